@@ -1,0 +1,40 @@
+"""timeline: from news articles and official statements to a dated, sourced events table and its charts."""
+
+from timeline._timeml import evaluate_dates
+from timeline.dates import DateMention, find_dates, infer_reference
+from timeline.documents import Document, load_documents
+from timeline.errors import DocumentError, ExportError, SchemaError, TimelineError
+from timeline.events import evaluate_events, extract_events, merge_events
+from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
+from timeline.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.story import story_html, write_story
+from timeline.table import read_events, validate_events, write_events
+
+__all__ = [
+    "DateMention",
+    "Document",
+    "DocumentError",
+    "ExportError",
+    "SchemaError",
+    "TimelineError",
+    "evaluate_dates",
+    "evaluate_events",
+    "extract_events",
+    "find_dates",
+    "infer_reference",
+    "lag_figure",
+    "load_documents",
+    "merge_events",
+    "perspective_figure",
+    "read_events",
+    "story_html",
+    "timeline_figure",
+    "to_timelinejs",
+    "validate_events",
+    "write_events",
+    "write_html",
+    "write_image",
+    "write_json",
+    "write_story",
+    "write_timelinejs",
+]

@@ -1,0 +1,6 @@
+"""(Skeleton: being written.)"""
+
+
+def evaluate_dates(*args, **kwargs):
+    raise NotImplementedError
+

@@ -1,0 +1,172 @@
+"""The ``timeline`` command: a thin layer over the library functions.
+
+Subcommands: ``build``, ``validate``, ``extract``, ``evaluate dates``, ``evaluate events``.
+Errors on bad input go to stderr as one readable line and exit with status 1 (2 for usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_EVENTS = Path("data/events.csv")
+FORMATS = ("html", "png", "svg", "timelinejs", "json")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Dated, sourced events tables from news and statements, and their charts.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the interactive timeline from an events table")
+    build.add_argument("events", nargs="?", type=Path, default=DEFAULT_EVENTS)
+    build.add_argument("-o", "--output", type=Path, default=None)
+    build.add_argument("--format", choices=FORMATS, default=None,
+                       help="output format (default: from the output suffix, else html)")
+    build.add_argument("--story", action="store_true",
+                       help="write the step-through story page instead of the chart")
+    build.add_argument("--lane", default="kind", help="column that gives the lanes")
+
+    validate = sub.add_parser("validate", help="check an events table against the schema")
+    validate.add_argument("events", type=Path)
+    validate.add_argument("--corpus", type=Path, default=None,
+                          help="corpus folder: also check every evidence phrase at its offsets")
+
+    extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
+    extract.add_argument("corpus", type=Path)
+    extract.add_argument("-o", "--output", type=Path, required=True)
+    extract.add_argument("--merge", action="store_true",
+                         help="keep the reviewed rows of OUTPUT and add only new candidates")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes")
+    extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    evaluate = sub.add_parser("evaluate", help="score the date finder or an events table")
+    what = evaluate.add_subparsers(dest="what", required=True)
+    ev_dates = what.add_parser("dates", help="score find_dates on a folder of TimeML files")
+    ev_dates.add_argument("folder", type=Path)
+    ev_dates.add_argument("--anchor", choices=("news", "narrative"), default="news")
+    ev_dates.add_argument("--no-baseline", action="store_true",
+                          help="skip scoring dateparser.search_dates beside it")
+    ev_events = what.add_parser("events", help="score an events table against a gold table")
+    ev_events.add_argument("pred", type=Path)
+    ev_events.add_argument("gold", type=Path)
+    return parser
+
+
+def _format_for(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    if args.output is not None:
+        suffix = args.output.suffix.lower().lstrip(".")
+        if suffix in ("png", "svg"):
+            return suffix
+        if suffix == "json":
+            return "timelinejs"
+    return "html"
+
+
+def _build(args: argparse.Namespace) -> int:
+    from timeline import export, figures, story, table
+
+    events = table.read_events(args.events)
+    table.validate_events(events)
+    fmt = _format_for(args)
+    default_name = {"html": "timeline.html", "png": "timeline.png", "svg": "timeline.svg",
+                    "timelinejs": "timeline.json", "json": "events.json"}[fmt]
+    if args.story:
+        default_name = "story.html"
+    output = args.output or Path("build") / default_name
+    if args.story:
+        if fmt != "html":
+            raise SystemExit("timeline build: --story writes HTML only")
+        story.write_story(events, output)
+    elif fmt == "timelinejs":
+        export.write_timelinejs(events, output)
+    elif fmt == "json":
+        export.write_json(events, output)
+    else:
+        fig = figures.timeline_figure(events, lane=args.lane)
+        if fmt == "html":
+            export.write_html(fig, output, events=events)
+        else:
+            export.write_image(fig, output, format=fmt)
+    print(output.resolve())
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from timeline import table
+    from timeline.errors import SchemaError
+
+    try:
+        events = table.read_events(args.events)
+        table.validate_events(events, corpus=args.corpus)
+    except SchemaError as exc:
+        for problem in exc.problems:
+            print(f"{args.events}: {problem}", file=sys.stderr)
+        return 1
+    print(f"{args.events}: {len(events)} rows, valid")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from timeline import documents, events, table
+
+    docs = documents.load_documents(args.corpus)
+    candidates = events.extract_events(docs, jobs=args.jobs, progress=not args.no_progress)
+    if args.merge and args.output.exists():
+        existing = table.read_events(args.output)
+        merged, report = events.merge_events(existing, candidates, documents=docs)
+        table.write_events(merged, args.output)
+        print(report.to_text())
+    else:
+        if args.output.exists() and not args.merge:
+            existing = table.read_events(args.output)
+            if existing["reviewed"].any():
+                raise SystemExit(
+                    f"timeline extract: {args.output} holds reviewed rows; "
+                    "use --merge to keep them, or choose another output"
+                )
+        table.write_events(candidates, args.output)
+        print(f"{args.output}: wrote {len(candidates)} candidate rows from {len(docs)} documents")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.what == "dates":
+        from timeline._timeml import evaluate_dates
+
+        result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
+    else:
+        from timeline import events, table
+
+        result = events.evaluate_events(table.read_events(args.pred), args.gold)
+    print(result.to_text())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``timeline`` command; return its exit status."""
+    from timeline.errors import TimelineError
+
+    args = _parser().parse_args(argv)
+    handler = {"build": _build, "validate": _validate, "extract": _extract,
+               "evaluate": _evaluate}[args.command]
+    try:
+        return handler(args)
+    except TimelineError as exc:
+        print(f"timeline {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        print(f"timeline {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""(Skeleton: being written.)"""
+
+
+class Document:
+    pass
+
+
+def load_documents(*args, **kwargs):
+    raise NotImplementedError
+

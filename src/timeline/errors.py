@@ -1,0 +1,32 @@
+"""The exceptions timeline raises, all subclasses of ``ValueError``.
+
+- ``TimelineError``: base class of every error below.
+- ``SchemaError``: an events table breaks the schema (names the row, column, value and what is allowed).
+- ``DocumentError``: a corpus folder, manifest or text cannot be read (names the file).
+- ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(ValueError):
+    """Base class of every error timeline raises on bad input."""
+
+
+class SchemaError(TimelineError):
+    """An events table that breaks the schema.
+
+    ``problems`` holds one readable line per problem found.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems if problems is not None else [message]
+
+
+class DocumentError(TimelineError):
+    """A document, manifest or corpus folder that cannot be loaded."""
+
+
+class ExportError(TimelineError):
+    """An export that cannot be written."""
