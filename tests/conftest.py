@@ -14,7 +14,9 @@ DATA = Path(__file__).resolve().parent / "data"
 def _shared(sub: str) -> Path:
     path = SHARED / sub
     if not path.exists():
-        pytest.skip(f"{path} is absent (it sits beside the project in CI; a user's clone may lack it)")
+        pytest.skip(
+            f"{path} is absent (it sits beside the project in CI; a user's clone may lack it)"
+        )
     return path
 
 

@@ -4,9 +4,11 @@ from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.documents import Document, load_documents
 from timeline.errors import DocumentError, ExportError, SchemaError, TimelineError
-from timeline.events import evaluate_events, extract_events, merge_events
+from timeline.evaluation import evaluate_events
+from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
 from timeline.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.review import MergeReport, merge_events
 from timeline.story import story_html, write_story
 from timeline.table import read_events, validate_events, write_events
 
@@ -15,6 +17,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "ExportError",
+    "MergeReport",
     "SchemaError",
     "TimelineError",
     "evaluate_dates",

@@ -3,4 +3,3 @@
 
 def evaluate_dates(*args, **kwargs):
     raise NotImplementedError
-

@@ -24,22 +24,36 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the interactive timeline from an events table")
     build.add_argument("events", nargs="?", type=Path, default=DEFAULT_EVENTS)
     build.add_argument("-o", "--output", type=Path, default=None)
-    build.add_argument("--format", choices=FORMATS, default=None,
-                       help="output format (default: from the output suffix, else html)")
-    build.add_argument("--story", action="store_true",
-                       help="write the step-through story page instead of the chart")
+    build.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the output suffix, else html)",
+    )
+    build.add_argument(
+        "--story",
+        action="store_true",
+        help="write the step-through story page instead of the chart",
+    )
     build.add_argument("--lane", default="kind", help="column that gives the lanes")
 
     validate = sub.add_parser("validate", help="check an events table against the schema")
     validate.add_argument("events", type=Path)
-    validate.add_argument("--corpus", type=Path, default=None,
-                          help="corpus folder: also check every evidence phrase at its offsets")
+    validate.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="corpus folder: also check every evidence phrase at its offsets",
+    )
 
     extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
     extract.add_argument("corpus", type=Path)
     extract.add_argument("-o", "--output", type=Path, required=True)
-    extract.add_argument("--merge", action="store_true",
-                         help="keep the reviewed rows of OUTPUT and add only new candidates")
+    extract.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the reviewed rows of OUTPUT and add only new candidates",
+    )
     extract.add_argument("--jobs", type=int, default=1, help="worker processes")
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
@@ -48,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     ev_dates = what.add_parser("dates", help="score find_dates on a folder of TimeML files")
     ev_dates.add_argument("folder", type=Path)
     ev_dates.add_argument("--anchor", choices=("news", "narrative"), default="news")
-    ev_dates.add_argument("--no-baseline", action="store_true",
-                          help="skip scoring dateparser.search_dates beside it")
+    ev_dates.add_argument(
+        "--no-baseline", action="store_true", help="skip scoring dateparser.search_dates beside it"
+    )
     ev_events = what.add_parser("events", help="score an events table against a gold table")
     ev_events.add_argument("pred", type=Path)
     ev_events.add_argument("gold", type=Path)
@@ -74,8 +89,13 @@ def _build(args: argparse.Namespace) -> int:
     events = table.read_events(args.events)
     table.validate_events(events)
     fmt = _format_for(args)
-    default_name = {"html": "timeline.html", "png": "timeline.png", "svg": "timeline.svg",
-                    "timelinejs": "timeline.json", "json": "events.json"}[fmt]
+    default_name = {
+        "html": "timeline.html",
+        "png": "timeline.png",
+        "svg": "timeline.svg",
+        "timelinejs": "timeline.json",
+        "json": "events.json",
+    }[fmt]
     if args.story:
         default_name = "story.html"
     output = args.output or Path("build") / default_name
@@ -113,13 +133,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import documents, events, table
+    from timeline import documents, events, review, table
 
     docs = documents.load_documents(args.corpus)
     candidates = events.extract_events(docs, jobs=args.jobs, progress=not args.no_progress)
     if args.merge and args.output.exists():
         existing = table.read_events(args.output)
-        merged, report = events.merge_events(existing, candidates, documents=docs)
+        merged, report = review.merge_events(existing, candidates, documents=docs)
         table.write_events(merged, args.output)
         print(report.to_text())
     else:
@@ -141,9 +161,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
         result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
     else:
-        from timeline import events, table
+        from timeline.evaluation import evaluate_events
 
-        result = events.evaluate_events(table.read_events(args.pred), args.gold)
+        result = evaluate_events(args.pred, args.gold)
     print(result.to_text())
     return 0
 
@@ -153,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     from timeline.errors import TimelineError
 
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "validate": _validate, "extract": _extract,
-               "evaluate": _evaluate}[args.command]
+    handler = {"build": _build, "validate": _validate, "extract": _extract, "evaluate": _evaluate}[
+        args.command
+    ]
     try:
         return handler(args)
     except TimelineError as exc:

@@ -11,4 +11,3 @@ def find_dates(*args, **kwargs):
 
 def infer_reference(*args, **kwargs):
     raise NotImplementedError
-

@@ -7,4 +7,3 @@ class Document:
 
 def load_documents(*args, **kwargs):
     raise NotImplementedError
-

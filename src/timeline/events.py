@@ -3,12 +3,3 @@
 
 def extract_events(*args, **kwargs):
     raise NotImplementedError
-
-
-def merge_events(*args, **kwargs):
-    raise NotImplementedError
-
-
-def evaluate_events(*args, **kwargs):
-    raise NotImplementedError
-

@@ -19,4 +19,3 @@ def write_timelinejs(*args, **kwargs):
 
 def write_json(*args, **kwargs):
     raise NotImplementedError
-

@@ -11,4 +11,3 @@ def lag_figure(*args, **kwargs):
 
 def perspective_figure(*args, **kwargs):
     raise NotImplementedError
-

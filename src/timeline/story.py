@@ -7,4 +7,3 @@ def story_html(*args, **kwargs):
 
 def write_story(*args, **kwargs):
     raise NotImplementedError
-

@@ -1,0 +1,5 @@
+"""(Skeleton: being written.)"""
+
+
+def evaluate_events(*args, **kwargs):
+    raise NotImplementedError
