@@ -1,4 +1,4 @@
-"""timeline: from news articles and official statements to a dated, sourced events table and its charts."""
+"""timeline: from news and official statements to a dated, sourced events table and charts."""
 
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference

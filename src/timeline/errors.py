@@ -1,7 +1,7 @@
 """The exceptions timeline raises, all subclasses of ``ValueError``.
 
 - ``TimelineError``: base class of every error below.
-- ``SchemaError``: an events table breaks the schema (names the row, column, value and what is allowed).
+- ``SchemaError``: an events table breaks the schema (names row, column, value, what is allowed).
 - ``DocumentError``: a corpus folder, manifest or text cannot be read (names the file).
 - ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
 """
