@@ -1,5 +1,314 @@
-"""(Skeleton: being written.)"""
+"""Scoring an events table against a gold table: recall, precision, kinds, ``responds_to``.
+
+A gold event is *found* when a predicted row cites (in ``sources``) one of the gold event's
+documents with a date that agrees at the gold precision:
+
+- ``day``: the same start and end;
+- ``before``: a predicted ``before`` row has the same upper bound; any other predicted row
+  lies wholly on or before the bound;
+- ``after``: a predicted ``after`` row has the same lower bound; any other predicted row lies
+  wholly on or after the bound;
+- ``approximate``: the two intervals overlap (an open bound reaches as far as it likes);
+- ``month`` and ``year``: the predicted interval lies within the gold interval.
+
+Matching is one-to-one and greedy over every agreeing (gold, predicted) pair, best pairs
+first: same kind, then the same date exactly, then the gold event's first document as the
+row's primary source, then the smaller date distance, then table order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.errors import SchemaError
+
+_GOLD_COLUMNS = ("key", "kind", "date_start", "date_end", "precision", "doc_ids", "responds_to")
+_OWN_COLUMNS = ("event_id", "kind", "date_start", "date_end", "date_precision", "sources")
 
 
-def evaluate_events(*args, **kwargs):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class EventEvaluation:
+    """The score of a predicted events table against a gold table.
+
+    Ratios are ``None`` where undefined (no gold events, no predicted rows, no found
+    responses). ``matches`` pairs each found gold key with the predicted ``event_id``.
+    """
+
+    gold_total: int
+    pred_total: int
+    matches: tuple[tuple[str, str], ...]
+    recall: float | None
+    precision: float | None
+    kind_accuracy: float | None
+    responses_found: int
+    responses_linked: int
+    responds_to_accuracy: float | None
+    misses: tuple[tuple[str, str], ...]
+    false_positives: tuple[str, ...]
+    wrong_kind: tuple[str, ...]
+    wrong_responds_to: tuple[str, ...]
+
+    @property
+    def found(self) -> int:
+        """How many gold events were found."""
+        return len(self.matches)
+
+    def to_text(self) -> str:
+        """A short human-readable report, one line per miss and false positive.
+
+        >>> EventEvaluation(1, 1, (("a", "x"),), 1.0, 1.0, 1.0, 0, 0, None, (), (), (), ()
+        ...                 ).to_text().splitlines()[0]
+        'found 1 of 1 gold events: recall 1.00, precision 1.00 (1 of 1 rows matched)'
+        """
+        lines = [
+            f"found {self.found} of {self.gold_total} gold events: recall {_ratio(self.recall)}, "
+            f"precision {_ratio(self.precision)} ({self.found} of {self.pred_total} rows matched)",
+            f"kind accuracy {_ratio(self.kind_accuracy)} over found events",
+            f"responds_to accuracy {_ratio(self.responds_to_accuracy)} "
+            f"({self.responses_linked} of {self.responses_found} found responses linked right)",
+        ]
+        lines += [f"missed: {key}: {summary}" for key, summary in self.misses]
+        lines += [f"wrong kind: {key}" for key in self.wrong_kind]
+        lines += [f"wrong responds_to: {key}" for key in self.wrong_responds_to]
+        lines += [f"false positive: {event_id}" for event_id in self.false_positives]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One event of either table, reduced to what scoring needs."""
+
+    id: str
+    kind: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    docs: tuple[str, ...]
+    responds_to: str
+    summary: str
+
+
+def evaluate_events(
+    pred: pd.DataFrame | str | os.PathLike[str], gold: pd.DataFrame | str | os.PathLike[str]
+) -> EventEvaluation:
+    """Score a predicted events table against a gold table.
+
+    Args:
+        pred: a DataFrame in the events-table schema, or the path of an events CSV.
+        gold: a gold table (columns key, kind, date_start, date_end, precision, doc_ids,
+            responds_to, and optionally summary) as a DataFrame or CSV path; a table in the
+            events-table schema is accepted too (event_id, date_precision and sources stand for
+            key, precision and doc_ids; title for summary).
+
+    Returns:
+        An ``EventEvaluation`` with recall, precision, kind and ``responds_to`` accuracy, the
+        missed gold events and the unmatched predicted rows.
+
+    Raises:
+        SchemaError: a table lacks a column scoring needs, or holds an unparseable date.
+
+    >>> gold = pd.DataFrame({"key": ["v"], "kind": ["event"], "date_start": ["2030-01-02"],
+    ...     "date_end": ["2030-01-02"], "precision": ["day"], "doc_ids": ["d1"],
+    ...     "responds_to": [""], "summary": ["A visit"]})
+    >>> pred = pd.DataFrame({"event_id": ["visit"], "kind": ["event"],
+    ...     "date_start": ["2030-01-02"], "date_end": ["2030-01-02"], "date_precision": ["day"],
+    ...     "sources": ["d1"], "responds_to": [""]})
+    >>> evaluate_events(pred, gold).recall
+    1.0
+    """
+    pred_rows = _rows(_frame(pred, "pred"), "pred")
+    gold_rows = _rows(_frame(gold, "gold"), "gold")
+    pairs = []
+    for gi, g in enumerate(gold_rows):
+        for pi, p in enumerate(pred_rows):
+            if set(p.docs) & set(g.docs) and _agrees(p, g):
+                exact = (p.start, p.end) == (g.start, g.end)
+                primary = bool(p.docs) and bool(g.docs) and p.docs[0] == g.docs[0]
+                key = (p.kind != g.kind, not exact, not primary, _distance(p, g), gi, pi)
+                pairs.append((key, gi, pi))
+    pairs.sort()
+    gold_to_pred: dict[int, int] = {}
+    used: set[int] = set()
+    for _key, gi, pi in pairs:
+        if gi not in gold_to_pred and pi not in used:
+            gold_to_pred[gi] = pi
+            used.add(pi)
+
+    key_index = {g.id: gi for gi, g in enumerate(gold_rows)}
+    wrong_kind = []
+    wrong_link = []
+    responses = linked = 0
+    for gi, pi in sorted(gold_to_pred.items()):
+        g, p = gold_rows[gi], pred_rows[pi]
+        if p.kind != g.kind:
+            wrong_kind.append(g.id)
+        if g.responds_to:
+            responses += 1
+            target = key_index.get(g.responds_to)
+            expected = pred_rows[gold_to_pred[target]].id if target in gold_to_pred else None
+            if expected is not None and p.responds_to == expected:
+                linked += 1
+            else:
+                wrong_link.append(g.id)
+    found = len(gold_to_pred)
+    return EventEvaluation(
+        gold_total=len(gold_rows),
+        pred_total=len(pred_rows),
+        matches=tuple(
+            (gold_rows[gi].id, pred_rows[pi].id) for gi, pi in sorted(gold_to_pred.items())
+        ),
+        recall=found / len(gold_rows) if gold_rows else None,
+        precision=found / len(pred_rows) if pred_rows else None,
+        kind_accuracy=(found - len(wrong_kind)) / found if found else None,
+        responses_found=responses,
+        responses_linked=linked,
+        responds_to_accuracy=linked / responses if responses else None,
+        misses=tuple(
+            (g.id, g.summary) for gi, g in enumerate(gold_rows) if gi not in gold_to_pred
+        ),
+        false_positives=tuple(p.id for pi, p in enumerate(pred_rows) if pi not in used),
+        wrong_kind=tuple(wrong_kind),
+        wrong_responds_to=tuple(wrong_link),
+    )
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def _frame(table: pd.DataFrame | str | os.PathLike[str], role: str) -> pd.DataFrame:
+    """The table as a DataFrame: a CSV path is read (our schema with ``read_events``)."""
+    if isinstance(table, pd.DataFrame):
+        return table
+    path = Path(table)
+    if not path.is_file():
+        raise SchemaError(f"{role} table {path}: file not found")
+    header = pd.read_csv(path, nrows=0).columns
+    if "event_id" in header:
+        from timeline.table import read_events
+
+        return read_events(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
+    """Reduce a gold-format or events-schema table to ``_Row`` records."""
+    if "key" in df.columns:
+        needed, names = _GOLD_COLUMNS, ("key", "precision", "doc_ids", "summary")
+    else:
+        needed, names = _OWN_COLUMNS, ("event_id", "date_precision", "sources", "title")
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            f"{role} table: missing column(s) {', '.join(missing)} "
+            f"(a gold table needs {', '.join(_GOLD_COLUMNS)}; "
+            f"an events table needs {', '.join(_OWN_COLUMNS)})"
+        )
+    id_col, precision_col, docs_col, summary_col = names
+    out = []
+    for number, (_, row) in enumerate(df.iterrows()):
+        ident = _text(row[id_col])
+        where = f"{role} table row {number} ({ident or 'no id'})"
+        start = _date(row["date_start"], where, "date_start")
+        end = _date(row["date_end"], where, "date_end")
+        precision = _text(row[precision_col])
+        start, end = _fill_bounds(start, end, precision)
+        out.append(
+            _Row(
+                id=ident,
+                kind=_text(row["kind"]),
+                start=start,
+                end=end,
+                precision=precision,
+                docs=tuple(d.strip() for d in _text(row[docs_col]).split(";") if d.strip()),
+                responds_to=_text(row["responds_to"]) if "responds_to" in df.columns else "",
+                summary=_text(row[summary_col]) if summary_col in df.columns else "",
+            )
+        )
+    return out
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _date(value: object, where: str, column: str) -> dt.date | None:
+    """A date cell (string, Timestamp, date or empty) as a ``datetime.date`` or ``None``."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise SchemaError(
+            f"{where}: {column} {text!r} is not an ISO date (YYYY-MM-DD)", [f"{where}: {column}"]
+        ) from exc
+
+
+def _fill_bounds(
+    start: dt.date | None, end: dt.date | None, precision: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """Complete a month or year date given only by its start; a day by one bound."""
+    if start is not None and end is None:
+        if precision == "day":
+            end = start
+        elif precision == "month":
+            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            end = following - dt.timedelta(days=1)
+        elif precision == "year":
+            end = start.replace(month=12, day=31)
+    if end is not None and start is None and precision == "day":
+        start = end
+    return start, end
+
+
+def _agrees(p: _Row, g: _Row) -> bool:
+    """Whether a predicted row's date agrees with a gold event's at the gold precision."""
+    if g.precision == "day":
+        return p.start is not None and (p.start, p.end) == (g.start, g.end)
+    if g.precision == "before":
+        if p.precision == "before":
+            return p.end == g.end
+        return p.end is not None and g.end is not None and p.end <= g.end
+    if g.precision == "after":
+        if p.precision == "after":
+            return p.start == g.start
+        return p.start is not None and g.start is not None and p.start >= g.start
+    if g.precision == "approximate":
+        lo = max(p.start or dt.date.min, g.start or dt.date.min)
+        hi = min(p.end or dt.date.max, g.end or dt.date.max)
+        return (p.start or p.end) is not None and lo <= hi
+    if g.precision in ("month", "year"):
+        return (
+            p.start is not None
+            and p.end is not None
+            and (g.start is None or p.start >= g.start)
+            and (g.end is None or p.end <= g.end)
+        )
+    return False
+
+
+def _distance(p: _Row, g: _Row) -> int:
+    """Days between the two intervals' known bounds (for ranking agreeing pairs)."""
+    total = 0
+    for a, b in ((p.start, g.start), (p.end, g.end)):
+        if a is not None and b is not None:
+            total += abs((a - b).days)
+        elif (a is None) != (b is None):
+            total += 1
+    return total

@@ -1,0 +1,201 @@
+"""Tests for timeline.evaluation: scoring an events table against gold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline.errors import SchemaError
+from timeline.evaluation import EventEvaluation, evaluate_events
+
+
+def _gold(*rows: tuple) -> pd.DataFrame:
+    columns = ["key", "kind", "category", "date_start", "date_end", "precision", "actor"]
+    columns += ["summary", "doc_ids", "responds_to", "evidence"]
+    return pd.DataFrame(
+        [
+            dict(
+                zip(
+                    columns,
+                    (key, kind, "statement", s, e, p, "", f"about {key}", d, r, ""),
+                    strict=True,
+                )
+            )
+            for key, kind, s, e, p, d, r in rows
+        ],
+        columns=columns,
+    )
+
+
+def _pred(*rows: tuple) -> pd.DataFrame:
+    columns = ["event_id", "kind", "date_start", "date_end", "date_precision", "sources"]
+    columns += ["responds_to", "title"]
+    return pd.DataFrame(
+        [dict(zip(columns, (*row, f"title {row[0]}"), strict=True)) for row in rows],
+        columns=columns,
+    )
+
+
+GOLD = _gold(
+    ("pier-survey", "event", "2031-03-30", "2031-03-30", "day", "a1;b2", ""),
+    ("council-reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "pier-survey"),
+    ("inspection", "event", "", "2031-04-02", "before", "b2", ""),
+    ("storm", "event", "2031-01-10", "2031-01-20", "approximate", "a1", ""),
+)
+
+
+def test_perfect_prediction_scores_one():
+    pred = _pred(
+        ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),
+        ("reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "survey"),
+        ("insp", "event", "", "2031-04-02", "before", "b2", ""),
+        ("storm", "event", "2031-01-15", "2031-01-15", "day", "a1", ""),
+    )
+    result = evaluate_events(pred, GOLD)
+    assert isinstance(result, EventEvaluation)
+    assert (result.recall, result.precision, result.kind_accuracy) == (1.0, 1.0, 1.0)
+    assert result.responds_to_accuracy == 1.0
+    assert result.matches == (
+        ("pier-survey", "survey"),
+        ("council-reply", "reply"),
+        ("inspection", "insp"),
+        ("storm", "storm"),
+    )
+    assert result.misses == ()
+    assert result.false_positives == ()
+
+
+def test_day_precision_needs_the_same_day_and_a_shared_document():
+    wrong_day = _pred(("survey", "event", "2031-03-31", "2031-03-31", "day", "a1", ""))
+    other_doc = _pred(("survey", "event", "2031-03-30", "2031-03-30", "day", "z9", ""))
+    secondary = _pred(("survey", "event", "2031-03-30", "2031-03-30", "day", "b2", ""))
+    assert evaluate_events(wrong_day, GOLD).found == 0
+    assert evaluate_events(other_doc, GOLD).found == 0
+    assert evaluate_events(secondary, GOLD).matches == (("pier-survey", "survey"),)
+
+
+def test_before_precision_accepts_same_bound_or_a_date_within_it():
+    same_bound = _pred(("x", "event", "", "2031-04-02", "before", "b2", ""))
+    other_bound = _pred(("x", "event", "", "2031-04-05", "before", "b2", ""))
+    dated_inside = _pred(("x", "event", "2031-01-05", "2031-01-05", "day", "b2", ""))
+    dated_after = _pred(("x", "event", "2031-04-03", "2031-04-03", "day", "b2", ""))
+    gold = GOLD[GOLD.key == "inspection"]
+    assert evaluate_events(same_bound, gold).found == 1
+    assert evaluate_events(other_bound, gold).found == 0
+    assert evaluate_events(dated_inside, gold).found == 1
+    assert evaluate_events(dated_after, gold).found == 0
+
+
+def test_approximate_precision_needs_overlap():
+    gold = GOLD[GOLD.key == "storm"]
+    overlapping = _pred(("x", "event", "2031-01-18", "2031-01-25", "approximate", "a1", ""))
+    disjoint = _pred(("x", "event", "2031-01-21", "2031-01-25", "approximate", "a1", ""))
+    assert evaluate_events(overlapping, gold).found == 1
+    assert evaluate_events(disjoint, gold).found == 0
+
+
+def test_month_precision_needs_the_prediction_within_the_month():
+    gold = _gold(("m", "event", "2031-02-01", "", "month", "a1", ""))
+    inside = _pred(("x", "event", "2031-02-28", "2031-02-28", "day", "a1", ""))
+    outside = _pred(("x", "event", "2031-03-01", "2031-03-01", "day", "a1", ""))
+    assert evaluate_events(inside, gold).found == 1
+    assert evaluate_events(outside, gold).found == 0
+
+
+def test_matching_is_one_to_one_and_counts_false_positives():
+    gold = GOLD[GOLD.key == "pier-survey"]
+    pred = _pred(
+        ("first", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),
+        ("again", "event", "2031-03-30", "2031-03-30", "day", "b2", ""),
+    )
+    result = evaluate_events(pred, gold)
+    assert result.matches == (("pier-survey", "first"),)
+    assert result.false_positives == ("again",)
+    assert result.precision == 0.5
+
+
+def test_greedy_matching_prefers_the_same_kind():
+    gold = _gold(
+        ("act", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "act"),
+    )
+    pred = _pred(
+        ("p-reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "p-act"),
+        ("p-act", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    result = evaluate_events(pred, gold)
+    assert result.matches == (("act", "p-act"), ("reply", "p-reply"))
+    assert result.kind_accuracy == 1.0
+    assert result.responds_to_accuracy == 1.0
+
+
+def test_wrong_kind_and_wrong_link_are_reported():
+    pred = _pred(
+        ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),
+        ("reply", "event", "2031-04-02", "2031-04-02", "day", "b2", "insp"),
+        ("insp", "event", "", "2031-04-02", "before", "b2", ""),
+    )
+    result = evaluate_events(pred, GOLD)
+    assert result.recall == 0.75
+    assert result.misses == (("storm", "about storm"),)
+    assert result.wrong_kind == ("council-reply",)
+    assert result.kind_accuracy == pytest.approx(2 / 3)
+    assert (result.responses_found, result.responses_linked) == (1, 0)
+    assert result.wrong_responds_to == ("council-reply",)
+    text = result.to_text()
+    assert "found 3 of 4 gold events: recall 0.75, precision 1.00" in text
+    assert "missed: storm: about storm" in text
+    assert "wrong responds_to: council-reply" in text
+
+
+def test_a_table_in_our_schema_is_accepted_as_gold():
+    pred = _pred(
+        ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),
+        ("reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "survey"),
+    )
+    result = evaluate_events(pred, pred.copy())
+    assert result.recall == 1.0
+    assert result.responds_to_accuracy == 1.0
+    assert result.matches == (("survey", "survey"), ("reply", "reply"))
+
+
+def test_datetime_columns_are_accepted():
+    pred = _pred(("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""))
+    pred["date_start"] = pd.to_datetime(pred["date_start"])
+    pred["date_end"] = pd.to_datetime(pred["date_end"])
+    assert evaluate_events(pred, GOLD).matches == (("pier-survey", "survey"),)
+
+
+def test_empty_prediction_has_undefined_precision():
+    result = evaluate_events(_pred(), GOLD)
+    assert result.recall == 0.0
+    assert result.precision is None
+    assert "precision n/a" in result.to_text()
+
+
+def test_missing_column_is_named():
+    with pytest.raises(SchemaError, match=r"pred table: missing column\(s\) sources"):
+        evaluate_events(_pred().drop(columns=["sources"]), GOLD)
+
+
+def test_bad_date_names_the_row():
+    pred = _pred(("survey", "event", "30 March", "2031-03-30", "day", "a1", ""))
+    with pytest.raises(SchemaError, match=r"pred table row 0 \(survey\): date_start '30 March'"):
+        evaluate_events(pred, GOLD)
+
+
+def test_gold_csv_path_is_read(tmp_path):
+    path = tmp_path / "gold.csv"
+    GOLD.to_csv(path, index=False)
+    pred = _pred(("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""))
+    assert evaluate_events(pred, path).matches == (("pier-survey", "survey"),)
+
+
+def test_gold_scores_itself_perfectly_through_our_schema(gold_dir):
+    gold = pd.read_csv(gold_dir / "events.csv", dtype=str, keep_default_na=False)
+    as_pred = gold.rename(
+        columns={"key": "event_id", "precision": "date_precision", "doc_ids": "sources"}
+    )
+    result = evaluate_events(as_pred, gold_dir / "events.csv")
+    assert result.gold_total == 14
+    assert (result.recall, result.precision, result.responds_to_accuracy) == (1.0, 1.0, 1.0)
