@@ -67,28 +67,29 @@ def test_each_step_carries_its_responses_in_date_order():
     assert steps["audit-report-2033"]["responses"] == []
 
 
-def test_lag_counts_days_from_the_event_start():
+def test_lag_counts_days_from_the_end_of_the_event():
     steps = {s["event_id"]: s for s in _payload(story_html(_events(STORY_CSV)))["steps"]}
     reply = steps["harbour-visit-2030"]["responses"][0]
-    # 2 March to 5 March.
-    assert reply["lag_days"] == 3
-    assert reply["lag"] == "Answered 3 days after the event"
+    # The visit ran 2-4 March; the reply came on 5 March.
+    assert reply["lag_days"] == 1
+    assert reply["lag"] == "Answered 1 day after the event ended"
 
 
 def test_lag_of_a_before_response_says_on_or_before():
     steps = {s["event_id"]: s for s in _payload(story_html(_events(STORY_CSV)))["steps"]}
     briefing = steps["harbour-visit-2030"]["responses"][1]
-    # Only an upper bound, 10 March: eight days after 2 March at most.
-    assert briefing["lag_days"] == 8
-    assert "on or before" in briefing["lag"]
+    # Only an upper bound, 10 March: six days after 4 March at most.
+    assert briefing["lag_days"] == 6
+    assert briefing["lag"] == "Answered on or before day 6 after the event ended"
     assert briefing["when"] == "on or before 2030-03-10"
 
 
 def test_lag_after_an_approximate_event_says_about():
     steps = {s["event_id"]: s for s in _payload(story_html(_events(STORY_CSV)))["steps"]}
     answer = steps["fisheries-letter-2031"]["responses"][0]
-    assert answer["lag_days"] == 11
-    assert answer["lag"].startswith("Answered about 11 days")
+    # The letter is dated about 1-7 June; the answer 12 June.
+    assert answer["lag_days"] == 5
+    assert answer["lag"] == "Answered about 5 days after the event ended"
 
 
 def test_same_day_and_earlier_responses_are_worded_plainly():

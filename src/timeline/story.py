@@ -299,8 +299,8 @@ def _plural(n: int) -> str:
 def _lag(event: dict[str, Any], response: dict[str, Any]) -> str:
     """The lag of a response after its event, worded with the precision of both dates.
 
-    The lag runs from the start of the event (its upper bound when only that is known) to the
-    start of the response (its upper bound for ``before``).
+    The lag runs from the last day of the event (as in ``timeline_figure``'s connector labels)
+    to the first day of the response (its upper bound for ``before``).
     """
     days = _lag_days(event, response)
     if days is None:
@@ -309,11 +309,13 @@ def _lag(event: dict[str, Any], response: dict[str, Any]) -> str:
         amount = "the same day as the event"
     elif days > 0:
         amount = f"{_plural(days)} after the event"
+        if _spans_days(event):
+            amount += " ended"
     else:
         amount = f"{_plural(-days)} before the event"
     rough = {"approximate", "month", "year"}
     if response["_precision"] in ("before", "after") and days > 0:
-        amount = f"day {days} after the event"
+        amount = f"day {days} after the event" + (" ended" if _spans_days(event) else "")
     if response["_precision"] == "before":
         amount = f"on or before {amount}"
     elif response["_precision"] == "after":
@@ -325,8 +327,13 @@ def _lag(event: dict[str, Any], response: dict[str, Any]) -> str:
     return f"Answered {amount}"
 
 
+def _spans_days(event: dict[str, Any]) -> bool:
+    start, end = event["_start"], event["_end"]
+    return not pd.isna(start) and not pd.isna(end) and end > start
+
+
 def _lag_days(event: dict[str, Any], response: dict[str, Any]) -> int | None:
-    ev_day = event["_start"] if not pd.isna(event["_start"]) else event["_end"]
+    ev_day = event["_end"] if not pd.isna(event["_end"]) else event["_start"]
     re_day = response["_start"] if not pd.isna(response["_start"]) else response["_end"]
     if pd.isna(ev_day) or pd.isna(re_day):
         return None
