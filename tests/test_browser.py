@@ -1,0 +1,206 @@
+"""The exported pages in a real browser: Playwright driving Debian's Chromium.
+
+Playwright's own browser download does not work here, so the tests use the system Chromium
+(``/usr/bin/chromium``, installed by ``.ci/run`` with ``apt-get install chromium``; another
+path can be given in ``TIMELINE_CHROMIUM``). Every request the page makes is recorded and
+anything but the ``file://`` page itself is aborted. Screenshots go to ``build/screenshots/``
+for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timeline.story import write_story
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: Placed before any script of the page runs; the hostile rows try to change it.
+TRAP = "window.__pwned = undefined;"
+
+
+def _events(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
+@dataclass
+class Loaded:
+    """A page opened from a file, with what it asked for and what it complained about."""
+
+    page: object
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def pwned(self) -> object:
+        return self.page.evaluate("() => window.__pwned")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: the browser tests need it; "
+            "install it with `sudo apt-get install chromium` (Debian) or set TIMELINE_CHROMIUM"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator[object]:
+    contexts = []
+
+    def _open(path: Path, *, width: int = 1000, height: int = 800) -> Loaded:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        url = path.resolve().as_uri()
+        loaded = Loaded(page=page, url=url)
+
+        def on_request(request) -> None:
+            loaded.requests.append(request.url)
+
+        def route(route_) -> None:
+            if route_.request.url == url:
+                route_.continue_()
+            else:
+                route_.abort()
+
+        page.on("request", on_request)
+        page.on(
+            "console",
+            lambda message: loaded.errors.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: loaded.errors.append(str(error)))
+        context.route("**/*", route)
+        page.add_init_script(TRAP)
+        page.goto(url, wait_until="load")
+        return loaded
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _shot(loaded: Loaded, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    loaded.page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+# --- the story page ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story_page(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("story") / "story.html"
+    return write_story(_events("story_events.csv"), out, title="Harbour and fisheries")
+
+
+def test_story_loads_offline_without_errors(open_page, story_page):
+    loaded = open_page(story_page)
+    assert loaded.errors == []
+    assert loaded.requests == [loaded.url]
+    assert loaded.page.text_content("#counter") == "1 / 5"
+    assert "Arvenia tours the harbour" in loaded.page.text_content("#step h2")
+    _shot(loaded, "story.png")
+
+
+def test_arrow_keys_step_the_story_forward_and_back(open_page, story_page):
+    loaded = open_page(story_page)
+    page = loaded.page
+    first = page.text_content("#step h2")
+    page.keyboard.press("ArrowRight")
+    assert page.text_content("#counter") == "2 / 5"
+    assert page.text_content("#step h2") != first
+    page.keyboard.press("ArrowRight")
+    assert page.text_content("#counter") == "3 / 5"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert page.text_content("#counter") == "1 / 5"
+    assert page.text_content("#step h2") == first
+    page.keyboard.press("ArrowLeft")  # stays on the first step
+    assert page.text_content("#counter") == "1 / 5"
+    assert page.is_disabled("#prev")
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    assert page.text_content("#counter") == "5 / 5"
+    assert page.is_disabled("#next")
+    assert loaded.errors == []
+
+
+def test_buttons_step_the_story(open_page, story_page):
+    page = open_page(story_page).page
+    page.get_by_role("button", name="Next event").click()
+    assert page.text_content("#counter") == "2 / 5"
+    page.get_by_role("button", name="Previous event").click()
+    assert page.text_content("#counter") == "1 / 5"
+
+
+def test_story_shows_responses_with_their_lag(open_page, story_page):
+    page = open_page(story_page).page
+    lags = page.locator(".responses .lag").all_text_contents()
+    assert lags == [
+        "Answered 1 day after the event ended",
+        "Answered on or before day 6 after the event ended",
+    ]
+    link = page.locator("#step a").first
+    assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_predict_hides_responses_until_revealed(open_page, tmp_path):
+    path = write_story(_events("story_events.csv"), tmp_path / "predict.html", predict=True)
+    loaded = open_page(path)
+    page = loaded.page
+    assert page.is_checked("#predict")
+    assert page.locator(".responses li").count() == 0
+    assert "Lindholm's ministry welcomes" not in page.text_content("#step")
+    _shot(loaded, "story-predict.png")
+    page.get_by_role("button", name="Reveal the responses to this event").click()
+    assert page.locator(".responses li").count() == 2
+    # The next step is hidden again; unticking the box shows everything.
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".responses li").count() == 0
+    page.uncheck("#predict")
+    assert page.locator(".responses li").count() == 1
+    assert loaded.errors == []
+
+
+def test_hostile_text_in_the_story_is_shown_and_never_run(open_page, tmp_path):
+    path = write_story(_events("browser_hostile.csv"), tmp_path / "hostile.html", predict=True)
+    loaded = open_page(path)
+    page = loaded.page
+    page.get_by_role("button", name="Reveal the responses to this event").click()
+    assert loaded.pwned() is None
+    assert page.locator("#step img").count() == 0
+    assert page.locator("#step script").count() == 0
+    shown = page.text_content("#step")
+    assert "<script>window.__pwned = 1</script>A visit" in shown
+    assert '<img src=x onerror="window.__pwned=2">Mayor' in shown
+    assert "Reply </script><script>window.__pwned=5</script>" in shown
+    assert page.get_by_text("<script>window.__pwned = 1</script>A visit").is_visible()
+    # A javascript: URL is text, never a link.
+    assert page.locator("#step a[href^='javascript']").count() == 0
+    assert loaded.requests == [loaded.url]
+    assert loaded.errors == []
+    _shot(loaded, "story-hostile.png")
