@@ -1,9 +1,347 @@
-"""(Skeleton: being written.)"""
+"""Merging fresh candidates into a reviewed events table without touching a person's work.
+
+The ``timeline extract CORPUS -o EVENTS --merge`` logic. Rules:
+
+- every existing row marked ``reviewed`` stays exactly as it is, in its place;
+- a candidate *matches* a row when they share a source document and either their evidence
+  spans overlap in the same primary document (whatever kind or category a reviewer gave the
+  row), or they have the same ``kind`` and ``category`` and their date intervals overlap (an
+  empty bound is open);
+- a candidate that matches a reviewed row is not added again; when it matched only through
+  its evidence and its dates do not overlap the reviewed row's, the pair is reported as
+  *conflicting* (the reviewed row is still left alone);
+- an unreviewed existing row is *replaced* by the best fresh candidate that matches it; it
+  keeps its ``event_id`` so references to it stay valid; an unreviewed row that no candidate
+  matches is kept as it is and reported as *unmatched* (a merge never loses a row);
+- other candidates are *added* with ``reviewed`` false, after the existing rows, in candidate
+  order; an ``event_id`` already taken gets the first free suffix ``-2``, ``-3``, ...;
+- a candidate's ``responds_to`` is rewritten to the ``event_id`` its target ended up with
+  (the reviewed row it duplicated, the unreviewed row it replaced, or its suffixed id);
+- with ``documents``, every row kept unchanged whose evidence is no longer found in its
+  primary source at its offsets is reported as *stale* (and not changed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline.documents import Document
+from timeline.errors import SchemaError
+
+_NEEDED = (
+    "event_id",
+    "kind",
+    "category",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "responds_to",
+    "sources",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "reviewed",
+)
 
 
+@dataclass(frozen=True)
 class MergeReport:
-    pass
+    """What a merge did, as tuples of ``event_id`` values in the merged table.
+
+    ``added``: new candidate rows; ``kept``: reviewed rows (all of them, unchanged);
+    ``replaced``: unreviewed rows refreshed from a candidate; ``unmatched``: unreviewed rows no
+    candidate matched (kept as they were); ``conflicting``: reviewed rows a candidate matched
+    with other dates; ``stale``: rows kept unchanged whose evidence is no longer at its
+    offsets. ``details`` holds one readable line per conflicting or stale row.
+    """
+
+    added: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    unmatched: tuple[str, ...] = ()
+    conflicting: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+
+    def to_text(self) -> str:
+        """A summary line, then one line per conflicting or stale row.
+
+        >>> MergeReport(added=("a",), kept=("b", "c")).to_text()
+        'added 1, kept 2 reviewed, replaced 0, kept 0 unmatched unreviewed, 0 conflicting, 0 stale'
+        """
+        head = (
+            f"added {len(self.added)}, kept {len(self.kept)} reviewed, "
+            f"replaced {len(self.replaced)}, kept {len(self.unmatched)} unmatched unreviewed, "
+            f"{len(self.conflicting)} conflicting, {len(self.stale)} stale"
+        )
+        return "\n".join((head, *self.details))
 
 
-def merge_events(*args, **kwargs):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class _Key:
+    """What matching needs of one row."""
+
+    event_id: str
+    kind: str
+    category: str
+    start: dt.date | None
+    end: dt.date | None
+    sources: tuple[str, ...]
+    span: tuple[int, int] | None
+
+    def overlaps_in_time(self, other: _Key) -> bool:
+        if (self.start, self.end) == (None, None) or (other.start, other.end) == (None, None):
+            return False
+        lo = max(self.start or dt.date.min, other.start or dt.date.min)
+        hi = min(self.end or dt.date.max, other.end or dt.date.max)
+        return lo <= hi
+
+    def same_evidence(self, other: _Key) -> bool:
+        if self.span is None or other.span is None or not self.sources or not other.sources:
+            return False
+        if self.sources[0] != other.sources[0]:
+            return False
+        return self.span[0] < other.span[1] and other.span[0] < self.span[1]
+
+
+def merge_events(
+    existing: pd.DataFrame,
+    candidates: pd.DataFrame,
+    *,
+    documents: Iterable[Document] | Mapping[str, Document] | None = None,
+) -> tuple[pd.DataFrame, MergeReport]:
+    """Merge freshly extracted candidates into an events table, keeping reviewed rows as they are.
+
+    Args:
+        existing: the current events table (schema of ``timeline.table``), some rows reviewed.
+        candidates: rows from ``extract_events`` (unreviewed).
+        documents: the corpus, to report rows whose evidence no longer matches their source.
+
+    Returns:
+        The merged table (existing rows in their order, reviewed ones untouched, then added
+        rows) and a ``MergeReport``. The rules are in this module's docstring.
+
+    Raises:
+        SchemaError: either table lacks a column the merge needs.
+
+    >>> merged, report = merge_events(existing, candidates)  # doctest: +SKIP
+    >>> print(report.to_text())  # doctest: +SKIP
+    added 3, kept 14 reviewed, replaced 0, kept 0 unmatched unreviewed, 0 conflicting, 0 stale
+    """
+    for role, frame in (("existing", existing), ("candidates", candidates)):
+        missing = [c for c in _NEEDED if c not in frame.columns]
+        if missing:
+            raise SchemaError(f"merge_events: {role} table lacks column(s) {', '.join(missing)}")
+    existing = existing.reset_index(drop=True)
+    candidates = candidates.reset_index(drop=True)
+    reviewed = [_truthy(v) for v in existing["reviewed"]]
+    old = [_key(row) for _, row in existing.iterrows()]
+    new = [_key(row) for _, row in candidates.iterrows()]
+
+    # 1. Candidates that duplicate a reviewed row.
+    rename: dict[str, str] = {}
+    dropped: set[int] = set()
+    conflicts: dict[int, list[int]] = {}
+    for ci, cand in enumerate(new):
+        best = None
+        for ei, row in enumerate(old):
+            if not reviewed[ei]:
+                continue
+            score = _score(cand, row)
+            if score is not None and (best is None or score < best[0]):
+                best = (score, ei)
+        if best is not None:
+            ei = best[1]
+            dropped.add(ci)
+            rename[cand.event_id] = old[ei].event_id
+            if not cand.overlaps_in_time(old[ei]):
+                conflicts.setdefault(ei, []).append(ci)
+
+    # 2. Unreviewed rows refreshed by the best remaining candidate (one to one, greedy).
+    pairs = []
+    for ci, cand in enumerate(new):
+        if ci in dropped:
+            continue
+        for ei, row in enumerate(old):
+            if reviewed[ei]:
+                continue
+            score = _score(cand, row)
+            if score is not None:
+                pairs.append((score, ei, ci))
+    pairs.sort()
+    replacement: dict[int, int] = {}
+    used: set[int] = set()
+    for _, ei, ci in pairs:
+        if ei not in replacement and ci not in used:
+            replacement[ei] = ci
+            used.add(ci)
+            rename[new[ci].event_id] = old[ei].event_id
+
+    # 3. The rest is added, with free event_ids.
+    added = [ci for ci in range(len(new)) if ci not in dropped and ci not in used]
+    taken = {row.event_id for row in old}
+    reserved = taken | {new[ci].event_id for ci in added if new[ci].event_id not in taken}
+    for ci in added:
+        original = new[ci].event_id
+        if original in taken:
+            number = 2
+            while f"{original}-{number}" in reserved:
+                number += 1
+            rename[original] = f"{original}-{number}"
+            reserved.add(rename[original])
+        else:
+            rename[original] = original
+            taken.add(original)
+
+    fresh = candidates.reindex(columns=existing.columns).copy()
+    fresh["event_id"] = [rename.get(e.event_id, e.event_id) for e in new]
+    fresh["responds_to"] = [_remap(v, rename) for v in candidates["responds_to"]]
+    fresh["reviewed"] = pd.Series([False] * len(fresh), dtype=existing["reviewed"].dtype)
+    fresh = fresh.astype(existing.dtypes.to_dict())
+
+    merged = existing.copy()
+    for ei, ci in replacement.items():
+        for column in existing.columns:
+            merged.at[ei, column] = fresh.at[ci, column]
+    if added:
+        merged = pd.concat([merged, fresh.iloc[added]], ignore_index=True)
+
+    details = []
+    for ei, cis in sorted(conflicts.items()):
+        for ci in cis:
+            details.append(
+                f"conflicting: reviewed {old[ei].event_id} ({_span_text(old[ei])}) and "
+                f"candidate {new[ci].event_id} ({_span_text(new[ci])}) cite the same evidence"
+            )
+    stale = []
+    if documents is not None:
+        texts = _texts(documents)
+        for ei in range(len(old)):
+            if ei in replacement:
+                continue
+            problem = _evidence_problem(existing.iloc[ei], texts)
+            if problem:
+                stale.append(old[ei].event_id)
+                details.append(f"stale: {old[ei].event_id}: {problem}")
+    report = MergeReport(
+        added=tuple(rename[new[ci].event_id] for ci in added),
+        kept=tuple(old[ei].event_id for ei in range(len(old)) if reviewed[ei]),
+        replaced=tuple(old[ei].event_id for ei in sorted(replacement)),
+        unmatched=tuple(
+            old[ei].event_id for ei in range(len(old)) if not reviewed[ei] and ei not in replacement
+        ),
+        conflicting=tuple(old[ei].event_id for ei in sorted(conflicts)),
+        stale=tuple(stale),
+        details=tuple(details),
+    )
+    return merged, report
+
+
+def _score(cand: _Key, row: _Key) -> tuple[int, int] | None:
+    """How well a candidate matches a row (lower is better), or ``None`` when it does not."""
+    if not set(cand.sources) & set(row.sources):
+        return None
+    same_evidence = cand.same_evidence(row)
+    same_event = (
+        cand.kind == row.kind and cand.category == row.category and cand.overlaps_in_time(row)
+    )
+    if not (same_evidence or same_event):
+        return None
+    exact = (cand.start, cand.end) == (row.start, row.end)
+    return (0 if same_evidence and same_event else 1 if same_event else 2, 0 if exact else 1)
+
+
+def _key(row: pd.Series) -> _Key:
+    start, end = row["evidence_start"], row["evidence_end"]
+    span = None if _missing(start) or _missing(end) else (int(start), int(end))
+    return _Key(
+        event_id=_text(row["event_id"]),
+        kind=_text(row["kind"]),
+        category=_text(row["category"]),
+        start=_date(row["date_start"]),
+        end=_date(row["date_end"]),
+        sources=_sources(row["sources"]),
+        span=span,
+    )
+
+
+def _missing(value: object) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else str(value).strip()
+
+
+def _truthy(value: object) -> bool:
+    if _missing(value):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _sources(value: object) -> tuple[str, ...]:
+    return tuple(part.strip() for part in _text(value).split(";") if part.strip())
+
+
+def _date(value: object) -> dt.date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _remap(value: object, rename: Mapping[str, str]) -> object:
+    text = _text(value)
+    return rename.get(text, value) if text else value
+
+
+def _span_text(key: _Key) -> str:
+    start = key.start.isoformat() if key.start else "..."
+    end = key.end.isoformat() if key.end else "..."
+    return start if start == end else f"{start}/{end}"
+
+
+def _texts(documents: Iterable[Document] | Mapping[str, Document]) -> dict[str, str]:
+    values = documents.values() if isinstance(documents, Mapping) else documents
+    return {doc.doc_id: doc.text for doc in values}
+
+
+def _evidence_problem(row: pd.Series, texts: Mapping[str, str]) -> str:
+    """Why a row's evidence is not at its offsets in its primary source ("" when it is)."""
+    evidence = _text(row["evidence"]) if not _missing(row["evidence"]) else ""
+    if not evidence:
+        return ""
+    sources = _sources(row["sources"])
+    if not sources:
+        return "evidence given but no source"
+    text = texts.get(sources[0])
+    if text is None:
+        return f"primary source {sources[0]} is not in the corpus"
+    start, end = row["evidence_start"], row["evidence_end"]
+    if _missing(start) or _missing(end):
+        return f"evidence {evidence!r} has no offsets"
+    found = text[int(start) : int(end)]
+    if found != str(row["evidence"]):
+        elsewhere = text.find(str(row["evidence"]))
+        hint = f"; found at {elsewhere}" if elsewhere >= 0 else "; not found in the text"
+        return (
+            f"evidence {evidence!r} not at {int(start)}-{int(end)} in {sources[0]} "
+            f"(there: {found!r}{hint})"
+        )
+    return ""
