@@ -1,9 +1,45 @@
 """The events-table schema, declared once; validation; CSV read and write.
 
-(Skeleton: the schema constants are final; the functions are being written.)
+The schema is one table of ``_Field`` records per CSV file (``_EVENT_FIELDS`` for
+``data/events.csv``, ``_SOURCE_FIELDS`` for ``data/sources.csv``). Everything else is derived
+from it: the pandas dtypes, the cell parser used by ``read_events``, the column checks of
+``validate_events`` and the Frictionless Data Package descriptor of ``datapackage()``.
+
+Decisions worth knowing:
+
+- Required in every row: ``event_id``, ``kind``, ``category``, ``date_precision``, ``title``,
+  ``sources``, ``reviewed``. ``date_start`` is required except for precision ``before`` (only an
+  upper bound is known); ``date_end`` is required except for precision ``after``.
+- ``responds_to`` may be set on any row (on an ``event`` it means "reacts to"), must name
+  another row's ``event_id`` and must not name an event that starts after the row ends.
+- Row order on write: by ``date_start`` (``date_end`` where there is no start), then
+  ``event_id``. ``read_events`` keeps the file's order, so ``write_events(read_events(p), q)``
+  reproduces a file written by ``write_events`` byte for byte.
+- Empty cells are missing values (``<NA>``/``NaT``); an empty string is written as an empty
+  cell, so it reads back as ``<NA>``.
+- Text is data: values such as ``<script>`` or ``=cmd|' /C calc'!A0`` are stored and
+  written verbatim (never evaluated, never rewritten, so the round trip stays exact). Whoever
+  renders the table must escape it (``write_html`` does); spreadsheet users should import the
+  CSV as text rather than open it with formulas enabled.
 """
 
 from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from timeline._io import atomic_write
+from timeline.errors import DocumentError, SchemaError
 
 COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -35,15 +71,874 @@ PUBLISHER_TYPES: tuple[str, ...] = (
     "news media",
     "NGO",
 )
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "title",
+    "outlet",
+    "publisher_type",
+    "published",
+    "url",
+)
+
+MAX_EVIDENCE_WORDS = 25
+"""The longest evidence quotation allowed, in whitespace-separated words."""
+
+_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+_URL = r"https?://[^\s]+"
+_ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_ISO_DATETIME = (
+    _ISO_DATE + r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?"
+)
 
 
-def read_events(path):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class _Field:
+    """One column of a table: its name, value type and constraints."""
+
+    name: str
+    type: str  # "string", "date", "integer" or "boolean"
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None  # must match the whole value
+    allowed: str = ""  # what the pattern allows, in words, for messages
+    minimum: int | None = None
 
 
-def validate_events(df, *, corpus=None):
-    raise NotImplementedError
+_DTYPES: dict[str, str] = {
+    "string": "string",
+    "date": "datetime64[ns]",
+    "integer": "Int64",
+    "boolean": "boolean",
+}
+
+_EVENT_FIELDS: tuple[_Field, ...] = (
+    _Field(
+        "event_id",
+        "string",
+        "Stable slug naming the event, unique in the table.",
+        required=True,
+        pattern=_ID,
+        allowed="a slug of letters, digits, '.', '_' and '-' starting with a letter or digit",
+    ),
+    _Field(
+        "kind", "string", "'event' (an action) or 'response' (an official reaction).", True, KINDS
+    ),
+    _Field(
+        "category",
+        "string",
+        "What sort of event: visit, letter, report, statement, press briefing, ...",
+        required=True,
+    ),
+    _Field(
+        "date_start",
+        "date",
+        "First day of the event (ISO 8601); empty when only an upper bound is known.",
+    ),
+    _Field(
+        "date_end",
+        "date",
+        "Last day of the event (ISO 8601); empty when only a lower bound is known.",
+    ),
+    _Field(
+        "date_precision",
+        "string",
+        "How exact the dates are: day, month, year, approximate, before, after.",
+        True,
+        PRECISIONS,
+    ),
+    _Field("date_text", "string", "The date as the source writes it."),
+    _Field("title", "string", "Neutral paraphrase of the event in our own words.", required=True),
+    _Field("actor", "string", "Who acted, with their role."),
+    _Field("responds_to", "string", "event_id of the event this row answers or reacts to."),
+    _Field(
+        "sources",
+        "string",
+        "Doc ids of the documents reporting the event, ';'-separated, primary first.",
+        required=True,
+        pattern=rf"{_ID}(;{_ID})*",
+        allowed="doc ids separated by ';' without spaces",
+    ),
+    _Field(
+        "source_url",
+        "string",
+        "URL of the primary source.",
+        pattern=_URL,
+        allowed="an http:// or https:// URL without spaces",
+    ),
+    _Field("outlet", "string", "Who published the primary source."),
+    _Field(
+        "publisher_type", "string", "What sort of publisher the outlet is.", enum=PUBLISHER_TYPES
+    ),
+    _Field(
+        "evidence",
+        "string",
+        f"Verbatim phrase of at most {MAX_EVIDENCE_WORDS} words from the primary source that "
+        "carries the date.",
+    ),
+    _Field(
+        "evidence_start",
+        "integer",
+        "Character offset where evidence starts in the primary source's text.",
+        minimum=0,
+    ),
+    _Field(
+        "evidence_end",
+        "integer",
+        "Character offset where evidence ends in the primary source's text (exclusive).",
+        minimum=0,
+    ),
+    _Field("reviewed", "boolean", "true when a person checked the row.", required=True),
+    _Field("notes", "string", "Free text: how a date was derived, caveats."),
+)
+
+_SOURCE_FIELDS: tuple[_Field, ...] = (
+    _Field(
+        "doc_id",
+        "string",
+        "Stable id of the document (the first characters of its file name).",
+        required=True,
+        pattern=_ID,
+        allowed="letters, digits, '.', '_' and '-' starting with a letter or digit",
+    ),
+    _Field("title", "string", "Headline, where the document states one."),
+    _Field("outlet", "string", "Who published the document.", required=True),
+    _Field("publisher_type", "string", "What sort of publisher.", True, PUBLISHER_TYPES),
+    _Field(
+        "published",
+        "string",
+        "Publication date, ISO 8601, with time and UTC offset where known.",
+        pattern=_ISO_DATETIME,
+        allowed="an ISO 8601 date or date-time such as 2019-07-11 or 2019-07-11T22:46+08:00",
+    ),
+    _Field(
+        "url",
+        "string",
+        "Where the document was published; empty where unknown.",
+        pattern=_URL,
+        allowed="an http:// or https:// URL without spaces",
+    ),
+)
+
+_EVENTS = "events table"
+_SOURCES = "sources table"
 
 
-def write_events(df, path):
-    raise NotImplementedError
+# --------------------------------------------------------------------------- public API
+
+
+def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.DataFrame:
+    """Read an events CSV into a DataFrame with the schema's columns and dtypes.
+
+    Text columns get the pandas ``string`` dtype, ``date_start``/``date_end``
+    ``datetime64[ns]``, the evidence offsets ``Int64`` and ``reviewed`` ``boolean``; empty
+    cells are missing values. Rows keep the file's order.
+
+    Args:
+        path: a UTF-8 CSV file (a byte-order mark is tolerated) with exactly the columns
+            ``COLUMNS``, in any order.
+        validate: also run ``validate_events`` (without a corpus) on the result.
+
+    Raises:
+        SchemaError: the file is not valid UTF-8 or not well-formed CSV, a column is missing
+            or unknown, a cell cannot be parsed (impossible dates, bad integers or booleans),
+            or (with ``validate``) the table breaks the schema. Every problem is in
+            ``.problems``; the message names the file.
+
+    >>> events = read_events("data/events.csv")  # doctest: +SKIP
+    >>> events["date_start"].dtype  # doctest: +SKIP
+    dtype('<M8[ns]')
+    """
+    source = Path(path)
+    frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
+    if problems:
+        raise _error(problems, f"{source}: ", _EVENTS)
+    if validate:
+        try:
+            validate_events(frame)
+        except SchemaError as exc:
+            raise _error(exc.problems, f"{source}: ", _EVENTS) from None
+    return frame
+
+
+def validate_events(
+    df: pd.DataFrame,
+    *,
+    corpus: str | os.PathLike[str] | Mapping[str, Any] | Iterable[Any] | None = None,
+) -> None:
+    """Check an events DataFrame against the schema; raise with every problem found.
+
+    Checks: the columns (none missing, none unknown) and their dtypes; required values;
+    ``kind``, ``date_precision`` and ``publisher_type`` against their allowed values;
+    ``event_id``, ``sources`` and ``source_url`` against their patterns; dates without a
+    time of day; ``date_start`` present unless the precision is ``before``, ``date_end``
+    present unless it is ``after``, and ``date_end`` not before ``date_start``; unique
+    ``event_id``; ``responds_to`` naming another row that does not start after this row ends;
+    evidence of at most 25 words whose offsets span exactly its length.
+
+    With ``corpus``, also: every doc id in ``sources`` is in the corpus, and the evidence is
+    found verbatim at ``[evidence_start:evidence_end]`` in the primary (first) source's text,
+    or anywhere in it when the row gives no offsets.
+
+    Args:
+        df: the table, as ``read_events`` or ``events_frame`` make it.
+        corpus: a corpus folder (read with ``timeline.load_documents``), a mapping of doc id
+            to text (or to a ``Document``), or an iterable of ``Document`` objects.
+
+    Raises:
+        SchemaError: one line per problem in ``.problems``, such as
+            ``row 3 (event_id 'x'), column 'kind': 'evnt' is not one of: event, response``.
+            Rows are numbered from 1 in the DataFrame's order (the file's data rows).
+        DocumentError: the corpus folder cannot be read.
+        TypeError: ``df`` is not a DataFrame.
+
+    >>> validate_events(read_events("data/events.csv"), corpus="../shared/corpus")  # doctest: +SKIP
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"validate_events expects a pandas DataFrame, got {type(df).__name__}")
+    problems = _check_frame(df, _EVENT_FIELDS)
+    if not problems:
+        problems = _check_events(df)
+        if corpus is not None:
+            problems += _check_corpus(df, _corpus_texts(corpus))
+    if problems:
+        raise _error(problems, "", _EVENTS)
+
+
+def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Validate an events table and write it as CSV, atomically and in a stable form.
+
+    Columns in ``COLUMNS`` order; rows sorted by ``date_start`` (``date_end`` where there is
+    no start), then ``event_id``; dates as ``YYYY-MM-DD``; ``reviewed`` as ``true``/``false``;
+    minimal quoting; ``\\n`` line endings; UTF-8 without a byte-order mark. The file is
+    written to a temporary file and renamed, so a failed write leaves the old file intact.
+    ``read_events`` of the result equals ``df`` sorted by that key with a fresh index.
+
+    Raises:
+        SchemaError: the table is invalid (nothing is written).
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+    >>> write_events(read_events("data/events.csv"), out)  # doctest: +SKIP
+    """
+    target = Path(path)
+    try:
+        validate_events(df)
+    except SchemaError as exc:
+        raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
+    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS))
+
+
+def sort_events(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows in the table's stable order, with a fresh ``RangeIndex``.
+
+    The key is ``date_start`` (``date_end`` where there is no start), then ``event_id``;
+    rows without any date come last.
+
+    >>> sort_events(read_events("data/events.csv"))["event_id"].iloc[0]  # doctest: +SKIP
+    'diplomat-visit-2018'
+    """
+    key = df["date_start"].fillna(df["date_end"])
+    ids = df["event_id"].astype("string").fillna("")
+    order = (
+        pd.DataFrame({"key": key.to_numpy(), "event_id": ids.to_numpy(dtype=object)})
+        .sort_values(["key", "event_id"], kind="mergesort", na_position="last")
+        .index
+    )
+    return df.iloc[order].reset_index(drop=True)
+
+
+def events_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
+    """Build a typed events DataFrame from records (dicts), as ``read_events`` would.
+
+    Values may be strings as written in the CSV (``"2019-07-10"``, ``"true"``, ``"12"``) or
+    Python values (``datetime.date``, ``pandas.Timestamp`` at midnight, ``int``, ``bool``);
+    ``None``, ``NaN``, ``NA``, ``NaT`` and ``""`` are missing. A column absent from every
+    record is all missing. The result is not validated: call ``validate_events``.
+
+    Raises:
+        SchemaError: an unknown column or a value that cannot be parsed.
+
+    >>> df = events_frame([{"event_id": "a", "date_start": "2020-01-02", "reviewed": True}])
+    >>> str(df.loc[0, "date_start"].date()), bool(df.loc[0, "reviewed"])
+    ('2020-01-02', True)
+    """
+    return _frame_from_records(rows, _EVENT_FIELDS, _EVENTS)
+
+
+def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a sources CSV (``SOURCE_COLUMNS``, one row per document) and check it.
+
+    Every column gets the pandas ``string`` dtype (``published`` keeps the ISO 8601 text as
+    written, date or date-time). Checks: the columns, required values (``doc_id``,
+    ``outlet``, ``publisher_type``), ``publisher_type`` against ``PUBLISHER_TYPES``, the
+    ``published`` and ``url`` patterns, unique ``doc_id``.
+
+    Raises:
+        SchemaError: every problem, in ``.problems``; the message names the file.
+
+    >>> read_sources("data/sources.csv")["doc_id"].tolist()  # doctest: +SKIP
+    ['000', '001', '002', '003', '004']
+    """
+    source = Path(path)
+    frame, problems = _parse_csv(source, _SOURCE_FIELDS, _SOURCES)
+    if not problems:
+        problems = _check_frame(frame, _SOURCE_FIELDS)
+    if not problems:
+        problems = _check_published(frame) + _duplicates(frame, "doc_id")
+    if problems:
+        raise _error(problems, f"{source}: ", _SOURCES)
+    return frame
+
+
+def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Check a sources table and write it as CSV (sorted by ``doc_id``), atomically.
+
+    Raises:
+        SchemaError: the table breaks the schema (nothing is written).
+
+    >>> write_sources(read_sources("data/sources.csv"), "/tmp/sources.csv")  # doctest: +SKIP
+    """
+    target = Path(path)
+    problems = _check_frame(df, _SOURCE_FIELDS)
+    if not problems:
+        problems = _check_published(df) + _duplicates(df, "doc_id")
+    if problems:
+        raise _error(problems, f"refusing to write {target}: ", _SOURCES)
+    ordered = df.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS))
+
+
+def datapackage() -> dict[str, Any]:
+    """Return the Frictionless Data Package descriptor of ``events.csv`` and ``sources.csv``.
+
+    Generated from the same schema declaration the code checks against: field types,
+    ``required``/``enum``/``pattern``/``minimum`` constraints, the primary keys and the
+    ``responds_to`` -> ``event_id`` foreign key. ``data/datapackage.json`` is this dict.
+
+    >>> [r["name"] for r in datapackage()["resources"]]
+    ['events', 'sources']
+    """
+    return {
+        "profile": "tabular-data-package",
+        "name": "timeline",
+        "title": "Dated, sourced events and official responses",
+        "description": (
+            "One row per real-world event or official response, with its dates, their "
+            "precision, its sources and a short verbatim evidence quotation; and one row per "
+            "source document. Generated by timeline.table.datapackage()."
+        ),
+        "resources": [
+            _resource(
+                "events",
+                "Events and responses, one row each.",
+                _EVENT_FIELDS,
+                primary_key="event_id",
+                foreign_keys=[
+                    {
+                        "fields": ["responds_to"],
+                        "reference": {"resource": "", "fields": ["event_id"]},
+                    }
+                ],
+            ),
+            _resource(
+                "sources",
+                "The source documents, one row each: facts only, no text.",
+                _SOURCE_FIELDS,
+                primary_key="doc_id",
+            ),
+        ],
+    }
+
+
+def write_datapackage(path: str | os.PathLike[str]) -> None:
+    """Write ``datapackage()`` as indented JSON (sorted keys, ``\\n`` at the end), atomically.
+
+    >>> write_datapackage("data/datapackage.json")  # doctest: +SKIP
+    """
+    atomic_write(Path(path), json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _parse_csv(
+    path: Path, fields: tuple[_Field, ...], table: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """Decode, split and type a CSV file; return the frame and the problems found."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SchemaError(
+            f"{path}: not valid UTF-8 at byte {exc.start} (line {line}): {exc.reason}; "
+            "save the file as UTF-8",
+            [f"line {line}: not valid UTF-8 at byte {exc.start} ({exc.reason})"],
+        ) from exc
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise SchemaError(
+            f"{path}: malformed CSV at line {reader.line_num}: {exc}",
+            [f"line {reader.line_num}: malformed CSV ({exc})"],
+        ) from exc
+    names = tuple(f.name for f in fields)
+    if not rows:
+        message = f"empty file; expected a header row: {','.join(names)}"
+        raise SchemaError(f"{path}: {message}", [message])
+    header_problems = _check_header(rows[0], names)
+    if header_problems:
+        raise _error(header_problems, f"{path}: ", table)
+    problems: list[str] = []
+    records: list[dict[str, str]] = []
+    for number, cells in enumerate(rows[1:], start=1):
+        if not cells:
+            problems.append(f"row {number}: blank line (delete it)")
+        elif len(cells) != len(names):
+            problems.append(f"row {number}: {len(cells)} fields, expected {len(names)}")
+        else:
+            records.append(dict(zip(rows[0], cells, strict=True)))
+    if problems:
+        return _empty(fields), problems
+    return _frame_from_cells(records, fields)
+
+
+def _check_header(header: list[str], names: tuple[str, ...]) -> list[str]:
+    """Problems with a header row: duplicated, missing or unknown column names."""
+    problems = [f"column {n!r} appears more than once" for n in _dupes(header)]
+    problems += [f"missing column {n!r}" for n in names if n not in header]
+    problems += [
+        f"unknown column {n!r} (allowed: {', '.join(names)})"
+        for n in dict.fromkeys(header)
+        if n not in names
+    ]
+    return problems
+
+
+def _frame_from_records(
+    rows: Iterable[Mapping[str, Any]], fields: tuple[_Field, ...], table: str
+) -> pd.DataFrame:
+    """Type records of Python values or CSV strings into a frame; raise on bad values."""
+    names = {f.name for f in fields}
+    problems: list[str] = []
+    cells: list[dict[str, str]] = []
+    for number, row in enumerate(rows, start=1):
+        unknown = [k for k in row if k not in names]
+        problems += [f"row {number}: unknown column {k!r}" for k in unknown]
+        cells.append({k: _to_cell(v) for k, v in row.items() if k in names})
+    if problems:
+        raise _error(problems, "", table)
+    frame, problems = _frame_from_cells(cells, fields)
+    if problems:
+        raise _error(problems, "", table)
+    return frame
+
+
+def _to_cell(value: Any) -> str:
+    """The CSV text of a Python value (dates as ISO, booleans as true/false)."""
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return _iso(value) if value.time() == dt.time(0) and value.tzinfo is None else str(value)
+    if isinstance(value, dt.date):
+        return _iso(value)
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return ""
+    if isinstance(value, int) or pd.api.types.is_integer(value):
+        return str(int(value))
+    return repr(value)
+
+
+def _frame_from_cells(
+    records: list[dict[str, str]], fields: tuple[_Field, ...]
+) -> tuple[pd.DataFrame, list[str]]:
+    """Parse string cells into typed columns; collect a problem for each bad cell."""
+    problems: list[str] = []
+    columns: dict[str, pd.Series] = {}
+    key = fields[0].name
+    for field in fields:
+        values = []
+        for number, record in enumerate(records, start=1):
+            raw = record.get(field.name, "")
+            value, error = _parse_cell(field, raw)
+            if error:
+                where = _where(number, record.get(key) or None, key)
+                problems.append(f"{where}, column {field.name!r}: {_show(raw)} {error}")
+            values.append(value)
+        columns[field.name] = _series(values, field)
+    return pd.DataFrame(columns), problems
+
+
+def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
+    """Parse one CSV cell; return (value, None) or (None, what is wrong)."""
+    if raw == "":
+        return None, None
+    if field.type == "string":
+        return raw, None
+    if field.type == "date":
+        if not re.fullmatch(_ISO_DATE, raw):
+            return None, "is not a date in the form YYYY-MM-DD"
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            return None, "is not a real calendar date"
+        if not pd.Timestamp.min.date() < day < pd.Timestamp.max.date():
+            return None, "is outside the supported range 1677-09-22 to 2262-04-11"
+        return day, None
+    if field.type == "integer":
+        if not re.fullmatch(r"[0-9]{1,18}", raw):
+            return None, "is not a whole number of at most 18 digits, such as 0 or 42"
+        return int(raw), None
+    if raw in ("true", "false"):
+        return raw == "true", None
+    return None, "is not one of: true, false"
+
+
+def _series(values: list[Any], field: _Field) -> pd.Series:
+    """A column of parsed values with the field's dtype."""
+    dtype = _DTYPES[field.type]
+    if field.type == "date":
+        values = [pd.NaT if v is None else pd.Timestamp(v) for v in values]
+    else:
+        values = [pd.NA if v is None else v for v in values]
+    return pd.Series(values, dtype=dtype, name=field.name)
+
+
+def _empty(fields: tuple[_Field, ...]) -> pd.DataFrame:
+    """A frame with the fields' columns and dtypes and no rows."""
+    return pd.DataFrame({f.name: _series([], f) for f in fields})
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _check_frame(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
+    """The one loop over the schema: columns, dtypes and per-cell constraints."""
+    names = tuple(f.name for f in fields)
+    present = [str(c) for c in df.columns]
+    problems = _check_header(present, names)
+    if problems:
+        return problems
+    key = fields[0].name
+    ids = [_text(v) for v in df[key].tolist()]
+    for field in fields:
+        column = df[field.name]
+        expected = _DTYPES[field.type]
+        if not _dtype_ok(column, field.type):
+            problems.append(
+                f"column {field.name!r}: dtype {column.dtype}, expected {expected} "
+                "(build the frame with read_events or events_frame)"
+            )
+            continue
+        for number, value in enumerate(column.tolist(), start=1):
+            error = _check_value(field, value)
+            if error:
+                problems.append(f"{_where(number, ids[number - 1], key)}, column {error}")
+    return problems
+
+
+def _dtype_ok(column: pd.Series, kind: str) -> bool:
+    """Whether a column has the dtype the schema declares (any string storage will do)."""
+    if kind == "string":
+        return isinstance(column.dtype, pd.StringDtype)
+    if kind == "date":
+        return pd.api.types.is_datetime64_dtype(column.dtype)
+    return str(column.dtype) == _DTYPES[kind]
+
+
+def _check_value(field: _Field, value: Any) -> str | None:
+    """What is wrong with one typed value, as ``'name': ...``; None when it is fine."""
+    name = repr(field.name)
+    if _missing(value) or (field.type == "string" and not str(value).strip()):
+        return f"{name}: empty, but a value is required" if field.required else None
+    if field.enum is not None and value not in field.enum:
+        return f"{name}: {_show(value)} is not one of: {', '.join(field.enum)}"
+    if field.pattern is not None and not re.fullmatch(field.pattern, value):
+        return f"{name}: {_show(value)} is not {field.allowed}"
+    if field.type == "date" and value != value.normalize():
+        return f"{name}: {value.isoformat()} has a time of day; expected a date only"
+    if field.minimum is not None and value < field.minimum:
+        return f"{name}: {value} is below the minimum {field.minimum}"
+    return None
+
+
+def _check_events(df: pd.DataFrame) -> list[str]:
+    """Row-level rules: date bounds by precision, evidence, responds_to, unique ids."""
+    problems = _duplicates(df, "event_id")
+    ids = [_text(v) for v in df["event_id"].tolist()]
+    rows = df.to_dict("records")
+    by_id = {eid: row for eid, row in zip(ids, rows, strict=True) if eid is not None}
+    for number, (eid, row) in enumerate(zip(ids, rows, strict=True), start=1):
+        where = _where(number, eid, "event_id")
+        start, end, precision = row["date_start"], row["date_end"], row["date_precision"]
+        if _missing(start) and precision != "before":
+            problems.append(
+                f"{where}, column 'date_start': empty, but a value is required unless "
+                "date_precision is 'before'"
+            )
+        if _missing(end) and precision != "after":
+            problems.append(
+                f"{where}, column 'date_end': empty, but a value is required unless "
+                "date_precision is 'after'"
+            )
+        if not _missing(start) and not _missing(end) and end < start:
+            problems.append(
+                f"{where}, column 'date_end': {_iso(end)} is before date_start {_iso(start)}"
+            )
+        problems += _check_evidence(where, row)
+        target = _text(row["responds_to"])
+        if target is None:
+            continue
+        if target == eid:
+            problems.append(f"{where}, column 'responds_to': {target!r} names the row itself")
+        elif target not in by_id:
+            problems.append(
+                f"{where}, column 'responds_to': {_show(target)} names no event_id in the table"
+            )
+        else:
+            begins = by_id[target]["date_start"]
+            if not _missing(begins) and not _missing(end) and end < begins:
+                problems.append(
+                    f"{where}, column 'responds_to': {target!r} starts on {_iso(begins)}, "
+                    f"after this row ends ({_iso(end)})"
+                )
+    return problems
+
+
+def _check_evidence(where: str, row: dict[str, Any]) -> list[str]:
+    """Evidence length and offsets that agree with it."""
+    problems = []
+    evidence = _text(row["evidence"])
+    start, end = row["evidence_start"], row["evidence_end"]
+    if evidence is not None and len(evidence.split()) > MAX_EVIDENCE_WORDS:
+        problems.append(
+            f"{where}, column 'evidence': {len(evidence.split())} words, more than the "
+            f"{MAX_EVIDENCE_WORDS} allowed (quote only the phrase that carries the date)"
+        )
+    if _missing(start) != _missing(end):
+        problems.append(
+            f"{where}, columns 'evidence_start'/'evidence_end': give both offsets or neither"
+        )
+    elif not _missing(start):
+        if evidence is None:
+            problems.append(f"{where}, column 'evidence': empty, but the row gives offsets")
+        elif end - start != len(evidence):
+            problems.append(
+                f"{where}, column 'evidence_end': offsets [{start}:{end}] span {end - start} "
+                f"characters but the evidence has {len(evidence)}"
+            )
+    return problems
+
+
+def _check_corpus(df: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
+    """Source doc ids known to the corpus; evidence verbatim at its offsets."""
+    problems = []
+    known = ", ".join(sorted(texts)) or "none"
+    for number, row in enumerate(df.to_dict("records"), start=1):
+        where = _where(number, _text(row["event_id"]), "event_id")
+        doc_ids = str(row["sources"]).split(";")
+        unknown = [d for d in doc_ids if d not in texts]
+        problems += [
+            f"{where}, column 'sources': doc id {d!r} is not in the corpus (known: {known})"
+            for d in unknown
+        ]
+        evidence = _text(row["evidence"])
+        if evidence is None or doc_ids[0] in unknown:
+            continue
+        text = texts[doc_ids[0]]
+        start, end = row["evidence_start"], row["evidence_end"]
+        found = text.find(evidence)
+        at = f"it occurs at [{found}:{found + len(evidence)}]" if found >= 0 else "it is absent"
+        if _missing(start) or _missing(end):
+            if found < 0:
+                problems.append(
+                    f"{where}, column 'evidence': {_show(evidence)} is not found in "
+                    f"document {doc_ids[0]!r}"
+                )
+        elif text[start:end] != evidence:
+            problems.append(
+                f"{where}, column 'evidence': {_show(evidence)} is not found at "
+                f"[{start}:{end}] in document {doc_ids[0]!r}, which has "
+                f"{_show(text[start:end])} there ({at})"
+            )
+    return problems
+
+
+def _corpus_texts(corpus: Any) -> dict[str, str]:
+    """Doc id -> text from a folder, a mapping (to text or Document) or Documents."""
+    if isinstance(corpus, str | os.PathLike):
+        from timeline.documents import load_documents
+
+        return {doc.doc_id: doc.text for doc in load_documents(corpus)}
+    if isinstance(corpus, Mapping):
+        return {str(k): v if isinstance(v, str) else v.text for k, v in corpus.items()}
+    try:
+        return {doc.doc_id: doc.text for doc in corpus}
+    except (AttributeError, TypeError) as exc:
+        raise DocumentError(
+            f"corpus must be a folder, a mapping of doc id to text, or Documents; got {corpus!r}"
+        ) from exc
+
+
+def _check_published(df: pd.DataFrame) -> list[str]:
+    """Published values that match the ISO pattern but are not real dates or times."""
+    problems = []
+    for number, (doc_id, value) in enumerate(zip(df["doc_id"], df["published"], strict=True), 1):
+        if _missing(value) or not re.fullmatch(_ISO_DATETIME, value):
+            continue
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            problems.append(
+                f"{_where(number, doc_id, 'doc_id')}, column 'published': {_show(value)} "
+                "is not a real date or time"
+            )
+    return problems
+
+
+def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
+    """One problem per repeated key value, naming the row it repeats."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, value in enumerate(df[key].tolist(), start=1):
+        value = _text(value)
+        if value is None:
+            continue
+        if value in first:
+            problems.append(
+                f"{_where(number, value, key)}, column {key!r}: {value!r} is a duplicate of "
+                f"row {first[value]} ({key} values must be unique)"
+            )
+        else:
+            first[value] = number
+    return problems
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
+    """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([f.name for f in fields])
+    columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
+    writer.writerows(zip(*columns, strict=True))
+    return buffer.getvalue()
+
+
+def _format(value: Any, field: _Field) -> str:
+    """One typed value as CSV text."""
+    if _missing(value):
+        return ""
+    if field.type == "date":
+        return _iso(value)
+    if field.type == "boolean":
+        return "true" if value else "false"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _error(problems: list[str], prefix: str, table: str) -> SchemaError:
+    """A SchemaError whose one-line message summarises the problems."""
+    shown = "; ".join(problems[:10])
+    more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return SchemaError(f"{prefix}{count} in the {table}: {shown}{more}", list(problems))
+
+
+def _where(number: int, key_value: str | None, key: str) -> str:
+    """``row 3 (event_id 'x')``: the 1-based data row and its key."""
+    return f"row {number} ({key} {key_value!r})" if key_value else f"row {number} (no {key})"
+
+
+def _missing(value: Any) -> bool:
+    """Whether a scalar is a missing value (None, NA, NaN, NaT)."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _text(value: Any) -> str | None:
+    """A string value, or None when missing or blank."""
+    return None if _missing(value) or not str(value).strip() else str(value)
+
+
+def _show(value: Any) -> str:
+    """A value quoted for a message, shortened when long."""
+    text = str(value)
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def _iso(value: dt.date) -> str:
+    """``YYYY-MM-DD`` of a date or timestamp."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def _dupes(names: list[str]) -> list[str]:
+    """Names that occur more than once, in first-seen order."""
+    return [n for n in dict.fromkeys(names) if names.count(n) > 1]
+
+
+def _resource(
+    name: str,
+    description: str,
+    fields: tuple[_Field, ...],
+    *,
+    primary_key: str,
+    foreign_keys: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The Tabular Data Resource descriptor of one CSV file."""
+    schema: dict[str, Any] = {
+        "fields": [_field_descriptor(f) for f in fields],
+        "missingValues": [""],
+        "primaryKey": [primary_key],
+    }
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "description": description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {
+            "delimiter": ",",
+            "lineTerminator": "\n",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
+        "schema": schema,
+    }
+
+
+def _field_descriptor(field: _Field) -> dict[str, Any]:
+    """The Table Schema descriptor of one field."""
+    out: dict[str, Any] = {"name": field.name, "type": field.type}
+    if field.type == "boolean":
+        out["trueValues"] = ["true"]
+        out["falseValues"] = ["false"]
+    out["description"] = field.description
+    constraints: dict[str, Any] = {}
+    if field.required:
+        constraints["required"] = True
+    if field is _EVENT_FIELDS[0] or field is _SOURCE_FIELDS[0]:
+        constraints["unique"] = True
+    if field.enum is not None:
+        constraints["enum"] = list(field.enum)
+    if field.pattern is not None:
+        constraints["pattern"] = field.pattern
+    if field.minimum is not None:
+        constraints["minimum"] = field.minimum
+    if constraints:
+        out["constraints"] = constraints
+    return out
