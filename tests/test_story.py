@@ -204,3 +204,20 @@ def test_write_story_writes_the_same_page(tmp_path):
     out = write_story(frame, tmp_path / "sub" / "story.html", title="T", predict=True)
     assert out == tmp_path / "sub" / "story.html"
     assert out.read_text(encoding="utf-8") == story_html(frame, title="T", predict=True)
+
+
+def test_an_event_that_answers_another_is_a_step_and_a_response():
+    rows = [
+        _row(),
+        _row(event_id="e2", responds_to="e1", date_start="2030-01-04", date_end="2030-01-04"),
+    ]
+    steps = _payload(story_html(pd.DataFrame(rows)))["steps"]
+    assert [s["event_id"] for s in steps] == ["e1", "e2"]
+    assert [r["event_id"] for r in steps[0]["responses"]] == ["e2"]
+    assert steps[0]["responses"][0]["lag"] == "Answered 2 days after the event"
+
+
+def test_unknown_kind_is_named_with_its_row():
+    rows = [_row(), _row(event_id="odd", kind="reply")]
+    with pytest.raises(SchemaError, match=r"row 3 \(odd\), column 'kind': 'reply'"):
+        story_html(pd.DataFrame(rows))

@@ -306,7 +306,9 @@ def _lag(event: dict[str, Any], response: dict[str, Any]) -> str:
     if days is None:
         return "Lag unknown (a date is missing)"
     if days == 0:
-        amount = "the same day as the event"
+        amount = (
+            "the same day the event ended" if _spans_days(event) else "the same day as the event"
+        )
     elif days > 0:
         amount = f"{_plural(days)} after the event"
         if _spans_days(event):
@@ -321,7 +323,7 @@ def _lag(event: dict[str, Any], response: dict[str, Any]) -> str:
     elif response["_precision"] == "after":
         amount = f"on or after {amount}"
     elif event["_precision"] == "before" and pd.isna(event["_start"]):
-        amount = f"at least {amount}"
+        amount = f"at least {_plural(days)} after the event" if days >= 0 else amount
     if event["_precision"] in rough or response["_precision"] in rough:
         amount = f"about {amount}"
     return f"Answered {amount}"
@@ -374,6 +376,12 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
         row["when"] = _when(row["_start"], row["_end"], row["date_precision"])
         rows.append(row)
 
+    for number, row in enumerate(rows, start=2):
+        if row["kind"] not in ("event", "response"):
+            raise SchemaError(
+                f"story: row {number} ({row['event_id'] or 'no event_id'}), column 'kind': "
+                f"{row['kind']!r} is not one of event, response"
+            )
     ids = {row["event_id"] for row in rows if row["kind"] == "event"}
     steps = [
         row
@@ -383,7 +391,7 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
     steps.sort(key=_sort_key)
     answers: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["kind"] == "response" and row["responds_to"] in ids:
+        if row["responds_to"]:
             answers.setdefault(row["responds_to"], []).append(row)
 
     out = []
