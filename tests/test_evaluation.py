@@ -199,3 +199,12 @@ def test_gold_scores_itself_perfectly_through_our_schema(gold_dir):
     result = evaluate_events(as_pred, gold_dir / "events.csv")
     assert result.gold_total == 14
     assert (result.recall, result.precision, result.responds_to_accuracy) == (1.0, 1.0, 1.0)
+
+
+def test_shipped_events_table_finds_every_gold_event(root, gold_dir):
+    result = evaluate_events(root / "data" / "events.csv", gold_dir / "events.csv")
+    assert result.gold_total == 14
+    assert result.recall == 1.0
+    assert result.kind_accuracy == 1.0
+    assert result.responds_to_accuracy == 1.0
+    assert result.misses == ()

@@ -217,3 +217,39 @@ def test_report_text_summarises_counts_and_lists_conflicts():
 def test_missing_column_is_named():
     with pytest.raises(SchemaError, match=r"candidates table lacks column\(s\) evidence"):
         merge_events(_table(SURVEY), _table().drop(columns=["evidence"]))
+
+
+def test_reviewed_lines_survive_a_merge_and_write_byte_for_byte(root, corpus_dir, tmp_path):
+    from timeline.documents import load_documents
+    from timeline.table import read_events, validate_events, write_events
+
+    shipped = root / "data" / "events.csv"
+    existing = read_events(shipped)
+    assert existing["reviewed"].all()
+    candidates = existing.copy()
+    candidates["event_id"] = "cand-" + candidates["event_id"]
+    candidates["responds_to"] = ("cand-" + candidates["responds_to"]).astype("string")
+    candidates["title"] = "machine title"
+    candidates["notes"] = pd.NA
+    candidates["reviewed"] = False
+    extra = candidates.iloc[[0]].copy()
+    extra["event_id"] = "cand-new-visit"
+    extra["date_start"] = extra["date_end"] = pd.Timestamp("2017-01-05")
+    extra["evidence_start"] = extra["evidence_end"] = pd.NA
+    extra["evidence"] = pd.NA
+    merged, report = merge_events(
+        existing,
+        pd.concat([candidates, extra], ignore_index=True),
+        documents=load_documents(corpus_dir),
+    )
+    assert report.added == ("cand-new-visit",)
+    assert len(report.kept) == len(existing)
+    assert report.stale == ()
+    assert report.conflicting == ()
+    out = tmp_path / "events.csv"
+    write_events(merged, out)
+    validate_events(read_events(out), corpus=corpus_dir)
+    before = shipped.read_bytes().splitlines(keepends=True)
+    after = out.read_bytes().splitlines(keepends=True)
+    assert set(before) <= set(after)
+    assert len(after) == len(before) + 1
