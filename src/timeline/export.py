@@ -1,21 +1,516 @@
-"""(Skeleton: being written.)"""
+"""Exports: a self-contained HTML page, PNG/SVG images, TimelineJS3 JSON and plain JSON.
+
+Every file is written with :func:`timeline._io.atomic_write`, and every export is
+deterministic: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline._io import atomic_write
+from timeline.errors import ExportError
+from timeline.table import COLUMNS, PUBLISHER_TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+#: The fixed id of the chart's ``<div>`` in exported HTML (no random uuid).
+CHART_ID = "timeline-chart"
+#: The fixed id of the events ``<table>`` in exported HTML.
+TABLE_ID = "timeline-events"
+#: Browser executables looked for on ``PATH`` (after ``BROWSER_PATH``), then typical paths.
+BROWSER_NAMES: tuple[str, ...] = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+)
+_TYPICAL_BROWSERS: tuple[str, ...] = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/snap/bin/chromium",
+)
+IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
+_PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "showSendToCloud": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud"],
+    "toImageButtonOptions": {"filename": "timeline"},
+}
+_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("date_text", "Date (as written)"),
+    ("kind", "Kind"),
+    ("title", "Title"),
+    ("actor", "Actor"),
+    ("responds_to", "Responds to"),
+    ("sources", "Sources"),
+    ("outlet", "Outlet"),
+    ("publisher_type", "Publisher type"),
+    ("evidence", "Evidence"),
+)
+_CSS = """\
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222}
+h1{font-size:1.4rem;margin:0 0 .5rem}
+.note{background:#f4f4f4;border-left:4px solid #0072B2;padding:.5rem .8rem;max-width:60rem}
+table{border-collapse:collapse;margin-top:1rem;font-size:.9rem}
+caption{text-align:left;font-weight:600;padding:.4rem 0}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#eee}
+td.evidence{font-style:italic;max-width:28rem}
+"""
 
 
-def write_html(*args, **kwargs):
-    raise NotImplementedError
+# --------------------------------------------------------------------------- table helpers
+def _missing(value: Any) -> bool:
+    """Tell whether a table value is missing (None, NA, NaT or a float NaN)."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
 
 
-def write_image(*args, **kwargs):
-    raise NotImplementedError
+def _cell(value: Any) -> str:
+    """Return a table value as plain text: ``""`` for missing values."""
+    import pandas as pd
+
+    if _missing(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
 
 
-def to_timelinejs(*args, **kwargs):
-    raise NotImplementedError
+def _check_events(events: Any, what: str) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(events, pd.DataFrame):
+        raise ExportError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
+    if "event_id" not in events.columns:
+        raise ExportError(
+            f"{what}: the events table has no 'event_id' column; "
+            f"found {', '.join(map(str, events.columns))}"
+        )
+    return events
 
 
-def write_timelinejs(*args, **kwargs):
-    raise NotImplementedError
+def _iso(value: Any) -> str | None:
+    """Return a date value as ``YYYY-MM-DD`` or None."""
+    import pandas as pd
+
+    text = _cell(value)
+    if not text:
+        return None
+    try:
+        return pd.Timestamp(text).date().isoformat()
+    except (TypeError, ValueError) as exc:
+        raise ExportError(f"cannot read {text!r} as a date (expected ISO 8601)") from exc
 
 
-def write_json(*args, **kwargs):
-    raise NotImplementedError
+def _sort_key(record: dict[str, Any]) -> tuple[str, str, str]:
+    """Sort rows by their first known date, then their last, then event_id."""
+    start = _iso(record.get("date_start")) or _iso(record.get("date_end")) or "9999-12-31"
+    end = _iso(record.get("date_end")) or start
+    return start, end, _cell(record.get("event_id"))
+
+
+def _records(events: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return the rows as dicts, sorted by date then event_id."""
+    records = events.to_dict(orient="records")
+    return sorted(records, key=_sort_key)
+
+
+# --------------------------------------------------------------------------- HTML
+def _publisher_note(records: list[dict[str, Any]]) -> str:
+    """Say which publisher types the rows come from, and which are absent."""
+    counts = Counter(_cell(r.get("publisher_type")) or "unknown" for r in records)
+    present = [t for t in PUBLISHER_TYPES if counts.get(t)] + sorted(
+        t for t in counts if t not in PUBLISHER_TYPES
+    )
+    absent = [t for t in PUBLISHER_TYPES if not counts.get(t)]
+    parts = ", ".join(f"{html.escape(t)} ({counts[t]})" for t in present)
+    text = f"Who published the sources: {parts}."
+    if absent:
+        text += f" No rows from: {html.escape(', '.join(absent))}."
+    if len(present) == 1:
+        text += " Every row comes from one kind of publisher: read it as that side's account."
+    return f'<p class="note" id="publisher-note">{text}</p>'
+
+
+def _table_html(events: pd.DataFrame) -> str:
+    """Return an accessible ``<table>`` of the events, one row per event, sorted by date."""
+    records = _records(events)
+    head = "".join(f'<th scope="col">{html.escape(label)}</th>' for _, label in _TABLE_COLUMNS)
+    lines = [
+        _publisher_note(records),
+        f'<table id="{TABLE_ID}">',
+        f"<caption>Events and responses ({len(records)} rows), with their sources, "
+        "sorted by date</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for record in records:
+        event_id = _cell(record.get("event_id"))
+        cells = []
+        for column, _ in _TABLE_COLUMNS:
+            text = _cell(record.get(column))
+            if column == "date_text" and not text:
+                start, end = _iso(record.get("date_start")), _iso(record.get("date_end"))
+                text = " – ".join(dict.fromkeys(d for d in (start, end) if d))
+            if column == "sources":
+                text = text.replace(";", "; ")
+            cls = f' class="{column}"' if column == "evidence" else ""
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
+        lines.append(f'<tr data-event-id="{html.escape(event_id)}">{"".join(cells)}</tr>')
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def _chart_html(fig: go.Figure) -> str:
+    """Return the chart's ``<div>`` and ``<script>`` with plotly.js inlined and a fixed id."""
+    import plotly.io as pio
+
+    # plotly escapes "<", ">" and "/" in its JSON as \\u003c... so data cannot close <script>
+    return pio.to_html(
+        fig,
+        include_plotlyjs=True,
+        include_mathjax=False,
+        full_html=False,
+        div_id=CHART_ID,
+        config=dict(_PLOTLY_CONFIG),
+        validate=True,
+    )
+
+
+def _page_title(fig: go.Figure, title: str | None) -> str:
+    if title:
+        return title
+    text = fig.layout.title.text if fig.layout.title else None
+    return html.unescape(text) if text else "Timeline of events and responses"
+
+
+def write_html(
+    fig: go.Figure,
+    path: str | os.PathLike[str],
+    *,
+    events: pd.DataFrame | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write ``fig`` as one self-contained, offline HTML page, with the events as a table.
+
+    plotly.js is inlined (no MathJax, no ``<script src>``, no network request), the chart's
+    div has the fixed id ``timeline-chart``, so the same input gives the same bytes. When
+    ``events`` is given, a note on who published the sources and an accessible table of the
+    events (one ``<tr data-event-id=...>`` per row, sorted by date) follow the chart. Every
+    text from the data is HTML-escaped.
+
+    Args:
+        fig: the figure (for example from ``timeline_figure``).
+        path: the ``.html`` file to write; parent folders are created.
+        events: the events table to list under the chart.
+        title: the page's ``<title>`` and heading (default: the figure title).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ExportError: ``fig`` is not a plotly figure, or ``events`` is not an events table.
+
+    >>> import tempfile, pathlib, plotly.graph_objects as go
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.html"
+    >>> write_html(go.Figure(), out).read_text().count("<script src")
+    0
+    """
+    import plotly.graph_objects as go
+
+    if not isinstance(fig, go.Figure):
+        raise ExportError(f"write_html: fig must be a plotly Figure, got {type(fig).__name__}")
+    page_title = _page_title(fig, title)
+    body = [f"<h1>{html.escape(page_title)}</h1>", _chart_html(fig)]
+    if events is not None:
+        body.append(_table_html(_check_events(events, "write_html")))
+    document = "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html.escape(page_title)}</title>",
+            f"<style>\n{_CSS}</style>",
+            "</head>",
+            "<body>",
+            "<main>",
+            *body,
+            "</main>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+    return atomic_write(path, document)
+
+
+# --------------------------------------------------------------------------- images
+def find_browser() -> str | None:
+    """Return the Chromium-like browser kaleido will use, or None when there is none.
+
+    Looks at the ``BROWSER_PATH`` environment variable first (as kaleido's choreographer
+    does), then ``PATH`` for the names in ``BROWSER_NAMES``, then typical install paths such
+    as Debian's ``/usr/bin/chromium``. Never downloads anything.
+
+    >>> find_browser() is None or isinstance(find_browser(), str)
+    True
+    """
+    override = os.environ.get("BROWSER_PATH")
+    if override:
+        return override if os.access(override, os.X_OK) and Path(override).is_file() else None
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in _TYPICAL_BROWSERS:
+        if os.access(candidate, os.X_OK) and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def _no_browser_message() -> str:
+    override = os.environ.get("BROWSER_PATH")
+    where = (
+        f"BROWSER_PATH={override!r} is not an executable file"
+        if override
+        else f"no Chromium or Chrome found (looked on PATH for {', '.join(BROWSER_NAMES)})"
+    )
+    return (
+        f"write_image: {where}. PNG and SVG export needs a Chromium-based browser: install "
+        "one (Debian/Ubuntu: `sudo apt-get install chromium`) or set the BROWSER_PATH "
+        "environment variable to its executable."
+    )
+
+
+def write_image(
+    fig: go.Figure,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    width: int = 1400,
+    height: int | None = None,
+    scale: float = 1,
+) -> Path:
+    """Write ``fig`` as a PNG or SVG image with kaleido and an installed Chromium.
+
+    The browser is found by :func:`find_browser` (``BROWSER_PATH``, then ``PATH``, then
+    ``/usr/bin/chromium``); nothing is downloaded and MathJax is not loaded.
+
+    Args:
+        fig: the figure to draw.
+        path: the image file to write; parent folders are created.
+        format: ``"png"`` or ``"svg"`` (default: from the suffix of ``path``).
+        width: width in pixels.
+        height: height in pixels (default: the figure's height, else 700).
+        scale: pixel scale factor (2 for a sharper PNG).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ExportError: an unknown format, or no browser to draw with (the message says how to
+            get one), or the browser failed.
+
+    >>> # write_image(timeline_figure(df), "build/timeline.png")
+    """
+    import plotly.graph_objects as go
+
+    target = Path(path)
+    if not isinstance(fig, go.Figure):
+        raise ExportError(f"write_image: fig must be a plotly Figure, got {type(fig).__name__}")
+    fmt = (format or target.suffix.lstrip(".") or "png").lower()
+    if fmt not in IMAGE_FORMATS:
+        raise ExportError(
+            f"write_image: cannot write format {fmt!r} for {target}; choose one of "
+            f"{', '.join(IMAGE_FORMATS)}"
+        )
+    browser = find_browser()
+    if browser is None:
+        raise ExportError(_no_browser_message())
+    height = height or fig.layout.height or 700
+    data = _render(fig, fmt=fmt, width=width, height=height, scale=scale, browser=browser)
+    return atomic_write(target, data)
+
+
+def _render(
+    fig: go.Figure, *, fmt: str, width: int, height: int, scale: float, browser: str
+) -> bytes:
+    """Draw the figure with kaleido in ``browser``; wrap kaleido's failures in ExportError."""
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    try:
+        data = kaleido.calc_fig_sync(
+            fig.to_dict(),
+            opts={"format": fmt, "width": width, "height": height, "scale": scale},
+            kopts={"path": browser, "mathjax": False},
+        )
+    except ChromeNotFoundError as exc:
+        raise ExportError(_no_browser_message()) from exc
+    except Exception as exc:  # kaleido raises many kinds; name the browser and the cause
+        raise ExportError(
+            f"write_image: drawing the {fmt} with the browser {browser} failed: {exc}"
+        ) from exc
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return data
+
+
+# --------------------------------------------------------------------------- JSON
+def _date_parts(iso: str, precision: str) -> dict[str, str]:
+    year, month, day = iso.split("-")
+    parts = {"year": str(int(year))}
+    if precision != "year":
+        parts["month"] = str(int(month))
+        if precision not in ("month",):
+            parts["day"] = str(int(day))
+    return parts
+
+
+def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str, Any]:
+    """Return the events as Knight Lab TimelineJS3 JSON (a dict ready for ``json.dump``).
+
+    One TimelineJS event per row (``unique_id`` = event_id, ``group`` = kind), the date
+    with only its known parts (month precision gives year and month), a ``before`` row at
+    its upper bound with the uncertainty said in the text, and one era per multi-day row.
+    TimelineJS renders text as HTML, so every data text is escaped.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "date_start": ["2019-07-10"],
+    ...                    "date_end": ["2019-07-10"], "date_precision": ["day"]})
+    >>> to_timelinejs(df)["events"][0]["start_date"]
+    {'year': '2019', 'month': '7', 'day': '10'}
+    """
+    events = _check_events(events, "to_timelinejs")
+    out_events: list[dict[str, Any]] = []
+    eras: list[dict[str, Any]] = []
+    for record in _records(events):
+        event_id = _cell(record.get("event_id"))
+        precision = _cell(record.get("date_precision")) or "day"
+        start = _iso(record.get("date_start"))
+        end = _iso(record.get("date_end"))
+        if start is None and end is None:
+            raise ExportError(
+                f"to_timelinejs: row {event_id!r} has neither date_start nor date_end"
+            )
+        headline = html.escape(_cell(record.get("title")) or event_id)
+        lines = []
+        date_text = _cell(record.get("date_text"))
+        if precision == "before":
+            anchor = end or start
+            lines.append(f"Date: on or before {anchor} (only the upper bound is known).")
+        elif precision == "after":
+            anchor = start or end
+            lines.append(f"Date: on or after {anchor} (only the lower bound is known).")
+        elif precision == "approximate":
+            anchor = start or end
+            lines.append("Date: approximate.")
+        else:
+            anchor = start or end
+        if date_text:
+            lines.append(f"The source writes: “{html.escape(date_text)}”.")
+        for column, label in (
+            ("actor", "Actor"),
+            ("responds_to", "Responds to"),
+            ("evidence", "Evidence"),
+            ("outlet", "Outlet"),
+            ("publisher_type", "Publisher type"),
+            ("sources", "Sources"),
+        ):
+            value = _cell(record.get(column))
+            if value:
+                lines.append(f"{label}: {html.escape(value)}")
+        item: dict[str, Any] = {
+            "start_date": _date_parts(anchor, precision),
+            "text": {"headline": headline, "text": "<br>".join(f"<p>{x}</p>" for x in lines)},
+            "group": _cell(record.get("kind")),
+            "unique_id": event_id,
+        }
+        if precision not in ("before", "after") and start and end and end > start:
+            item["end_date"] = _date_parts(end, precision)
+            eras.append(
+                {
+                    "start_date": _date_parts(start, precision),
+                    "end_date": _date_parts(end, precision),
+                    "text": {"headline": headline},
+                }
+            )
+        out_events.append(item)
+    heading = html.escape(title or "Events and responses")
+    return {
+        "title": {"text": {"headline": heading, "text": f"<p>{len(out_events)} rows</p>"}},
+        "events": out_events,
+        "eras": eras,
+    }
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_timelinejs(
+    events: pd.DataFrame, path: str | os.PathLike[str], *, title: str | None = None
+) -> Path:
+    """Write :func:`to_timelinejs` of ``events`` to ``path`` as UTF-8 JSON.
+
+    >>> # write_timelinejs(read_events("data/events.csv"), "build/timeline.json")
+    """
+    return atomic_write(path, _dump(to_timelinejs(events, title=title)))
+
+
+def to_records(events: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return the table as JSON-ready records: ISO dates, None for missing, sorted by date.
+
+    >>> import pandas as pd
+    >>> to_records(pd.DataFrame({"event_id": ["a"], "date_start": [pd.Timestamp("2019-07-10")]}))
+    [{'event_id': 'a', 'date_start': '2019-07-10'}]
+    """
+    import pandas as pd
+
+    events = _check_events(events, "write_json")
+    columns = [c for c in COLUMNS if c in events.columns] + [
+        c for c in events.columns if c not in COLUMNS
+    ]
+    out = []
+    for record in _records(events):
+        row: dict[str, Any] = {}
+        for column in columns:
+            value = record.get(column)
+            if _missing(value):
+                row[column] = None
+            elif column in ("date_start", "date_end"):
+                row[column] = _iso(value)
+            elif isinstance(value, pd.Timestamp):
+                row[column] = value.isoformat()
+            elif hasattr(value, "item"):  # numpy scalars
+                row[column] = value.item()
+            else:
+                row[column] = value
+        out.append(row)
+    return out
+
+
+def write_json(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write the events table as plain JSON records (ISO dates, null for missing), sorted.
+
+    >>> # write_json(read_events("data/events.csv"), "build/events.json")
+    """
+    return atomic_write(path, _dump(to_records(events)))

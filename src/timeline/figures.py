@@ -1,13 +1,844 @@
-"""(Skeleton: being written.)"""
+"""Plotly figure builders for the events table.
+
+Every builder looks like a plotly.express function: the events DataFrame first, column names
+as keyword-only arguments, a ``plotly.graph_objects.Figure`` returned and never shown or
+written.
+
+How marks map to rows (``timeline_figure``): each row of the table is drawn exactly once as a
+*mark* in the episode panels (or the single panel when ``episodes=False``). A mark is either a
+marker (a ``scatter`` trace) or a bar (a ``bar`` trace); every such trace has
+``meta["role"] == "event-mark"`` and one ``customdata`` entry per mark holding the row's
+``event_id``. Nothing else in the figure draws a marker or a bar: the overview strip is drawn
+with lines only (``meta["role"] == "overview"``), the links from responses to the events they
+answer are lines (``"connector"``) with their lag labels as text (``"lag-label"``), and the
+dotted open ends of ``before``/``after`` dates are lines (``"open-end"``). So in the browser,
+``.point`` elements inside the plot are the marks, one per row.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from timeline.errors import SchemaError
+from timeline.table import KINDS, PUBLISHER_TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+#: Okabe & Ito (2008) colour-blind-safe palette, yellow last (weakest on white).
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+#: Marker symbols, one per colour group (each has an ``-open`` variant).
+SYMBOLS: tuple[str, ...] = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "pentagon",
+    "hexagon",
+    "star",
+    "hourglass",
+)
+DEFAULT_GAP_DAYS = 60
+_MAX_PANELS = 12
+_PANELS_PER_ROW = 4
+_LAG_LABEL_LIMIT = 40
+_RANGE_PRECISIONS = ("month", "year", "approximate")
+_DAY_NS = 86_400_000_000_000
+_TEMPLATE = "plotly_white"
 
 
-def timeline_figure(*args, **kwargs):
+@dataclass(frozen=True)
+class _Row:
+    """One drawable row: its dates resolved to a drawn interval."""
+
+    index: int
+    event_id: str
+    kind: str
+    precision: str
+    start: Any  # pandas Timestamp or None (before)
+    end: Any  # pandas Timestamp or None (after)
+    lo: Any  # first known date (the anchor for episodes)
+    hi: Any  # last known date
+    shape: str  # "marker", "bar", "approx", "before", "after"
+    responds_to: str
+    lane: str
+    color: str
+    symbol: str
+    hover: str
+
+
+def _esc(value: str) -> str:
+    """Escape data text for plotly's pseudo-HTML labels (it renders <b>, <br>, <a>...)."""
+    return html.escape(value, quote=True)
+
+
+def _text_column(events: pd.DataFrame, column: str) -> list[str]:
+    """Return a column as plain strings, ``""`` for missing values or a missing column."""
+    import pandas as pd
+
+    if column not in events.columns:
+        return [""] * len(events)
+    return ["" if v is None or v is pd.NA or v != v else str(v) for v in events[column]]
+
+
+def _date_column(events: pd.DataFrame, column: str) -> list[Any]:
+    """Return a column as Timestamps (or None), raising SchemaError on unparseable text."""
+    import pandas as pd
+
+    if column not in events.columns:
+        return [None] * len(events)
+    out: list[Any] = []
+    for i, value in enumerate(events[column]):
+        if value is None or value is pd.NaT or value is pd.NA or value == "" or value != value:
+            out.append(None)
+            continue
+        try:
+            stamp = pd.Timestamp(value)
+        except (TypeError, ValueError) as exc:
+            raise SchemaError(
+                f"row {i}, column {column!r}: cannot read {value!r} as a date "
+                "(expected ISO 8601, e.g. 2019-07-10)"
+            ) from exc
+        out.append(None if pd.isna(stamp) else stamp.normalize().tz_localize(None))
+    return out
+
+
+def _check_columns(events: Any, needed: tuple[str, ...], what: str) -> None:
+    import pandas as pd
+
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
+    missing = [c for c in needed if c not in events.columns]
+    if missing:
+        raise SchemaError(
+            f"{what}: the events table lacks column(s) {', '.join(map(repr, missing))}; "
+            f"found {', '.join(map(str, events.columns))}"
+        )
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    """Escape ``text`` and wrap it into ``<br>``-separated lines for a hover label."""
+    lines = textwrap.wrap(text, width=width) or [""]
+    return "<br>".join(_esc(line) for line in lines)
+
+
+def _hover(values: dict[str, str], fallback_date: str) -> str:
+    """Build the hover label of one row; every data value is escaped."""
+    date_text = values["date_text"] or fallback_date
+    parts = [f"<b>{_wrap(values['title'] or values['event_id'])}</b>"]
+    parts.append(f"{_esc(date_text)} · {_esc(values['kind'])}")
+    if values["actor"]:
+        parts.append(f"Actor: {_wrap(values['actor'])}")
+    if values["responds_to"]:
+        parts.append(f"Responds to: {_esc(values['responds_to'])}")
+    if values["evidence"]:
+        parts.append(f"Evidence: “{_wrap(values['evidence'])}”")
+    source = values["outlet"] or "unknown outlet"
+    if values["publisher_type"]:
+        source += f" ({values['publisher_type']})"
+    parts.append(f"Source: {_esc(source)}")
+    parts.append(f"id: {_esc(values['event_id'])}")
+    return "<br>".join(parts)
+
+
+def _month_end(stamp: Any) -> Any:
+    import pandas as pd
+
+    return stamp + pd.offsets.MonthEnd(0)
+
+
+def _resolve(
+    i: int, event_id: str, precision: str, start: Any, end: Any
+) -> tuple[Any, Any, Any, Any, str]:
+    """Return (start, end, lo, hi, shape) for one row, naming the row when it has no date."""
+    import pandas as pd
+
+    if start is None and end is None:
+        raise SchemaError(
+            f"row {i} (event_id {event_id!r}): neither date_start nor date_end is set, "
+            "so the row cannot be placed on the timeline"
+        )
+    if precision == "before":
+        bound = end if end is not None else start
+        return None, bound, bound, bound, "before"
+    if precision == "after":
+        bound = start if start is not None else end
+        return bound, None, bound, bound, "after"
+    if start is None:
+        start = end
+    if end is None:
+        if precision == "month":
+            end = _month_end(start)
+        elif precision == "year":
+            end = pd.Timestamp(year=start.year, month=12, day=31)
+        else:
+            end = start
+    if end < start:
+        raise SchemaError(
+            f"row {i} (event_id {event_id!r}): date_end {end.date()} is before "
+            f"date_start {start.date()}"
+        )
+    if precision in _RANGE_PRECISIONS:
+        shape = "approx"
+    elif end > start:
+        shape = "bar"
+    else:
+        shape = "marker"
+    return start, end, start, end, shape
+
+
+def _groups(values: list[str], column: str) -> list[str]:
+    """Return the distinct values of a grouping column in a stable, meaningful order."""
+    present = set(values)
+    if column == "kind":
+        ordered = [k for k in KINDS if k in present]
+        return ordered + sorted(present - set(KINDS))
+    if column == "publisher_type":
+        ordered = [k for k in PUBLISHER_TYPES if k in present]
+        return ordered + sorted(present - set(PUBLISHER_TYPES))
+    return sorted(present)
+
+
+def _rows(
+    events: pd.DataFrame, *, lane: str, color: str, symbol: str
+) -> tuple[list[_Row], list[str], dict[str, str], dict[str, str]]:
+    """Resolve every row of ``events``; return rows sorted by date, lanes and style maps."""
+    text_cols = (
+        "event_id",
+        "kind",
+        "date_precision",
+        "date_text",
+        "title",
+        "actor",
+        "responds_to",
+        "outlet",
+        "publisher_type",
+        "evidence",
+    )
+    cols = {c: _text_column(events, c) for c in text_cols}
+    for c in {lane, color, symbol}:
+        cols.setdefault(c, _text_column(events, c))
+    starts = _date_column(events, "date_start")
+    ends = _date_column(events, "date_end")
+    color_groups = _groups(cols[color], color)
+    symbol_groups = _groups(cols[symbol], symbol)
+    colors = {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(color_groups)}
+    symbols = {g: SYMBOLS[i % len(SYMBOLS)] for i, g in enumerate(symbol_groups)}
+    rows = []
+    for i in range(len(events)):
+        values = {c: cols[c][i] for c in cols}
+        start, end, lo, hi, shape = _resolve(
+            i, values["event_id"], values["date_precision"], starts[i], ends[i]
+        )
+        iso = lo.date().isoformat()
+        rows.append(
+            _Row(
+                index=i,
+                event_id=values["event_id"] or f"row-{i}",
+                kind=values["kind"],
+                precision=values["date_precision"],
+                start=start,
+                end=end,
+                lo=lo,
+                hi=hi,
+                shape=shape,
+                responds_to=values["responds_to"],
+                lane=values[lane] or "(none)",
+                color=values[color],
+                symbol=values[symbol],
+                hover=_hover(values, iso if shape != "before" else f"before {iso}"),
+            )
+        )
+    rows.sort(key=lambda r: (r.lo, r.hi, r.event_id, r.index))
+    lanes = _groups([r.lane for r in rows], lane)
+    return rows, lanes, colors, symbols
+
+
+def _episodes(rows: list[_Row], gap_days: float) -> list[list[_Row]]:
+    """Cluster rows into episodes: a new episode starts after a gap longer than ``gap_days``.
+
+    A response and the event it answers are kept in the same episode.
+    """
+    import pandas as pd
+
+    parent = list(range(len(rows)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    gap = pd.Timedelta(days=gap_days)
+    current_hi = None
+    for k, row in enumerate(rows):
+        if k and row.lo - current_hi <= gap:
+            parent[find(k)] = find(k - 1)
+        current_hi = row.hi if current_hi is None else max(current_hi, row.hi)
+    position = {r.event_id: k for k, r in enumerate(rows)}
+    for k, row in enumerate(rows):
+        target = position.get(row.responds_to)
+        if target is not None:
+            parent[find(k)] = find(target)
+    # merged clusters may now interleave: merge every cluster overlapping in time
+    changed = True
+    while changed:
+        changed = False
+        spans: dict[int, list[Any]] = {}
+        for k, row in enumerate(rows):
+            span = spans.setdefault(find(k), [row.lo, row.hi])
+            span[0], span[1] = min(span[0], row.lo), max(span[1], row.hi)
+        ordered = sorted(spans.items(), key=lambda item: (item[1][0], item[0]))
+        for (a, sa), (b, sb) in zip(ordered, ordered[1:], strict=False):
+            if sb[0] - sa[1] <= gap and find(a) != find(b):
+                parent[find(b)] = find(a)
+                changed = True
+    clusters: dict[int, list[_Row]] = {}
+    for k, row in enumerate(rows):
+        clusters.setdefault(find(k), []).append(row)
+    return sorted(clusters.values(), key=lambda rs: (rs[0].lo, rs[0].event_id))
+
+
+def _panel_range(rows: list[_Row]) -> tuple[Any, Any]:
+    """Return the x range of a panel: its rows' days with padding on both sides."""
+    import pandas as pd
+
+    lo = min(r.lo for r in rows)
+    hi = max(r.hi for r in rows) + pd.Timedelta(days=1)
+    span = hi - lo
+    pad = max(pd.Timedelta(days=2), span * 0.12)
+    if any(r.shape == "before" for r in rows):
+        lo -= pad  # room for the open end
+    if any(r.shape == "after" for r in rows):
+        hi += pad
+    return lo - pad, hi + pad
+
+
+def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[str, float]:
+    """Assign each row a y position: its lane centre, spread over tracks so marks don't collide."""
+    import pandas as pd
+
+    sep = (x1 - x0) * 0.035
+    ys: dict[str, float] = {}
+    n = len(lanes)
+    for li, lane_name in enumerate(lanes):
+        centre = n - 1 - li
+        lane_rows = [r for r in rows if r.lane == lane_name]
+        ends: list[Any] = []
+        track_of: dict[str, int] = {}
+        for r in lane_rows:
+            left = r.lo if r.shape != "before" else r.hi
+            right = r.hi + pd.Timedelta(days=1) if r.shape in ("bar", "approx") else r.hi
+            for t, end in enumerate(ends):
+                if left - end > sep:
+                    ends[t] = right
+                    track_of[r.event_id] = t
+                    break
+            else:
+                ends.append(right)
+                track_of[r.event_id] = len(ends) - 1
+        k = min(len(ends), 7) or 1
+        step = 0.7 / k if k > 1 else 0.0
+        for r in lane_rows:
+            t = track_of[r.event_id] % k
+            ys[r.event_id] = centre + 0.35 - step * (t + 0.5) if k > 1 else float(centre)
+    return ys
+
+
+def _lag(event: _Row, response: _Row) -> tuple[int, str]:
+    """Return the lag in days from the end of ``event`` to the start of ``response``, labelled."""
+    end = event.hi
+    days = int((response.lo - end) / _pd_day())
+    prefix = ""
+    if event.shape == "before":
+        prefix = "≥"
+    elif event.shape == "approx" or response.shape in ("approx", "before", "after"):
+        prefix = "~"
+    return days, f"{prefix}{days} d"
+
+
+def _pd_day() -> Any:
+    import pandas as pd
+
+    return pd.Timedelta(days=1)
+
+
+def _noon(stamp: Any) -> Any:
+    return stamp + _pd_day() / 2
+
+
+def _add_panel(
+    fig: go.Figure,
+    rows: list[_Row],
+    by_id: dict[str, _Row],
+    lanes: list[str],
+    colors: dict[str, str],
+    symbols: dict[str, str],
+    shown: set[str],
+    x_range: tuple[Any, Any],
+    *,
+    row: int | None,
+    col: int | None,
+    panel: int,
+) -> None:
+    """Draw one panel: marks, open ends and connectors for ``rows``."""
+    import plotly.graph_objects as go
+
+    where = {"row": row, "col": col} if row is not None else {}
+    ys = _tracks(rows, lanes, *x_range)
+    groups = sorted(
+        {(r.color, r.symbol) for r in rows},
+        key=lambda g: (list(colors).index(g[0]), list(symbols).index(g[1])),
+    )
+    for color_value, symbol_value in groups:
+        members = [r for r in rows if r.color == color_value and r.symbol == symbol_value]
+        name = _esc(
+            color_value if color_value == symbol_value else f"{color_value}, {symbol_value}"
+        )
+        legend_key = f"{color_value}\x00{symbol_value}"
+        colour = colors[color_value]
+        symbol = symbols[symbol_value]
+        common = {"legendgroup": legend_key, "name": name or "(none)", "hoverinfo": "text"}
+        markers = [r for r in members if r.shape == "marker"]
+        opens = [r for r in members if r.shape in ("before", "after")]
+        for shape, bars in (
+            ("bar", [r for r in members if r.shape == "bar"]),
+            ("approx", [r for r in members if r.shape == "approx"]),
+        ):
+            if not bars:
+                continue
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    base=[r.lo.isoformat() for r in bars],
+                    x=[((r.hi - r.lo) / _pd_day() + 1) * 86_400_000 for r in bars],
+                    y=[ys[r.event_id] for r in bars],
+                    width=0.16,
+                    marker={
+                        "color": colour,
+                        "line": {"color": colour, "width": 1},
+                        "pattern": {
+                            "shape": "/" if shape == "approx" else "",
+                            "fillmode": "overlay" if shape == "approx" else "replace",
+                            "fgcolor": "white",
+                        },
+                        "opacity": 0.75 if shape == "approx" else 1.0,
+                    },
+                    customdata=[r.event_id for r in bars],
+                    hovertext=[r.hover for r in bars],
+                    meta={"role": "event-mark", "shape": shape, "panel": panel},
+                    showlegend=legend_key not in shown and not markers and not opens,
+                    **common,
+                ),
+                **where,
+            )
+            if not markers and not opens:
+                shown.add(legend_key)
+        for shape, marks in (("marker", markers), ("open", opens)):
+            if not marks:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=[(_noon(r.lo) if r.shape == "marker" else r.lo).isoformat() for r in marks],
+                    y=[ys[r.event_id] for r in marks],
+                    mode="markers",
+                    marker={
+                        "color": colour,
+                        "symbol": symbol if shape == "marker" else f"{symbol}-open",
+                        "size": 12,
+                        "line": {"color": colour, "width": 2},
+                    },
+                    customdata=[r.event_id for r in marks],
+                    hovertext=[r.hover for r in marks],
+                    meta={"role": "event-mark", "shape": shape, "panel": panel},
+                    showlegend=legend_key not in shown,
+                    **common,
+                ),
+                **where,
+            )
+            shown.add(legend_key)
+        if opens:
+            xs: list[Any] = []
+            yv: list[Any] = []
+            for r in opens:
+                edge = x_range[0] if r.shape == "before" else x_range[1]
+                xs += [r.lo.isoformat(), edge.isoformat(), None]
+                yv += [ys[r.event_id], ys[r.event_id], None]
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=yv,
+                    mode="lines",
+                    line={"color": colour, "dash": "dot", "width": 2},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=legend_key,
+                    meta={
+                        "role": "open-end",
+                        "panel": panel,
+                        "event_ids": [r.event_id for r in opens],
+                    },
+                ),
+                **where,
+            )
+    _add_connectors(fig, rows, by_id, ys, where, panel)
+
+
+def _mark_x(r: _Row, *, end: bool) -> Any:
+    """Return where a connector touches a row's mark (its end for the answered event)."""
+    if r.shape == "marker":
+        return _noon(r.lo)
+    if r.shape in ("bar", "approx"):
+        return r.hi + _pd_day() if end else r.lo
+    return r.lo
+
+
+def _add_connectors(
+    fig: go.Figure,
+    rows: list[_Row],
+    by_id: dict[str, _Row],
+    ys: dict[str, float],
+    where: dict[str, Any],
+    panel: int,
+) -> None:
+    """Draw one line per linked response, from its event to it, with the lag as a label."""
+    import plotly.graph_objects as go
+
+    here = {r.event_id for r in rows}
+    pairs = [
+        (by_id[r.responds_to], r) for r in rows if r.responds_to in here and r.responds_to in by_id
+    ]
+    if not pairs:
+        return
+    xs: list[Any] = []
+    yv: list[Any] = []
+    mid_x: list[Any] = []
+    mid_y: list[float] = []
+    labels: list[str] = []
+    hovers: list[str] = []
+    for event, response in pairs:
+        x0, x1 = _mark_x(event, end=True), _mark_x(response, end=False)
+        y0, y1 = ys[event.event_id], ys[response.event_id]
+        xs += [x0.isoformat(), x1.isoformat(), None]
+        yv += [y0, y1, None]
+        days, label = _lag(event, response)
+        mid_x.append(x1.isoformat())
+        mid_y.append(y1)
+        labels.append("\u2002\u2002" + label)
+        hovers.append(f"{_esc(response.event_id)} answers {_esc(event.event_id)}: {_esc(label)}")
+    ids = [[response.event_id, event.event_id] for event, response in pairs]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=yv,
+            mode="lines",
+            line={"color": "#666666", "width": 1.5},
+            hoverinfo="skip",
+            showlegend=False,
+            name="responds to",
+            meta={"role": "connector", "panel": panel, "pairs": ids},
+        ),
+        **where,
+    )
+    many = len(pairs) > _LAG_LABEL_LIMIT
+    fig.add_trace(
+        go.Scatter(
+            x=mid_x,
+            y=mid_y,
+            mode="none" if many else "text",
+            text=labels,
+            textposition="middle right",
+            textfont={"size": 11, "color": "#333333"},
+            hovertext=hovers,
+            hoverinfo="text",
+            showlegend=False,
+            name="lag",
+            meta={"role": "lag-label", "panel": panel, "pairs": ids},
+        ),
+        **where,
+    )
+
+
+def _episode_title(rows: list[_Row]) -> str:
+    lo = min(r.lo for r in rows)
+    hi = max(r.hi for r in rows)
+    if lo.year != hi.year:
+        return f"{lo:%d %b %Y} – {hi:%d %b %Y}"
+    if lo == hi:
+        return f"{lo:%d %b %Y}"
+    return f"{lo:%d %b} – {hi:%d %b %Y}"
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    *,
+    lane: str = "kind",
+    color: str | None = None,
+    symbol: str | None = None,
+    title: str | None = None,
+    episodes: bool | str = "auto",
+    gap_days: float = DEFAULT_GAP_DAYS,
+    height: int | None = None,
+) -> go.Figure:
+    """Draw events and responses on a timeline, one lane per value of ``lane``.
+
+    Single-day rows are markers; multi-day rows are bars (hatched when the date is
+    approximate, or known only to the month or year); ``before``/``after`` rows are an open
+    marker at the known bound with a dotted line running off towards the unknown side.
+    A grey line joins each response to the event it answers, labelled with the lag in days
+    (``~`` approximate, ``≥`` a lower bound). With ``episodes`` on, rows are clustered into
+    episodes separated by more than ``gap_days`` (a response stays with its event): an
+    overview strip of the whole span sits above one panel per episode, each fitted to its
+    own dates. Each row is drawn exactly once as a mark (see the module docstring).
+
+    Args:
+        events: the events table (as from ``read_events``; object dtypes work too).
+        lane: column whose values give the lanes.
+        color: column for the colour groups (default: ``lane``).
+        symbol: column for the marker symbols (default: ``color``).
+        title: figure title (plain text; it is escaped).
+        episodes: ``"auto"`` (panels when there is more than one episode), ``True`` or
+            ``False`` (one linear axis).
+        gap_days: the gap, in days, that separates two episodes.
+        height: figure height in pixels (default: from the number of lanes and panels).
+
+    Returns:
+        A ``plotly.graph_objects.Figure``.
+
+    Raises:
+        SchemaError: a needed column is missing, a date is unreadable, or a row has no date.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "date_start": ["2019-07-10"],
+    ...                    "date_end": ["2019-07-10"], "date_precision": ["day"]})
+    >>> timeline_figure(df).data[0].customdata.tolist()
+    ['a']
+    """
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    _check_columns(
+        events, ("event_id", "kind", "date_start", "date_end", "date_precision"), "timeline_figure"
+    )
+    color = color or lane
+    symbol = symbol or color
+    for arg, column in (("lane", lane), ("color", color), ("symbol", symbol)):
+        if column not in events.columns:
+            raise SchemaError(
+                f"timeline_figure: {arg}={column!r} is not a column of the events table; "
+                f"choose one of {', '.join(map(str, events.columns))}"
+            )
+    if episodes not in ("auto", True, False):
+        raise ValueError(
+            f"timeline_figure: episodes must be 'auto', True or False, not {episodes!r}"
+        )
+    if not gap_days > 0:
+        raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
+    rows, lanes, colors, symbols = _rows(events, lane=lane, color=color, symbol=symbol)
+    by_id = {r.event_id: r for r in rows}
+    n_lanes = max(len(lanes), 1)
+    y_axis = {
+        "tickmode": "array",
+        "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
+        "ticktext": [_esc(name) for name in lanes],
+        "range": [-0.6, n_lanes - 0.4],
+        "showgrid": False,
+        "zeroline": False,
+        "fixedrange": True,
+    }
+    clusters: list[list[_Row]] = []
+    if rows and episodes is not False:
+        gap = float(gap_days)
+        clusters = _episodes(rows, gap)
+        while len(clusters) > _MAX_PANELS:
+            gap *= 2
+            clusters = _episodes(rows, gap)
+    use_panels = bool(clusters) and (episodes is True or len(clusters) > 1)
+    shown: set[str] = set()
+    lane_px = 70 if len(rows) < 50 else 110
+    if not use_panels:
+        fig = go.Figure()
+        if rows:
+            x_range = _panel_range(rows)
+            _add_panel(
+                fig,
+                rows,
+                by_id,
+                lanes,
+                colors,
+                symbols,
+                shown,
+                x_range,
+                row=None,
+                col=None,
+                panel=0,
+            )
+            fig.update_xaxes(range=[x_range[0].isoformat(), x_range[1].isoformat()])
+        fig.update_yaxes(**y_axis)
+        default_height = 160 + n_lanes * lane_px
+    else:
+        n = len(clusters)
+        ncols = min(n, _PANELS_PER_ROW)
+        prow = math.ceil(n / ncols)
+        specs: list[list[Any]] = [[{"colspan": ncols}] + [None] * (ncols - 1)]
+        for r in range(prow):
+            specs.append([{} if r * ncols + c < n else None for c in range(ncols)])
+        titles = [""] + [f"{k + 1}. {_episode_title(c)}" for k, c in enumerate(clusters)]
+        panel_h = n_lanes * lane_px
+        overview_h = 40 + 18 * n_lanes
+        fig = make_subplots(
+            rows=1 + prow,
+            cols=ncols,
+            specs=specs,
+            row_heights=[overview_h] + [panel_h] * prow,
+            subplot_titles=titles,
+            horizontal_spacing=0.04 if ncols > 1 else 0.0,
+            vertical_spacing=min(0.3 / prow, 80 / (overview_h + prow * (panel_h + 80))),
+        )
+        _add_overview(fig, rows, clusters, lanes)
+        for k, cluster in enumerate(clusters):
+            r, c = 2 + k // ncols, 1 + k % ncols
+            x_range = _panel_range(cluster)
+            _add_panel(
+                fig,
+                cluster,
+                by_id,
+                lanes,
+                colors,
+                symbols,
+                shown,
+                x_range,
+                row=r,
+                col=c,
+                panel=k + 1,
+            )
+            fig.update_xaxes(
+                range=[x_range[0].isoformat(), x_range[1].isoformat()], nticks=4, row=r, col=c
+            )
+            fig.update_yaxes(**y_axis, showticklabels=c == 1, row=r, col=c)
+        fig.update_yaxes(**y_axis, row=1, col=1)
+        default_height = 140 + overview_h + prow * (panel_h + 80)
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#e5e5e5")
+    fig.update_layout(
+        template=_TEMPLATE,
+        height=height or default_height,
+        barmode="overlay",
+        title={"text": _esc(title) if title else None},
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.03,
+            "xanchor": "right",
+            "x": 1,
+            "title": {"text": _esc(color)},
+        },
+        margin={"l": 90, "r": 30, "t": 110 if title else 80, "b": 60},
+        meta={
+            "role": "timeline",
+            "rows": len(rows),
+            "episodes": len(clusters) if use_panels else 1,
+        },
+    )
+    fig.add_annotation(
+        text=(
+            "Marker: one day · bar: a span of days · hatched bar: approximate, month or year · "
+            "open marker + dotted line: only a bound is known · grey line: a response, with "
+            "its lag in days"
+        ),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        yshift=-30,
+    )
+    return fig
+
+
+def _add_overview(
+    fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]], lanes: list[str]
+) -> None:
+    """Draw the whole-span strip: a tick per row (lines only) and a band per episode."""
+    import plotly.graph_objects as go
+
+    n = len(lanes)
+    centre = {name: n - 1 - i for i, name in enumerate(lanes)}
+    xs: list[Any] = []
+    yv: list[Any] = []
+    for r in rows:
+        for stamp in (r.lo, r.hi) if r.hi != r.lo else (r.lo,):
+            xs += [stamp.isoformat(), stamp.isoformat(), None]
+            yv += [centre[r.lane] - 0.3, centre[r.lane] + 0.3, None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=yv,
+            mode="lines",
+            line={"color": "#333333", "width": 1},
+            hoverinfo="skip",
+            showlegend=False,
+            name="overview",
+            meta={"role": "overview"},
+        ),
+        row=1,
+        col=1,
+    )
+    lo = min(r.lo for r in rows)
+    hi = max(r.hi for r in rows)
+    pad = max(_pd_day() * 10, (hi - lo) * 0.03)
+    fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + pad).isoformat()], row=1, col=1)
+    min_width = (hi - lo + 2 * pad) * 0.006
+    for k, cluster in enumerate(clusters):
+        a = min(r.lo for r in cluster)
+        b = max(r.hi for r in cluster) + _pd_day()
+        if b - a < min_width:
+            mid = a + (b - a) / 2
+            a, b = mid - min_width / 2, mid + min_width / 2
+        fig.add_vrect(
+            x0=a.isoformat(),
+            x1=b.isoformat(),
+            fillcolor="#0072B2",
+            opacity=0.18,
+            line_width=0,
+            row=1,
+            col=1,
+        )
+        fig.add_annotation(
+            x=(a + (b - a) / 2).isoformat(),
+            y=1,
+            yref="y domain",
+            text=str(k + 1),
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": 10},
+            row=1,
+            col=1,
+        )
+
+
+def lag_figure(events: pd.DataFrame, *, by: str = "actor") -> go.Figure:
+    """(Being written.)"""
     raise NotImplementedError
 
 
-def lag_figure(*args, **kwargs):
-    raise NotImplementedError
-
-
-def perspective_figure(*args, **kwargs):
+def perspective_figure(events: pd.DataFrame, *, sources: pd.DataFrame | None = None) -> go.Figure:
+    """(Being written.)"""
     raise NotImplementedError

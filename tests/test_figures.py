@@ -1,0 +1,303 @@
+"""Tests for timeline.figures: the timeline, lag and perspective figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from timeline.errors import SchemaError
+from timeline.figures import OKABE_ITO, timeline_figure
+
+DATA = Path(__file__).parent / "data"
+
+
+def _events(name: str = "figures_events.csv") -> pd.DataFrame:
+    """Read a fixture CSV with the dtypes ``read_events`` gives."""
+    df = pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+    for column in df.columns:
+        if column in ("date_start", "date_end"):
+            df[column] = pd.to_datetime(df[column].replace("", None))
+        elif column in ("evidence_start", "evidence_end"):
+            df[column] = pd.to_numeric(df[column].replace("", None)).astype("Int64")
+        elif column == "reviewed":
+            df[column] = df[column].map({"true": True, "false": False}).astype("boolean")
+        else:
+            df[column] = df[column].replace("", None).astype("string")
+    return df
+
+
+def _generated(n: int, seed: int = 7) -> pd.DataFrame:
+    """An invented table of ``n`` rows: events in bursts, half of them answered."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    base = pd.Timestamp("2015-01-01")
+    precisions = ["day", "day", "day", "approximate", "month", "before", "after"]
+    events: list[tuple[str, pd.Timestamp]] = []
+    for i in range(n):
+        burst = int(rng.integers(0, 12))
+        day = base + pd.Timedelta(days=burst * 300 + int(rng.integers(0, 20)))
+        answer = events and rng.random() < 0.5
+        kind = "response" if answer else "event"
+        precision = "day" if answer else precisions[int(rng.integers(0, len(precisions)))]
+        start, end = day, day
+        responds_to = ""
+        if answer:
+            target_id, target_day = events[int(rng.integers(0, len(events)))]
+            start = end = target_day + pd.Timedelta(days=int(rng.integers(0, 5)))
+            responds_to = target_id
+        elif precision == "approximate":
+            end = day + pd.Timedelta(days=int(rng.integers(1, 6)))
+        elif precision == "month":
+            start, end = day.replace(day=1), day + pd.offsets.MonthEnd(0)
+        elif precision == "before":
+            start = pd.NaT
+        elif precision == "day" and rng.random() < 0.3:
+            end = day + pd.Timedelta(days=2)
+        event_id = f"row-{i:03d}"
+        if kind == "event":
+            events.append((event_id, end if pd.notna(end) else day))
+        rows.append(
+            {
+                "event_id": event_id,
+                "kind": kind,
+                "date_start": start,
+                "date_end": end,
+                "date_precision": precision,
+                "date_text": f"text {i}",
+                "title": f"Invented title {i}",
+                "actor": f"Actor {i % 9}",
+                "responds_to": responds_to,
+                "outlet": f"Outlet {i % 4}",
+                "publisher_type": ["state media", "government", "news media"][i % 3],
+                "evidence": f"invented quote {i}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _marks(fig: go.Figure) -> list:
+    return [t for t in fig.data if (t.meta or {}).get("role") == "event-mark"]
+
+
+def _mark_ids(fig: go.Figure) -> list[str]:
+    return [i for t in _marks(fig) for i in t.customdata]
+
+
+def _role(fig: go.Figure, role: str) -> list:
+    return [t for t in fig.data if (t.meta or {}).get("role") == role]
+
+
+# ------------------------------------------------------------------------------ timeline
+def test_every_row_is_drawn_exactly_once():
+    events = _events()
+    fig = timeline_figure(events)
+    assert sorted(_mark_ids(fig)) == sorted(events["event_id"])
+
+
+def test_only_marks_draw_markers_or_bars():
+    fig = timeline_figure(_events())
+    for trace in fig.data:
+        if (trace.meta or {}).get("role") != "event-mark":
+            assert trace.type == "scatter"
+            assert trace.mode in ("lines", "text", "none"), trace.meta
+
+
+def test_lanes_follow_the_lane_column():
+    fig = timeline_figure(_events())
+    assert list(fig.layout.yaxis.ticktext) == ["event", "response"]
+    by_actor = timeline_figure(_events(), lane="actor", episodes=False)
+    assert len(by_actor.layout.yaxis.ticktext) == 5
+
+
+def test_events_and_responses_sit_in_their_own_lanes():
+    fig = timeline_figure(_events(), episodes=False)
+    lane_y = dict(zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals, strict=True))
+    kinds = dict(zip(_events()["event_id"], _events()["kind"], strict=True))
+    for trace in _marks(fig):
+        for event_id, y in zip(trace.customdata, trace.y, strict=True):
+            assert abs(y - lane_y[kinds[event_id]]) < 0.5
+
+
+def test_one_connector_per_linked_response_with_the_lag():
+    fig = timeline_figure(_events())
+    pairs = [tuple(p) for t in _role(fig, "connector") for p in t.meta["pairs"]]
+    assert sorted(pairs) == [("embassy-reply", "audit-report"), ("ministry-reply", "open-letter")]
+    labels = {
+        tuple(p): text.strip()
+        for t in _role(fig, "lag-label")
+        for p, text in zip(t.meta["pairs"], t.text, strict=True)
+    }
+    # the open letter is approximate (2-8 April), the reply on 11 April: about 3 days after
+    assert labels[("ministry-reply", "open-letter")] == "~3 d"
+    # the audit report came out on or before the day of the reply: at least 0 days
+    assert labels[("embassy-reply", "audit-report")] == "≥0 d"
+    for trace in _role(fig, "connector"):
+        segments = [x for x in trace.x if x is None]
+        assert len(segments) == len(trace.meta["pairs"])
+
+
+def test_markers_and_bars_follow_the_precision():
+    fig = timeline_figure(_events())
+    shape = {i: t.meta["shape"] for t in _marks(fig) for i in t.customdata}
+    assert shape["harbour-visit"] == "bar"  # three known days
+    assert shape["open-letter"] == "approx"  # approximate: a hatched bar
+    assert shape["ministry-reply"] == "marker"
+    assert shape["audit-report"] == "open"  # only an upper bound
+    kinds = {t.meta["shape"]: t for t in _marks(fig)}
+    assert kinds["bar"].type == "bar" and kinds["approx"].type == "bar"
+    assert kinds["approx"].marker.pattern.shape == "/"
+    assert kinds["bar"].marker.pattern.shape in ("", None)
+
+
+def test_before_is_drawn_open_ended_towards_the_past():
+    fig = timeline_figure(_events())
+    mark = next(t for t in _marks(fig) if "audit-report" in t.customdata)
+    assert mark.marker.symbol.endswith("-open")
+    end = next(t for t in _role(fig, "open-end") if "audit-report" in t.meta["event_ids"])
+    assert end.line.dash == "dot"
+    bound, edge = pd.Timestamp(end.x[0]), pd.Timestamp(end.x[1])
+    assert bound == pd.Timestamp("2019-09-20")
+    assert edge < bound  # the dotted line runs off to earlier dates
+
+
+def test_after_is_drawn_open_ended_towards_the_future():
+    events = _events()
+    events.loc[3, ["date_precision", "date_start", "date_end"]] = [
+        "after",
+        pd.Timestamp("2019-09-10"),
+        pd.NaT,
+    ]
+    fig = timeline_figure(events)
+    end = next(t for t in _role(fig, "open-end") if "audit-report" in t.meta["event_ids"])
+    assert pd.Timestamp(end.x[1]) > pd.Timestamp(end.x[0]) == pd.Timestamp("2019-09-10")
+
+
+def test_hover_holds_date_text_actor_title_evidence_outlet_publisher():
+    fig = timeline_figure(_events())
+    hovers = {i: h for t in _marks(fig) for i, h in zip(t.customdata, t.hovertext, strict=True)}
+    hover = hovers["ministry-reply"]
+    for part in (
+        "on Monday",
+        "Ministry spokeswoman Ana Vell",
+        "Ministry rejects the open letter",
+        "said on Monday the letter was baseless",
+        "Eastport Daily",
+        "state media",
+    ):
+        assert part in hover
+    assert all(t.hoverinfo == "text" for t in _marks(fig))
+
+
+def test_hover_escapes_markup_from_the_data():
+    events = _events()
+    events.loc[0, "title"] = "<script>alert(1)</script>"
+    events.loc[0, "evidence"] = '<img src=x onerror="alert(2)">'
+    fig = timeline_figure(events)
+    hover = next(
+        h
+        for t in _marks(fig)
+        for i, h in zip(t.customdata, t.hovertext, strict=True)
+        if i == "harbour-visit"
+    )
+    assert "<script>" not in hover and "&lt;script&gt;" in hover
+    assert "<img" not in hover and "&lt;img" in hover
+
+
+def test_palette_is_okabe_ito_with_a_symbol_per_group():
+    fig = timeline_figure(_events(), color="publisher_type", episodes=False)
+    marks = [t for t in _marks(fig) if t.type == "scatter"]
+    colours = {t.marker.color for t in _marks(fig)}
+    assert colours <= set(OKABE_ITO)
+    symbols = {t.name: t.marker.symbol.removesuffix("-open") for t in marks}
+    assert len(set(symbols.values())) == len(symbols) == 2
+
+
+def test_two_episodes_years_apart_get_two_panels():
+    fig = timeline_figure(_events())
+    assert fig.layout.meta["episodes"] == 2
+    panels = {}
+    for trace in _marks(fig):
+        panels.setdefault(trace.meta["panel"], set()).update(trace.customdata)
+    assert panels == {
+        1: {"harbour-visit", "open-letter", "ministry-reply"},
+        2: {"audit-report", "embassy-reply"},
+    }
+    first = [pd.Timestamp(x) for x in fig.layout.xaxis2.range]
+    second = [pd.Timestamp(x) for x in fig.layout.xaxis3.range]
+    assert first[1] < pd.Timestamp("2019-01-01") < second[0]
+    assert first[0] <= pd.Timestamp("2016-03-14") and pd.Timestamp("2016-04-12") <= first[1]
+    assert second[0] <= pd.Timestamp("2019-09-20") < second[1]
+    # the overview spans both
+    whole = [pd.Timestamp(x) for x in fig.layout.xaxis.range]
+    assert whole[0] < pd.Timestamp("2016-03-14") and pd.Timestamp("2019-09-21") < whole[1]
+
+
+def test_episodes_false_gives_one_axis():
+    fig = timeline_figure(_events(), episodes=False)
+    assert "xaxis2" not in fig.to_plotly_json()["layout"]
+    assert sorted(_mark_ids(fig)) == sorted(_events()["event_id"])
+    assert not _role(fig, "overview")
+
+
+def test_smaller_gap_splits_more_episodes():
+    events = _events()
+    # the visit (14-16 March) and the letter (2-8 April) are 17 days apart
+    assert timeline_figure(events, gap_days=10).layout.meta["episodes"] == 3
+    assert timeline_figure(events, gap_days=20).layout.meta["episodes"] == 2
+    # a response stays with the event it answers even across a long gap
+    far = events.copy()
+    far.loc[2, ["date_start", "date_end"]] = [pd.Timestamp("2016-09-01")] * 2
+    fig = timeline_figure(far, gap_days=10)
+    panel_of = {i: t.meta["panel"] for t in _marks(fig) for i in t.customdata}
+    assert panel_of["ministry-reply"] == panel_of["open-letter"]
+
+
+def test_same_input_gives_the_same_figure_json():
+    a = timeline_figure(_events(), title="x").to_json()
+    b = timeline_figure(_events().sample(frac=1, random_state=3), title="x").to_json()
+    assert a == b
+
+
+def test_object_dtypes_work_too():
+    plain = _events().astype(object).where(_events().notna(), None)
+    plain["date_start"] = [
+        None if pd.isna(d) else d.date().isoformat() for d in _events().date_start
+    ]
+    plain["date_end"] = [d.date().isoformat() for d in _events().date_end]
+    fig = timeline_figure(plain)
+    assert sorted(_mark_ids(fig)) == sorted(_events()["event_id"])
+
+
+def test_five_hundred_rows_build_without_a_label_storm():
+    events = _generated(500)
+    fig = timeline_figure(events)
+    assert sorted(_mark_ids(fig)) == sorted(events["event_id"])
+    assert 1 < fig.layout.meta["episodes"] <= 12
+    shown = sum(len(t.text) for t in _role(fig, "lag-label") if t.mode == "text")
+    assert shown <= 40 * fig.layout.meta["episodes"]
+    assert not any("text" in (getattr(t, "mode", "") or "") for t in _marks(fig))
+
+
+def test_missing_column_is_named():
+    with pytest.raises(SchemaError, match="date_precision"):
+        timeline_figure(_events().drop(columns=["date_precision"]))
+    with pytest.raises(SchemaError, match="lane='nope'"):
+        timeline_figure(_events(), lane="nope")
+
+
+def test_row_without_any_date_is_named():
+    events = _events()
+    events.loc[2, ["date_start", "date_end"]] = [pd.NaT, pd.NaT]
+    with pytest.raises(SchemaError, match="ministry-reply"):
+        timeline_figure(events)
+
+
+def test_unreadable_date_is_named():
+    events = _events().astype({"date_start": object})
+    events.loc[1, "date_start"] = "early April"
+    with pytest.raises(SchemaError, match=r"row 1, column 'date_start'.*early April"):
+        timeline_figure(events)
