@@ -1,0 +1,266 @@
+"""Word tables and regular-expression fragments of English date grammar, used by ``dates``.
+
+Nothing here is compiled at import time: ``dates`` builds its regexes on first use.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 1,
+    "mon": 1,
+    "tuesday": 2,
+    "tues": 2,
+    "tue": 2,
+    "wednesday": 3,
+    "wed": 3,
+    "thursday": 4,
+    "thurs": 4,
+    "thu": 4,
+    "friday": 5,
+    "fri": 5,
+    "saturday": 6,
+    "sat": 6,
+    "sunday": 7,
+    "sun": 7,
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP",
+    "summer": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
+}
+
+# season -> (first month, last month); winter runs December to February.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 2),
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "couple of": 2,
+    "a couple": 2,
+}
+
+VAGUE_NUMBERS = (
+    "a few",
+    "few",
+    "several",
+    "some",
+    "many",
+    "a number of",
+    "dozens of",
+    "hundreds of",
+    "a couple of",
+)
+
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+
+# unit word -> (TimeML duration letter(s), is time-of-day unit, precision name)
+UNITS: dict[str, tuple[str, bool, str]] = {
+    "second": ("S", True, "time"),
+    "minute": ("M", True, "time"),
+    "hour": ("H", True, "time"),
+    "day": ("D", False, "day"),
+    "night": ("D", False, "day"),
+    "weekend": ("WE", False, "day"),
+    "week": ("W", False, "week"),
+    "fortnight": ("W", False, "week"),
+    "month": ("M", False, "month"),
+    "quarter": ("Q", False, "quarter"),
+    "season": ("M", False, "season"),
+    "year": ("Y", False, "year"),
+    "decade": ("DE", False, "decade"),
+    "century": ("CE", False, "century"),
+}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+}
+
+# Words after which a bare capitalised month name is a date, not a name or a verb.
+MONTH_CUES = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "before",
+        "after",
+        "through",
+        "from",
+        "to",
+        "and",
+        "or",
+        "between",
+        "throughout",
+        "end",
+        "beginning",
+        "middle",
+        "start",
+        "until",
+        "around",
+        "about",
+        "following",
+        "previous",
+        "each",
+        "every",
+        "that",
+        "same",
+    ]
+)
+
+# Words which, right after a four-digit number, show that it counts things (not a year).
+COUNT_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "troops",
+        "soldiers",
+        "students",
+        "workers",
+        "jobs",
+        "votes",
+        "countries",
+        "nations",
+        "cases",
+        "deaths",
+        "dollars",
+        "euros",
+        "pounds",
+        "yuan",
+        "yen",
+        "rupees",
+        "tons",
+        "tonnes",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "meters",
+        "metres",
+        "feet",
+        "acres",
+        "hectares",
+        "units",
+        "shares",
+        "cars",
+        "homes",
+        "houses",
+        "barrels",
+        "pages",
+        "words",
+        "items",
+        "points",
+        "copies",
+        "members",
+        "employees",
+        "residents",
+        "families",
+        "villages",
+        "firms",
+        "companies",
+        "projects",
+        "schools",
+        "beds",
+        "doctors",
+    ]
+)
+
+FUTURE_CUES = (
+    r"will|won't|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due|"
+    r"scheduled|slated|expected\s+to|plans?\s+to|planned|planning|going\s+to|would\s+be\s+held|"
+    r"until|till|next|upcoming|coming|starting|beginning|set\s+to|intends?\s+to|"
+    r"deadline|by"
+)

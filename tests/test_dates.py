@@ -1,0 +1,486 @@
+"""Tests for timeline.dates: finding and normalising temporal expressions.
+
+Sentences are invented; reference dates are pinned. The corpus and TimeML tests read ../shared.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+
+from timeline.dates import DateMention, find_dates, infer_reference
+
+D = dt.date
+REF = D(2019, 7, 11)  # a Thursday
+
+
+def one(text: str, ref: dt.date | dt.datetime | None = REF, **kw: str) -> DateMention:
+    found = find_dates(text, ref, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def spans(text: str, ref: dt.date | None = REF) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, ref)]
+
+
+# ---- API contract --------------------------------------------------------------------------
+
+
+def test_offsets_index_the_text() -> None:
+    text = "The fair opened on 3 March 2020 and closed two days later."
+    for m in find_dates(text, REF):
+        assert text[m.start : m.end] == m.text
+
+
+def test_results_sorted_by_start() -> None:
+    found = find_dates("On Monday, then on 4 July 2019, then yesterday.", REF)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert len(found) == 3
+
+
+def test_mention_is_frozen() -> None:
+    m = one("It rained on 2 June 2019.")
+    with pytest.raises(AttributeError):
+        m.value = "x"  # type: ignore[misc]
+
+
+def test_other_language_rejected_naming_supported() -> None:
+    with pytest.raises(ValueError, match="'fr'.*supported languages: en"):
+        find_dates("le 3 mars", REF, language="fr")
+
+
+def test_unknown_anchor_rejected() -> None:
+    with pytest.raises(ValueError, match="anchor 'story'"):
+        find_dates("today", REF, anchor="story")
+
+
+def test_reference_must_be_a_date() -> None:
+    with pytest.raises(TypeError, match="reference"):
+        find_dates("today", "2019-07-11")  # type: ignore[arg-type]
+
+
+def test_datetime_reference_uses_its_date() -> None:
+    assert one("They left yesterday.", dt.datetime(2019, 7, 11, 23, 5)).value == "2019-07-10"
+
+
+def test_empty_text() -> None:
+    assert find_dates("", REF) == []
+
+
+# ---- full dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["10 July 2019", "July 10th, 2019", "July 10, 2019", "10th of July 2019", "2019-07-10"],
+)
+def test_full_date_forms(surface: str) -> None:
+    m = one(f"The vote took place on {surface} in the capital.")
+    assert (m.text, m.type, m.value, m.precision) == (surface, "DATE", "2019-07-10", "day")
+    assert m.earliest == m.latest == D(2019, 7, 10)
+
+
+def test_day_month_year_with_hyphens() -> None:
+    assert spans("Filed 11-Jul-2019 by the clerk.") == [("11-Jul-2019", "2019-07-11")]
+
+
+def test_numeric_us_date_with_two_digit_year() -> None:
+    assert spans("Signed 01/08/98 in ink.") == [("01/08/98", "1998-01-08")]
+
+
+def test_abbreviated_month_with_period_no_year() -> None:
+    assert spans("The talks end Sept. 1 in the city.", D(2022, 9, 13)) == [
+        ("Sept. 1", "2022-09-01")
+    ]
+
+
+def test_abbreviated_month_without_period() -> None:
+    assert spans("The talks ended Aug 31 in the hall.", D(2022, 9, 13))[0] == (
+        "Aug 31",
+        "2022-08-31",
+    )
+
+
+def test_month_day_without_year_prefers_past() -> None:
+    # In a March article, "November 20" is last November, not next.
+    assert one("The board met on November 20.", D(2020, 3, 2)).value == "2019-11-20"
+
+
+def test_month_day_without_year_takes_reference_year() -> None:
+    assert one("The board met on June 2.", REF).value == "2019-06-02"
+
+
+def test_month_and_year() -> None:
+    m = one("Prices fell in March 2018 across the region.")
+    assert (m.value, m.precision, m.earliest, m.latest) == (
+        "2018-03",
+        "month",
+        D(2018, 3, 1),
+        D(2018, 3, 31),
+    )
+
+
+def test_impossible_date_is_dropped() -> None:
+    assert all("02-30" not in m.value for m in find_dates("Due February 30, 2019.", REF))
+    assert all("02-29" not in m.value for m in find_dates("Due 29 February 2019.", REF))
+
+
+def test_leap_day_kept() -> None:
+    assert one("Due 29 February 2020.").value == "2020-02-29"
+
+
+def test_no_reference_gives_underspecified_month_day() -> None:
+    m = one("The board met on July 10.", None)
+    assert (m.value, m.earliest, m.latest) == ("XXXX-07-10", None, None)
+
+
+# ---- weekdays ------------------------------------------------------------------------------
+
+
+def test_weekday_is_latest_on_or_before_reference() -> None:
+    m = one("The minister spoke on Monday.")
+    assert (m.text, m.value) == ("Monday", "2019-07-08")
+
+
+def test_weekday_equal_to_reference_day() -> None:
+    assert one("The minister spoke on Thursday.").value == "2019-07-11"
+
+
+def test_next_weekday_points_forward() -> None:
+    assert one("They meet next Friday.").value == "2019-07-12"
+
+
+def test_future_tense_weekday_points_forward() -> None:
+    assert one("The hearings are to start Monday in the capital.").value == "2019-07-15"
+
+
+def test_weekday_with_date_in_brackets() -> None:
+    m = one("A spokesman on Saturday (July 6) rejected it.")
+    assert (m.text, m.value) == ("Saturday (July 6)", "2019-07-06")
+
+
+def test_late_on_weekday() -> None:
+    m = one("The ship docked late on Tuesday.")
+    assert m.value == "2019-07-09" and m.text.endswith("Tuesday")
+
+
+def test_weekday_without_reference() -> None:
+    assert one("It happened on Friday.", None).value == "XXXX-WXX-5"
+
+
+def test_weekday_evening_is_a_time() -> None:
+    m = one("Fans gathered Tuesday evening.")
+    assert (m.type, m.value) == ("TIME", "2019-07-09TEV")
+
+
+# ---- ranges --------------------------------------------------------------------------------
+
+
+def test_day_range_with_year_is_one_mention() -> None:
+    m = one("Envoys toured the site during December 28-30, 2018.")
+    assert (m.text, m.value) == ("December 28-30, 2018", "2018-12-28/2018-12-30")
+    assert (m.earliest, m.latest) == (D(2018, 12, 28), D(2018, 12, 30))
+
+
+def test_day_range_without_year_takes_reference_year() -> None:
+    m = one("The envoy visited from June 13-15 with aides.")
+    assert (m.text, m.value) == ("June 13-15", "2019-06-13/2019-06-15")
+
+
+def test_from_to_day_range() -> None:
+    m = one("The fair runs from May 23 to 28 this time.", D(2019, 5, 1))
+    assert (m.text, m.value) == ("May 23 to 28", "2019-05-23/2019-05-28")
+
+
+def test_year_range() -> None:
+    m = one("The plan for 2017-2019 was adopted.")
+    assert (m.value, m.earliest, m.latest) == ("2017/2019", D(2017, 1, 1), D(2019, 12, 31))
+
+
+# ---- relative expressions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("yesterday", "2019-07-10"),
+        ("tomorrow", "2019-07-12"),
+        ("last week", "2019-W27"),
+        ("next month", "2019-08"),
+        ("last year", "2018"),
+        ("this year", "2019"),
+        ("two years ago", "2017"),
+        ("three days ago", "2019-07-08"),
+    ],
+)
+def test_relative_expression(phrase: str, value: str) -> None:
+    m = one(f"The council decided it {phrase} after a vote.")
+    assert (m.text, m.value) == (phrase, value)
+
+
+def test_a_few_days_ago_is_vague_past() -> None:
+    m = one("A few days ago, officials arrived.")
+    assert (m.text, m.value) == ("A few days ago", "PAST_REF")
+    assert (m.earliest, m.latest) == (D(2019, 7, 2), D(2019, 7, 10))
+
+
+def test_earlier_this_month() -> None:
+    m = one("Talks collapsed earlier this month.")
+    assert (m.text, m.value, m.mod) == ("earlier this month", "2019-07", "START")
+
+
+def test_last_week_has_week_bounds() -> None:
+    m = one("Rain fell last week.")
+    assert (m.earliest, m.latest) == (D(2019, 7, 1), D(2019, 7, 7))
+
+
+def test_relative_without_reference_is_underspecified() -> None:
+    m = one("Rain fell yesterday.", None)
+    assert (m.value, m.earliest, m.latest) == ("XXXX-XX-XX", None, None)
+
+
+def test_today_takes_reference_date() -> None:
+    m = one("Today, the river is calm.")
+    assert (m.type, m.value, m.earliest) == ("DATE", "2019-07-11", REF)
+
+
+def test_now_is_present_ref() -> None:
+    m = one("The valley now enjoys calm.")
+    assert (m.value, m.earliest, m.latest) == ("PRESENT_REF", REF, REF)
+
+
+def test_recently_is_past_ref() -> None:
+    assert one("He recently moved.").value == "PAST_REF"
+
+
+def test_recent_years_is_past_ref_ending_at_reference() -> None:
+    m = one("The town has in recent years grown.")
+    assert (m.value, m.earliest, m.latest) == ("PAST_REF", None, REF)
+
+
+def test_narrative_anchor_uses_last_absolute_date() -> None:
+    text = "The siege began on 4 May 1821. Two days later the walls fell."
+    found = find_dates(text, D(2012, 2, 18), anchor="narrative")
+    assert [(m.text, m.value) for m in found] == [
+        ("4 May 1821", "1821-05-04"),
+        ("Two days later", "1821-05-06"),
+    ]
+
+
+def test_narrative_month_takes_year_of_story() -> None:
+    text = "Fighting resumed in 1917. In March the army withdrew."
+    found = find_dates(text, D(2012, 2, 18), anchor="narrative")
+    assert [m.value for m in found] == ["1917", "1917-03"]
+
+
+# ---- parts of periods ----------------------------------------------------------------------
+
+
+def test_late_month() -> None:
+    m = one("The envoy came in late May.", D(2022, 9, 13))
+    assert (m.text, m.value, m.mod) == ("late May", "2022-05", "END")
+    assert (m.earliest, m.latest) == (D(2022, 5, 21), D(2022, 5, 31))
+
+
+def test_early_year() -> None:
+    m = one("Work starts in early 2020.")
+    assert (m.text, m.value, m.mod) == ("early 2020", "2020", "START")
+    assert m.earliest == D(2020, 1, 1) and m.latest < D(2020, 6, 1)
+
+
+def test_mid_month() -> None:
+    m = one("Harvest ends by mid-July.")
+    assert (m.text, m.value, m.mod) == ("mid-July", "2019-07", "MID")
+
+
+def test_end_of_month_year() -> None:
+    m = one("The deadline is the end of August 2018.")
+    assert (m.text, m.value, m.mod) == ("the end of August 2018", "2018-08", "END")
+
+
+def test_decade() -> None:
+    m = one("Growth was fast in the 1990s.")
+    assert (m.text, m.value, m.precision) == ("the 1990s", "199", "decade")
+    assert (m.earliest, m.latest) == (D(1990, 1, 1), D(1999, 12, 31))
+
+
+def test_season_with_year() -> None:
+    m = one("Crops failed in the summer of 2012.")
+    assert (m.value, m.precision) == ("2012-SU", "season")
+
+
+def test_quarter() -> None:
+    m = one("Profit rose in the third quarter.", D(2019, 10, 20))
+    assert (m.text, m.value) == ("the third quarter", "2019-Q3")
+
+
+# ---- durations -----------------------------------------------------------------------------
+
+
+def test_the_past_two_years() -> None:
+    m = one("No unrest was seen over the past two years in the region.")
+    assert (m.text, m.type, m.value) == ("the past two years", "DURATION", "P2Y")
+    assert (m.earliest, m.latest) == (D(2017, 7, 11), REF)
+
+
+def test_adjectival_duration() -> None:
+    m = one("She paid a six-day visit.")
+    assert (m.text, m.type, m.value, m.earliest) == ("six-day", "DURATION", "P6D", None)
+
+
+def test_almost_three_years_less_than() -> None:
+    m = one("No attacks have occurred in the city for almost three years.")
+    assert (m.text, m.value, m.mod) == ("almost three years", "P3Y", "LESS_THAN")
+    assert (m.earliest, m.latest) == (D(2016, 7, 11), REF)
+
+
+def test_months_long() -> None:
+    m = one("After a months-long inquiry the panel reported.")
+    assert (m.text, m.type, m.value) == ("months-long", "DURATION", "PXM")
+
+
+def test_the_past_few_months() -> None:
+    m = one("Police worked together over the past few months.")
+    assert (m.value, m.earliest, m.latest) == ("PXM", None, REF)
+
+
+def test_age_is_not_a_duration() -> None:
+    assert find_dates("A 30-year-old man was held.", REF) == []
+
+
+def test_daily_is_a_set() -> None:
+    m = one("The ferry runs daily.")
+    assert (m.type, m.value) == ("SET", "P1D")
+
+
+# ---- times ---------------------------------------------------------------------------------
+
+
+def test_byline_time_with_day_month_year() -> None:
+    m = one("Updated 22:46, 11-Jul-2019\nText follows.", None)
+    assert (m.text, m.type, m.value) == ("22:46, 11-Jul-2019", "TIME", "2019-07-11T22:46")
+    assert m.earliest == m.latest == D(2019, 7, 11)
+
+
+def test_byline_time_with_month_day_year() -> None:
+    m = one("Published: 12:20, September 13, 2022 | more", None)
+    assert (m.text, m.value) == ("12:20, September 13, 2022", "2022-09-13T12:20")
+
+
+def test_clock_time_with_pm() -> None:
+    m = one("The polls close at 8 p.m. sharp.")
+    assert (m.type, m.value) == ("TIME", "2019-07-11T20:00")
+
+
+# ---- years ---------------------------------------------------------------------------------
+
+
+def test_year_alone() -> None:
+    m = one("By 2020, every village will have a school.")
+    assert (m.text, m.value, m.earliest, m.latest) == (
+        "2020",
+        "2020",
+        D(2020, 1, 1),
+        D(2020, 12, 31),
+    )
+
+
+def test_fiscal_year() -> None:
+    assert one("Sales in fiscal 1989 rose.", D(1989, 11, 2)).value == "1989"
+
+
+# ---- not dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of 22 countries signed it.",
+        "Envoys of 100 countries signed it.",
+        "He cited Resolution No. 2020 at length.",
+        "Some 2,000 people marched.",
+        "About 2019 people marched.",
+        "We may see rain.",
+        "Theresa May spoke to reporters.",
+        "The dispute may well go on.",
+        "Prices rose 2.5 percent.",
+        "They had to march in step.",
+        "We will win.",
+    ],
+)
+def test_not_a_date(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+# ---- infer_reference -----------------------------------------------------------------------
+
+
+def test_infer_reference_from_published_byline() -> None:
+    text = "Headline\nPublished: 12:20, September 13, 2022 | Updated: 12:24, September 13, 2022\n"
+    assert infer_reference(text) == (D(2022, 9, 13), "byline")
+
+
+def test_infer_reference_from_updated_byline() -> None:
+    assert infer_reference("Title\nUpdated 22:46, 11-Jul-2019\n\nBody.") == (
+        D(2019, 7, 11),
+        "byline",
+    )
+
+
+def test_infer_reference_from_date_line() -> None:
+    text = "Statement of the Office\n\n10 July 2019\n\nA few days ago, a letter came."
+    assert infer_reference(text) == (D(2019, 7, 10), "date line")
+
+
+def test_infer_reference_from_weekday_date_pair() -> None:
+    text = "LONDON (AGENCY) - A spokesman on Saturday (July 10) said the report was false."
+    found = infer_reference(text)
+    assert found is not None and found[0] == D(2021, 7, 10)
+
+
+def test_infer_reference_pair_year_follows_evidence() -> None:
+    # 10 July fell on a Saturday in 2010 and 2021; a 2009 mention points to 2010.
+    text = "A spokesman on Saturday (July 10) recalled the 2009 riots."
+    assert infer_reference(text) == (D(2010, 7, 10), "weekday-date pair")
+
+
+def test_infer_reference_dateline_needs_year() -> None:
+    assert infer_reference("GENEVA, Oct. 6 (Agency) -- Delegates met.") is None
+
+
+def test_infer_reference_dateline_with_pair_year() -> None:
+    text = "GENEVA, Oct. 6 (Agency) -- Delegates met on Wednesday (Oct. 6) in the hall."
+    assert infer_reference(text) == (D(2021, 10, 6), "dateline")
+
+
+def test_infer_reference_none_without_evidence() -> None:
+    assert infer_reference("Delegates met on Friday to talk.") is None
+
+
+# ---- gold files in ../shared ---------------------------------------------------------------
+
+
+def test_corpus_gold_timexes(gold_dir, corpus_dir) -> None:
+    manifest = (corpus_dir / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    published = {
+        row["file"]: D.fromisoformat(row["published"][:10]) for row in csv.DictReader(manifest)
+    }
+    rows = list(csv.DictReader((gold_dir / "timexes.csv").read_text("utf-8").splitlines()))
+    assert len(rows) == 32
+    found = {
+        name: {(m.start, m.end): m for m in find_dates((corpus_dir / name).read_text("utf-8"), ref)}
+        for name, ref in published.items()
+    }
+    missed = []
+    for row in rows:
+        m = found[row["file"]].get((int(row["start"]), int(row["end"])))
+        got = None
+        if m is not None:
+            got = (m.text, m.type, m.value, str(m.earliest or ""), str(m.latest or ""))
+        want = (row["text"], row["type"], row["value"], row["earliest"], row["latest"])
+        if got != want:
+            missed.append((want, got))
+    assert missed == []
