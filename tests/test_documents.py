@@ -157,6 +157,35 @@ def test_unknown_publisher_type_lists_allowed_values(corpus_copy: Path):
         load_documents(corpus_copy)
 
 
+def test_bare_folder_uses_file_stems_and_records_missing_dates():
+    docs = load_documents(BARE_DIR)
+    assert [d.doc_id for d in docs] == ["k9_note", "m1_notice"]
+    note = docs[0]
+    assert note.published is None
+    assert note.published_inferred is False
+    assert "published_how" not in note.extra
+
+
+def test_bare_folder_infers_publication_date_from_the_text():
+    notice = load_documents(BARE_DIR)[1]
+    assert notice.published == dt.date(2030, 6, 14)
+    assert notice.published_inferred is True
+    assert notice.published_text == ""
+    assert notice.extra["published_how"] == "date line"
+
+
+def test_manifest_row_without_published_is_inferred_from_the_text(corpus_copy: Path):
+    _rewrite_manifest(corpus_copy, "government,2031-03-30", "government,")
+    (corpus_copy / "a1_harbour.txt").write_text(
+        "31 March 2031\nThe Harbour Master published a survey of the old pier.\n", encoding="utf-8"
+    )
+    a1 = load_documents(corpus_copy)[0]
+    assert a1.published == dt.date(2031, 3, 31)
+    assert a1.published_inferred is True
+    assert a1.published_text == ""
+    assert a1.extra["published_how"] == "date line"
+
+
 def test_load_document_with_metadata():
     doc = load_document(
         BARE_DIR / "m1_notice.txt", doc_id="n", published=dt.date(2030, 6, 14), desk="culture"
