@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +14,12 @@ import pytest
 from timeline import export
 from timeline.errors import ExportError
 from timeline.export import (
+    to_records,
+    to_timelinejs,
     write_html,
+    write_image,
+    write_json,
+    write_timelinejs,
 )
 from timeline.figures import timeline_figure
 
@@ -174,3 +181,160 @@ def test_html_without_events_has_no_table(tmp_path):
 def test_html_rejects_non_figure(tmp_path):
     with pytest.raises(ExportError, match="plotly Figure"):
         write_html({"data": []}, tmp_path / "t.html")
+
+
+# ------------------------------------------------------------------------------ images
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def test_png_is_written_with_the_installed_chromium(tmp_path):
+    path = write_image(timeline_figure(_events()), tmp_path / "t.png", width=900, height=500)
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (900, 500)
+
+
+def test_png_scale_multiplies_the_pixels(tmp_path):
+    path = write_image(
+        timeline_figure(_events()), tmp_path / "t.png", width=600, height=300, scale=2
+    )
+    data = path.read_bytes()
+    assert int.from_bytes(data[16:20], "big") == 1200
+
+
+def test_svg_is_well_formed_xml_with_one_point_per_row(tmp_path):
+    events = _evil_events()
+    path = write_image(timeline_figure(events), tmp_path / "t.img", format="svg")
+    root = ET.fromstring(path.read_bytes())
+    assert root.tag.endswith("svg")
+    points = [el for el in root.iter() if "point" in (el.get("class") or "").split()]
+    assert len(points) == len(events)  # three markers and two bars: each row drawn once
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert "script" not in tags and "img" not in tags
+
+
+def test_image_format_comes_from_the_suffix(tmp_path):
+    path = write_image(timeline_figure(_events()), tmp_path / "t.svg")
+    assert path.read_bytes().lstrip().startswith(b"<svg")
+
+
+def test_unknown_image_format_is_named(tmp_path):
+    with pytest.raises(ExportError, match="'gif'.*png, svg"):
+        write_image(timeline_figure(_events()), tmp_path / "t.gif")
+
+
+def test_missing_browser_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(export.shutil, "which", lambda name: None)
+    monkeypatch.setattr(export, "_TYPICAL_BROWSERS", ())
+    with pytest.raises(ExportError, match=r"apt-get install chromium.*BROWSER_PATH"):
+        write_image(timeline_figure(_events()), tmp_path / "t.png")
+    assert not (tmp_path / "t.png").exists()
+
+
+def test_browser_path_pointing_nowhere_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
+    with pytest.raises(ExportError, match="no-such-chromium"):
+        write_image(timeline_figure(_events()), tmp_path / "t.png")
+
+
+def test_browser_path_is_used_first(tmp_path, monkeypatch):
+    fake = tmp_path / "my-chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    assert export.find_browser() == str(fake)
+
+
+# ------------------------------------------------------------------------------ TimelineJS
+def test_timelinejs_has_one_event_per_row_with_ids_and_groups():
+    events = _events()
+    data = to_timelinejs(events)
+    assert set(data) == {"title", "events", "eras"}
+    ids = [e["unique_id"] for e in data["events"]]
+    assert sorted(ids) == sorted(events["event_id"])
+    groups = {e["unique_id"]: e["group"] for e in data["events"]}
+    assert groups["ministry-reply"] == "response" and groups["open-letter"] == "event"
+    assert data["title"]["text"]["headline"]
+
+
+def test_timelinejs_dates_keep_only_the_known_parts():
+    events = _events()
+    events.loc[1, ["date_precision", "date_start", "date_end"]] = [
+        "month",
+        pd.Timestamp("2016-04-01"),
+        pd.Timestamp("2016-04-30"),
+    ]
+    by_id = {e["unique_id"]: e for e in to_timelinejs(events)["events"]}
+    assert by_id["ministry-reply"]["start_date"] == {"year": "2016", "month": "4", "day": "11"}
+    assert by_id["open-letter"]["start_date"] == {"year": "2016", "month": "4"}
+    assert by_id["harbour-visit"]["end_date"] == {"year": "2016", "month": "3", "day": "16"}
+    assert "end_date" not in by_id["ministry-reply"]
+
+
+def test_timelinejs_before_uses_the_upper_bound_and_says_so():
+    by_id = {e["unique_id"]: e for e in to_timelinejs(_events())["events"]}
+    audit = by_id["audit-report"]
+    assert audit["start_date"] == {"year": "2019", "month": "9", "day": "20"}
+    assert "end_date" not in audit
+    assert "on or before 2019-09-20" in audit["text"]["text"]
+
+
+def test_timelinejs_ranges_become_eras():
+    eras = to_timelinejs(_events())["eras"]
+    spans = {(e["start_date"]["day"], e["end_date"]["day"]) for e in eras}
+    assert spans == {("14", "16"), ("2", "8")}
+
+
+def test_timelinejs_escapes_text():
+    data = to_timelinejs(_evil_events())
+    blob = json.dumps(data)
+    assert "<script>" not in blob and "<img" not in blob
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["harbour-visit"]["text"]["headline"] == (
+        "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    )
+
+
+def test_write_timelinejs_is_deterministic_json(tmp_path):
+    a = write_timelinejs(_events(), tmp_path / "a.json")
+    b = write_timelinejs(_events().iloc[::-1], tmp_path / "b.json")
+    assert a.read_bytes() == b.read_bytes()
+    assert json.loads(a.read_text(encoding="utf-8")) == to_timelinejs(_events())
+
+
+# ------------------------------------------------------------------------------ plain JSON
+def test_json_round_trips_the_table(tmp_path):
+    events = _events()
+    path = write_json(events, tmp_path / "events.json")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    assert [r["event_id"] for r in records][:3] == [
+        "harbour-visit",
+        "open-letter",
+        "ministry-reply",
+    ]
+    back = pd.DataFrame.from_records(records)
+    assert list(back.columns) == list(events.columns)
+    original = events.set_index("event_id").sort_index()
+    back = back.set_index("event_id").sort_index()
+    for column in ("date_start", "date_end"):
+        assert pd.to_datetime(back[column]).equals(original[column])
+    for column in ("title", "evidence", "responds_to", "publisher_type"):
+        assert back[column].astype("string").equals(original[column])
+    assert back["evidence_start"].astype("Int64").equals(original["evidence_start"])
+    assert back["reviewed"].astype("boolean").equals(original["reviewed"])
+
+
+def test_json_uses_iso_dates_and_null_for_missing():
+    by_id = {r["event_id"]: r for r in to_records(_events())}
+    audit = by_id["audit-report"]
+    assert audit["date_start"] is None and audit["date_end"] == "2019-09-20"
+    assert audit["responds_to"] is None
+    assert audit["evidence_start"] == 5 and audit["reviewed"] is False
+
+
+def test_json_is_byte_identical_whatever_the_row_order(tmp_path):
+    a = write_json(_events(), tmp_path / "a.json").read_bytes()
+    b = write_json(_events().sample(frac=1, random_state=1), tmp_path / "b.json").read_bytes()
+    assert a == b

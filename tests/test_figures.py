@@ -278,7 +278,7 @@ def test_five_hundred_rows_build_without_a_label_storm():
     assert sorted(_mark_ids(fig)) == sorted(events["event_id"])
     assert 1 < fig.layout.meta["episodes"] <= 12
     shown = sum(len(t.text) for t in _role(fig, "lag-label") if t.mode == "text")
-    assert shown <= 40 * fig.layout.meta["episodes"]
+    assert shown <= 12 * fig.layout.meta["episodes"]
     assert not any("text" in (getattr(t, "mode", "") or "") for t in _marks(fig))
 
 
