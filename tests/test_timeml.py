@@ -323,6 +323,16 @@ def test_measure_throughput_counts_every_document_once():
     assert tp.seconds >= 0
 
 
+def test_measure_throughput_keeps_the_fastest_of_repeated_passes():
+    docs = read_timeml_folder(SMALL)
+    calls = []
+    tp = measure_throughput(lambda text, ref: calls.append(ref), docs, warmup=False, repeat=3)
+    assert len(calls) == 3 * len(docs)
+    assert tp.documents == len(docs)
+    with pytest.raises(ValueError, match="repeat must be at least 1"):
+        measure_throughput(lambda text, ref: None, docs, repeat=0)
+
+
 # --- the real TBAQ corpus --------------------------------------------------------------------
 
 
