@@ -296,9 +296,9 @@ def validate_events(
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"validate_events expects a pandas DataFrame, got {type(df).__name__}")
-    problems = _check_frame(df, _EVENT_FIELDS)
+    problems = _check_columns(df, _EVENT_FIELDS)
     if not problems:
-        problems = _check_events(df)
+        problems = _check_cells(df, _EVENT_FIELDS) + _check_events(df)
         if corpus is not None:
             problems += _check_corpus(df, _corpus_texts(corpus))
     if problems:
@@ -383,9 +383,8 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
     source = Path(path)
     frame, problems = _parse_csv(source, _SOURCE_FIELDS, _SOURCES)
     if not problems:
-        problems = _check_frame(frame, _SOURCE_FIELDS)
-    if not problems:
-        problems = _check_published(frame) + _duplicates(frame, "doc_id")
+        problems = _check_cells(frame, _SOURCE_FIELDS)
+        problems += _check_published(frame) + _duplicates(frame, "doc_id")
     if problems:
         raise _error(problems, f"{source}: ", _SOURCES)
     return frame
@@ -400,9 +399,10 @@ def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     >>> write_sources(read_sources("data/sources.csv"), "/tmp/sources.csv")  # doctest: +SKIP
     """
     target = Path(path)
-    problems = _check_frame(df, _SOURCE_FIELDS)
+    problems = _check_columns(df, _SOURCE_FIELDS)
     if not problems:
-        problems = _check_published(df) + _duplicates(df, "doc_id")
+        problems = _check_cells(df, _SOURCE_FIELDS)
+        problems += _check_published(df) + _duplicates(df, "doc_id")
     if problems:
         raise _error(problems, f"refusing to write {target}: ", _SOURCES)
     ordered = df.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
@@ -542,7 +542,7 @@ def _to_cell(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
+    if isinstance(value, bool) or pd.api.types.is_bool(value):
         return "true" if value else "false"
     if isinstance(value, pd.Timestamp | dt.datetime):
         return _iso(value) if value.time() == dt.time(0) and value.tzinfo is None else str(value)
@@ -583,17 +583,17 @@ def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
         return raw, None
     if field.type == "date":
         if not re.fullmatch(_ISO_DATE, raw):
-            return None, "is not a date in the form YYYY-MM-DD"
+            return None, "is not a date (expected an ISO date YYYY-MM-DD, such as 2019-07-10)"
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
-            return None, "is not a real calendar date"
+            return None, "is not a real calendar date (expected an ISO date YYYY-MM-DD)"
         if not pd.Timestamp.min.date() < day < pd.Timestamp.max.date():
             return None, "is outside the supported range 1677-09-22 to 2262-04-11"
         return day, None
     if field.type == "integer":
         if not re.fullmatch(r"[0-9]{1,18}", raw):
-            return None, "is not a whole number of at most 18 digits, such as 0 or 42"
+            return None, "is not a whole number (expected up to 18 digits, such as 0 or 42)"
         return int(raw), None
     if raw in ("true", "false"):
         return raw == "true", None
@@ -618,25 +618,29 @@ def _empty(fields: tuple[_Field, ...]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- checking
 
 
-def _check_frame(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
-    """The one loop over the schema: columns, dtypes and per-cell constraints."""
+def _check_columns(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
+    """Missing, unknown or repeated columns, and columns of the wrong dtype."""
     names = tuple(f.name for f in fields)
-    present = [str(c) for c in df.columns]
-    problems = _check_header(present, names)
+    problems = _check_header([str(c) for c in df.columns], names)
     if problems:
         return problems
+    for field in fields:
+        column = df[field.name]
+        if not _dtype_ok(column, field.type):
+            problems.append(
+                f"column {field.name!r}: dtype {column.dtype}, expected {_DTYPES[field.type]} "
+                "(build the frame with read_events or events_frame)"
+            )
+    return problems
+
+
+def _check_cells(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
+    """The one loop over the schema: each cell against its field's constraints."""
+    problems: list[str] = []
     key = fields[0].name
     ids = [_text(v) for v in df[key].tolist()]
     for field in fields:
-        column = df[field.name]
-        expected = _DTYPES[field.type]
-        if not _dtype_ok(column, field.type):
-            problems.append(
-                f"column {field.name!r}: dtype {column.dtype}, expected {expected} "
-                "(build the frame with read_events or events_frame)"
-            )
-            continue
-        for number, value in enumerate(column.tolist(), start=1):
+        for number, value in enumerate(df[field.name].tolist(), start=1):
             error = _check_value(field, value)
             if error:
                 problems.append(f"{_where(number, ids[number - 1], key)}, column {error}")
@@ -657,6 +661,8 @@ def _check_value(field: _Field, value: Any) -> str | None:
     name = repr(field.name)
     if _missing(value) or (field.type == "string" and not str(value).strip()):
         return f"{name}: empty, but a value is required" if field.required else None
+    if field.type == "string" and not _encodable(value):
+        return f"{name}: {_show(value)} holds a character that cannot be written as UTF-8"
     if field.enum is not None and value not in field.enum:
         return f"{name}: {_show(value)} is not one of: {', '.join(field.enum)}"
     if field.pattern is not None and not re.fullmatch(field.pattern, value):
@@ -691,6 +697,12 @@ def _check_events(df: pd.DataFrame) -> list[str]:
             problems.append(
                 f"{where}, column 'date_end': {_iso(end)} is before date_start {_iso(start)}"
             )
+        problems += _check_bounds(where, precision, start, end)
+        doc_ids = str(row["sources"]).split(";")
+        problems += [
+            f"{where}, column 'sources': doc id {d!r} is listed more than once"
+            for d in _dupes(doc_ids)
+        ]
         problems += _check_evidence(where, row)
         target = _text(row["responds_to"])
         if target is None:
@@ -708,6 +720,34 @@ def _check_events(df: pd.DataFrame) -> list[str]:
                     f"{where}, column 'responds_to': {target!r} starts on {_iso(begins)}, "
                     f"after this row ends ({_iso(end)})"
                 )
+    return problems
+
+
+def _check_bounds(where: str, precision: str, start: Any, end: Any) -> list[str]:
+    """Dates of precision month or year span whole months or years."""
+    problems = []
+    if precision == "month":
+        if not _missing(start) and start.day != 1:
+            problems.append(
+                f"{where}, column 'date_start': {_iso(start)} is not the first day of a month "
+                "(date_precision 'month' spans whole months)"
+            )
+        if not _missing(end) and not end.is_month_end:
+            problems.append(
+                f"{where}, column 'date_end': {_iso(end)} is not the last day of a month "
+                "(date_precision 'month' spans whole months)"
+            )
+    elif precision == "year":
+        if not _missing(start) and (start.month, start.day) != (1, 1):
+            problems.append(
+                f"{where}, column 'date_start': {_iso(start)} is not 1 January "
+                "(date_precision 'year' spans whole years)"
+            )
+        if not _missing(end) and (end.month, end.day) != (12, 31):
+            problems.append(
+                f"{where}, column 'date_end': {_iso(end)} is not 31 December "
+                "(date_precision 'year' spans whole years)"
+            )
     return problems
 
 
@@ -825,12 +865,20 @@ def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
 
 def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
     """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([f.name for f in fields])
     columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
-    writer.writerows(zip(*columns, strict=True))
-    return buffer.getvalue()
+    rows = [[f.name for f in fields], *zip(*columns, strict=True)]
+    return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
+
+
+def _quote(cell: str) -> str:
+    """A CSV cell, quoted only when it holds a comma, a quote, ``\r`` or ``\n``.
+
+    (``csv.writer`` with ``lineterminator="\n"`` leaves a lone ``\r`` unquoted, which a
+    reader then takes for a line break; hence this small writer.)
+    """
+    if any(c in cell for c in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def _format(value: Any, field: _Field) -> str:
@@ -858,6 +906,15 @@ def _error(problems: list[str], prefix: str, table: str) -> SchemaError:
 def _where(number: int, key_value: str | None, key: str) -> str:
     """``row 3 (event_id 'x')``: the 1-based data row and its key."""
     return f"row {number} ({key} {key_value!r})" if key_value else f"row {number} (no {key})"
+
+
+def _encodable(text: str) -> bool:
+    """Whether a string can be written as UTF-8 (no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _missing(value: Any) -> bool:
