@@ -195,6 +195,8 @@ MONTH_CUES = frozenset(
         "every",
         "that",
         "same",
+        "the",
+        "for",
     ]
 )
 
@@ -259,8 +261,7 @@ COUNT_NOUNS = frozenset(
 )
 
 FUTURE_CUES = (
-    r"will|won't|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due|"
-    r"scheduled|slated|expected\s+to|plans?\s+to|planned|planning|going\s+to|would\s+be\s+held|"
-    r"until|till|next|upcoming|coming|starting|beginning|set\s+to|intends?\s+to|"
-    r"deadline|by"
+    r"will|won't|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|slated|"
+    r"expected\s+to|plans?\s+to|going\s+to|would|could|might|as\s+soon\s+as|as\s+early\s+as|"
+    r"upcoming|set\s+to|intends?\s+to"
 )

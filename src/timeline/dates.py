@@ -230,6 +230,10 @@ _WD = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])|"
     r"(?:mon|tues|tue|wed|thurs|thu|fri|sat|sun)\.?(?![a-z]))"
 )
+_WDP = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<plural>s)?(?![a-z])|"
+    r"(?:mon|tues|tue|wed|thurs|thu|fri|sat|sun)\.?(?![a-z]))"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![a-z0-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?![a-z0-9])"
 _YR = r"(?:(?:1[0-9]\d\d|20\d\d)(?![a-z0-9])|['’]\d\d(?![\w']))"
@@ -315,7 +319,7 @@ def _rx() -> _Rx:
         (
             "range",
             rf"{b}(?P<m1>{_MON})\s*(?P<d1>{_DAY})\s*(?:-|–|—|to|through|until|till|and)\s*"
-            rf"(?:(?P<m2>{_MON})\s*)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YR}))?"
+            rf"(?P<m2>)(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YR}))?"
             rf"|{b}(?P<d3>{_DAY})\s*(?:(?P<m3>{_MON})\s*)?(?:-|–|—|to|and|until)\s*(?P<d4>{_DAY})"
             rf"\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YR}))?"
             rf"|{b}(?P<y3>{_YEAR4})\s*(?:-|–|—)\s*(?P<y4>(?:1[0-9]|20)\d\d|\d\d)(?![\w/,.-])",
@@ -324,7 +328,7 @@ def _rx() -> _Rx:
         (
             "weekday",
             rf"{b}(?:on\s+)?(?P<span>(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_PART}"
-            rf"(?P<wd>{_WD})(?P<plural>s)?(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?)",
+            rf"(?P<wd>{_WDP})(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?)",
         ),
         (
             "setwd",
@@ -333,17 +337,17 @@ def _rx() -> _Rx:
         (
             "relword",
             rf"{b}(?P<w>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|today|"
-            r"tomorrow|tonight|nowadays|now|currently|recently|lately|previously|formerly|soon|"
+            r"tomorrow|tonight|nowadays|now|currently|recently|lately|"
             r"presently|the\s+(?:recent\s+|distant\s+|near\s+)?(?:past|future)|"
             r"(?:this|last|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)|"
             r"(?:earlier|later)\s+(?:today|tonight)|overnight|these\s+days|in\s+the\s+meantime)"
-            r"(?![\w'’-])",
+            r"(?![\w-])",
         ),
         (
             "relunit",
             rf"{b}(?:(?P<el>earlier|later)\s+)?{_PART}(?P<rel>this|last|next|past|previous|coming|"
             r"current|following|preceding)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
-            rf"century|(?P<season>{_SEASON})|(?P<mon>{_MON}))(?![\w'’-])",
+            rf"century|(?P<season>{_SEASON})|(?P<mon>{_MON}))(?![\w-])",
         ),
         (
             "ago",
@@ -378,7 +382,7 @@ def _rx() -> _Rx:
             "bareunits",
             r"\b(?:for|within|over|in|after|take|took|takes|taking|last|lasted)\s+"
             r"(?P<span>(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))"
-            r"(?!\s+(?:of|old|ago|earlier|later)\b)(?![\w'’-])",
+            r"(?!\s+(?:of|old|ago|earlier|later)\b)(?![\w-])",
         ),
         (
             "year",
@@ -425,7 +429,7 @@ def _rx() -> _Rx:
         ),
         (
             "set",
-            rf"{b}(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|"
+            rf"{b}(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
             rf"(?:every|each|per)\s+(?:other\s+)?(?P<unit>{_UNIT1}|morning|night|evening|"
             rf"(?P<mon>{_MON})|(?P<season>{_SEASON}))|(?:twice|once|three\s+times)\s+a\s+"
             rf"(?:day|week|month|year))(?![\w-])",
@@ -446,11 +450,28 @@ def _rx() -> _Rx:
         ),
         (
             "clock",
-            rf"{b}(?:(?P<approx>around|about|at\s+about|approximately)\s+)?(?P<t>{_CLOCK})(?![\w-])",
+            rf"{b}(?:(?P<approx>around|about|at\s+about|approximately)\s+)?"
+            rf"(?P<span>(?P<t>{_CLOCK}))(?![\w-])",
         ),
         (
             "yearadj",
             r"(?<![\w'’-])(?P<w>year-earlier|year-ago|year-end|year-before|year-to-date)(?![\w])",
+        ),
+        ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
+        (
+            "theperiod",
+            r"(?<![\w'’])the\s+(?:(?P<adj>full|current|fiscal|current\s+fiscal|latest|"
+            r"latest\s+fiscal|same|whole|entire)\s+)?(?P<unit>year|week|period)(?![\w-])"
+            r"(?!\s+(?:\d|of\b|before\b|after\b|earlier\b|ago\b|later\b|when\b|in\s+which\b))",
+        ),
+        (
+            "yearwords",
+            r"(?<![\w'’-])(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-]+(?P<n>(?:ten|eleven|"
+            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\w-])|"
+            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
+            r"four|five|six|seven|eight|nine))?(?![\w-])|hundred(?![\w-]))"
+            r"|(?<![\w'’-])the\s+year\s+two\s+thousand(?:\s+and\s+(?P<n2>one|two|three|four|"
+            r"five|six|seven|eight|nine|ten))?(?![\w-])",
         ),
     ]
     compiled = [(name, re.compile(pat, re.I)) for name, pat in scanners]
@@ -459,7 +480,11 @@ def _rx() -> _Rx:
         rf"(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>{_AMPM})|(?P<w>noon|midnight|midday)){_TZ}",
         re.I,
     )
-    future = re.compile(rf"\b(?:{P.FUTURE_CUES})\b[^.;!?\n]*$", re.I)
+    future = re.compile(
+        rf"\b(?:{P.FUTURE_CUES})\b(?:(?!\b(?:said|says|told|announced|reported|was|were)\b)"
+        r"[^.;!?\n])*$",
+        re.I,
+    )
     past_tense = re.compile(r"\b(?:was|were|had|did|said|ago|last)\b[^.;!?\n]*$", re.I)
     byline = re.compile(
         rf"(?:published|updated|posted|last\s+updated|date|released|issued)\s*(?:on|at)?\s*:?\s*"
@@ -569,18 +594,31 @@ def _unit_key(s: str) -> str:
 
 
 def _duration_value(n: int | None, unit: str, half: bool = False) -> str:
-    """TimeML duration value: P2Y, PT5H, PXM, P1DE ..."""
+    """TimeML duration value: P2Y, PT5H, PXM, P20Y (two decades), P2Y6M (2 1/2 years) ..."""
     letter, is_time, _ = P.UNITS[unit]
-    if unit == "fortnight" and n is not None:
-        n, letter = 2 * n, "W"
+    prefix = "PT" if is_time else "P"
     if unit == "weekend":
         return "P2D" if n == 1 else ("PXWE" if n is None else f"P{n}WE")
-    if unit == "century":
-        letter = "CE"
-    count = "X" if n is None else str(n)
-    if half and n is not None:
-        count = f"{n}.5"
-    return ("PT" if is_time else "P") + count + letter
+    if n is None:
+        return prefix + "X" + {"decade": "DE", "century": "C"}.get(unit, letter)
+    if unit == "fortnight":
+        n, letter = 2 * n, "W"
+    if unit in ("decade", "century"):
+        years = n * (10 if unit == "decade" else 100) + (
+            (5 if unit == "decade" else 50) if half else 0
+        )
+        return f"P{years}Y"
+    if not half:
+        return f"{prefix}{n}{letter}"
+    smaller = {
+        "year": f"P{n}Y6M",
+        "month": f"P{n}M15D",
+        "day": f"P{n}DT12H",
+        "night": f"P{n}DT12H",
+        "hour": f"PT{n}H30M",
+        "minute": f"PT{n}M30S",
+    }
+    return smaller.get(unit, f"{prefix}{n}.5{letter}")
 
 
 def _parse_explicit(s: str, state: _State) -> tuple[int | None, int, int | None] | None:
@@ -631,7 +669,7 @@ def _guess_year(state: _State, month: int, day: int | None, forward: bool = Fals
 # handlers: match -> _Res | None
 
 
-def _res_explicit(s: str, state: _State, part: str = "") -> _Res | None:
+def _res_explicit(s: str, state: _State, part: str = "", forward: bool = False) -> _Res | None:
     parsed = _parse_explicit(s, state)
     if parsed is None:
         return None
@@ -641,7 +679,7 @@ def _res_explicit(s: str, state: _State, part: str = "") -> _Res | None:
             # validate against a leap year so "February 29" stays possible
             if _safe_date(2000, month, day) is None:
                 return None
-            year = _guess_year(state, month, day)
+            year = _guess_year(state, month, day, forward)
             if year is None:
                 return _Res("DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day")
             if _safe_date(year, month, day) is None:
@@ -667,7 +705,8 @@ def _h_explicit(m: re.Match[str], state: _State) -> _Res | None:
         re.split(r"[\s-]+", date)[-1]
     ):
         return None
-    res = _res_explicit(date, state, part)
+    forward = _future_context(state, m.start(), m.end())
+    res = _res_explicit(date, state, part, forward)
     if (
         res is not None
         and m.group("part")
@@ -1144,7 +1183,9 @@ def _h_duration(m: re.Match[str], state: _State) -> _Res | None:
         "approximately": "APPROX",
         "some": "APPROX",
     }.get(approx, "")
-    half = "half" in m.group(0).lower()
+    half = "half" in m.group(0).lower() or "1/2" in num
+    if n is None and (hm := re.match(r"(\d+)\s+1/2", num)):
+        n = int(hm.group(1))
     if unit == "quarter" and rel in ("first", "final", "last", "latest", "same") and n in (None, 1):
         return None
     value = _duration_value(n, unit, half)
@@ -1347,6 +1388,8 @@ def _h_quarter(m: re.Match[str], state: _State) -> _Res | None:
             year = base.year
             if qword in ("year-earlier", "year-ago"):
                 year -= 1
+            elif qnum > cur_q and not _future_context(state, m.start(), m.end()):
+                year -= 1  # a quarter not yet begun: last year's results
         return _quarter(year, qnum)
     # no ordinal: relative quarter
     assert base is not None or year is not None
@@ -1431,39 +1474,16 @@ def _h_monthname(m: re.Match[str], state: _State) -> _Res | None:
     prev = re.search(r"([A-Za-z]+)[\s,]*$", before)
     part = _part_mod(m.group("part"))
     if not part:
-        if (prev is None or prev.group(1).lower() not in P.MONTH_CUES) and not (
-            prev and prev.group(1).lower() == "of" or (word.endswith(".") and len(word) <= 5)
-        ):
-            return None
-        if (
-            prev is not None
-            and prev.group(1)[0].isupper()
-            and prev.group(1).lower()
-            not in (
-                "in",
-                "since",
-                "until",
-                "by",
-                "during",
-                "last",
-                "next",
-                "this",
-                "from",
-                "through",
-                "early",
-                "late",
-                "before",
-                "after",
-                "on",
-            )
-        ):
+        if prev is None or prev.group(1).lower() not in P.MONTH_CUES:
             return None
         if mo == 5 and re.match(
-            r"\s+(?:be|have|not|also|well|still|never|only|need|want|not)\b",
+            r"\s+(?:be|have|not|also|well|still|never|only|need|want)\b",
             text[m.end() : m.end() + 12],
         ):
             return None
-    forward = bool(prev and prev.group(1).lower() in ("next", "until", "till", "by"))
+    forward = bool(
+        prev and prev.group(1).lower() in ("next", "until", "till", "through")
+    ) or _future_context(state, m.start(), m.end())
     year = _guess_year(state, mo, None, forward=forward)
     if year is None:
         return _Res("DATE", f"XXXX-{mo:02d}", None, None, "month", part)
@@ -1636,6 +1656,48 @@ def _h_yearadj(m: re.Match[str], state: _State) -> _Res | None:
     return _year(base.year - 1)
 
 
+def _h_weekend(m: re.Match[str], state: _State) -> _Res | None:
+    base = state.base
+    if base is None:
+        return _Res("DATE", "XXXX-WXX-WE", None, None, "day")
+    if _future_context(state, m.start(), m.end()):
+        sat = base + datetime.timedelta(days=(6 - base.isoweekday()) % 7)
+    else:
+        sat = base - datetime.timedelta(days=(base.isoweekday() - 6) % 7)
+    iy, iw, _ = sat.isocalendar()
+    return _Res("DATE", f"{iy:04d}-W{iw:02d}-WE", sat, sat + datetime.timedelta(days=1), "day")
+
+
+def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
+    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    unit = m.group("unit").lower()
+    base = state.base
+    if unit == "period" and adj not in ("latest", "same", "current"):
+        return None
+    if base is None:
+        return _Res("DATE", _UNDERSPEC["quarter" if unit == "period" else unit], None, None, unit)
+    if unit == "week":
+        return _week(base)
+    if unit == "year":
+        return _year(base.year - 1 if adj.startswith("latest") else base.year)
+    last = state.last_res
+    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
+        return _quarter(int(last.value[:4]), int(last.value[-1]))
+    q = (base.month - 1) // 3  # the last quarter reported: the one before the reference's
+    return _quarter(base.year, q) if q else _quarter(base.year - 1, 4)
+
+
+def _h_yearwords(m: re.Match[str], state: _State) -> _Res | None:
+    if m.group("c") is None:
+        return _year(2000 + (_number(m.group("n2")) or 0 if m.group("n2") else 0))
+    century = 1900 if m.group("c").lower() == "nineteen" else 1800
+    n = m.group("n").lower()
+    if n == "hundred":
+        return _year(century)
+    rest = _number(n)
+    return _year(century + rest) if rest is not None and rest < 100 else None
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "timedate": _h_timedate,
     "wkdate": _h_wkdate,
@@ -1661,6 +1723,9 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "set": _h_set,
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
+    "weekend": _h_weekend,
+    "theperiod": _h_theperiod,
+    "yearwords": _h_yearwords,
     "clock": _h_clock,
     "yearadj": _h_yearadj,
 }
@@ -1763,7 +1828,11 @@ def find_dates(
             continue
         out.append(DateMention(s, e, text[s:e], *res))
         if res.type in ("DATE", "TIME"):
-            if not res.value.startswith(("X", "P", "F")) and res.precision != "century":
+            if (
+                not res.value.startswith(("X", "P", "F"))
+                and res.precision != "century"
+                and names[prio] not in ("ago", "yearadj")
+            ):
                 state.last_res = res
             if (
                 names[prio] in ("explicit", "wkdate", "range", "timedate", "year")
