@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline.errors import SchemaError
-from timeline.figures import OKABE_ITO, timeline_figure
+from timeline.figures import OKABE_ITO, lag_figure, perspective_figure, timeline_figure
+from timeline.table import PUBLISHER_TYPES
 
 DATA = Path(__file__).parent / "data"
 
@@ -301,3 +302,108 @@ def test_unreadable_date_is_named():
     events.loc[1, "date_start"] = "early April"
     with pytest.raises(SchemaError, match=r"row 1, column 'date_start'.*early April"):
         timeline_figure(events)
+
+
+# ------------------------------------------------------------------------------ lag
+def _lag_points(fig: go.Figure) -> dict[str, tuple[int, str, str]]:
+    """response_id -> (lag days, label, hover) over every dot."""
+    return {
+        c[0]: (c[2], text, hover)
+        for t in fig.data
+        for c, text, hover in zip(t.customdata, t.text, t.hovertext, strict=True)
+    }
+
+
+def test_lag_has_one_dot_per_linked_response():
+    points = _lag_points(lag_figure(_events()))
+    assert set(points) == {"ministry-reply", "embassy-reply"}
+    assert points["ministry-reply"][:2] == (3, "~3 d")  # 8 April (approximate) to 11 April
+    assert points["embassy-reply"][:2] == (0, "≥0 d")
+
+
+def test_lag_hover_holds_both_titles_escaped():
+    events = _events()
+    events.loc[2, "title"] = "Reply <b>loudly</b>"
+    hover = _lag_points(lag_figure(events))["ministry-reply"][2]
+    assert "Reply &lt;b&gt;loudly&lt;/b&gt;" in hover
+    assert "Eleven states send an open letter on the harbour works" in hover
+
+
+def test_lag_groups_by_the_column_sorted_by_median_lag():
+    fig = lag_figure(_events(), by="outlet")
+    # Eastport Wire answered after ≥0 days, Eastport Daily after ~3: the faster on top
+    assert list(fig.layout.yaxis.ticktext) == ["Eastport Wire", "Eastport Daily"]
+    top, bottom = fig.layout.yaxis.tickvals
+    assert top > bottom
+    with pytest.raises(SchemaError, match="by='nope'"):
+        lag_figure(_events(), by="nope")
+
+
+def test_lag_marks_estimates_with_open_dots():
+    fig = lag_figure(_events())
+    symbol = {c[0]: t.marker.symbol for t in fig.data for c in t.customdata}
+    assert symbol == {"ministry-reply": "circle-open", "embassy-reply": "circle-open"}
+    events = _events()
+    events.loc[1, "date_precision"] = "day"
+    symbol = {c[0]: t.marker.symbol for t in lag_figure(events).data for c in t.customdata}
+    assert symbol["ministry-reply"] == "circle"
+
+
+def test_lag_without_links_says_so():
+    events = _events()
+    events["responds_to"] = pd.array([None] * len(events), dtype="string")
+    fig = lag_figure(events)
+    assert not fig.data
+    assert "No response" in fig.layout.annotations[0].text
+
+
+def test_lag_with_many_rows_hides_labels():
+    fig = lag_figure(_generated(500))
+    assert sum(len(t.x) for t in fig.data) > 40
+    assert all(t.mode == "markers" for t in fig.data)
+
+
+# ------------------------------------------------------------------------------ perspective
+def _bars(fig: go.Figure, role: str) -> dict[str, int]:
+    trace = next(t for t in fig.data if t.meta["role"] == role)
+    return dict(zip(trace.y, trace.x, strict=True))
+
+
+def test_perspective_counts_rows_by_publisher_type_with_zeros():
+    fig = perspective_figure(_events())
+    counts = _bars(fig, "rows-by-publisher")
+    assert list(counts) == list(PUBLISHER_TYPES)
+    assert counts["state media"] == 3 and counts["government"] == 2
+    assert counts["NGO"] == 0 and counts["news media"] == 0
+    assert fig.layout.meta["absent"] == ["intergovernmental", "news media", "NGO"]
+    assert "60% of the 5 rows come from state media" in fig.layout.annotations[-1].text
+
+
+def test_perspective_counts_rows_by_outlet_most_first():
+    counts = _bars(perspective_figure(_events()), "rows-by-outlet")
+    assert list(counts.items()) == [("Eastport Daily", 3), ("Eastport Wire", 2)]
+
+
+def test_perspective_counts_documents_when_sources_are_given():
+    sources = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2", "d3", "d4"],
+            "outlet": ["Eastport Daily", "Eastport Daily", "Eastport Wire", "Lantern Watch"],
+            "publisher_type": ["state media", "state media", "government", "NGO"],
+        }
+    )
+    fig = perspective_figure(_events(), sources=sources)
+    docs = _bars(fig, "documents-by-publisher")
+    assert docs["state media"] == 2 and docs["NGO"] == 1 and docs["news media"] == 0
+    outlets = _bars(fig, "documents-by-outlet")
+    assert outlets["Lantern Watch"] == 1
+    assert _bars(fig, "rows-by-outlet")["Lantern Watch"] == 0
+    with pytest.raises(SchemaError, match="doc_id"):
+        perspective_figure(_events(), sources=sources.drop(columns=["doc_id"]))
+
+
+def test_perspective_keeps_unknown_publisher_types_and_escapes():
+    events = _events()
+    events.loc[0, "publisher_type"] = "<i>blog</i>"
+    counts = _bars(perspective_figure(events), "rows-by-publisher")
+    assert counts["&lt;i&gt;blog&lt;/i&gt;"] == 1

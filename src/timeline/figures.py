@@ -834,11 +834,296 @@ def _add_overview(
         )
 
 
-def lag_figure(events: pd.DataFrame, *, by: str = "actor") -> go.Figure:
-    """(Being written.)"""
-    raise NotImplementedError
+def _linked_pairs(rows: list[_Row]) -> list[tuple[_Row, _Row]]:
+    """Return (event, response) for every row whose ``responds_to`` names another row."""
+    by_id = {r.event_id: r for r in rows}
+    return [
+        (by_id[r.responds_to], r)
+        for r in rows
+        if r.responds_to and r.responds_to in by_id and r.responds_to != r.event_id
+    ]
 
 
-def perspective_figure(events: pd.DataFrame, *, sources: pd.DataFrame | None = None) -> go.Figure:
-    """(Being written.)"""
-    raise NotImplementedError
+def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> go.Figure:
+    """Plot, for every response linked to an event, the days from that event to the response.
+
+    One dot per linked response, in rows grouped by the response's ``by`` column, groups
+    sorted by their median lag (fastest on top). The lag runs from the last day of the event
+    to the first day of the response; a filled dot is an exact lag, an open dot an estimate
+    (``~``, approximate dates) or a lower bound (``≥``, the event is only known to have
+    happened on or before a date). Hover shows both titles. Each dot's ``customdata`` holds
+    ``[response_id, event_id, lag_days]``.
+
+    Args:
+        events: the events table.
+        by: the column of the response that groups the dots (``actor``, ``outlet``, ...).
+        title: figure title (plain text; it is escaped).
+
+    Returns:
+        A ``plotly.graph_objects.Figure`` (with a note instead of dots when no response is
+        linked).
+
+    Raises:
+        SchemaError: a needed column is missing or a date is unreadable.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"event_id": ["a", "b"], "kind": ["event", "response"],
+    ...     "date_start": ["2019-07-01", "2019-07-03"], "date_end": ["2019-07-01", "2019-07-03"],
+    ...     "date_precision": ["day", "day"], "responds_to": ["", "a"], "actor": ["X", "Y"]})
+    >>> lag_figure(df).data[0].x.tolist()
+    [2]
+    """
+    import plotly.graph_objects as go
+
+    _check_columns(
+        events,
+        ("event_id", "kind", "date_start", "date_end", "date_precision", "responds_to"),
+        "lag_figure",
+    )
+    if by not in events.columns:
+        raise SchemaError(
+            f"lag_figure: by={by!r} is not a column of the events table; "
+            f"choose one of {', '.join(map(str, events.columns))}"
+        )
+    rows, _, _, _ = _rows(events, lane="kind", color="kind", symbol="kind")
+    group_of = dict(zip(_text_column(events, "event_id"), _text_column(events, by), strict=True))
+    titles = dict(zip(_text_column(events, "event_id"), _text_column(events, "title"), strict=True))
+    items = []
+    for event, response in _linked_pairs(rows):
+        days, label = _lag(event, response)
+        group = group_of.get(response.event_id, "") or "(none)"
+        items.append((group, days, label, event, response))
+    fig = go.Figure()
+    fig.update_layout(
+        template=_TEMPLATE,
+        title={"text": _esc(title) if title else None},
+        meta={"role": "lag", "pairs": len(items)},
+    )
+    if not items:
+        fig.add_annotation(
+            text="No response is linked to an event in this table.",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        fig.update_layout(height=240)
+        return fig
+    by_group: dict[str, list[tuple[int, str, _Row, _Row]]] = {}
+    for group, days, label, event, response in items:
+        by_group.setdefault(group, []).append((days, label, event, response))
+
+    def median(values: list[int]) -> float:
+        ordered = sorted(values)
+        mid = len(ordered) // 2
+        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+    order = sorted(by_group, key=lambda g: (median([d for d, *_ in by_group[g]]), g))
+    n = len(order)
+    for exact in (True, False):
+        xs, ys, texts, hovers, custom = [], [], [], [], []
+        for gi, group in enumerate(order):
+            members = sorted(by_group[group], key=lambda m: (m[0], m[3].event_id))
+            k = len(members)
+            for j, (days, label, event, response) in enumerate(members):
+                if (label[0].isdigit() or label[0] == "-") != exact:
+                    continue
+                offset = 0.0 if k == 1 else 0.3 - 0.6 * j / (k - 1)
+                xs.append(days)
+                ys.append(n - 1 - gi + offset)
+                texts.append(label)
+                custom.append([response.event_id, event.event_id, days])
+                hovers.append(
+                    f"<b>{_wrap(titles.get(response.event_id) or response.event_id)}</b><br>"
+                    f"responds to<br><b>{_wrap(titles.get(event.event_id) or event.event_id)}</b>"
+                    f"<br>Lag: {_esc(label)} · {_esc(by)}: {_esc(group)}"
+                )
+        if not xs:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers+text" if len(items) <= 40 else "markers",
+                text=texts,
+                textposition="middle right",
+                marker={
+                    "size": 11,
+                    "color": OKABE_ITO[1],
+                    "symbol": "circle" if exact else "circle-open",
+                    "line": {"color": OKABE_ITO[1], "width": 2},
+                },
+                name="exact lag" if exact else "estimate (~) or lower bound (≥)",
+                hovertext=hovers,
+                hoverinfo="text",
+                customdata=custom,
+                meta={"role": "lag", "exact": exact},
+            )
+        )
+    top = max(d for _, d, *_ in items)
+    fig.add_vline(x=0, line={"color": "#999999", "width": 1})
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=[n - 1 - i for i in range(n)],
+        ticktext=[_esc(g) for g in order],
+        range=[-0.6, n - 0.4],
+        showgrid=True,
+        zeroline=False,
+    )
+    fig.update_xaxes(
+        title={"text": "days from the event to the response"},
+        range=[min(-0.5, min(d for _, d, *_ in items) - 0.5), top * 1.15 + 1.5],
+        zeroline=False,
+    )
+    fig.update_layout(
+        height=160 + 48 * n,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        margin={"l": 260, "r": 30, "t": 80 if title else 50, "b": 60},
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+def _counts(values: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for v in values:
+        key = v or "unknown"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def perspective_figure(
+    events: pd.DataFrame, *, sources: pd.DataFrame | None = None, title: str | None = None
+) -> go.Figure:
+    """Show who is speaking: rows counted by publisher type and by outlet.
+
+    Left, every publisher type of the schema (``PUBLISHER_TYPES``), the empty ones drawn at
+    zero so their absence shows, plus any other type found; right, the outlets, most rows
+    first. With ``sources`` (one row per document: ``doc_id``, ``outlet``,
+    ``publisher_type``), the documents are counted beside the rows. A note above says what
+    share of the rows comes from the largest publisher type.
+
+    Args:
+        events: the events table.
+        sources: the sources table (``data/sources.csv``), optional.
+        title: figure title (plain text; it is escaped).
+
+    Returns:
+        A ``plotly.graph_objects.Figure`` with two panels.
+
+    Raises:
+        SchemaError: ``events`` lacks ``publisher_type``/``outlet`` or ``sources`` lacks
+            ``doc_id``/``outlet``/``publisher_type``.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"publisher_type": ["state media"], "outlet": ["A"]})
+    >>> dict(zip(*[perspective_figure(df).data[0][k] for k in ("y", "x")]))["NGO"]
+    0
+    """
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    _check_columns(events, ("publisher_type", "outlet"), "perspective_figure")
+    if sources is not None:
+        _check_columns(
+            sources, ("doc_id", "outlet", "publisher_type"), "perspective_figure sources"
+        )
+    row_types = _counts(_text_column(events, "publisher_type"))
+    row_outlets = _counts(_text_column(events, "outlet"))
+    doc_types = _counts(_text_column(sources, "publisher_type")) if sources is not None else {}
+    doc_outlets = _counts(_text_column(sources, "outlet")) if sources is not None else {}
+    types = list(PUBLISHER_TYPES) + sorted((set(row_types) | set(doc_types)) - set(PUBLISHER_TYPES))
+    outlets = sorted(
+        set(row_outlets) | set(doc_outlets),
+        key=lambda o: (-row_outlets.get(o, 0), -doc_outlets.get(o, 0), o),
+    )
+    type_of_outlet: dict[str, dict[str, int]] = {}
+    for frame in (events, sources):
+        if frame is None:
+            continue
+        for outlet, kind in zip(
+            _text_column(frame, "outlet"), _text_column(frame, "publisher_type"), strict=True
+        ):
+            slot = type_of_outlet.setdefault(outlet or "unknown", {})
+            slot[kind or "unknown"] = slot.get(kind or "unknown", 0) + 1
+    per_bar = 2 if sources is not None else 1
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        subplot_titles=("By publisher type", "By outlet"),
+        row_heights=[len(types), max(len(outlets), 1)],
+        vertical_spacing=0.5 / (len(types) + len(outlets)) + 0.08,
+    )
+    series = [("rows", "events (rows)", row_types, row_outlets, OKABE_ITO[0])]
+    if sources is not None:
+        series.append(("documents", "documents", doc_types, doc_outlets, OKABE_ITO[1]))
+    for key, name, by_type, by_outlet, colour in series:
+        for panel, labels, counts, role in (
+            (1, types, by_type, f"{key}-by-publisher"),
+            (2, outlets, by_outlet, f"{key}-by-outlet"),
+        ):
+            values = [counts.get(label, 0) for label in labels]
+            hovers = []
+            for label, value in zip(labels, values, strict=True):
+                line = f"{_esc(label)}: {value} {_esc(name)}"
+                if panel == 2:
+                    kinds = type_of_outlet.get(label, {})
+                    line += "<br>publisher type: " + _esc(", ".join(sorted(kinds)) or "unknown")
+                hovers.append(line)
+            fig.add_trace(
+                go.Bar(
+                    x=values,
+                    y=[_wrap(label, 34) for label in labels],
+                    orientation="h",
+                    name=name,
+                    legendgroup=key,
+                    showlegend=panel == 1,
+                    marker={"color": colour},
+                    text=[str(v) for v in values],
+                    textposition="outside",
+                    cliponaxis=False,
+                    hovertext=hovers,
+                    hoverinfo="text",
+                    meta={"role": role},
+                ),
+                row=panel,
+                col=1,
+            )
+    total = sum(row_types.values())
+    absent = [t for t in PUBLISHER_TYPES if not row_types.get(t)]
+    if total:
+        top = max(types, key=lambda t: (row_types.get(t, 0), -types.index(t)))
+        share = round(100 * row_types[top] / total)
+        note = f"{share}% of the {total} rows come from {top}"
+        if absent:
+            note += f"; none from {', '.join(absent)}"
+    else:
+        note = "The table has no rows."
+    fig.add_annotation(
+        text=_esc(note),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        yshift=48,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        font={"size": 13},
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    top_count = max([*row_types.values(), *doc_types.values(), *row_outlets.values(), 1])
+    fig.update_xaxes(range=[0, top_count * 1.2 + 0.5], title={"text": "count"}, rangemode="tozero")
+    fig.update_layout(
+        template=_TEMPLATE,
+        barmode="group",
+        title={"text": _esc(title) if title else None},
+        height=220 + 26 * per_bar * (len(types) + len(outlets)),
+        margin={"l": 240, "r": 30, "t": 130 if title else 100, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        meta={"role": "perspective", "rows": total, "absent": absent},
+    )
+    return fig
