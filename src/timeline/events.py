@@ -1,5 +1,1444 @@
-"""(Skeleton: being written.)"""
+"""Event extraction: from documents and their date mentions to rows of the events table.
+
+The extractor is rule-based and generic (its word lists live in ``_lexicon``):
+
+1. Each document is split into lines and sentences. Header lines (bylines, "Published:",
+   "Updated ...", lines that hold only a date) and wire datelines ("LONDON, May 3 (Agency) --")
+   give publication dates, never events; photo credits are cut off captions.
+2. In each sentence, trigger phrases (verbs of acting and reacting, nouns such as "visit" or
+   "report") are found; each date mention goes to the trigger it is nearest to, so every
+   trigger is dated by the mention that governs it, or not at all.
+3. Each candidate gets an actor (the subject noun phrase, a possessive, a "by ..." phrase, or
+   the actor named last for a pronoun), an object phrase, and a kind: ``response`` for an
+   official reaction (the trigger itself, or reaction words in what a speaker is reported to
+   have said), else ``event``.
+4. Within a document and then across documents, candidates that report the same real-world
+   event (same category family, compatible dates, compatible actors) are merged; the most
+   precise date wins and ``sources`` lists every document, primary first.
+5. Each response is linked to what it answers: a candidate named in the response's own cue
+   phrase ("in response to ...", the object it rejects), else the one with most words in
+   common, else the event mentioned last before it.
+6. An event reported without a date but answered by a dated response is bounded by it
+   (``before``; or ``approximate`` between what it answers and what answers it). Undated rows
+   with no such bound are dropped.
+
+Documents without a publication date keep relative expressions unresolved, so their rows get
+only the dates written out in full; rows that would need a relative date are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from timeline import _lexicon as lex
+
+_MAX_EVIDENCE_WORDS = 25
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.-]*")
 
 
-def extract_events(*args, **kwargs):
-    raise NotImplementedError
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class _Date:
+    """A resolved date: bounds, precision, surface and offsets of the governing mention."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    text: str = ""
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class _Candidate:
+    """One event candidate found in one document (mutable while the table is assembled)."""
+
+    doc_id: str
+    category: str
+    flags: frozenset[str]
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    actor: str = ""
+    obj: str = ""
+    hint: str = ""
+    hint_span: tuple[int, int] | None = None
+    kind: str = "event"
+    date: _Date | None = None
+    bound_from: int | None = None
+    future: bool = False
+    perfect: bool = False
+    inside_speech: int | None = None
+    caption: bool = False
+    notes: list[str] = field(default_factory=list)
+    target: int | None = None
+    merged_into: int | None = None
+    docs: list[str] = field(default_factory=list)
+
+    @property
+    def speech(self) -> bool:
+        return "speech" in self.flags
+
+    @property
+    def nominal(self) -> bool:
+        return "nominal" in self.flags
+
+
+# --------------------------------------------------------------------------- compiled lexicon
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any]:
+    """The lexicon's regular expressions, compiled once on first use."""
+    triggers = [
+        (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), category, flags)
+        for pattern, category, flags in lex.TRIGGERS
+    ]
+    return {
+        "triggers": triggers,
+        "header": [re.compile(p, re.IGNORECASE) for p in lex.HEADER_PATTERNS],
+        "caption": [
+            re.compile(p, re.IGNORECASE if p.islower() else 0) for p in lex.CAPTION_PATTERNS
+        ],
+        "response_words": re.compile(
+            r"\b(?:" + "|".join(lex.RESPONSE_WORDS) + r")\b", re.IGNORECASE
+        ),
+        "cue": re.compile(
+            r"\b(?:in response to|in reaction to|in retaliation (?:for|against)"
+            r"|respond(?:ing|ed|s)? to|react(?:ing|ed|s)? to)\s+",
+            re.IGNORECASE,
+        ),
+        "dateline": re.compile(
+            r"^\s*(?:[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?)?\s*"
+            r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|—|–|-|:|\.)\s*(?=\S)"
+        ),
+        "briefing": re.compile("|".join(lex.BRIEFING_WORDS), re.IGNORECASE),
+        "future": re.compile(
+            r"\b(?:will|would|shall|going to|(?:is|are|was|were) (?:set |due |expected )?to"
+            r"|plans? to|planned to|vow(?:s|ed)? to|threaten(?:s|ed)? to|set to)"
+            r"\s+(?:be\s+)?(?:\w+ly\s+)?$",
+            re.IGNORECASE,
+        ),
+        "perfect": re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE),
+        "passive": re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
+        "shortly_after": re.compile(
+            r"\b(?:shortly|just|minutes|hours|soon|immediately)\s+(?:\w+\s+)?after\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "capt",
+        "col",
+        "gen",
+        "lt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "no",
+        "vol",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "etc",
+    ]
+)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def extract_events(documents: Iterable[Any], *, jobs: int = 1, progress: bool = False):
+    """Extract candidate events and responses from documents into an events table.
+
+    Args:
+        documents: ``Document`` records (as ``load_documents`` returns them).
+        jobs: worker processes; above 1 the documents are processed by a process pool, with
+            the same result as ``jobs=1``.
+        progress: show a progress bar on standard error.
+
+    Returns:
+        A DataFrame with exactly the columns of ``timeline.table.COLUMNS`` and their dtypes,
+        every row ``reviewed`` false, sorted by date then ``event_id``.
+
+    Raises:
+        DocumentError: an item is not a document, or two documents share a ``doc_id``.
+        ValueError: ``jobs`` is not a positive integer.
+
+    >>> from timeline.documents import Document
+    >>> doc = Document("d1", "The ministry issued a statement on 3 May 2021.",
+    ...                published=dt.date(2021, 5, 4))
+    >>> extract_events([doc])[["category", "date_start"]].astype(str).values.tolist()
+    [['statement', '2021-05-03']]
+    """
+    from timeline.errors import DocumentError
+
+    docs = list(documents)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
+    seen: set[str] = set()
+    for number, doc in enumerate(docs):
+        if not hasattr(doc, "doc_id") or not isinstance(getattr(doc, "text", None), str):
+            raise DocumentError(
+                f"extract_events: item {number} is a {type(doc).__name__}, not a Document "
+                "(use timeline.load_documents to read a corpus folder)"
+            )
+        if doc.doc_id in seen:
+            raise DocumentError(f"extract_events: doc_id {doc.doc_id!r} occurs twice")
+        seen.add(doc.doc_id)
+    per_doc = _map_documents(docs, jobs=jobs, progress=progress)
+    return _table(docs, per_doc)
+
+
+# --------------------------------------------------------------------------- per document
+
+
+def _map_documents(docs: list[Any], *, jobs: int, progress: bool) -> list[list[_Candidate]]:
+    """Candidates of every document, in document order (a process pool when jobs > 1)."""
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(docs), desc="extracting", unit="doc", file=None)
+    try:
+        if jobs == 1 or len(docs) < 2:
+            out = []
+            for doc in docs:
+                out.append(_document_candidates(doc))
+                if bar is not None:
+                    bar.update()
+            return out
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            out = []
+            for result in pool.map(_document_candidates, docs):
+                out.append(result)
+                if bar is not None:
+                    bar.update()
+            return out
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _document_candidates(doc: Any) -> list[_Candidate]:
+    """Find the date mentions of one document and extract its candidates."""
+    from timeline.dates import find_dates
+
+    mentions = find_dates(doc.text, doc.published)
+    return _extract_document(doc, mentions)
+
+
+def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
+    """Candidates of one document, given its date mentions (offsets into ``doc.text``).
+
+    Candidates are merged within the document and linked (``target`` is an index into the
+    returned list); undated candidates keep ``date`` None until the table is assembled.
+    """
+    text = doc.text
+    cands: list[_Candidate] = []
+    masked: list[tuple[int, int]] = []
+    sentences = []
+    for start, end, role in _lines(text, masked, getattr(doc, "title", "")):
+        if role == "header":
+            continue
+        for s, e in _sentences(text, start, end):
+            sentences.append((s, e, role == "caption"))
+    usable = [m for m in mentions if _usable_mention(m, masked)]
+    last_actor = ""
+    for s, e, caption in sentences:
+        found = _triggers(text, s, e)
+        if not found:
+            last_actor = _sentence_subject(text, s, e) or last_actor
+            continue
+        sent_mentions = [m for m in usable if s <= m.start and m.end <= e]
+        dates = _assign_dates(text, found, sent_mentions)
+        first_index = len(cands)
+        for (ts, te, category, flags), mention in zip(found, dates, strict=True):
+            if _noun_form(text, ts, te):
+                flags = flags | {"nominal"}
+            elif re.search(r"(?:ed|ing)$", text[ts:te].lower()) and " " not in text[ts:te]:
+                flags = flags - {"nominal"}
+            cand = _Candidate(
+                doc_id=doc.doc_id,
+                category=category,
+                flags=flags,
+                trigger=(ts, te),
+                sentence=(s, e),
+                caption=caption,
+                docs=[doc.doc_id],
+            )
+            if mention is not None:
+                cand.date = _mention_date(mention)
+            left = text[s:ts]
+            cand.future = not cand.nominal and bool(_compiled()["future"].search(left[-40:]))
+            cand.perfect = bool(_compiled()["perfect"].search(left[-20:]))
+            cand.actor = _actor(text, s, e, ts, te, cand, last_actor)
+            if cand.actor and cand.actor.lower() not in lex.PRONOUNS:
+                last_actor = cand.actor
+            cand.obj = _object(text, te, e)
+            if (
+                cand.speech
+                and category == "statement"
+                and _compiled()["briefing"].search(text[s:e])
+            ):
+                cand.category = "press briefing"
+            cands.append(cand)
+        _sentence_structure(text, cands, first_index)
+    _shortly_after(text, cands)
+    _kinds(text, cands, sentences)
+    _merge_within(cands)
+    _link(text, cands)
+    return cands
+
+
+# --------------------------------------------------------------------------- lines, sentences
+
+
+def _lines(text: str, masked: list[tuple[int, int]], title: str = "") -> list[tuple[int, int, str]]:
+    """Lines as (start, end, role) with role body, header or caption; datelines are masked.
+
+    Headlines (the document's title, or a first line without final punctuation) are headers:
+    a headline summarises the story rather than reporting a dated action.
+    """
+    comp = _compiled()
+    out = []
+    pos = 0
+    seen: set[str] = set()
+    norm_title = " ".join(title.split()).lower()
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        line = raw.strip()
+        if not line:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start += lead
+        end = start + len(line)
+        words = _WORD.findall(line)
+        role = "body"
+        bare_line = line
+        for pattern in comp["caption"]:
+            hit = pattern.search(bare_line)
+            if hit:
+                bare_line = bare_line[: hit.start()].rstrip(" -–—/([")
+        headline = (norm_title and " ".join(line.split()).lower() == norm_title) or (
+            len(words) <= 20 and not re.search(r"[.!?\"”’]$", bare_line)
+        )
+        if headline or any(p.search(line) for p in comp["header"]) or _date_only(line):
+            role = "header"
+            masked.append((start, end))
+        elif line in seen:
+            role = "header"  # a repeated line (captions are often printed twice)
+        else:
+            for pattern in comp["caption"]:
+                hit = pattern.search(line)
+                if hit:
+                    role = "caption"
+                    masked.append((start + hit.start(), end))
+                    end = start + hit.start()
+                    break
+        seen.add(line)
+        if role == "body" and len(words) > 4:
+            dateline = comp["dateline"].match(line)
+            if dateline and _looks_like_dateline(dateline.group(0)):
+                masked.append((start, start + dateline.end()))
+                start += dateline.end()
+        if end > start:
+            out.append((start, end, role))
+    return out
+
+
+def _looks_like_dateline(prefix: str) -> bool:
+    """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
+    head = prefix.strip()
+    place = re.match(r"[A-Za-z.'’ -]+", head)
+    if place is None:
+        return False
+    name = place.group(0).strip()
+    has_date = bool(re.search(r"\d", head))
+    has_agency = "(" in head or "/" in head
+    shouting = name.isupper() and len(name.replace(" ", "")) >= 3
+    return (shouting and (has_date or has_agency or head.endswith(("—", "–", "--", "-", ":")))) or (
+        has_date and has_agency
+    )
+
+
+def _date_only(line: str) -> bool:
+    """A short line made of a date or time and little else (a dateline or timestamp)."""
+    words = _WORD.findall(line)
+    if not words or len(words) > 7:
+        return False
+    months = sum(w.lower().rstrip(".") in lex.NOT_NAMES for w in words)
+    digits = sum(w[0].isdigit() for w in words)
+    return digits >= 1 and months + digits >= len(words) - 1
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one line, not splitting after abbreviations or initials."""
+    out = []
+    s = start
+    for m in re.finditer(r"[.!?][\"”’']?(?=\s+[\"“‘']?[A-Z0-9])", text[start:end]):
+        cut = start + m.end()
+        before = re.search(r"([\w.]+)[.!?][\"”’']?$", text[s:cut])
+        token = before.group(1).lower() if before else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            continue
+        out.append((s, cut))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _usable_mention(m: Any, masked: list[tuple[int, int]]) -> bool:
+    """A date mention that can date an event: a DATE or TIME, resolved, outside headers."""
+    if getattr(m, "type", "DATE") not in ("DATE", "TIME"):
+        return False
+    if m.earliest is None and m.latest is None:
+        return False
+    if m.earliest is None:
+        return False
+    value = str(getattr(m, "value", ""))
+    if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and m.text.lower() in (
+        "now",
+        "currently",
+        "recently",
+        "at present",
+        "recent years",
+    ):
+        return False
+    return not any(a <= m.start < b for a, b in masked)
+
+
+def _mention_date(m: Any) -> _Date:
+    """The bounds and precision a mention gives an event."""
+    start, end = m.earliest, m.latest if m.latest is not None else m.earliest
+    value = str(getattr(m, "value", ""))
+    if start == end:
+        precision = "day"
+    elif re.fullmatch(r"\d{4}", value) or (
+        start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31
+    ):
+        precision = "year"
+    elif re.fullmatch(r"\d{4}-\d{2}", value) and start.day == 1 and _month_end(end):
+        precision = "month"
+    elif (
+        re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", value)
+        or re.search(r"\d\s*[-–]\s*\d", m.text)
+        and (end - start).days < 31
+    ):
+        precision = "day"
+    else:
+        precision = "approximate"
+    return _Date(start, end, precision, m.text, (m.start, m.end))
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+# --------------------------------------------------------------------------- triggers, dates
+
+
+def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, frozenset[str]]]:
+    """Non-overlapping trigger matches in a sentence, in text order (earlier entries win)."""
+    taken: list[tuple[int, int, str, frozenset[str]]] = []
+    segment = text[s:e]
+    for pattern, category, flags in _compiled()["triggers"]:
+        for m in pattern.finditer(segment):
+            a, b = s + m.start(), s + m.end()
+            if any(a < y and x < b for x, y, _, _ in taken):
+                continue
+            if not _trigger_ok(text, a, b, category, flags):
+                continue
+            taken.append((a, b, category, flags))
+    return sorted(taken)
+
+
+def _noun_form(text: str, a: int, b: int) -> bool:
+    """Whether a verb-like trigger is used as a noun ("the latest repatriation")."""
+    word = text[a:b].lower()
+    if " " in word:
+        return False
+    before = text[max(0, a - 25) : a].lower()
+    if re.search(r"(?:ion|ions|ment|ments)$", word):
+        return True
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that|latest)\s+$", before))
+
+
+def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str]) -> bool:
+    """Reject trigger matches that are not events in context."""
+    word = text[a:b].lower()
+    after = text[b : b + 30].lower()
+    before = text[max(0, a - 30) : a].lower()
+    if category == "report":
+        if re.match(r"\s*(?:that|by|say|said|on the|from)\b", after) or word.endswith("ed"):
+            return False
+        if re.search(r"(?:according to|news|media|press)\s+$", before):
+            return False
+    if category == "ban" and re.match(r"ban(?:s)?$", word) and re.search(r"\bthe $", before):
+        return True
+    if category == "visit" and re.search(r"\bto $", before) and "nominal" in flags:
+        return re.search(r"\b(?:trip|visit) to $", before) is None and False
+    if category in ("statement", "press briefing") and "speech" in flags:
+        # "said" inside a quoted passage attributed to someone else is still speech
+        return True
+    return True
+
+
+def _assign_dates(
+    text: str, found: list[tuple[int, int, str, frozenset[str]]], mentions: list[Any]
+) -> list[Any | None]:
+    """For each trigger, the date mention that governs it (each mention goes to one trigger)."""
+    out: list[Any | None] = [None] * len(found)
+    best: dict[int, tuple[float, Any]] = {}
+    for m in mentions:
+        costs = []
+        for i, (a, b, _category, flags) in enumerate(found):
+            if m.end <= a:
+                gap = text[m.end : a]
+                cost = len(_WORD.findall(gap)) + 0.5
+            elif m.start >= b:
+                gap = text[b : m.start]
+                cost = len(_WORD.findall(gap))
+            else:
+                gap = ""
+                cost = 0
+            cost += 4 * len(re.findall(r"[;:]|,\s+(?:who|which|when|whose|while|as)\b|\"|“|”", gap))
+            cost += 2 * gap.count(",")
+            if re.search(r"\b(?:who|which|that|when|after|before|since|as)\b", gap):
+                cost += 3
+            if "nominal" in flags:
+                cost += 1
+                lead = text[max(0, a - 60) : a]
+                if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", lead):
+                    cost += 2
+                if _compiled()["cue"].search(lead):
+                    cost += 6
+            if "nominal" not in flags and _compiled()["future"].search(text[max(0, a - 40) : a]):
+                cost += 3
+            if re.search(r"[—()]", gap):
+                cost += 6
+            costs.append((cost, i))
+        cost, i = min(costs)
+        if cost > 14:
+            continue
+        if i not in best or cost < best[i][0]:
+            best[i] = (cost, m)
+    for i, (_cost, m) in best.items():
+        out[i] = m
+    return out
+
+
+# --------------------------------------------------------------------------- actors, objects
+
+
+def _words_before(text: str, s: int, a: int) -> str:
+    return text[s:a]
+
+
+def _strip_adverbials(left: str) -> str:
+    """Drop trailing dates, adverbs and auxiliaries from the words before a verb."""
+    pattern = re.compile(
+        r"(?:\s*,?\s*(?:on|late|early|last|this|next|in|at)?\s*(?:\w+day|\d{1,2}|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?)"
+        r"(?:\s*\([^)]*\))?(?:\s+(?:night|morning|evening|afternoon))?"
+        r"|\s*(?:also|then|later|earlier|again|has|have|had|was|were|is|are|will|would|"
+        r"has been|had been|formally|officially|publicly|already|firmly|strongly|resolutely|"
+        r"just|reportedly|jointly|once|\w+ly)"
+        r"|\s*,|\s*\([^)]*\))\s*$",
+        re.IGNORECASE,
+    )
+    prev = None
+    while prev != left:
+        prev = left
+        left = pattern.sub("", left)
+    return left
+
+
+_CONNECTORS = frozenset({"of", "for", "the", "to", "in", "and", "at", "on", "from", "'s", "’s"})
+
+
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "on",
+        "before",
+        "after",
+        "while",
+        "when",
+        "upon",
+        "today",
+        "yesterday",
+    ]
+)
+
+
+def _noun_phrase_back(left: str) -> str:
+    """The longest actor-like noun phrase ending the given text."""
+    tokens = re.findall(r"[A-Za-z][\w.'’-]*|\d+|,|\(|\)|—|–", left)
+    picked: list[str] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
+        low = tok.lower().strip("'’").rstrip(".")
+        if tok == ",":
+            prev = tokens[k - 1] if k > 0 else ""
+            listing = "and" in [w.lower() for w in picked]
+            if (
+                picked
+                and listing
+                and prev[:1].isupper()
+                and prev.lower().rstrip(".") not in _TIME_WORDS
+            ):
+                picked.append(tok)
+                continue
+            break
+        if low in _TIME_WORDS:
+            break
+        if (
+            tok[0].isupper()
+            or low in lex.ROLE_WORDS
+            or low in _CONNECTORS
+            or low.endswith(("'s", "’s"))
+            or (tok.isdigit() and picked)
+            or low in ("a", "an")
+        ):
+            picked.append(tok)
+            continue
+        break
+    words = list(reversed(picked))
+    while words and (words[-1].lower() in _CONNECTORS or words[-1] == ","):
+        words.pop()
+    while words and words[0].lower() in ("and", ",", "of", "for", "to", "in", "at", "on"):
+        words.pop(0)
+    phrase = " ".join(words).replace(" ,", ",")
+    if not any(w[0].isupper() or w.lower() in lex.ROLE_WORDS for w in words):
+        return ""
+    if all(w.lower() in ("a", "an", "the") or w.lower() in lex.NOT_NAMES for w in words):
+        return ""
+    return phrase
+
+
+def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_actor: str) -> str:
+    """Who acted: the subject before the trigger, a possessive, a by-phrase or a pronoun's actor."""
+    comp = _compiled()
+    left = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", " ", text[s:a])
+    right = text[b:e]
+    if cand.nominal:
+        return _nominal_actor(left, right)
+    if comp["passive"].search(left[-25:]):
+        by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+((?:the |a )?[A-Z][^,.;]{0,60})", right)
+        if by:
+            return _trim_actor(by.group(1))
+        to = re.match(r"\s*to\s+(the\s+[A-Z][^,.;]{0,50}?)(?=\s+(?:where|in|on|at)\b|[,.;])", right)
+        if to:
+            return _trim_actor(to.group(1))
+        return ""
+    if re.fullmatch(r"\s*(?:before|after|while|when|upon|on|since)\s*", left, re.IGNORECASE):
+        # "Before departing on Tuesday for ..., the minister told ...": the main subject
+        main = re.search(r",\s*((?:[\w.'’-]+\s+){1,10}?)(?=told|said|\w+ed\b)", right)
+        return _noun_phrase_back(main.group(1)) if main else ""
+    clause = re.split(
+        r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b|\bbefore\b",
+        left,
+    )
+    subject = _strip_adverbials(clause[-1] if clause else left)
+    phrase = _noun_phrase_back(subject)
+    low = phrase.lower()
+    if not phrase:
+        if re.search(r"\b(?:he|she|it|they|we|i)\b", subject[-20:], re.IGNORECASE):
+            return last_actor or ""
+        if not subject.strip() and cand.speech:
+            # "..., said the spokesman": the subject follows the verb
+            after = re.match(
+                r"\s*,?\s*((?:the |a )?(?:[\w'’-]+\.?\s?){1,8}?)(?=\s(?:at|in|on)\b|[,;]|$)", right
+            )
+            if after:
+                return _noun_phrase_back(after.group(1)) or last_actor
+        return last_actor if cand.speech else ""
+    words = low.split()
+    if (
+        words
+        and words[0] in ("the", "this")
+        and len(words) <= 3
+        and last_actor
+        and words[-1] in last_actor.lower()
+    ):
+        return last_actor
+    return phrase
+
+
+def _nominal_actor(left: str, right: str) -> str:
+    """The actor of an event noun: a possessive, a by-phrase, a modifier or the verb's subject."""
+    poss = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+){0,2}$", left)
+    if poss:
+        return poss.group(1).strip()
+    by = re.match(
+        r"\s*(?:\w+\s+){0,2}?(?:published|issued|released|drafted|signed|made|paid|sent|"
+        r"led|adopted)?\s*by\s+((?:the |a )?(?:[A-Z][\w.'’-]*|of|for|the|on|in|and)"
+        r"(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|on|in|and|a|\w+))*?)(?=[,.;]|\s+[a-z]+ed\b|$)",
+        right,
+    )
+    if by:
+        return _trim_actor(by.group(1))
+    verb = re.search(
+        r"\b(?:\w+ed|sent|made|paid|held|wrote|gave|took|began|led|signed)\s+"
+        r"(?:a|an|the|its|their|his|her)?\s*(?:[\w-]+\s+){0,2}$",
+        left,
+    )
+    if verb:
+        before = re.split(
+            r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b",
+            left[: verb.start()],
+        )[-1]
+        phrase = _noun_phrase_back(_strip_adverbials(before))
+        if phrase:
+            return phrase
+    pre = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})(?:[\w-]+\s+)?$", left)
+    if pre and not (pre.start() == 0 and len(pre.group(1).split()) == 1):
+        words = [w for w in pre.group(1).split() if w.lower() not in lex.NOT_NAMES]
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def _trim_actor(phrase: str) -> str:
+    words = phrase.split()
+    out = []
+    for w in words:
+        if w[0].islower() and w.lower() not in _CONNECTORS and w.lower() not in lex.ROLE_WORDS:
+            break
+        out.append(w)
+    while out and out[-1].lower() in _CONNECTORS:
+        out.pop()
+    return " ".join(out[:12]).strip(" ,")
+
+
+def _object(text: str, b: int, e: int) -> str:
+    """The words after a trigger, up to the end of its clause (at most 14 words)."""
+    right = text[b:e]
+    stop = re.search(r"[,;:.\"“”]|\b(?:saying|which|who|adding|while|because)\b", right)
+    chunk = right[: stop.start()] if stop else right
+    words = _WORD.findall(chunk)
+    return " ".join(words[:14])
+
+
+def _sentence_subject(text: str, s: int, e: int) -> str:
+    """The actor a sentence without triggers starts with (for later pronouns)."""
+    m = re.match(r"\s*((?:[A-Z][\w.'’-]*\s+){1,5})", text[s:e])
+    if not m:
+        return ""
+    words = [w for w in m.group(1).split() if w.lower() not in lex.NOT_NAMES]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- sentence structure
+
+
+def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
+    """Within one sentence: nest triggers in a speaker's complement, absorb reaction verbs."""
+    here = cands[first:]
+    for i, cand in enumerate(here):
+        if not cand.speech:
+            continue
+        for later in here[i + 1 :]:
+            if later.speech:
+                break
+            gap = text[cand.trigger[1] : later.trigger[0]]
+            if re.search(r"\b(?:after|before|when|following|since|as|while)\b", gap):
+                break
+            later.inside_speech = first + i
+            if not later.nominal and (not later.actor or later.actor.lower() in lex.PRONOUNS):
+                later.actor = cand.actor
+    # a reaction participle right after another trigger describes that trigger
+    for i in range(1, len(here)):
+        prev, cur = here[i - 1], here[i]
+        gap = text[prev.trigger[1] : cur.trigger[0]]
+        if (
+            "response" in cur.flags
+            and len(_WORD.findall(gap)) <= 3
+            and "," not in gap
+            and text[cur.trigger[0] : cur.trigger[1]].lower().endswith("ing")
+        ):
+            prev.kind = "response"
+            prev.hint = prev.hint or cur.obj
+            cur.merged_into = first + i - 1
+
+
+def _shortly_after(text: str, cands: list[_Candidate]) -> None:
+    """'shortly after <dated event>': an undated candidate takes that event's day."""
+    pattern = _compiled()["shortly_after"]
+    for cand in cands:
+        if cand.date is not None or cand.merged_into is not None:
+            continue
+        s, e = cand.sentence
+        m = pattern.search(text, cand.trigger[1], e)
+        if not m:
+            continue
+        tail = text[m.end() : e]
+        for other in cands:
+            if other is cand or other.date is None:
+                continue
+            if other.category == cand.category and other.doc_id == cand.doc_id:
+                continue
+            if _about_overlap(tail, other, text) > 0:
+                cand.date = replace(
+                    other.date, span=None, text=m.group(0) + " " + tail.strip()[:40]
+                )
+                cand.notes.append("date taken from the event it shortly followed")
+                break
+
+
+# --------------------------------------------------------------------------- kinds, links
+
+
+def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, bool]]) -> None:
+    """Mark responses: reaction triggers, reactive categories, speech with reaction words."""
+    comp = _compiled()
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None:
+            continue
+        s, e = cand.sentence
+        cue = comp["cue"].search(text, s, e)
+        if "response" in cand.flags or cand.category in lex.REACTIVE_CATEGORIES:
+            cand.kind = "response"
+            cand.hint = cand.hint or cand.obj
+        if cue and (
+            cand.speech or "response" in cand.flags or cand.category in lex.REACTIVE_CATEGORIES
+        ):
+            cand.kind = "response"
+            cand.hint_span = (cue.end(), _clause_end(text, cue.end(), e))
+        if cand.speech:
+            # what the speaker is reported to have said: this sentence and the next ones
+            # until another dated speech act
+            words = comp["response_words"].search(text, s, e)
+            follow = _following(cands, sentences, i, text)
+            nested = [c for c in cands if c.inside_speech == i and "response" in c.flags]
+            if words or nested or follow:
+                cand.kind = "response"
+            for c in nested:
+                if c.category == "statement" and c.date is None:
+                    c.merged_into = i
+                    cand.hint = cand.hint or c.obj
+            if follow and cand.hint_span is None and not cand.hint:
+                cand.hint_span = follow
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.search(r"[,;.:]\s|\bwho\b|\bwhich\b", text[start:end])
+    return start + m.start() if m else end
+
+
+def _following(
+    cands: list[_Candidate], sentences: list[tuple[int, int, bool]], i: int, text: str
+) -> tuple[int, int] | None:
+    """A cue phrase in the next two sentences that continue a speaker's remarks."""
+    cand = cands[i]
+    comp = _compiled()
+    starts = [s for s, _e, _c in sentences]
+    try:
+        idx = starts.index(cand.sentence[0])
+    except ValueError:
+        return None
+    for s, e, _c in sentences[idx + 1 : idx + 3]:
+        if any(c.sentence[0] == s and c.date is not None and c.speech for c in cands):
+            return None
+        cue = comp["cue"].search(text, s, e)
+        if cue:
+            return (cue.end(), _clause_end(text, cue.end(), e))
+    return None
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {
+        w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+        for w in _WORD.findall(phrase)
+        if w.lower() not in lex.STOPWORDS and not w[0].isdigit() and len(w) > 1
+    }
+
+
+def _about(cand: _Candidate, text: str) -> set[str]:
+    """What a candidate is about: its trigger, category, actor and object words."""
+    words = _content_words(text[cand.trigger[0] : cand.trigger[1]])
+    words |= _content_words(cand.category) | _content_words(cand.actor) | _content_words(cand.obj)
+    return {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _about_overlap(phrase: str, cand: _Candidate, text: str) -> int:
+    return len({_stem(w) for w in _content_words(phrase)} & _about(cand, text))
+
+
+def _link(text: str, cands: list[_Candidate]) -> None:
+    """Give each response in a document the candidate it answers (index in ``target``)."""
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or cand.kind != "response":
+            continue
+        best = None
+        best_score = 0.0
+        span = cand.hint_span
+        hint = cand.hint
+        if span:
+            hint = (hint + " " + text[span[0] : span[1]]).strip()
+        for j, other in enumerate(cands):
+            if j == i or other.merged_into is not None:
+                continue
+            if _same_actor(cand.actor, other.actor) and other.kind == "response":
+                continue
+            if not _may_answer(other, cand):
+                continue
+            score = 0.0
+            if span and span[0] <= other.trigger[0] < span[1]:
+                score += 6
+            obj_start = cand.trigger[1]
+            obj_end = obj_start + len(cand.obj) + 40
+            if obj_start <= other.trigger[0] < obj_end and other.sentence == cand.sentence:
+                score += 4
+            score += _about_overlap(hint, other, text) * 1.5
+            if other.trigger[0] < cand.trigger[0]:
+                score += 0.5
+            if other.speech:
+                score -= 1.5
+            if other.inside_speech is not None and other.inside_speech == i:
+                score -= 1
+            if score > best_score:
+                best, best_score = j, score
+        if best is None:
+            best = _previous_event(cands, i)
+        cand.target = best
+
+
+def _may_answer(target: _Candidate, response: _Candidate) -> bool:
+    """A response cannot answer something that starts after it."""
+    if target.future:
+        return False
+    if target.date is None or response.date is None:
+        return True
+    return target.date.start is None or target.date.start <= (
+        response.date.end or response.date.start
+    )
+
+
+def _previous_event(cands: list[_Candidate], i: int) -> int | None:
+    """The latest candidate before position ``i`` that another party did."""
+    cand = cands[i]
+    for j in range(i - 1, -1, -1):
+        other = cands[j]
+        if other.merged_into is not None or other.speech or other.future:
+            continue
+        if _same_actor(other.actor, cand.actor):
+            continue
+        if not _may_answer(other, cand):
+            continue
+        if other.date is not None or other.kind == "event":
+            return j
+    return None
+
+
+# --------------------------------------------------------------------------- merging
+
+
+_FAMILIES = {
+    "report": "document",
+    "assessment": "document",
+    "statement": "statement",
+    "press briefing": "statement",
+}
+
+
+def _family(category: str) -> str:
+    return _FAMILIES.get(category, category)
+
+
+def _names(actor: str) -> set[str]:
+    return {
+        w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+        for w in _WORD.findall(actor)
+        if w[0].isupper() and w.lower() not in lex.NOT_NAMES and w.lower() not in lex.ROLE_WORDS
+    }
+
+
+def _same_actor(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    na, nb = _names(a), _names(b)
+    if na and nb:
+        return bool(na & nb)
+    return bool(_content_words(a) & _content_words(b) - {"spokesman", "spokesperson"})
+
+
+def _actors_compatible(a: str, b: str) -> bool:
+    """Whether two actor phrases can name the same party (an empty one fits anything)."""
+    if not a or not b:
+        return True
+    if _bare(a) or _bare(b):
+        bare, other = (a, b) if _bare(a) else (b, a)
+        if _bare(other):
+            return bare.lower().strip("'’s") == other.lower().strip("'’s")
+        name = re.escape(bare.strip("'’"))
+        return bool(
+            re.search(rf"(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bin )\b{name}\b(?!['’]s)", other)
+        )
+    na, nb = _names(a), _names(b)
+    if na and nb:
+        return bool(na & nb)
+    wa, wb = _content_words(a), _content_words(b)
+    return bool(wa & wb)
+
+
+def _dates_compatible(a: _Date | None, b: _Date | None) -> bool:
+    if a is None or b is None:
+        return True
+    lo = max(a.start or dt.date.min, b.start or dt.date.min)
+    hi = min(a.end or dt.date.max, b.end or dt.date.max)
+    return lo <= hi
+
+
+def _better_date(a: _Date | None, b: _Date | None) -> _Date | None:
+    """The more precise of two dates (a day over a span, a span over an open bound)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    rank = {"day": 0, "month": 2, "year": 3, "approximate": 2, "before": 4, "after": 4}
+
+    def width(d: _Date) -> int:
+        if d.start is None or d.end is None:
+            return 10**6
+        return (d.end - d.start).days
+
+    ka = (rank.get(a.precision, 5), width(a))
+    kb = (rank.get(b.precision, 5), width(b))
+    return a if ka <= kb else b
+
+
+def _mergeable(a: _Candidate, b: _Candidate, *, same_doc: bool) -> bool:
+    """Whether two candidates report the same real-world event."""
+    if _family(a.category) != _family(b.category):
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    if same_doc:
+        if a.date is not None and b.date is not None:
+            same_day = (a.date.start, a.date.end) == (b.date.start, b.date.end)
+            if same_day and (a.nominal or b.nominal) and a.category == b.category:
+                return True
+            if same_day and (a.nominal or b.nominal) and _family(a.category) == "document":
+                return True
+        if (a.date is None or b.date is None) and (
+            a.nominal or b.nominal or a.category == b.category
+        ):
+            return _actors_compatible(a.actor, b.actor)
+        return _actors_compatible(a.actor, b.actor) and bool(a.actor and b.actor)
+    if a.kind != b.kind:
+        return False
+    if not (a.actor and b.actor) or not _actors_compatible(a.actor, b.actor):
+        return False
+    if a.date is None or b.date is None:
+        return _family(a.category) != "statement"
+    return True
+
+
+def _bare(actor: str) -> bool:
+    """An actor that is one proper name without a role (a state or capital)."""
+    words = actor.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lex.ROLE_WORDS
+
+
+def _absorb(keep: _Candidate, gone: _Candidate) -> None:
+    """Fold ``gone`` into ``keep``: best date, fuller actor, union of documents."""
+    if _better_date(keep.date, gone.date) is gone.date and gone.date is not None:
+        keep.date = gone.date
+        if gone.doc_id == keep.doc_id:
+            keep.trigger, keep.sentence = gone.trigger, gone.sentence
+    if not keep.actor or (_names(keep.actor) < _names(gone.actor) and len(gone.actor.split()) <= 8):
+        keep.actor = gone.actor or keep.actor
+    if gone.kind == "response":
+        keep.kind = "response"
+    keep.hint = keep.hint or gone.hint
+    keep.hint_span = keep.hint_span or (gone.hint_span if gone.doc_id == keep.doc_id else None)
+    keep.obj = keep.obj or gone.obj
+    for d in gone.docs:
+        if d not in keep.docs:
+            keep.docs.append(d)
+
+
+def _merge_within(cands: list[_Candidate]) -> None:
+    """Merge candidates of one document that report the same event (dated ones first)."""
+    order = sorted(
+        range(len(cands)),
+        key=lambda i: (cands[i].date is None, cands[i].speech, cands[i].trigger[0]),
+    )
+    for pos, i in enumerate(order):
+        cand = cands[i]
+        if cand.merged_into is not None:
+            continue
+        for j in order[pos + 1 :]:
+            other = cands[j]
+            if other.merged_into is not None:
+                continue
+            if (cand.speech and cand.date is None) or (other.speech and other.date is None):
+                continue
+            if (
+                cand.date is not None
+                and other.date is not None
+                and cand.speech != other.speech
+                and (cand.date.start, cand.date.end) != (other.date.start, other.date.end)
+            ):
+                continue
+            if _mergeable(cand, other, same_doc=True):
+                if (
+                    cand.date is not None
+                    and other.date is not None
+                    and cand.category != other.category
+                    and cand.sentence != other.sentence
+                ):
+                    continue
+                _absorb(cand, other)
+                other.merged_into = i
+    # "Beijing hit back on Friday ... spokesman X told a briefing on Friday": one response
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or cand.kind != "response" or not _bare(cand.actor):
+            continue
+        if cand.date is None or _family(cand.category) != "statement":
+            continue
+        for j, other in enumerate(cands):
+            if j == i or other.merged_into is not None or other.kind != "response":
+                continue
+            if other.date is None or _bare(other.actor) or not other.actor:
+                continue
+            if (other.date.start, other.date.end) != (cand.date.start, cand.date.end):
+                continue
+            if _family(other.category) != "statement":
+                continue
+            other.hint = " ".join(x for x in (other.hint, cand.hint or cand.obj) if x)
+            cand.merged_into = j
+            break
+    # pronoun-led speech folded into its substantive event of the same sentence and date
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or not cand.speech or cand.date is None:
+            continue
+        for j, other in enumerate(cands):
+            if j == i or other.merged_into is not None or other.speech:
+                continue
+            if (
+                other.sentence == cand.sentence
+                and other.date is not None
+                and (other.date.start, other.date.end) == (cand.date.start, cand.date.end)
+            ):
+                if not other.actor:
+                    other.actor = cand.actor
+                cand.merged_into = j
+                break
+    # follow merges to their roots
+    for cand in cands:
+        seen = set()
+        while cand.merged_into is not None and cands[cand.merged_into].merged_into is not None:
+            if cand.merged_into in seen:
+                break
+            seen.add(cand.merged_into)
+            cand.merged_into = cands[cand.merged_into].merged_into
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def _root(cands: list[_Candidate], i: int | None) -> int | None:
+    seen = set()
+    while i is not None and cands[i].merged_into is not None and i not in seen:
+        seen.add(i)
+        i = cands[i].merged_into
+    return i
+
+
+def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
+    """Merge candidates across documents, bound undated events, and build the DataFrame."""
+    from timeline.table import events_frame, sort_events
+
+    by_id = {doc.doc_id: doc for doc in docs}
+    rows: list[_Candidate] = []
+    targets: list[tuple[int, int]] = []
+    for cands in per_doc:
+        index: dict[int, int] = {}
+        for i, cand in enumerate(cands):
+            if cand.merged_into is None:
+                index[i] = len(rows)
+                rows.append(cand)
+        for i, cand in enumerate(cands):
+            if cand.merged_into is None and cand.target is not None:
+                t = _root(cands, cand.target)
+                if t is not None and t in index and index[t] != index[i]:
+                    targets.append((index[i], index[t]))
+    parent = list(range(len(rows)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # drop what can never be a row before merging across documents
+    answered = {t for _r, t in targets}
+    keep = [_keepable(c, k in answered, by_id.get(c.doc_id)) for k, c in enumerate(rows)]
+    for a in range(len(rows)):
+        if not keep[a]:
+            continue
+        for b in range(a + 1, len(rows)):
+            if not keep[b] or rows[a].doc_id == rows[b].doc_id:
+                continue
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            if _mergeable(rows[ra], rows[rb], same_doc=False):
+                primary, other = (ra, rb) if _primary_first(rows[ra], rows[rb]) else (rb, ra)
+                _absorb(rows[primary], rows[other])
+                parent[other] = primary
+    link: dict[int, int] = {}
+    for r, t in targets:
+        rr, rt = find(r), find(t)
+        if rr != rt and keep[r] and keep[t] and rr not in link:
+            link[rr] = rt
+    roots = sorted({find(k) for k in range(len(rows)) if keep[k]})
+    _bound_undated(rows, roots, link)
+    final = [k for k in roots if rows[k].date is not None]
+    for k in list(link):
+        if link[k] not in final or k not in final:
+            del link[k]
+    ids = _event_ids(rows, final)
+    records = []
+    for k in final:
+        records.append(_record(rows[k], ids[k], ids.get(link.get(k, -1), ""), by_id))
+    frame = events_frame(records)
+    return sort_events(frame)
+
+
+def _keepable(cand: _Candidate, answered: bool, doc: Any) -> bool:
+    """Whether a candidate can become a row: dated, or bounded by what answers it."""
+    if cand.future and cand.date is None:
+        return False
+    if cand.date is not None:
+        return True
+    if answered and not cand.speech:
+        return True
+    if cand.kind == "response" and not cand.speech and "response" not in cand.flags:
+        return cand.perfect or cand.inside_speech is not None
+    return cand.kind == "response" and cand.category == "protest" and cand.perfect
+
+
+def _primary_first(a: _Candidate, b: _Candidate) -> bool:
+    """Whether ``a`` should be the primary of the two (more precise date, then doc order)."""
+    better = _better_date(a.date, b.date)
+    return better is None or better is a.date or a.date == b.date
+
+
+def _bound_undated(rows: list[_Candidate], roots: list[int], link: dict[int, int]) -> None:
+    """Undated rows take the bounds the text allows from responses (and what they answer)."""
+    answered_by: dict[int, list[int]] = {}
+    for r, t in link.items():
+        answered_by.setdefault(t, []).append(r)
+    for _round in range(3):
+        for k in roots:
+            cand = rows[k]
+            if cand.date is not None:
+                continue
+            uppers = [
+                rows[r].date.start or rows[r].date.end
+                for r in answered_by.get(k, [])
+                if rows[r].date is not None
+            ]
+            upper = min(uppers) if uppers else None
+            if upper is None and cand.inside_speech is not None and cand.perfect is not None:
+                upper = None
+            lower = None
+            if k in link and rows[link[k]].date is not None:
+                lower = rows[link[k]].date.start
+            if upper is None:
+                continue
+            if lower is not None and lower <= upper:
+                cand.date = _Date(lower, upper, "approximate", "")
+                cand.notes.append(
+                    f"date inferred between {lower.isoformat()} and {upper.isoformat()}"
+                )
+            else:
+                cand.date = _Date(None, upper, "before", "")
+                cand.notes.append(f"date inferred as before {upper.isoformat()}")
+
+
+def _event_ids(rows: list[_Candidate], final: list[int]) -> dict[int, str]:
+    """Stable slugs category-actor-date, numbered deterministically when they collide."""
+    raw = {}
+    for k in final:
+        cand = rows[k]
+        names = sorted(_names(cand.actor), key=lambda w: cand.actor.lower().find(w))
+        who = "-".join(names[-2:]) if names else ""
+        day = cand.date.start or cand.date.end
+        parts = [cand.category, who, day.isoformat() if day else "undated"]
+        slug = re.sub(r"[^a-z0-9]+", "-", "-".join(p for p in parts if p).lower()).strip("-")
+        raw[k] = slug or "event"
+    out: dict[int, str] = {}
+    used: dict[str, int] = {}
+    for k in sorted(final, key=lambda k: (raw[k], rows[k].doc_id, rows[k].trigger)):
+        slug = raw[k]
+        used[slug] = used.get(slug, 0) + 1
+        out[k] = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+    return out
+
+
+def _record(cand: _Candidate, event_id: str, responds_to: str, by_id: dict[str, Any]) -> dict:
+    doc = by_id[cand.doc_id]
+    text = doc.text
+    ev_start, ev_end = _evidence_span(text, cand)
+    notes = ["extracted"] + cand.notes
+    return {
+        "event_id": event_id,
+        "kind": cand.kind if (cand.kind == "event" or responds_to) else "event",
+        "category": cand.category,
+        "date_start": cand.date.start,
+        "date_end": cand.date.end,
+        "date_precision": cand.date.precision,
+        "date_text": cand.date.text or None,
+        "title": _title(cand),
+        "actor": cand.actor or None,
+        "responds_to": responds_to or None,
+        "sources": ";".join(cand.docs),
+        "source_url": doc.url or None,
+        "outlet": doc.outlet or None,
+        "publisher_type": doc.publisher_type or None,
+        "evidence": text[ev_start:ev_end],
+        "evidence_start": ev_start,
+        "evidence_end": ev_end,
+        "reviewed": False,
+        "notes": "; ".join(notes),
+    }
+
+
+def _evidence_span(text: str, cand: _Candidate) -> tuple[int, int]:
+    """The phrase from trigger to date mention (at most 25 words, within the sentence)."""
+    s, e = cand.sentence
+    a, b = cand.trigger
+    if cand.date is not None and cand.date.span is not None and s <= cand.date.span[0] < e:
+        a, b = min(a, cand.date.span[0]), max(b, cand.date.span[1])
+    # widen to whole words and a little context on the side of the actor
+    words = list(re.finditer(r"\S+", text[s:e]))
+    spans = [(s + w.start(), s + w.end()) for w in words]
+    inside = [k for k, (x, y) in enumerate(spans) if y > a and x < b]
+    if not inside:
+        return a, b
+    lo, hi = inside[0], inside[-1]
+    lo = max(0, lo - 3)
+    while hi - lo + 1 > _MAX_EVIDENCE_WORDS:
+        lo += 1
+    start, end = spans[lo][0], spans[hi][1]
+    while end > start and text[end - 1] in '.,;:"“”’)':
+        end -= 1
+    while start < end and text[start] in '"“‘(':
+        start += 1
+    return start, end
+
+
+def _title(cand: _Candidate) -> str:
+    """A neutral paraphrase from actor, category and object, in the project's own words."""
+    actor = _short_actor(cand.actor) or "An unnamed party"
+    if cand.kind == "response":
+        verb = lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to")
+        thing = _object_noun(cand.hint or cand.obj) or "an earlier event"
+        return f"{actor} {verb} {thing}".strip()
+    verb = lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}")
+    thing = _object_noun(cand.obj)
+    if cand.category in ("visit",) and thing:
+        return f"{actor} {verb} {thing}"
+    if thing and cand.category in ("letter", "report", "assessment", "ruling", "ban", "sanction"):
+        return f"{actor} {verb} on {thing}"
+    return f"{actor} {verb}"
+
+
+def _short_actor(actor: str) -> str:
+    words = actor.split()
+    if len(words) > 6:
+        words = words[:6]
+    out = " ".join(words).strip(" ,")
+    return out[:1].upper() + out[1:]
+
+
+def _object_noun(phrase: str) -> str:
+    """At most four content words of an object phrase."""
+    words = [w for w in _WORD.findall(phrase) if w.lower() not in lex.STOPWORDS]
+    return " ".join(words[:4])
