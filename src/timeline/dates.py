@@ -318,13 +318,18 @@ def _rx() -> _Rx:
         ),
         (
             "range",
-            rf"{b}(?P<m1>{_MON})\s*(?P<d1>{_DAY})\s*(?:-|–|—|to|through|until|till|and)\s*"
+            rf"{b}(?P<m1>{_MON})\s*(?P<d1>{_DAY})\s*(?:-|–|—|to|through|until|till)\s*"
             rf"(?P<m2>)(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YR}))?"
-            rf"|{b}(?P<d3>{_DAY})\s*(?:(?P<m3>{_MON})\s*)?(?:-|–|—|to|and|until)\s*(?P<d4>{_DAY})"
+            rf"|{b}(?P<d3>{_DAY})\s*(?:(?P<m3>{_MON})\s*)?(?:-|–|—|to|until)\s*(?P<d4>{_DAY})"
             rf"\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YR}))?"
             rf"|{b}(?P<y3>{_YEAR4})\s*(?:-|–|—)\s*(?P<y4>(?:1[0-9]|20)\d\d|\d\d)(?![\w/,.-])",
         ),
         ("explicit", rf"{b}{_PART}(?P<date>{expl})(?!\s*-\s*\d)"),
+        (
+            "monrel",
+            rf"{b}{_PART}(?P<m>{_MON})(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>this|last|next)"
+            r"\s+year(?![\w-])",
+        ),
         (
             "weekday",
             rf"{b}(?:on\s+)?(?P<span>(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{_PART}"
@@ -445,8 +450,8 @@ def _rx() -> _Rx:
             r"(?<![\w'’])(?P<w>(?:the\s+)?(?:next|following|previous|preceding|same|prior)\s+"
             r"(?:day|week|month|year|morning|evening|night|afternoon|spring|summer|autumn|fall|"
             r"winter)|that\s+(?:day|week|month|year|morning|evening|night|afternoon|spring|summer|"
-            r"autumn|fall|winter)|the\s+day\s+(?:before|after)|the\s+(?:night|morning|evening)"
-            r"\s+before)(?![\w-])",
+            r"autumn|fall|winter)|the\s+day\s+(?:before|after)(?=\s*(?:[.,;:)!?\n]|$))|"
+            r"the\s+(?:night|morning|evening)\s+before(?=\s*(?:[.,;:)!?\n]|$)))(?![\w-])",
         ),
         (
             "clock",
@@ -455,9 +460,15 @@ def _rx() -> _Rx:
         ),
         (
             "yearadj",
-            r"(?<![\w'’-])(?P<w>year-earlier|year-ago|year-end|year-before|year-to-date)(?![\w])",
+            r"(?<![\w'’-])(?P<w>year-earlier|year-ago|year-end|year-before|year-to-date|"
+            r"(?<=by\s)year['’]s\s+end|(?<=by\s)year\s+end|(?<=around\s)year\s+end)(?![\w])",
         ),
         ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
+        (
+            "decadeword",
+            r"(?<![\w'’])the\s+(?:(?P<part>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?"
+            r"(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])",
+        ),
         (
             "theperiod",
             r"(?<![\w'’])the\s+(?:(?P<adj>full|current|fiscal|current\s+fiscal|latest|"
@@ -533,8 +544,8 @@ def _future_context(state: _State, start: int, end: int) -> bool:
     text = state.text
     lo = max(0, start - 80)
     before = text[lo:start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; "))
-    clause = before[cut + 1 :] if cut >= 0 else before
+    cuts = [mm.end() for mm in re.finditer(r"[a-z0-9)'\"”]{2}[.!?]\s|\n|[;,]\s", before)]
+    clause = before[cuts[-1] :] if cuts else before
     rx = _rx()
     if rx.future.search(clause):
         return True
@@ -1015,6 +1026,8 @@ def _season_of(d: datetime.date) -> tuple[int, str]:
 def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
     rel = m.group("rel").lower()
     unit = m.group("unit").lower()
+    if m.group("unit")[0].isupper() and not m.group("mon"):
+        return None  # "This Week" is a title
     part = _part_mod(m.group("part"))
     el = (m.group("el") or "").lower()
     if el:
@@ -1152,6 +1165,14 @@ def _h_duration(m: re.Match[str], state: _State) -> _Res | None:
     plural = unit_word.lower().endswith("s") or unit_word.lower() == "centuries"
     if numlow in ("a", "an", "one") and plural:
         return None
+    if numlow in ("a", "an") and unit in ("second", "quarter"):
+        return None  # "a second attempt", "a quarter of"
+    if unit == "quarter" and hyphen and plural:
+        return None  # "three-quarters of"
+    if numlow in ("a", "an") and re.search(
+        r"(?:\d|[a-z]s|times|\$[\d.,]+)\s+$", state.text[max(0, m.start() - 12) : m.start()]
+    ):
+        return None  # "24 hours a day", "700 seats a week": a rate, not a duration
     if re.fullmatch(r"\d+", numlow) and int(numlow) > 1 and not plural and not hyphen:
         return None
     if numlow == "some" and unit not in (
@@ -1467,6 +1488,8 @@ def _h_monthname(m: re.Match[str], state: _State) -> _Res | None:
     if not _cap_ok(word):
         return None
     mo = _month_num(word)
+    if not word.endswith(".") and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
+        return None  # a bare "Jan" or "Mar" is a name more often than a month
     if mo is None:
         return None
     text = state.text
@@ -1621,6 +1644,8 @@ def _h_anchorrel(m: re.Match[str], state: _State) -> _Res | None:
 
 def _h_clock(m: re.Match[str], state: _State) -> _Res | None:
     t = m.group("t")
+    if re.search(r"\bhigh\s+$", state.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None
     # a bare "12.30" or "3:10" is too often a score or a ratio: keep it after "at", "by" ...
     if re.fullmatch(r"\d{1,2}[.:]\d\d", t.strip()) and (
         "." in t
@@ -1645,7 +1670,7 @@ def _h_yearadj(m: re.Match[str], state: _State) -> _Res | None:
     base = state.base
     if base is None:
         return _Res("DATE", "XXXX", None, None, "year")
-    if w == "year-end":
+    if w.replace("’", "'") in ("year-end", "year's end", "year end"):
         d = datetime.date(base.year, 12, 31)
         return _day(d)
     if w == "year-to-date":
@@ -1678,6 +1703,8 @@ def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
         return _Res("DATE", _UNDERSPEC["quarter" if unit == "period" else unit], None, None, unit)
     if unit == "week":
         return _week(base)
+    if unit == "year" and re.match(r"\s+(?:ended|ending|to)\b", state.text[m.end() : m.end() + 8]):
+        return _Res("DURATION", "P1Y", None, None, "year")  # "the year ended June 30"
     if unit == "year":
         return _year(base.year - 1 if adj.startswith("latest") else base.year)
     last = state.last_res
@@ -1696,6 +1723,42 @@ def _h_yearwords(m: re.Match[str], state: _State) -> _Res | None:
         return _year(century)
     rest = _number(n)
     return _year(century + rest) if rest is not None and rest < 100 else None
+
+
+def _h_monrel(m: re.Match[str], state: _State) -> _Res | None:
+    if not _cap_ok(m.group("m")):
+        return None
+    mo = _month_num(m.group("m"))
+    base = state.base
+    if mo is None:
+        return None
+    year = (
+        None
+        if base is None
+        else base.year + {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    )
+    part = _part_mod(m.group("part"))
+    if m.group("d"):
+        day = _int_day(m.group("d"))
+        if _safe_date(2000, mo, day) is None:
+            return None
+        if year is None:
+            return _Res("DATE", f"XXXX-{mo:02d}-{day:02d}", None, None, "day")
+        d = _safe_date(year, mo, day)
+        return _day(d) if d else None
+    if year is None:
+        return _Res("DATE", f"XXXX-{mo:02d}", None, None, "month", part)
+    res = _month(year, mo)
+    return _narrow(res, part) if res and part else res
+
+
+def _h_decadeword(m: re.Match[str], state: _State) -> _Res | None:
+    tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties"]
+    d = m.group("d").lower()
+    y = 1990 if d == "nineties" else 1920 + 10 * tens.index(d)
+    res = _decade(y)
+    part = _part_mod(m.group("part"))
+    return _narrow(res, part) if res and part else res
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
@@ -1724,6 +1787,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
     "weekend": _h_weekend,
+    "decadeword": _h_decadeword,
+    "monrel": _h_monrel,
     "theperiod": _h_theperiod,
     "yearwords": _h_yearwords,
     "clock": _h_clock,
