@@ -129,6 +129,21 @@ def test_greedy_matching_prefers_the_same_kind():
     assert result.responds_to_accuracy == 1.0
 
 
+def test_greedy_matching_prefers_the_same_category():
+    gold = _gold(
+        ("briefing", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("statement", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    gold["category"] = ["press briefing", "statement"]
+    pred = _pred(
+        ("p-statement", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("p-briefing", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    pred["category"] = ["statement", "press briefing"]
+    result = evaluate_events(pred, gold)
+    assert result.matches == (("briefing", "p-briefing"), ("statement", "p-statement"))
+
+
 def test_wrong_kind_and_wrong_link_are_reported():
     pred = _pred(
         ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),

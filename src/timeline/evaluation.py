@@ -12,8 +12,9 @@ documents with a date that agrees at the gold precision:
 - ``month`` and ``year``: the predicted interval lies within the gold interval.
 
 Matching is one-to-one and greedy over every agreeing (gold, predicted) pair, best pairs
-first: same kind, then the same date exactly, then the gold event's first document as the
-row's primary source, then the smaller date distance, then table order.
+first: same kind, then same category, then the same date exactly, then the gold event's
+first document as the row's primary source, then the smaller date distance, then table
+order.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class _Row:
 
     id: str
     kind: str
+    category: str
     start: dt.date | None
     end: dt.date | None
     precision: str
@@ -129,7 +131,9 @@ def evaluate_events(
             if set(p.docs) & set(g.docs) and _agrees(p, g):
                 exact = (p.start, p.end) == (g.start, g.end)
                 primary = bool(p.docs) and bool(g.docs) and p.docs[0] == g.docs[0]
-                key = (p.kind != g.kind, not exact, not primary, _distance(p, g), gi, pi)
+                same_category = p.category.lower() == g.category.lower()
+                key = (p.kind != g.kind, not same_category, not exact, not primary)
+                key += (_distance(p, g), gi, pi)
                 pairs.append((key, gi, pi))
     pairs.sort()
     gold_to_pred: dict[int, int] = {}
@@ -168,9 +172,7 @@ def evaluate_events(
         responses_found=responses,
         responses_linked=linked,
         responds_to_accuracy=linked / responses if responses else None,
-        misses=tuple(
-            (g.id, g.summary) for gi, g in enumerate(gold_rows) if gi not in gold_to_pred
-        ),
+        misses=tuple((g.id, g.summary) for gi, g in enumerate(gold_rows) if gi not in gold_to_pred),
         false_positives=tuple(p.id for pi, p in enumerate(pred_rows) if pi not in used),
         wrong_kind=tuple(wrong_kind),
         wrong_responds_to=tuple(wrong_link),
@@ -222,6 +224,7 @@ def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
             _Row(
                 id=ident,
                 kind=_text(row["kind"]),
+                category=_text(row["category"]) if "category" in df.columns else "",
                 start=start,
                 end=end,
                 precision=precision,
