@@ -151,6 +151,14 @@ def test_unreviewed_row_is_replaced_by_its_candidate_and_keeps_its_id():
     assert not merged.loc[1, "reviewed"]
 
 
+def test_a_candidate_equal_to_an_unreviewed_row_is_reported_unchanged():
+    existing = _table(SURVEY, REPLY)
+    merged, report = merge_events(existing, _table(REPLY))
+    pd.testing.assert_frame_equal(merged, existing)
+    assert report.replaced == ()
+    assert report.unchanged == ("council-reply-2031",)
+
+
 def test_unmatched_unreviewed_rows_are_kept():
     existing = _table(SURVEY, REPLY)
     merged, report = merge_events(existing, _table())
@@ -208,7 +216,8 @@ def test_report_text_summarises_counts_and_lists_conflicts():
     _, report = merge_events(existing, _table(wrong, new))
     lines = report.to_text().splitlines()
     assert lines[0] == (
-        "added 1, kept 1 reviewed, replaced 0, kept 1 unmatched unreviewed, 1 conflicting, 0 stale"
+        "added 1, kept 1 reviewed, replaced 0 unreviewed (0 unchanged), "
+        "kept 1 unmatched unreviewed, 1 conflicting, 0 stale"
     )
     assert lines[1].startswith("conflicting: reviewed survey-2031")
     assert isinstance(report, MergeReport)
@@ -253,3 +262,19 @@ def test_reviewed_lines_survive_a_merge_and_write_byte_for_byte(root, corpus_dir
     after = out.read_bytes().splitlines(keepends=True)
     assert set(before) <= set(after)
     assert len(after) == len(before) + 1
+
+
+def test_merging_a_fresh_extraction_into_itself_changes_nothing(corpus_dev_dir, tmp_path):
+    from timeline.documents import load_documents
+    from timeline.events import extract_events
+    from timeline.table import read_events, write_events
+
+    docs = load_documents(corpus_dev_dir)
+    out = tmp_path / "events.csv"
+    write_events(extract_events(docs), out)
+    before = out.read_bytes()
+    merged, report = merge_events(read_events(out), extract_events(docs), documents=docs)
+    write_events(merged, out)
+    assert out.read_bytes() == before
+    assert report.added == report.replaced == report.unmatched == report.stale == ()
+    assert len(report.unchanged) == len(merged)

@@ -53,7 +53,8 @@ class MergeReport:
     """What a merge did, as tuples of ``event_id`` values in the merged table.
 
     ``added``: new candidate rows; ``kept``: reviewed rows (all of them, unchanged);
-    ``replaced``: unreviewed rows refreshed from a candidate; ``unmatched``: unreviewed rows no
+    ``replaced``: unreviewed rows a candidate changed; ``unchanged``: unreviewed rows a
+    candidate matched with the very same values; ``unmatched``: unreviewed rows no
     candidate matched (kept as they were); ``conflicting``: reviewed rows a candidate matched
     with other dates; ``stale``: rows kept unchanged whose evidence is no longer at its
     offsets. ``details`` holds one readable line per conflicting or stale row.
@@ -62,6 +63,7 @@ class MergeReport:
     added: tuple[str, ...] = ()
     kept: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
     unmatched: tuple[str, ...] = ()
     conflicting: tuple[str, ...] = ()
     stale: tuple[str, ...] = ()
@@ -70,12 +72,13 @@ class MergeReport:
     def to_text(self) -> str:
         """A summary line, then one line per conflicting or stale row.
 
-        >>> MergeReport(added=("a",), kept=("b", "c")).to_text()
-        'added 1, kept 2 reviewed, replaced 0, kept 0 unmatched unreviewed, 0 conflicting, 0 stale'
+        >>> MergeReport(added=("a",), kept=("b", "c")).to_text()[:24]
+        'added 1, kept 2 reviewed'
         """
         head = (
             f"added {len(self.added)}, kept {len(self.kept)} reviewed, "
-            f"replaced {len(self.replaced)}, kept {len(self.unmatched)} unmatched unreviewed, "
+            f"replaced {len(self.replaced)} unreviewed ({len(self.unchanged)} unchanged), "
+            f"kept {len(self.unmatched)} unmatched unreviewed, "
             f"{len(self.conflicting)} conflicting, {len(self.stale)} stale"
         )
         return "\n".join((head, *self.details))
@@ -130,7 +133,7 @@ def merge_events(
 
     >>> merged, report = merge_events(existing, candidates)  # doctest: +SKIP
     >>> print(report.to_text())  # doctest: +SKIP
-    added 3, kept 14 reviewed, replaced 0, kept 0 unmatched unreviewed, 0 conflicting, 0 stale
+    added 3, kept 14 reviewed, replaced 0 unreviewed (0 unchanged), ...
     """
     for role, frame in (("existing", existing), ("candidates", candidates)):
         missing = [c for c in _NEEDED if c not in frame.columns]
@@ -207,6 +210,7 @@ def merge_events(
     for ei, ci in replacement.items():
         for column in existing.columns:
             merged.at[ei, column] = fresh.at[ci, column]
+    same = {ei for ei in replacement if _same_row(merged.iloc[ei], existing.iloc[ei])}
     if added:
         merged = pd.concat([merged, fresh.iloc[added]], ignore_index=True)
 
@@ -230,7 +234,8 @@ def merge_events(
     report = MergeReport(
         added=tuple(rename[new[ci].event_id] for ci in added),
         kept=tuple(old[ei].event_id for ei in range(len(old)) if reviewed[ei]),
-        replaced=tuple(old[ei].event_id for ei in sorted(replacement)),
+        replaced=tuple(old[ei].event_id for ei in sorted(replacement) if ei not in same),
+        unchanged=tuple(old[ei].event_id for ei in sorted(replacement) if ei in same),
         unmatched=tuple(
             old[ei].event_id for ei in range(len(old)) if not reviewed[ei] and ei not in replacement
         ),
@@ -239,6 +244,14 @@ def merge_events(
         details=tuple(details),
     )
     return merged, report
+
+
+def _same_row(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two rows hold the same values (missing equals missing)."""
+    return all(
+        (_missing(x) and _missing(y)) or (not _missing(x) and not _missing(y) and x == y)
+        for x, y in zip(a.tolist(), b.tolist(), strict=True)
+    )
 
 
 def _score(cand: _Key, row: _Key) -> tuple[int, int] | None:
