@@ -139,6 +139,14 @@ def test_html_table_has_one_row_per_event_sorted_by_date(page):
     assert text.count('<th scope="col">') == len(export._TABLE_COLUMNS)
 
 
+def test_html_table_puts_an_event_before_a_response_of_the_same_day(tmp_path):
+    events = _events()
+    events.loc[4, "event_id"] = "a-reply"  # sorts before "audit-report" by name
+    path = write_html(timeline_figure(events), tmp_path / "t.html", events=events)
+    ids = re.findall(r'<tr data-event-id="([^"]*)">', path.read_text(encoding="utf-8"))
+    assert ids[-2:] == ["audit-report", "a-reply"]
+
+
 def test_html_escapes_script_in_title_in_the_table(page):
     text = page[0].read_text(encoding="utf-8")
     parser = _parse(text)

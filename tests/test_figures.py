@@ -206,6 +206,8 @@ def test_hover_escapes_markup_from_the_data():
     )
     assert "<script>" not in hover and "&lt;script&gt;" in hover
     assert "<img" not in hover and "&lt;img" in hover
+    # plotly shows &quot; literally, so quotes stay as they are
+    assert 'onerror="alert(2)"' in hover and "&quot;" not in hover
 
 
 def test_palette_is_okabe_ito_with_a_symbol_per_group():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
 from timeline.errors import ExportError
-from timeline.table import COLUMNS, PUBLISHER_TYPES
+from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,11 +118,13 @@ def _iso(value: Any) -> str | None:
         raise ExportError(f"cannot read {text!r} as a date (expected ISO 8601)") from exc
 
 
-def _sort_key(record: dict[str, Any]) -> tuple[str, str, str]:
-    """Sort rows by their first known date, then their last, then event_id."""
+def _sort_key(record: dict[str, Any]) -> tuple[str, str, int, str]:
+    """Sort rows by their first known date, then their last, events before responses, id."""
     start = _iso(record.get("date_start")) or _iso(record.get("date_end")) or "9999-12-31"
     end = _iso(record.get("date_end")) or start
-    return start, end, _cell(record.get("event_id"))
+    kind = _cell(record.get("kind"))
+    rank = KINDS.index(kind) if kind in KINDS else len(KINDS)
+    return start, end, rank, _cell(record.get("event_id"))
 
 
 def _records(events: pd.DataFrame) -> list[dict[str, Any]]:

@@ -82,8 +82,12 @@ class _Row:
 
 
 def _esc(value: str) -> str:
-    """Escape data text for plotly's pseudo-HTML labels (it renders <b>, <br>, <a>...)."""
-    return html.escape(value, quote=True)
+    """Escape data text for plotly's pseudo-HTML labels (it renders <b>, <br>, <a>...).
+
+    Quotes are left alone: plotly shows ``&quot;`` literally, and with ``<`` escaped no
+    attribute can be opened.
+    """
+    return html.escape(value, quote=False)
 
 
 def _text_column(events: pd.DataFrame, column: str) -> list[str]:
@@ -563,6 +567,7 @@ def _add_connectors(
             text=labels,
             textposition="middle right",
             textfont={"size": 11, "color": "#333333"},
+            cliponaxis=False,
             hovertext=hovers,
             hoverinfo="text",
             showlegend=False,
@@ -625,7 +630,7 @@ def timeline_figure(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "date_start": ["2019-07-10"],
     ...                    "date_end": ["2019-07-10"], "date_precision": ["day"]})
-    >>> timeline_figure(df).data[0].customdata.tolist()
+    >>> list(timeline_figure(df).data[0].customdata)
     ['a']
     """
     import plotly.graph_objects as go
@@ -870,7 +875,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
     >>> df = pd.DataFrame({"event_id": ["a", "b"], "kind": ["event", "response"],
     ...     "date_start": ["2019-07-01", "2019-07-03"], "date_end": ["2019-07-01", "2019-07-03"],
     ...     "date_precision": ["day", "day"], "responds_to": ["", "a"], "actor": ["X", "Y"]})
-    >>> lag_figure(df).data[0].x.tolist()
+    >>> list(lag_figure(df).data[0].x)
     [2]
     """
     import plotly.graph_objects as go
