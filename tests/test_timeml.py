@@ -296,6 +296,14 @@ def test_evaluate_dates_with_baseline_scores_both(monkeypatch):
     assert "dateparser.search_dates" in ev.to_text()
 
 
+def test_evaluate_dates_with_the_real_find_dates():
+    docs = read_timeml_folder(SMALL)
+    ev = evaluate_dates(SMALL, baseline=False)
+    found = [timeline.dates.find_dates(d.text, d.dct) for d in docs]
+    assert ev.scores.system == sum(map(len, found))
+    assert 0.0 <= ev.scores.value_f1 <= ev.scores.relaxed_f1 <= 1.0
+
+
 def test_evaluate_dates_rejects_an_empty_folder():
     with pytest.raises(DocumentError, match="timeml_empty"):
         evaluate_dates(DATA / "timeml_empty", baseline=False)
