@@ -133,6 +133,23 @@ def test_manifest_row_with_wrong_field_count(corpus_copy: Path):
         load_documents(corpus_copy)
 
 
+def test_quoted_manifest_values_may_hold_commas_and_newlines(corpus_copy: Path):
+    _rewrite_manifest(
+        corpus_copy,
+        "Council answers the harbour report,",
+        '"Council answers, at last,\nthe harbour report",',
+    )
+    b2 = load_documents(corpus_copy)[1]
+    assert b2.title == "Council answers, at last,\nthe harbour report"
+    assert b2.outlet == "Riverton Gazette"
+
+
+def test_unterminated_quote_is_a_malformed_manifest(corpus_copy: Path):
+    _rewrite_manifest(corpus_copy, "Office of the Harbour Master", '"Office of the Harbour Master')
+    with pytest.raises(DocumentError, match=r"manifest\.csv: malformed CSV"):
+        load_documents(corpus_copy)
+
+
 def test_duplicate_doc_id(corpus_copy: Path):
     _rewrite_manifest(corpus_copy, "a1,a1_harbour.txt", "b2,a1_harbour.txt")
     with pytest.raises(DocumentError, match=r"duplicate doc_id 'b2'"):

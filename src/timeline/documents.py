@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -128,9 +129,12 @@ def load_document(path: str | os.PathLike[str], **metadata: object) -> Document:
 
 
 def _read_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
-    """Read ``manifest.csv`` into (line number, row) pairs, checking its shape."""
+    """Read ``manifest.csv`` into (row number, row) pairs, checking its shape.
+
+    Rows are numbered as records, the header being row 1 (a quoted value may span lines).
+    """
     raw = _read_text(manifest)
-    reader = csv.reader(raw.splitlines())
+    reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:
