@@ -465,14 +465,18 @@ def _rx() -> _Rx:
         ),
         ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
         (
+            "yearperiod",
+            r"(?<![\w'’])the\s+(?P<y>(?:19|20)\d\d)\s+(?P<unit>period|quarter)(?![\w-])",
+        ),
+        (
             "decadeword",
             r"(?<![\w'’])the\s+(?:(?P<part>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?"
             r"(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])",
         ),
         (
             "theperiod",
-            r"(?<![\w'’])the\s+(?:(?P<adj>full|current|fiscal|current\s+fiscal|latest|"
-            r"latest\s+fiscal|same|whole|entire)\s+)?(?P<unit>year|week|period)(?![\w-])"
+            rf"(?<![\w'’]){_PART}the\s+(?:(?P<adj>full|current|fiscal|current\s+fiscal|latest|"
+            r"latest\s+fiscal|same|whole|entire)\s+)?(?P<unit>year|week|period|month)(?![\w-])"
             r"(?!\s+(?:\d|of\b|before\b|after\b|earlier\b|ago\b|later\b|when\b|in\s+which\b))",
         ),
         (
@@ -524,7 +528,13 @@ class _State:
         self.narrative = anchor == "narrative"
         self.last_abs: datetime.date | None = None  # last explicit date (with a year)
         self.last_res: _Res | None = None  # last DATE/TIME mention resolved
-        self.last_explicit_year: int | None = None
+        self.quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset)
+
+    def context_quarter(self, start: int, window: int = 700) -> tuple[int, int] | None:
+        """The quarter a financial report is about, if one was named shortly before."""
+        if self.quarter is None or start - self.quarter[2] > window:
+            return None
+        return self.quarter[0], self.quarter[1]
 
     @property
     def base(self) -> datetime.date | None:
@@ -1085,6 +1095,19 @@ def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
         return _Res("DATE", f"{iy:04d}-W{iw:02d}-WE", sat, sat + datetime.timedelta(days=1), "day")
     if base is None:
         return _Res("DATE", _UNDERSPEC[unit], None, None, unit, part)
+    cq = state.context_quarter(m.start())
+    if (
+        unit == "year"
+        and step == -1
+        and cq is not None
+        and not part
+        and re.search(
+            r"\b(?:compared|from|versus|vs\.?|than|against|with|period)\b[^.;]*$",
+            state.text[max(0, m.start() - 60) : m.start()],
+            re.I,
+        )
+    ):
+        return _quarter(cq[0] - 1, cq[1])  # "compared with $3 million last year"
     d = _add(base, step, unit)
     if d is None:
         return None
@@ -1128,16 +1151,9 @@ def _h_ago(m: re.Match[str], state: _State) -> _Res | None:
     if base is None:
         return _Res("DATE", _UNDERSPEC.get(unit, "XXXX-XX-XX"), None, None, unit, mod)
     # a year ago in a report about a quarter means that quarter a year before
-    last = state.last_res
-    if (
-        unit == "year"
-        and last is not None
-        and last.precision == "quarter"
-        and re.fullmatch(r"\d{4}-Q[1-4]", last.value)
-        and direction in ("ago", "earlier", "before")
-    ):
-        q = int(last.value[-1])
-        return _quarter(int(last.value[:4]) - n, q, mod)
+    cq = state.context_quarter(m.start())
+    if unit == "year" and cq is not None and direction in ("ago", "earlier", "before"):
+        return _quarter(cq[0] - n, cq[1], mod)
     d = _add(base, -n if past else n, unit)
     if d is None:
         return None
@@ -1423,15 +1439,15 @@ def _h_quarter(m: re.Match[str], state: _State) -> _Res | None:
         shift = 0
     elif qword in ("year-earlier", "year-ago"):
         shift = -4
-        last = state.last_res
-        if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-            return _quarter(int(last.value[:4]) - 1, int(last.value[-1]))
+        cq = state.context_quarter(m.start())
+        if cq is not None:
+            return _quarter(cq[0] - 1, cq[1])
         shift = -5
     else:
         shift = -1  # "the quarter", "the latest quarter": the last one reported
-    last = state.last_res
-    if qword in ("", "same") and last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        return _quarter(int(last.value[:4]), int(last.value[-1]))
+    cq = state.context_quarter(m.start(), 2000)
+    if qword in ("", "same", "latest") and cq is not None:
+        return _quarter(*cq)
     d = _add(datetime.date(base.year, 3 * cur_q - 2, 1), shift, "quarter")
     if d is None:
         return None
@@ -1675,9 +1691,9 @@ def _h_yearadj(m: re.Match[str], state: _State) -> _Res | None:
         return _day(d)
     if w == "year-to-date":
         return None
-    last = state.last_res
-    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        return _quarter(int(last.value[:4]) - 1, int(last.value[-1]))
+    cq = state.context_quarter(m.start())
+    if cq is not None:
+        return _quarter(cq[0] - 1, cq[1])
     return _year(base.year - 1)
 
 
@@ -1697,8 +1713,14 @@ def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
     unit = m.group("unit").lower()
     base = state.base
+    part = _part_mod(m.group("part"))
     if unit == "period" and adj not in ("latest", "same", "current"):
         return None
+    if unit == "month" and not part:
+        return None
+    if part and base is not None and unit in ("month", "year", "week"):
+        res = _unit_res(unit, base)
+        return _narrow(res, part) if res else None
     if base is None:
         return _Res("DATE", _UNDERSPEC["quarter" if unit == "period" else unit], None, None, unit)
     if unit == "week":
@@ -1707,9 +1729,9 @@ def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
         return _Res("DURATION", "P1Y", None, None, "year")  # "the year ended June 30"
     if unit == "year":
         return _year(base.year - 1 if adj.startswith("latest") else base.year)
-    last = state.last_res
-    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        return _quarter(int(last.value[:4]), int(last.value[-1]))
+    cq = state.context_quarter(m.start(), 2000)
+    if cq is not None:
+        return _quarter(*cq)
     q = (base.month - 1) // 3  # the last quarter reported: the one before the reference's
     return _quarter(base.year, q) if q else _quarter(base.year - 1, 4)
 
@@ -1761,6 +1783,14 @@ def _h_decadeword(m: re.Match[str], state: _State) -> _Res | None:
     return _narrow(res, part) if res and part else res
 
 
+def _h_yearperiod(m: re.Match[str], state: _State) -> _Res | None:
+    y = int(m.group("y"))
+    cq = state.context_quarter(m.start(), 2000)
+    if cq is not None:
+        return _quarter(y, cq[1])
+    return _year(y)
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "timedate": _h_timedate,
     "wkdate": _h_wkdate,
@@ -1787,6 +1817,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
     "weekend": _h_weekend,
+    "yearperiod": _h_yearperiod,
     "decadeword": _h_decadeword,
     "monrel": _h_monrel,
     "theperiod": _h_theperiod,
@@ -1875,15 +1906,20 @@ def find_dates(
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, re.Match[str]]] = []
     occupied = bytearray(len(text) + 1)
+    names = [n for n, _ in _rx().scanners]
+    # a candidate its handler rejects (e.g. "the 1988 quarter" read as a duration) leaves room
+    # for a shorter or lower-priority one; the probe state knows only the reference
+    probe = _State(text, ref, ref_time, "news")
     for c in cands:
         s, e = c[0], c[1]
         if occupied[s] or occupied[e - 1] or any(occupied[s:e]):
+            continue
+        if _HANDLERS[names[c[2]]](c[3], probe) is None:
             continue
         taken.append(c)
         occupied[s:e] = b"\x01" * (e - s)
     taken.sort(key=lambda c: c[0])
     state = _State(text, ref, ref_time, anchor)
-    names = [n for n, _ in _rx().scanners]
     out: list[DateMention] = []
     for s, e, prio, m in taken:
         res = _HANDLERS[names[prio]](m, state)
@@ -1892,6 +1928,12 @@ def find_dates(
         if res.earliest is not None and res.latest is not None and res.earliest > res.latest:
             continue
         out.append(DateMention(s, e, text[s:e], *res))
+        if (
+            names[prio] in ("quarter", "theperiod")
+            and re.fullmatch(r"\d{4}-Q[1-4]", res.value)
+            and not re.search(r"year-(?:ago|earlier)|same|comparable", m.group(0), re.I)
+        ):
+            state.quarter = (int(res.value[:4]), int(res.value[-1]), e)
         if res.type in ("DATE", "TIME"):
             if (
                 not res.value.startswith(("X", "P", "F"))
