@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.documents import Document
 from timeline.errors import SchemaError
@@ -278,3 +280,58 @@ def test_merging_a_fresh_extraction_into_itself_changes_nothing(corpus_dev_dir, 
     assert out.read_bytes() == before
     assert report.added == report.replaced == report.unmatched == report.stale == ()
     assert len(report.unchanged) == len(merged)
+
+
+_CANDIDATE_ROWS = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["event", "response"]),
+        "category": st.sampled_from(["visit", "report"]),
+        "day": st.integers(1, 6),
+        "sources": st.sampled_from(["b2", "z9", "b2;z9"]),
+        "evidence": st.sampled_from(["on Thursday", "on Monday, March 30", None]),
+        "target": st.integers(0, 5),
+    }
+)
+
+
+def _random_table(specs: list[dict], prefix: str, reviewed: list[bool]) -> pd.DataFrame:
+    rows = []
+    for number, (spec, done) in enumerate(zip(specs, reviewed, strict=True)):
+        extra = {"evidence": spec["evidence"]} if spec["evidence"] else {}
+        target = spec["target"]
+        rows.append(
+            _row(
+                f"{prefix}{number % 3}-{number}" if prefix else f"e{number}",
+                kind=spec["kind"],
+                category=spec["category"],
+                date=f"2031-04-0{spec['day']}",
+                sources=spec["sources"],
+                responds_to=f"{prefix}{target % 3}-{target}" if target < len(specs) else pd.NA,
+                reviewed=done,
+                **extra,
+            )
+        )
+    return _table(*rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    old=st.lists(st.tuples(_CANDIDATE_ROWS, st.booleans()), max_size=6),
+    new=st.lists(_CANDIDATE_ROWS, max_size=6),
+)
+def test_a_merge_never_loses_or_alters_reviewed_rows(old, new):
+    existing = _random_table([s for s, _ in old], "", [r for _, r in old])
+    existing["responds_to"] = pd.array([pd.NA] * len(existing), dtype="string")
+    candidates = _random_table(new, "c", [False] * len(new))
+    merged, report = merge_events(existing, candidates, documents=DOCS)
+    assert merged["event_id"].is_unique
+    assert len(merged) == len(existing) + len(report.added)
+    assert set(existing["event_id"]) <= set(merged["event_id"])
+    reviewed = existing[existing["reviewed"]]
+    pd.testing.assert_frame_equal(
+        merged.iloc[reviewed.index], reviewed, check_index_type=False, check_like=False
+    )
+    assert set(report.kept) == set(reviewed["event_id"])
+    targets = merged["responds_to"].dropna()
+    assert set(targets) <= set(merged["event_id"])
+    assert not merged.iloc[len(existing) :]["reviewed"].any()
