@@ -244,6 +244,12 @@ def test_episodes_false_gives_one_axis():
     assert "xaxis2" not in fig.to_plotly_json()["layout"]
     assert sorted(_mark_ids(fig)) == sorted(_events()["event_id"])
     assert not _role(fig, "overview")
+    # instead, one zoom button per episode sets the x range to that episode
+    buttons = fig.layout.updatemenus[0].buttons
+    assert [b.label for b in buttons][0] == "Whole span"
+    assert len(buttons) == 3
+    lo, hi = (pd.Timestamp(x) for x in buttons[2].args[0]["xaxis.range"])
+    assert lo <= pd.Timestamp("2019-09-20") < hi and pd.Timestamp("2016-04-11") < lo
 
 
 def test_smaller_gap_splits_more_episodes():
@@ -283,6 +289,12 @@ def test_five_hundred_rows_build_without_a_label_storm():
     shown = sum(len(t.text) for t in _role(fig, "lag-label") if t.mode == "text")
     assert shown <= 12 * fig.layout.meta["episodes"]
     assert not any("text" in (getattr(t, "mode", "") or "") for t in _marks(fig))
+
+
+def test_empty_table_gives_an_empty_figure():
+    fig = timeline_figure(_events().iloc[0:0])
+    assert not _marks(fig)
+    assert fig.layout.meta["rows"] == 0
 
 
 def test_missing_column_is_named():

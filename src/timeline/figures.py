@@ -332,34 +332,34 @@ def _panel_range(rows: list[_Row]) -> tuple[Any, Any]:
     return lo - pad, hi + pad
 
 
-def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[str, float]:
+def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[int, float]:
     """Assign each row a y position: its lane centre, spread over tracks so marks don't collide."""
     import pandas as pd
 
     sep = (x1 - x0) * 0.035
-    ys: dict[str, float] = {}
+    ys: dict[int, float] = {}
     n = len(lanes)
     for li, lane_name in enumerate(lanes):
         centre = n - 1 - li
         lane_rows = [r for r in rows if r.lane == lane_name]
         ends: list[Any] = []
-        track_of: dict[str, int] = {}
+        track_of: dict[int, int] = {}
         for r in lane_rows:
             left = r.lo if r.shape != "before" else r.hi
             right = r.hi + pd.Timedelta(days=1) if r.shape in ("bar", "approx") else r.hi
             for t, end in enumerate(ends):
                 if left - end > sep:
                     ends[t] = right
-                    track_of[r.event_id] = t
+                    track_of[r.index] = t
                     break
             else:
                 ends.append(right)
-                track_of[r.event_id] = len(ends) - 1
+                track_of[r.index] = len(ends) - 1
         k = min(len(ends), 7) or 1
         step = 0.7 / k if k > 1 else 0.0
         for r in lane_rows:
-            t = track_of[r.event_id] % k
-            ys[r.event_id] = centre + 0.35 - step * (t + 0.5) if k > 1 else float(centre)
+            t = track_of[r.index] % k
+            ys[r.index] = centre + 0.35 - step * (t + 0.5) if k > 1 else float(centre)
     return ys
 
 
@@ -388,7 +388,6 @@ def _noon(stamp: Any) -> Any:
 def _add_panel(
     fig: go.Figure,
     rows: list[_Row],
-    by_id: dict[str, _Row],
     lanes: list[str],
     colors: dict[str, str],
     symbols: dict[str, str],
@@ -430,7 +429,7 @@ def _add_panel(
                     orientation="h",
                     base=[r.lo.isoformat() for r in bars],
                     x=[((r.hi - r.lo) / _pd_day() + 1) * 86_400_000 for r in bars],
-                    y=[ys[r.event_id] for r in bars],
+                    y=[ys[r.index] for r in bars],
                     width=0.16,
                     marker={
                         "color": colour,
@@ -458,7 +457,7 @@ def _add_panel(
             fig.add_trace(
                 go.Scatter(
                     x=[(_noon(r.lo) if r.shape == "marker" else r.lo).isoformat() for r in marks],
-                    y=[ys[r.event_id] for r in marks],
+                    y=[ys[r.index] for r in marks],
                     mode="markers",
                     marker={
                         "color": colour,
@@ -478,10 +477,15 @@ def _add_panel(
         if opens:
             xs: list[Any] = []
             yv: list[Any] = []
+            # the dotted open end runs towards the unknown side, at most to the panel edge
+            reach = max(_pd_day() * 3, (x_range[1] - x_range[0]) * 0.1)
             for r in opens:
-                edge = x_range[0] if r.shape == "before" else x_range[1]
+                if r.shape == "before":
+                    edge = max(x_range[0], r.lo - reach)
+                else:
+                    edge = min(x_range[1], r.lo + reach)
                 xs += [r.lo.isoformat(), edge.isoformat(), None]
-                yv += [ys[r.event_id], ys[r.event_id], None]
+                yv += [ys[r.index], ys[r.index], None]
             fig.add_trace(
                 go.Scatter(
                     x=xs,
@@ -499,7 +503,7 @@ def _add_panel(
                 ),
                 **where,
             )
-    _add_connectors(fig, rows, by_id, ys, where, panel)
+    _add_connectors(fig, rows, ys, where, panel)
 
 
 def _mark_x(r: _Row, *, end: bool) -> Any:
@@ -514,18 +518,14 @@ def _mark_x(r: _Row, *, end: bool) -> Any:
 def _add_connectors(
     fig: go.Figure,
     rows: list[_Row],
-    by_id: dict[str, _Row],
-    ys: dict[str, float],
+    ys: dict[int, float],
     where: dict[str, Any],
     panel: int,
 ) -> None:
     """Draw one line per linked response, from its event to it, with the lag as a label."""
     import plotly.graph_objects as go
 
-    here = {r.event_id for r in rows}
-    pairs = [
-        (by_id[r.responds_to], r) for r in rows if r.responds_to in here and r.responds_to in by_id
-    ]
+    pairs = _linked_pairs(rows)
     if not pairs:
         return
     xs: list[Any] = []
@@ -536,7 +536,7 @@ def _add_connectors(
     hovers: list[str] = []
     for event, response in pairs:
         x0, x1 = _mark_x(event, end=True), _mark_x(response, end=False)
-        y0, y1 = ys[event.event_id], ys[response.event_id]
+        y0, y1 = ys[event.index], ys[response.index]
         xs += [x0.isoformat(), x1.isoformat(), None]
         yv += [y0, y1, None]
         days, label = _lag(event, response)
@@ -654,7 +654,6 @@ def timeline_figure(
     if not gap_days > 0:
         raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
     rows, lanes, colors, symbols = _rows(events, lane=lane, color=color, symbol=symbol)
-    by_id = {r.event_id: r for r in rows}
     n_lanes = max(len(lanes), 1)
     y_axis = {
         "tickmode": "array",
@@ -666,13 +665,15 @@ def timeline_figure(
         "fixedrange": True,
     }
     clusters: list[list[_Row]] = []
-    if rows and episodes is not False:
+    if rows:
         gap = float(gap_days)
         clusters = _episodes(rows, gap)
         while len(clusters) > _MAX_PANELS:
             gap *= 2
             clusters = _episodes(rows, gap)
-    use_panels = bool(clusters) and (episodes is True or len(clusters) > 1)
+    use_panels = (
+        episodes is not False and bool(clusters) and (episodes is True or len(clusters) > 1)
+    )
     shown: set[str] = set()
     lane_px = 70 if len(rows) < 50 else 110
     if not use_panels:
@@ -682,7 +683,6 @@ def timeline_figure(
             _add_panel(
                 fig,
                 rows,
-                by_id,
                 lanes,
                 colors,
                 symbols,
@@ -695,6 +695,8 @@ def timeline_figure(
             fig.update_xaxes(range=[x_range[0].isoformat(), x_range[1].isoformat()])
         fig.update_yaxes(**y_axis)
         default_height = 160 + n_lanes * lane_px
+        if len(clusters) > 1:
+            _add_zoom_buttons(fig, rows, clusters)
     else:
         n = len(clusters)
         ncols = min(n, _PANELS_PER_ROW)
@@ -721,7 +723,6 @@ def timeline_figure(
             _add_panel(
                 fig,
                 cluster,
-                by_id,
                 lanes,
                 colors,
                 symbols,
@@ -776,6 +777,44 @@ def timeline_figure(
         yshift=-30,
     )
     return fig
+
+
+def _add_zoom_buttons(fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]]) -> None:
+    """Add one button per episode (and one for the whole span) that sets the x range."""
+    lo, hi = _panel_range(rows)
+    buttons = [
+        {
+            "label": "Whole span",
+            "method": "relayout",
+            "args": [{"xaxis.range": [lo.isoformat(), hi.isoformat()]}],
+        }
+    ]
+    for k, cluster in enumerate(clusters):
+        a, b = _panel_range(cluster)
+        buttons.append(
+            {
+                "label": f"{k + 1}. {_episode_title(cluster)}",
+                "method": "relayout",
+                "args": [{"xaxis.range": [a.isoformat(), b.isoformat()]}],
+            }
+        )
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons" if len(clusters) <= 6 else "dropdown",
+                "direction": "right" if len(clusters) <= 6 else "down",
+                "buttons": buttons,
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "showactive": True,
+                "active": 0,
+                "pad": {"r": 4, "t": 0},
+                "font": {"size": 11},
+            }
+        ]
+    )
 
 
 def _add_overview(
@@ -841,7 +880,9 @@ def _add_overview(
 
 def _linked_pairs(rows: list[_Row]) -> list[tuple[_Row, _Row]]:
     """Return (event, response) for every row whose ``responds_to`` names another row."""
-    by_id = {r.event_id: r for r in rows}
+    by_id: dict[str, _Row] = {}
+    for r in rows:
+        by_id.setdefault(r.event_id, r)
     return [
         (by_id[r.responds_to], r)
         for r in rows
