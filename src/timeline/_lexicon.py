@@ -49,7 +49,7 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"summon(?:ed|s|ing)?", "summons", "response"),
         (r"expel(?:led|s|ling)?|expulsions?", "expulsion", ""),
         (r"personae? non gratae?", "expulsion", ""),
-        (r"ordered (?:\w+ ){1,4}to leave", "expulsion", ""),
+        (r"ordered (?:[\w'’.-]+ ){1,10}?to leave", "expulsion", ""),
         (r"(?:impos(?:ed|es|ing) )?sanctions?(?:ed)?", "sanction", ""),
         (r"ban(?:ned|s|ning)?", "ban", ""),
         (r"(?:halt|suspend)(?:ed|s|ing)? (?:\w+ )?(?:\w+ )?imports?", "ban", ""),
@@ -59,7 +59,7 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"reports?", "report", "nominal"),
         (r"assessments?", "assessment", "nominal"),
         (
-            r"(?:issu|releas|publish)(?:ed|es|ing) (?:a |an |its |their )?(?:\w+ )?"
+            r"(?:issu|releas|publish)(?:ed|es|ing) (?:a |an |its |their )?(?:[\w-]+ ){0,3}?"
             r"(?:statements?|communiques?|declarations?)",
             "statement",
             "",
@@ -107,10 +107,12 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "speech",
         ),
         (r"made (?:the|these|those|his|her) (?:remarks|comments)", "statement", "speech"),
+        (r"(?:news agency |agency |media |outlets? )?reported", "statement", "speech media"),
         (r"told reporters|told journalists", "statement", "speech"),
         (
             r"said|says|told|stressed|noted|added|reiterated|announced|declared|vowed|warned"
-            r"|urged|called on|set out|emphasi[sz]ed|insisted|argued|remarked|pointed out",
+            r"|urged|called on|set out|emphasi[sz]ed|insisted|argued|remarked|pointed out"
+            r"|unveiled",
             "statement",
             "speech",
         ),
@@ -178,6 +180,19 @@ RESPONSE_WORDS: tuple[str, ...] = (
     r"lies",
     r"complaints?",
     r"accusations",
+    r"tit-for-tat",
+    r"in kind",
+    r"countermeasures",
+    r"retaliatory",
+    r"escalation",
+    r"violation",
+    r"accountable",
+    r"egregious",
+    r"stern",
+    r"strongly",
+    r"firmly",
+    r"null and void",
+    r"no binding force",
 )
 
 # Titles and offices: words that make a noun phrase an actor with a role.

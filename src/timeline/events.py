@@ -79,6 +79,7 @@ class _Candidate:
     target: int | None = None
     merged_into: int | None = None
     docs: list[str] = field(default_factory=list)
+    about: set[str] = field(default_factory=set)
 
     @property
     def speech(self) -> bool:
@@ -311,7 +312,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             cand.future = not cand.nominal and bool(_compiled()["future"].search(left[-40:]))
             cand.perfect = bool(_compiled()["perfect"].search(left[-20:]))
             cand.actor = _actor(text, s, e, ts, te, cand, last_actor)
-            if cand.actor and cand.actor.lower() not in lex.PRONOUNS:
+            if cand.actor and cand.actor.lower() not in lex.PRONOUNS and not cand.nominal:
                 last_actor = cand.actor
             cand.obj = _object(text, te, e)
             if (
@@ -322,11 +323,72 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
                 cand.category = "press briefing"
             cands.append(cand)
         _sentence_structure(text, cands, first_index)
+    own = _document_statement(doc, mentions)
+    if own is not None:
+        cands.append(own)
+    _remarks_anaphora(text, cands)
     _shortly_after(text, cands)
+    _after_bounds(text, cands)
+    _pronoun_speech_dates(text, cands)
     _kinds(text, cands, sentences)
+    _reported_dates(text, cands)
     _merge_within(cands)
     _link(text, cands)
+    for j, cand in enumerate(cands):
+        if cand.speech and cand.date is None:
+            continue
+        root = _root(cands, j)
+        if root is not None:
+            cands[root].about |= _about(cand, text)
     return cands
+
+
+def _document_statement(doc: Any, mentions: Sequence[Any]) -> _Candidate | None:
+    """An official statement is itself an event: dated by its publication, by its publisher.
+
+    Applies to documents of a government or intergovernmental publisher whose title names a
+    statement ("Spokesperson's Remarks on ...", "Statement by ...", "Press release").
+    """
+    title = doc.title or ""
+    if doc.published is None or doc.publisher_type not in ("government", "intergovernmental"):
+        return None
+    if not re.search(
+        r"\b(?:remarks|statement|press release|declaration|communiqu|readout)", title, re.IGNORECASE
+    ):
+        return None
+    text = doc.text
+    span = None
+    for m in mentions:
+        if m.earliest == doc.published and m.latest == doc.published and m.start < 600:
+            span = (m.start, m.end)
+            break
+    role = re.match(r"\s*(.+?)['’]s\s+(?:remarks|statement)", title, re.IGNORECASE)
+    actor = doc.outlet or ""
+    if role and doc.outlet:
+        actor = f"{role.group(1).strip()} of the {doc.outlet}"
+    elif role:
+        actor = role.group(1).strip()
+    where = span or (0, 0)
+    line_start = text.rfind("\n", 0, where[0]) + 1
+    line_end = text.find("\n", where[1])
+    line_end = len(text) if line_end < 0 else line_end
+    cand = _Candidate(
+        doc_id=doc.doc_id,
+        category="statement",
+        flags=frozenset({"document"}),
+        trigger=where,
+        sentence=(line_start, line_end) if span else (0, 0),
+        actor=actor,
+        hint=title,
+        docs=[doc.doc_id],
+    )
+    cand.date = _Date(doc.published, doc.published, "day", text[where[0] : where[1]], span)
+    cand.notes.append("the document itself is the statement; dated by its publication")
+    if _compiled()["response_words"].search(text[:2000]) or _compiled()["response_words"].search(
+        title
+    ):
+        cand.kind = "response"
+    return cand
 
 
 # --------------------------------------------------------------------------- lines, sentences
@@ -514,7 +576,9 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
     after = text[b : b + 30].lower()
     before = text[max(0, a - 30) : a].lower()
     if category == "report":
-        if re.match(r"\s*(?:that|by|say|said|on the|from)\b", after) or word.endswith("ed"):
+        if re.match(r"\s*(?:that|say|said)\b", after) or word.endswith("ed"):
+            return False
+        if word.endswith("s") and re.match(r"\s*(?:by|from|in)\b", after):
             return False
         if re.search(r"(?:according to|news|media|press)\s+$", before):
             return False
@@ -563,7 +627,7 @@ def _assign_dates(
                 cost += 6
             costs.append((cost, i))
         cost, i = min(costs)
-        if cost > 14:
+        if cost > 20:
             continue
         if i not in best or cost < best[i][0]:
             best[i] = (cost, m)
@@ -754,7 +818,8 @@ def _nominal_actor(left: str, right: str) -> str:
     if by:
         return _trim_actor(by.group(1))
     verb = re.search(
-        r"\b(?:\w+ed|sent|made|paid|held|wrote|gave|took|began|led|signed)\s+"
+        r"\b(?:issued|released|published|sent|signed|wrote|written|drafted|adopted|paid|"
+        r"made|held|submitted|launched|conducted|carried out|began|led|announced|delivered)\s+"
         r"(?:a|an|the|its|their|his|her)?\s*(?:[\w-]+\s+){0,2}$",
         left,
     )
@@ -810,8 +875,37 @@ def _sentence_subject(text: str, s: int, e: int) -> str:
 def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
     """Within one sentence: nest triggers in a speaker's complement, absorb reaction verbs."""
     here = cands[first:]
+    # "..., the agency reported Thursday": the date of the report dates the speech it reports
+    for cand in here:
+        if "media" not in cand.flags:
+            continue
+        speeches = [
+            first + j
+            for j, c in enumerate(here)
+            if c.speech and "media" not in c.flags and c.date is None
+        ]
+        if speeches:
+            if cand.date is not None:
+                cands[speeches[-1]].date = cand.date
+            cand.merged_into = speeches[-1]
+        else:  # a news report is not an event of the story
+            cand.future, cand.date = True, None
+    # "X did Y, the ministry said on Saturday": what precedes a final speech verb is reported
+    for k, cand in enumerate(here):
+        if not cand.speech or cand.merged_into is not None:
+            continue
+        lead = text[cand.sentence[0] : cand.trigger[0]]
+        if not re.search(r"[,”\"]\s*(?:[\w.'’-]+\s+){0,10}$", lead):
+            continue
+        for earlier in here[:k]:
+            if earlier.speech or earlier.inside_speech is not None:
+                continue
+            if earlier.trigger[1] <= cand.trigger[0] - len(cand.actor):
+                earlier.inside_speech = first + k
+                if not earlier.actor and not earlier.nominal:
+                    earlier.actor = cand.actor
     for i, cand in enumerate(here):
-        if not cand.speech:
+        if not cand.speech or cand.merged_into is not None:
             continue
         for later in here[i + 1 :]:
             if later.speech:
@@ -837,15 +931,58 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
             cur.merged_into = first + i - 1
 
 
+def _after_bounds(text: str, cands: list[_Candidate]) -> None:
+    """'X did Y after <dated event in the same sentence>': Y happened on or after that day."""
+    for cand in cands:
+        if cand.date is not None or cand.merged_into is not None or cand.future or cand.nominal:
+            continue
+        s, e = cand.sentence
+        m = re.search(r"\b(?:after|following)\b", text[cand.trigger[1] : e])
+        if not m or len(_WORD.findall(text[cand.trigger[1] : cand.trigger[1] + m.start()])) > 12:
+            continue
+        start = cand.trigger[1] + m.end()
+        for other in cands:
+            if other is cand or other.date is None or other.date.start is None:
+                continue
+            if other.sentence == cand.sentence and other.trigger[0] >= start:
+                cand.date = _Date(other.date.start, None, "after", "")
+                cand.notes.append(f"date inferred as after {other.date.start.isoformat()}")
+                if cand.kind == "response" or cand.speech or "response" in cand.flags:
+                    cand.hint_span = (start, _clause_end(text, start, e))
+                break
+
+
+def _remarks_anaphora(text: str, cands: list[_Candidate]) -> None:
+    """'X made the remarks ...': X is who spoke in the reaction reported just before."""
+    for k, cand in enumerate(cands):
+        phrase = text[cand.trigger[0] : cand.trigger[1]].lower()
+        if not cand.speech or not re.match(
+            r"made (?:the|these|those) (?:remarks|comments)", phrase
+        ):
+            continue
+        if not cand.actor or cand.actor.lower() in lex.PRONOUNS:
+            continue
+        for j in range(k - 1, -1, -1):
+            prev = cands[j]
+            if prev.date is not None and prev.kind == "response" or "response" in prev.flags:
+                if _bare(prev.actor) or not prev.actor:
+                    prev.actor = cand.actor
+                    if cand.date is None:
+                        cand.merged_into = j
+                break
+
+
 def _shortly_after(text: str, cands: list[_Candidate]) -> None:
     """'shortly after <dated event>': an undated candidate takes that event's day."""
     pattern = _compiled()["shortly_after"]
     for cand in cands:
         if cand.date is not None or cand.merged_into is not None:
             continue
+        if not (cand.speech or "response" in cand.flags):
+            continue
         s, e = cand.sentence
         m = pattern.search(text, cand.trigger[1], e)
-        if not m:
+        if not m or len(_WORD.findall(text[cand.trigger[1] : m.start()])) > 8:
             continue
         tail = text[m.end() : e]
         for other in cands:
@@ -881,12 +1018,23 @@ def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, b
             cand.kind = "response"
             cand.hint_span = (cue.end(), _clause_end(text, cue.end(), e))
         if cand.speech:
-            # what the speaker is reported to have said: this sentence and the next ones
-            # until another dated speech act
-            words = comp["response_words"].search(text, s, e)
+            # what the speaker is reported to have said: this sentence (with the whole quote
+            # it closes) and the next ones until another dated speech act
+            quote = _quote_start(text, s, cand.trigger[0])
+            words = comp["response_words"].search(text, quote, e)
             follow = _following(cands, sentences, i, text)
             nested = [c for c in cands if c.inside_speech == i and "response" in c.flags]
-            if words or nested or follow:
+            reported = [
+                c
+                for c in cands
+                if c.inside_speech == i
+                and not c.speech
+                and not c.future
+                and "response" not in c.flags
+                and c.category not in lex.REACTIVE_CATEGORIES
+                and not _same_actor(c.actor, cand.actor)
+            ]
+            if words or nested or follow or reported:
                 cand.kind = "response"
             for c in nested:
                 if c.category == "statement" and c.date is None:
@@ -894,6 +1042,68 @@ def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, b
                     cand.hint = cand.hint or c.obj
             if follow and cand.hint_span is None and not cand.hint:
                 cand.hint_span = follow
+            if reported and cand.hint_span is None and not cand.hint:
+                cand.hint = " ".join(
+                    text[c.trigger[0] : c.trigger[1]] + " " + c.obj for c in reported
+                )
+
+
+def _quote_start(text: str, s: int, a: int) -> int:
+    """Where the quotation a speech verb closes begins (``s`` when it closes none)."""
+    lead = text[s:a]
+    if not re.search(r"[”\"]\s*,?\s*(?:[\w.'’-]+\s+){0,8}$", lead):
+        return s
+    opening = max(
+        text.rfind("“", 0, a - len(lead) + lead.rfind("”") if "”" in lead else a),
+        text.rfind('"', 0, s + lead.rfind('"')) if '"' in lead else -1,
+    )
+    return opening if 0 <= opening < s else s
+
+
+def _reported_dates(text: str, cands: list[_Candidate]) -> None:
+    """Undated actions inside a dated speech act take their bound (or day) from it.
+
+    An action the speech performs ("announced sanctions", "said in a statement that X were
+    declared ...") happened that day; one it only reports ("said it has lodged a protest")
+    happened on or before it.
+    """
+    for cand in cands:
+        if cand.date is not None or cand.inside_speech is None or cand.future or cand.speech:
+            continue
+        if cand.nominal and cand.category not in lex.REACTIVE_CATEGORIES:
+            continue
+        speech = cands[cand.inside_speech]
+        if speech.date is None:
+            continue
+        verb = text[speech.trigger[0] : speech.trigger[1]].lower()
+        performs = re.search(r"announc|declar|unveil|statement", verb)
+        if performs and not cand.perfect or (performs and "statement" in verb):
+            cand.date = replace(speech.date)
+            cand.notes.append("dated by the statement that announced it")
+        else:
+            cand.date = _Date(None, speech.date.end, "before", "")
+            cand.notes.append(
+                f"date inferred as before {speech.date.end.isoformat()} (reported then)"
+            )
+
+
+def _pronoun_speech_dates(text: str, cands: list[_Candidate]) -> None:
+    """'It announced ...' right after a dated act by the same actor is the same occasion."""
+    for k, cand in enumerate(cands):
+        if not cand.speech or cand.date is not None:
+            continue
+        lead = text[cand.sentence[0] : cand.trigger[0]].strip().lower()
+        if lead not in lex.PRONOUNS:
+            continue
+        for prev in cands[k - 1 :: -1] if k else []:
+            if prev.sentence[1] > cand.sentence[0]:
+                continue
+            if text[prev.sentence[1] : cand.sentence[0]].strip():
+                break
+            if prev.date is not None and not prev.nominal and prev.actor == cand.actor:
+                cand.date = replace(prev.date)
+                cand.notes.append("dated by the sentence before, about the same act")
+                break
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -948,39 +1158,57 @@ def _about_overlap(phrase: str, cand: _Candidate, text: str) -> int:
 
 
 def _link(text: str, cands: list[_Candidate]) -> None:
-    """Give each response in a document the candidate it answers (index in ``target``)."""
+    """Give each response in a document the candidate it answers (index in ``target``).
+
+    Every mention merged into a row counts: a cue phrase of any of the response's mentions
+    that contains a mention of the other row links them; else words in common decide.
+    """
+    members: dict[int, list[int]] = {}
+    for j in range(len(cands)):
+        root = _root(cands, j)
+        if root is not None:
+            members.setdefault(root, []).append(j)
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or cand.kind != "response":
             continue
+        mine = [cands[m] for m in members.get(i, [i]) if not cands[m].speech or m == i]
+        hint = " ".join(
+            [c.hint for c in mine if c.hint]
+            + [text[c.hint_span[0] : c.hint_span[1]] for c in mine if c.hint_span]
+        )
         best = None
         best_score = 0.0
-        span = cand.hint_span
-        hint = cand.hint
-        if span:
-            hint = (hint + " " + text[span[0] : span[1]]).strip()
-        for j, other in enumerate(cands):
-            if j == i or other.merged_into is not None:
+        for r, group in members.items():
+            other = cands[r]
+            if r == i or other.future:
                 continue
             if _same_actor(cand.actor, other.actor) and other.kind == "response":
                 continue
             if not _may_answer(other, cand):
                 continue
             score = 0.0
-            if span and span[0] <= other.trigger[0] < span[1]:
-                score += 6
-            obj_start = cand.trigger[1]
-            obj_end = obj_start + len(cand.obj) + 40
-            if obj_start <= other.trigger[0] < obj_end and other.sentence == cand.sentence:
-                score += 4
-            score += _about_overlap(hint, other, text) * 1.5
+            for o in group:
+                mention = cands[o]
+                if mention.speech and mention.date is None:
+                    continue
+                for m in mine:
+                    span = m.hint_span
+                    if span and span[0] <= mention.trigger[0] < span[1]:
+                        score = max(score, 10.0)
+                    if mention.sentence == m.sentence and mention.trigger[0] > m.trigger[1]:
+                        score = max(score, 8.0)
+            words = {_stem(w) for w in _content_words(hint)}
+            about: set[str] = set()
+            for o in group:
+                if not (cands[o].speech and cands[o].date is None):
+                    about |= _about(cands[o], text)
+            score += min(3, len(words & about)) * 1.5
             if other.trigger[0] < cand.trigger[0]:
                 score += 0.5
             if other.speech:
                 score -= 1.5
-            if other.inside_speech is not None and other.inside_speech == i:
-                score -= 1
             if score > best_score:
-                best, best_score = j, score
+                best, best_score = r, score
         if best is None:
             best = _previous_event(cands, i)
         cand.target = best
@@ -1108,13 +1336,23 @@ def _mergeable(a: _Candidate, b: _Candidate, *, same_doc: bool) -> bool:
         ):
             return _actors_compatible(a.actor, b.actor)
         return _actors_compatible(a.actor, b.actor) and bool(a.actor and b.actor)
-    if a.kind != b.kind:
+    if a.kind != b.kind and _family(a.category) == "statement":
         return False
-    if not (a.actor and b.actor) or not _actors_compatible(a.actor, b.actor):
-        return False
-    if a.date is None or b.date is None:
-        return _family(a.category) != "statement"
-    return True
+    shared = len((a.about & b.about) - _category_words(a, b))
+    named = bool(a.actor and b.actor) and _actors_compatible(a.actor, b.actor)
+    if _family(a.category) == "statement":
+        return named and a.date is not None and b.date is not None and shared >= 1
+    if a.actor and b.actor and not _actors_compatible(a.actor, b.actor):
+        return shared >= 2 and _same_day(a.date, b.date)
+    return named or shared >= 2 or (shared >= 1 and _same_day(a.date, b.date))
+
+
+def _category_words(a: _Candidate, b: _Candidate) -> set[str]:
+    return {_stem(w) for w in _content_words(f"{a.category} {b.category}")}
+
+
+def _same_day(a: _Date | None, b: _Date | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 def _bare(actor: str) -> bool:
@@ -1168,12 +1406,27 @@ def _merge_within(cands: list[_Candidate]) -> None:
                 if (
                     cand.date is not None
                     and other.date is not None
-                    and cand.category != other.category
+                    and _family(cand.category) != _family(other.category)
                     and cand.sentence != other.sentence
                 ):
                     continue
                 _absorb(cand, other)
                 other.merged_into = i
+    # an undated event noun ("the report") re-mentions the one dated event of its family
+    for cand in cands:
+        if cand.merged_into is not None or cand.date is not None or not cand.nominal:
+            continue
+        dated = [
+            j
+            for j, other in enumerate(cands)
+            if other.merged_into is None
+            and other.date is not None
+            and not other.speech
+            and _family(other.category) == _family(cand.category)
+        ]
+        if len(dated) == 1:
+            _absorb(cands[dated[0]], cand)
+            cand.merged_into = dated[0]
     # "Beijing hit back on Friday ... spokesman X told a briefing on Friday": one response
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or cand.kind != "response" or not _bare(cand.actor):
@@ -1192,6 +1445,23 @@ def _merge_within(cands: list[_Candidate]) -> None:
             other.hint = " ".join(x for x in (other.hint, cand.hint or cand.obj) if x)
             cand.merged_into = j
             break
+    # "the ministry released a statement on Friday ... It announced sanctions": one act
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or _family(cand.category) != "statement":
+            continue
+        if cand.date is None or "response" in cand.flags or not cand.actor:
+            continue
+        for j, other in enumerate(cands):
+            if j == i or other.merged_into is not None or other.date is None:
+                continue
+            if other.category not in lex.REACTIVE_CATEGORIES or not other.actor:
+                continue
+            if (other.date.start, other.date.end) != (cand.date.start, cand.date.end):
+                continue
+            if _actors_compatible(cand.actor, other.actor):
+                cand.merged_into = j
+                other.kind = "response"
+                break
     # pronoun-led speech folded into its substantive event of the same sentence and date
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or not cand.speech or cand.date is None:
