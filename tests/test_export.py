@@ -287,6 +287,10 @@ def test_timelinejs_before_uses_the_upper_bound_and_says_so():
     assert audit["start_date"] == {"year": "2019", "month": "9", "day": "20"}
     assert "end_date" not in audit
     assert "on or before 2019-09-20" in audit["text"]["text"]
+    assert audit["display_date"] == "on or before 2019-09-20"
+    by_id_letter = by_id["open-letter"]
+    assert by_id_letter["display_date"] == "about 2016-04-02 to 2016-04-08"
+    assert "display_date" not in by_id["ministry-reply"]
 
 
 def test_timelinejs_ranges_become_eras():

@@ -392,7 +392,8 @@ def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str
 
     One TimelineJS event per row (``unique_id`` = event_id, ``group`` = kind), the date
     with only its known parts (month precision gives year and month), a ``before`` row at
-    its upper bound with the uncertainty said in the text, and one era per multi-day row.
+    its upper bound with the uncertainty said in the text and in ``display_date`` (also for
+    ``after`` and ``approximate``), and one era per multi-day row.
     TimelineJS renders text as HTML, so every data text is escaped.
 
     >>> import pandas as pd
@@ -415,16 +416,20 @@ def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str
             )
         headline = html.escape(_cell(record.get("title")) or event_id)
         lines = []
+        display = None
         date_text = _cell(record.get("date_text"))
         if precision == "before":
             anchor = end or start
-            lines.append(f"Date: on or before {anchor} (only the upper bound is known).")
+            display = f"on or before {anchor}"
+            lines.append(f"Date: {display} (only the upper bound is known).")
         elif precision == "after":
             anchor = start or end
-            lines.append(f"Date: on or after {anchor} (only the lower bound is known).")
+            display = f"on or after {anchor}"
+            lines.append(f"Date: {display} (only the lower bound is known).")
         elif precision == "approximate":
             anchor = start or end
-            lines.append("Date: approximate.")
+            display = f"about {anchor}" + (f" to {end}" if end and end != anchor else "")
+            lines.append(f"Date: {display} (approximate).")
         else:
             anchor = start or end
         if date_text:
@@ -442,10 +447,12 @@ def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str
                 lines.append(f"{label}: {html.escape(value)}")
         item: dict[str, Any] = {
             "start_date": _date_parts(anchor, precision),
-            "text": {"headline": headline, "text": "<br>".join(f"<p>{x}</p>" for x in lines)},
+            "text": {"headline": headline, "text": "".join(f"<p>{x}</p>" for x in lines)},
             "group": _cell(record.get("kind")),
             "unique_id": event_id,
         }
+        if display:
+            item["display_date"] = display
         if precision not in ("before", "after") and start and end and end > start:
             item["end_date"] = _date_parts(end, precision)
             eras.append(
