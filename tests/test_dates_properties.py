@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import find_dates
+from timeline.dates import find_dates, infer_reference
 
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 # the list plus "half", which timeline.dates.DateMention documents
@@ -51,6 +51,10 @@ FRAGMENTS = (
     + ["1990s", "the 1990s", "summer", "Q3", "2019-07-11", "22:46", "12:20", "noon", "a.m."]
     + ["February 30", "31/02/2019", "02/31/2019", "2019-02-29", "April 31", "Feb 29"]
     + ["\n", "\t", " ", "  ", "é", "日本", "\u200b", "\ufeff", "\x00", "🙂"]
+    + ["28-30", "30-28", "13-15", "-31", "from May 23 to 28", "December 28-30, 2018"]
+    + ["Saturday (July 10)", "the end of August 2018", "Updated 22:46, 11-Jul-2019", "01/08/98"]
+    + ["Published: 12:20, September 13", "GENEVA, Oct. 6", "late on Thursday", "a few days ago"]
+    + ["2017-2019", "1990-91", "the past two years", "months-long", "By 2020", "Q4", "fall"]
 )
 SEPARATORS = ["", " ", " ", " ", ", ", "-", "/", "\n", ". "]
 
@@ -140,6 +144,21 @@ def test_narrative_anchor_keeps_the_invariants(text, reference, anchor):
 @given(text=date_soup(), reference=st.sampled_from(REFERENCES))
 def test_same_input_gives_the_same_output(text, reference):
     assert find_dates(text, reference) == find_dates(text, reference)
+
+
+INFER_HOWS = {"byline", "date line", "dateline", "weekday-date pair"}
+
+
+@settings(deadline=None, max_examples=200)
+@given(text=st.one_of(st.text(max_size=300), date_soup()))
+@example(text="Published: 12:20, February 30, 2019\nGENEVA, Feb. 30 -")
+@example(text="Saturday (February 29)")
+def test_infer_reference_never_breaks_and_gives_a_real_date(text):
+    found = infer_reference(text)
+    if found is not None:
+        day, how = found
+        assert type(day) is dt.date
+        assert how in INFER_HOWS
 
 
 def _render(day: dt.date | tuple[int, int, int], style: str) -> str:
@@ -236,10 +255,11 @@ def test_results_do_not_depend_on_the_clock(reference):
         with time_machine.travel(now, tick=False):
             assert dt.date.today() == now.date()  # the clock really moved
             results.append([find_dates(t, reference) for t in texts])
+            results[-1].append([infer_reference(t) for t in texts])
     assert results[0] == results[1]
     if reference is None:
         # nothing is filled from today: no bound may fall in either travelled-to year
-        for m in itertools.chain.from_iterable(results[0]):
+        for m in itertools.chain.from_iterable(results[0][:-1]):
             for bound in (m.earliest, m.latest):
                 assert bound is None or bound.year not in (1975, 2042), m
 
