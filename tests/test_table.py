@@ -721,6 +721,22 @@ def test_events_frame_accepts_python_values():
     assert tuple(df.columns) == COLUMNS
 
 
+def test_events_frame_accepts_numpy_datetimes():
+    df = events_frame([{"event_id": "a", "date_end": np.datetime64("2020-02-29")}])
+    assert df.loc[0, "date_end"] == pd.Timestamp("2020-02-29")
+
+
+def test_error_message_summarises_many_problems_on_one_line(events):
+    events["kind"] = "evnt"
+    events = pd.concat([events] * 3, ignore_index=True)
+    events["event_id"] = [f"e{i}" for i in range(len(events))]
+    events["responds_to"] = pd.array([pd.NA] * len(events), dtype="string")
+    with pytest.raises(SchemaError, match=r"^12 problems in .*; and 2 more$") as info:
+        validate_events(events)
+    assert "\n" not in str(info.value)
+    assert len(info.value.problems) == 12
+
+
 def test_events_frame_rejects_an_unknown_key():
     with pytest.raises(SchemaError, match="row 1: unknown column 'colour'"):
         events_frame([{"event_id": "a", "colour": "red"}])

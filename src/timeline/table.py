@@ -9,7 +9,11 @@ Decisions worth knowing:
 
 - Required in every row: ``event_id``, ``kind``, ``category``, ``date_precision``, ``title``,
   ``sources``, ``reviewed``. ``date_start`` is required except for precision ``before`` (only an
-  upper bound is known); ``date_end`` is required except for precision ``after``.
+  upper bound is known); ``date_end`` is required except for precision ``after``. Precision
+  ``month`` spans whole months (start on the 1st, end on a month's last day) and ``year``
+  whole years; ``day`` and ``approximate`` intervals may have any length.
+- ``evidence`` is optional (at most 25 words); offsets come both or neither and must span
+  exactly the evidence; with a corpus they must point at it in the primary source.
 - ``responds_to`` may be set on any row (on an ``event`` it means "reacts to"), must name
   another row's ``event_id`` and must not name an event that starts after the row ends.
 - Row order on write: by ``date_start`` (``date_end`` where there is no start), then
@@ -36,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from timeline._io import atomic_write
@@ -243,7 +248,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
         SchemaError: the file is not valid UTF-8 or not well-formed CSV, a column is missing
             or unknown, a cell cannot be parsed (impossible dates, bad integers or booleans),
             or (with ``validate``) the table breaks the schema. Every problem is in
-            ``.problems``; the message names the file.
+            ``.problems``; the message names the file. Cell problems come first: the
+            schema rules run once every cell parses.
 
     >>> events = read_events("data/events.csv")  # doctest: +SKIP
     >>> events["date_start"].dtype  # doctest: +SKIP
@@ -272,7 +278,8 @@ def validate_events(
     ``kind``, ``date_precision`` and ``publisher_type`` against their allowed values;
     ``event_id``, ``sources`` and ``source_url`` against their patterns; dates without a
     time of day; ``date_start`` present unless the precision is ``before``, ``date_end``
-    present unless it is ``after``, and ``date_end`` not before ``date_start``; unique
+    present unless it is ``after``, and ``date_end`` not before ``date_start``; whole months
+    for precision ``month`` and whole years for ``year``; no doc id twice in ``sources``; unique
     ``event_id``; ``responds_to`` naming another row that does not start after this row ends;
     evidence of at most 25 words whose offsets span exactly its length.
 
@@ -540,6 +547,8 @@ def _to_cell(value: Any) -> str:
     """The CSV text of a Python value (dates as ISO, booleans as true/false)."""
     if value is None or value is pd.NaT:
         return ""
+    if isinstance(value, np.datetime64) and not np.isnat(value):
+        value = pd.Timestamp(value)
     if isinstance(value, str):
         return value
     if isinstance(value, bool) or pd.api.types.is_bool(value):
