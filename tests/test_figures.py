@@ -191,6 +191,9 @@ def test_hover_holds_date_text_actor_title_evidence_outlet_publisher():
     ):
         assert part in hover
     assert all(t.hoverinfo == "text" for t in _marks(fig))
+    # a response's hover names what it answers, and the lag
+    assert "Responds to: Eleven states send an open letter" in hover
+    assert "Lag: ~3 d after it" in hover
 
 
 def test_hover_escapes_markup_from_the_data():

@@ -62,6 +62,8 @@ _TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
 _CSS = """\
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222}
 h1{font-size:1.4rem;margin:0 0 .5rem}
+figure{margin:0}
+figcaption{font-size:.85rem;color:#555}
 .note{background:#f4f4f4;border-left:4px solid #0072B2;padding:.5rem .8rem;max-width:60rem}
 table{border-collapse:collapse;margin-top:1rem;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
@@ -239,9 +241,23 @@ def write_html(
     if not isinstance(fig, go.Figure):
         raise ExportError(f"write_html: fig must be a plotly Figure, got {type(fig).__name__}")
     page_title = _page_title(fig, title)
-    body = [f"<h1>{html.escape(page_title)}</h1>", _chart_html(fig)]
     if events is not None:
-        body.append(_table_html(_check_events(events, "write_html")))
+        events = _check_events(events, "write_html")
+    caption = (
+        "Interactive chart: hover a mark for its date as written, actor, evidence and source;"
+        " drag to zoom, double-click to reset."
+    )
+    if events is not None:
+        caption += " The table below lists the same rows."
+    body = [
+        f"<h1>{html.escape(page_title)}</h1>",
+        '<figure id="timeline-figure">',
+        _chart_html(fig),
+        f"<figcaption>{html.escape(caption)}</figcaption>",
+        "</figure>",
+    ]
+    if events is not None:
+        body.append(_table_html(events))
     document = "\n".join(
         [
             "<!DOCTYPE html>",

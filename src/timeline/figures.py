@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import SchemaError
@@ -78,7 +78,7 @@ class _Row:
     lane: str
     color: str
     symbol: str
-    hover: str
+    hover: str  # the hover label (while resolving: the date to show when no date_text)
 
 
 def _esc(value: str) -> str:
@@ -140,15 +140,22 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(_esc(line) for line in lines)
 
 
-def _hover(values: dict[str, str], fallback_date: str) -> str:
-    """Build the hover label of one row; every data value is escaped."""
+def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] | None) -> str:
+    """Build the hover label of one row; every data value is escaped.
+
+    ``answers`` is (title of the answered row, lag label) when the row's ``responds_to``
+    names a row of the table.
+    """
     date_text = values["date_text"] or fallback_date
     parts = [f"<b>{_wrap(values['title'] or values['event_id'])}</b>"]
     parts.append(f"{_esc(date_text)} · {_esc(values['kind'])}")
     if values["actor"]:
         parts.append(f"Actor: {_wrap(values['actor'])}")
-    if values["responds_to"]:
-        parts.append(f"Responds to: {_esc(values['responds_to'])}")
+    if answers is not None:
+        parts.append(f"Responds to: {_wrap(answers[0])}")
+        parts.append(f"Lag: {_esc(answers[1])} after it")
+    elif values["responds_to"]:
+        parts.append(f"Responds to: {_esc(values['responds_to'])} (not in this table)")
     if values["evidence"]:
         parts.append(f"Evidence: “{_wrap(values['evidence'])}”")
     source = values["outlet"] or "unknown outlet"
@@ -264,10 +271,18 @@ def _rows(
                 lane=values[lane] or "(none)",
                 color=values[color],
                 symbol=values[symbol],
-                hover=_hover(values, iso if shape != "before" else f"before {iso}"),
+                hover=iso if shape != "before" else f"before {iso}",  # the fallback date
             )
         )
     rows.sort(key=lambda r: (r.lo, r.hi, r.event_id, r.index))
+    linked = {response.index: event for event, response in _linked_pairs(rows)}
+    for k, row in enumerate(rows):
+        values = {c: cols[c][row.index] for c in cols}
+        answers = None
+        if row.index in linked:
+            event = linked[row.index]
+            answers = (cols["title"][event.index] or event.event_id, _lag(event, row)[1])
+        rows[k] = replace(row, hover=_hover(values, row.hover, answers))
     lanes = _groups([r.lane for r in rows], lane)
     return rows, lanes, colors, symbols
 
