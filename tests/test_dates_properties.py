@@ -3,6 +3,7 @@ never produces an impossible date and never reads the clock, whatever the text."
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -96,6 +97,19 @@ def _check_value(value: str) -> None:
             assert left <= right, f"interval {value} ends before it starts"
 
 
+def _bounds_of(value: str) -> tuple[dt.date, dt.date] | None:
+    """The calendar interval a plain day, month or year value denotes (else None)."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        day = dt.date.fromisoformat(value)
+        return day, day
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        y, m = int(value[:4]), int(value[5:])
+        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    if re.fullmatch(r"\d{4}", value) and value != "0000":
+        return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    return None
+
+
 def check_mentions(text: str, mentions: list) -> None:
     """The invariants every find_dates result must satisfy, whatever the text."""
     assert isinstance(mentions, list)
@@ -114,6 +128,10 @@ def check_mentions(text: str, mentions: list) -> None:
         if m.earliest is not None and m.latest is not None:
             assert m.earliest <= m.latest, m
         _check_value(m.value)
+        if m.type == "DATE" and not getattr(m, "mod", ""):
+            expected = _bounds_of(m.value)
+            if expected is not None:
+                assert (m.earliest, m.latest) == expected, f"bounds disagree with value: {m}"
 
 
 @settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
