@@ -79,7 +79,8 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"trips?", "visit", "nominal"),
         (r"touch(?:ed|es) down|land(?:ed|s) in|arriv(?:ed|es) in", "visit", ""),
         (r"depart(?:ed|s|ing)? (?:on \w+ )?for|left for", "visit", ""),
-        (r"meetings?|met with|talks with|summit", "meeting", "nominal"),
+        (r"met with|held talks with|meets with", "meeting", ""),
+        (r"meetings?|talks with|summit", "meeting", "nominal"),
         (r"inaugurat(?:ed|ion)|sworn in|took office|relinquish(?:ed|es) power", "inauguration", ""),
         # force and harm
         (r"(?:military |live-fire |naval |joint )?(?:exercises|drills)", "military exercise", ""),
@@ -359,7 +360,6 @@ NOT_NAMES: frozenset[str] = frozenset(
         "former",
         "incumbent",
         "new",
-        "chinese",
         "some",
         "certain",
         "relevant",
@@ -548,6 +548,29 @@ TITLE_VERBS: dict[str, str] = {
     "inauguration": "takes office",
     "attack": "is reported in an attack",
     "discharge": "begins a discharge",
+}
+
+# How a title names the event a response answers, by that event's category.
+CATEGORY_NOUNS: dict[str, str] = {
+    "visit": "visit",
+    "letter": "letter",
+    "report": "report",
+    "assessment": "assessment",
+    "statement": "statement",
+    "press briefing": "remarks",
+    "repatriation": "repatriation",
+    "vote": "vote",
+    "sanction": "sanctions",
+    "meeting": "meeting",
+    "summons": "summons",
+    "expulsion": "expulsions",
+    "ban": "ban",
+    "protest": "protest",
+    "military exercise": "military exercises",
+    "ruling": "ruling",
+    "inauguration": "inauguration",
+    "attack": "attack",
+    "discharge": "discharge",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {

@@ -293,10 +293,6 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
         dates = _assign_dates(text, found, sent_mentions)
         first_index = len(cands)
         for (ts, te, category, flags), mention in zip(found, dates, strict=True):
-            if _noun_form(text, ts, te):
-                flags = flags | {"nominal"}
-            elif re.search(r"(?:ed|ing)$", text[ts:te].lower()) and " " not in text[ts:te]:
-                flags = flags - {"nominal"}
             cand = _Candidate(
                 doc_id=doc.doc_id,
                 category=category,
@@ -555,6 +551,10 @@ def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, frozenset[
                 continue
             if not _trigger_ok(text, a, b, category, flags):
                 continue
+            if _noun_form(text, a, b):
+                flags = flags | {"nominal"}
+            elif re.search(r"(?:ed|ing)$", text[a:b].lower()) and " " not in text[a:b]:
+                flags = flags - {"nominal"}
             taken.append((a, b, category, flags))
     return sorted(taken)
 
@@ -646,14 +646,14 @@ def _words_before(text: str, s: int, a: int) -> str:
 def _strip_adverbials(left: str) -> str:
     """Drop trailing dates, adverbs and auxiliaries from the words before a verb."""
     pattern = re.compile(
-        r"(?:\s*,?\s*(?:on|late|early|last|this|next|in|at)?\s*(?:\w+day|\d{1,2}|"
-        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?)"
-        r"(?:\s*\([^)]*\))?(?:\s+(?:night|morning|evening|afternoon))?"
-        r"|\s*(?:also|then|later|earlier|again|has|have|had|was|were|is|are|will|would|"
-        r"has been|had been|formally|officially|publicly|already|firmly|strongly|resolutely|"
-        r"just|reportedly|jointly|once|\w+ly)"
-        r"|\s*,|\s*\([^)]*\))\s*$",
-        re.IGNORECASE,
+        r"(?:\s*,?\s*\b(?:(?i:on|late|early|last|this|next|in|at)\s+)?"
+        r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
+        r"|\d{1,2}(?:st|nd|rd|th)?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+        r"[a-z]*\.?)"
+        r"(?:\s*\([^)]*\))?(?:\s+(?i:night|morning|evening|afternoon))?"
+        r"|\s*\b(?:also|then|later|earlier|again|has|have|had|was|were|is|are|will|would|"
+        r"has been|had been|already|just|once|[a-z]+ly)"
+        r"|\s*,|\s*\([^)]*\))\s*$"
     )
     prev = None
     while prev != left:
@@ -1186,6 +1186,8 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 continue
             if not _may_answer(other, cand):
                 continue
+            if other.target == i:
+                continue
             score = 0.0
             for o in group:
                 mention = cands[o]
@@ -1207,6 +1209,9 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 score += 0.5
             if other.speech:
                 score -= 1.5
+            later = other.trigger[0] > cand.trigger[0]
+            if other.date is None and cand.date is not None and score < 8 and later:
+                continue
             if score > best_score:
                 best, best_score = r, score
         if best is None:
@@ -1257,11 +1262,18 @@ def _family(category: str) -> str:
 
 
 def _names(actor: str) -> set[str]:
+    """Proper names in an actor phrase (not titles, not nationality adjectives)."""
     return {
         w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
         for w in _WORD.findall(actor)
-        if w[0].isupper() and w.lower() not in lex.NOT_NAMES and w.lower() not in lex.ROLE_WORDS
+        if w[0].isupper()
+        and w.lower() not in lex.NOT_NAMES
+        and w.lower() not in lex.ROLE_WORDS
+        and not _DEMONYM.search(w)
     }
+
+
+_DEMONYM = re.compile(r"(?:ese|ian|ish|ean)$")
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -1427,7 +1439,7 @@ def _merge_within(cands: list[_Candidate]) -> None:
         if len(dated) == 1:
             _absorb(cands[dated[0]], cand)
             cand.merged_into = dated[0]
-    # "Beijing hit back on Friday ... spokesman X told a briefing on Friday": one response
+    # "The capital hit back on Friday ... spokesman X told a briefing on Friday": one response
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or cand.kind != "response" or not _bare(cand.actor):
             continue
@@ -1555,7 +1567,8 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
     ids = _event_ids(rows, final)
     records = []
     for k in final:
-        records.append(_record(rows[k], ids[k], ids.get(link.get(k, -1), ""), by_id))
+        target = rows[link[k]] if k in link else None
+        records.append(_record(rows[k], ids[k], ids.get(link.get(k, -1), ""), by_id, target))
     frame = events_frame(records)
     return sort_events(frame)
 
@@ -1632,7 +1645,13 @@ def _event_ids(rows: list[_Candidate], final: list[int]) -> dict[int, str]:
     return out
 
 
-def _record(cand: _Candidate, event_id: str, responds_to: str, by_id: dict[str, Any]) -> dict:
+def _record(
+    cand: _Candidate,
+    event_id: str,
+    responds_to: str,
+    by_id: dict[str, Any],
+    target: _Candidate | None = None,
+) -> dict:
     doc = by_id[cand.doc_id]
     text = doc.text
     ev_start, ev_end = _evidence_span(text, cand)
@@ -1645,7 +1664,7 @@ def _record(cand: _Candidate, event_id: str, responds_to: str, by_id: dict[str, 
         "date_end": cand.date.end,
         "date_precision": cand.date.precision,
         "date_text": cand.date.text or None,
-        "title": _title(cand),
+        "title": _title(cand, target),
         "actor": cand.actor or None,
         "responds_to": responds_to or None,
         "sources": ";".join(cand.docs),
@@ -1684,13 +1703,19 @@ def _evidence_span(text: str, cand: _Candidate) -> tuple[int, int]:
     return start, end
 
 
-def _title(cand: _Candidate) -> str:
-    """A neutral paraphrase from actor, category and object, in the project's own words."""
+def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
+    """A neutral paraphrase from actor, category and object, in the project's own words.
+
+    Responses name what they answer by its category and actor ("... responds to the report
+    by the committee"), so a title never repeats the source's wording of the reaction.
+    """
     actor = _short_actor(cand.actor) or "An unnamed party"
-    if cand.kind == "response":
+    if cand.kind == "response" and target is not None:
         verb = lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to")
-        thing = _object_noun(cand.hint or cand.obj) or "an earlier event"
-        return f"{actor} {verb} {thing}".strip()
+        noun = lex.CATEGORY_NOUNS.get(target.category, target.category)
+        by = _short_actor(target.actor)
+        thing = f"the {noun} by {by}" if by else f"the {noun}"
+        return f"{actor} {verb} {thing}"
     verb = lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}")
     thing = _object_noun(cand.obj)
     if cand.category in ("visit",) and thing:
@@ -1709,6 +1734,12 @@ def _short_actor(actor: str) -> str:
 
 
 def _object_noun(phrase: str) -> str:
-    """At most four content words of an object phrase."""
-    words = [w for w in _WORD.findall(phrase) if w.lower() not in lex.STOPWORDS]
+    """At most four content words of an object phrase (no dates)."""
+    words = [
+        w
+        for w in _WORD.findall(phrase)
+        if w.lower() not in lex.STOPWORDS
+        and w.lower().rstrip(".") not in _TIME_WORDS
+        and not w[0].isdigit()
+    ]
     return " ".join(words[:4])
