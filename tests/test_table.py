@@ -413,6 +413,17 @@ def test_validate_rejects_responds_to_naming_the_row_itself(events):
         validate_events(events)
 
 
+def test_validate_rejects_a_loop_of_responses(events):
+    events.loc[_row_of(events, "bridge-opening"), "responds_to"] = "mayor-statement"
+    with pytest.raises(
+        SchemaError,
+        match=r"forms a loop bridge-opening -> mayor-statement -> residents-complaint -> "
+        r"bridge-opening",
+    ) as info:
+        validate_events(events)
+    assert sum("loop" in p for p in info.value.problems) == 1
+
+
 def test_validate_allows_responds_to_on_an_event(events):
     row = events.loc[_row_of(events, "residents-complaint")]
     assert row["kind"] == "event" and row["responds_to"] == "bridge-opening"

@@ -280,7 +280,8 @@ def validate_events(
     time of day; ``date_start`` present unless the precision is ``before``, ``date_end``
     present unless it is ``after``, and ``date_end`` not before ``date_start``; whole months
     for precision ``month`` and whole years for ``year``; no doc id twice in ``sources``; unique
-    ``event_id``; ``responds_to`` naming another row that does not start after this row ends;
+    ``event_id``; ``responds_to`` naming another row that does not start after this row ends,
+    with no loops (a answers b, b answers a);
     evidence of at most 25 words whose offsets span exactly its length.
 
     With ``corpus``, also: every doc id in ``sources`` is in the corpus, and the evidence is
@@ -729,6 +730,27 @@ def _check_events(df: pd.DataFrame) -> list[str]:
                     f"{where}, column 'responds_to': {target!r} starts on {_iso(begins)}, "
                     f"after this row ends ({_iso(end)})"
                 )
+    return problems + _check_cycles(ids, rows)
+
+
+def _check_cycles(ids: list[str | None], rows: list[dict[str, Any]]) -> list[str]:
+    """One problem per loop of two or more rows answering each other through responds_to."""
+    target = {eid: _text(row["responds_to"]) for eid, row in zip(ids, rows, strict=True) if eid}
+    problems: list[str] = []
+    reported: set[str] = set()
+    for number, eid in enumerate(ids, start=1):
+        if eid is None or eid in reported:
+            continue
+        chain, current = [eid], target.get(eid)
+        while current is not None and current in target and current not in chain:
+            chain.append(current)
+            current = target[current]
+        if current == eid and len(chain) > 1:
+            reported.update(chain)
+            loop = " -> ".join([*chain, eid])
+            problems.append(
+                f"{_where(number, eid, 'event_id')}, column 'responds_to': forms a loop {loop}"
+            )
     return problems
 
 
