@@ -548,6 +548,7 @@ def _add_connectors(
     mid_x: list[Any] = []
     mid_y: list[float] = []
     labels: list[str] = []
+    positions: list[str] = []
     hovers: list[str] = []
     for event, response in pairs:
         x0, x1 = _mark_x(event, end=True), _mark_x(response, end=False)
@@ -558,6 +559,8 @@ def _add_connectors(
         mid_x.append(x1.isoformat())
         mid_y.append(y1)
         labels.append("\u2002\u2002" + label)
+        # beside a marker; above a bar, which would hide it
+        positions.append("top right" if response.shape in ("bar", "approx") else "middle right")
         hovers.append(f"{_esc(response.event_id)} answers {_esc(event.event_id)}: {_esc(label)}")
     ids = [[response.event_id, event.event_id] for event, response in pairs]
     fig.add_trace(
@@ -580,7 +583,7 @@ def _add_connectors(
             y=mid_y,
             mode="none" if many else "text",
             text=labels,
-            textposition="middle right",
+            textposition=positions,
             textfont={"size": 11, "color": "#333333"},
             cliponaxis=False,
             hovertext=hovers,
