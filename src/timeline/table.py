@@ -325,9 +325,14 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     Raises:
         SchemaError: the table is invalid (nothing is written).
 
-    >>> import tempfile, pathlib
+    >>> import pathlib, tempfile
+    >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
+    ...        "date_end": "2020-01-02", "date_precision": "day", "title": "A visit",
+    ...        "sources": "d1", "reviewed": True}
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
-    >>> write_events(read_events("data/events.csv"), out)  # doctest: +SKIP
+    >>> write_events(events_frame([row]), out)
+    >>> read_events(out).loc[0, "date_start"]
+    Timestamp('2020-01-02 00:00:00')
     """
     target = Path(path)
     try:
@@ -460,7 +465,7 @@ def datapackage() -> dict[str, Any]:
 
 
 def write_datapackage(path: str | os.PathLike[str]) -> None:
-    """Write ``datapackage()`` as indented JSON (sorted keys, ``\\n`` at the end), atomically.
+    """Write ``datapackage()`` as indented UTF-8 JSON ending in ``\\n``, atomically.
 
     >>> write_datapackage("data/datapackage.json")  # doctest: +SKIP
     """
