@@ -64,7 +64,12 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "statement",
             "",
         ),
-        (r"(?:in|a) (?:separate |joint |written )?statement", "statement", "speech"),
+        (
+            r"said in a (?:separate |joint |written )?statement"
+            r"|(?:in|a) (?:separate |joint |written )?statement",
+            "statement",
+            "speech",
+        ),
         # decisions of courts and bodies
         (r"(?:final |arbitral )?awards?", "ruling", "nominal"),
         (r"rulings?|verdicts?|judg(?:e)?ments?", "ruling", "nominal"),

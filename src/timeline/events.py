@@ -123,7 +123,7 @@ def _compiled() -> dict[str, Any]:
         "future": re.compile(
             r"\b(?:will|would|shall|going to|(?:is|are|was|were) (?:set |due |expected )?to"
             r"|plans? to|planned to|vow(?:s|ed)? to|threaten(?:s|ed)? to|set to)"
-            r"\s+(?:be\s+)?(?:\w+ly\s+)?$",
+            r"\s+(?:[a-z]+\s+)?(?:be\s+)?(?:[a-z]+ly\s+)?$",
             re.IGNORECASE,
         ),
         "perfect": re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE),
@@ -551,6 +551,10 @@ def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, frozenset[
                 continue
             if not _trigger_ok(text, a, b, category, flags):
                 continue
+            if "speech" in flags and re.search(
+                r"\b(?:been|be|was|were|is|are)\s+$", text[max(0, a - 12) : a]
+            ):
+                continue
             if _noun_form(text, a, b):
                 flags = flags | {"nominal"}
             elif re.search(r"(?:ed|ing)$", text[a:b].lower()) and " " not in text[a:b]:
@@ -604,6 +608,8 @@ def _assign_dates(
             if m.end <= a:
                 gap = text[m.end : a]
                 cost = len(_WORD.findall(gap)) + 0.5
+                if re.match(r"\s*,?\s*and\b", gap):
+                    cost += 3
             elif m.start >= b:
                 gap = text[b : m.start]
                 cost = len(_WORD.findall(gap))
@@ -916,6 +922,23 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
             later.inside_speech = first + i
             if not later.nominal and (not later.actor or later.actor.lower() in lex.PRONOUNS):
                 later.actor = cand.actor
+    # "X summoned the envoy ... and lodged a protest": the second verb shares the subject
+    for i in range(1, len(here)):
+        prev, cur = here[i - 1], here[i]
+        if cur.nominal or prev.nominal or cur.speech or prev.speech:
+            continue
+        gap = text[prev.trigger[1] : cur.trigger[0]]
+        if not re.search(r"\band\s+(?:[a-z]+ly\s+)?$", gap):
+            continue
+        if not cur.actor or cur.actor == prev.actor or cur.actor.lower() in lex.PRONOUNS:
+            cur.actor = prev.actor
+            responsive = "response" in prev.flags or prev.category in lex.REACTIVE_CATEGORIES
+            also = "response" in cur.flags or cur.category in lex.REACTIVE_CATEGORIES
+            if responsive and also and (cur.date is None or prev.date is None):
+                if prev.date is None:
+                    prev.date = cur.date
+                prev.hint = " ".join(x for x in (prev.hint, cur.obj) if x)
+                cur.merged_into = first + i - 1
     # a reaction participle right after another trigger describes that trigger
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
@@ -933,12 +956,19 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
 
 def _after_bounds(text: str, cands: list[_Candidate]) -> None:
     """'X did Y after <dated event in the same sentence>': Y happened on or after that day."""
-    for cand in cands:
+    for k, cand in enumerate(cands):
         if cand.date is not None or cand.merged_into is not None or cand.future or cand.nominal:
+            continue
+        if cand.inside_speech is not None:
             continue
         s, e = cand.sentence
         m = re.search(r"\b(?:after|following)\b", text[cand.trigger[1] : e])
         if not m or len(_WORD.findall(text[cand.trigger[1] : cand.trigger[1] + m.start()])) > 12:
+            continue
+        if re.search(
+            r"\b(?:will|would|shall|to|could|might)\b",
+            text[cand.trigger[1] : cand.trigger[1] + m.start()],
+        ):
             continue
         start = cand.trigger[1] + m.end()
         for other in cands:
@@ -947,6 +977,9 @@ def _after_bounds(text: str, cands: list[_Candidate]) -> None:
             if other.sentence == cand.sentence and other.trigger[0] >= start:
                 cand.date = _Date(other.date.start, None, "after", "")
                 cand.notes.append(f"date inferred as after {other.date.start.isoformat()}")
+                for nested in cands:
+                    if nested.inside_speech == k and nested.date is None and not nested.future:
+                        nested.merged_into = k
                 if cand.kind == "response" or cand.speech or "response" in cand.flags:
                     cand.hint_span = (start, _clause_end(text, start, e))
                 break
@@ -1073,7 +1106,7 @@ def _reported_dates(text: str, cands: list[_Candidate]) -> None:
         if cand.nominal and cand.category not in lex.REACTIVE_CATEGORIES:
             continue
         speech = cands[cand.inside_speech]
-        if speech.date is None:
+        if speech.date is None or speech.date.end is None:
             continue
         verb = text[speech.trigger[0] : speech.trigger[1]].lower()
         performs = re.search(r"announc|declar|unveil|statement", verb)
@@ -1206,7 +1239,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                     about |= _about(cands[o], text)
             score += min(3, len(words & about)) * 1.5
             if other.trigger[0] < cand.trigger[0]:
-                score += 0.5
+                score += 0.5 + 0.4 * other.trigger[0] / max(1, len(text))
             if other.speech:
                 score -= 1.5
             later = other.trigger[0] > cand.trigger[0]
@@ -1354,7 +1387,12 @@ def _mergeable(a: _Candidate, b: _Candidate, *, same_doc: bool) -> bool:
     named = bool(a.actor and b.actor) and _actors_compatible(a.actor, b.actor)
     if _family(a.category) == "statement":
         return named and a.date is not None and b.date is not None and shared >= 1
+    open_bound = any(d is None or d.start is None or d.end is None for d in (a.date, b.date))
+    if open_bound and not named:
+        return shared >= 2 and (_role_only(a.actor) or _role_only(b.actor))
     if a.actor and b.actor and not _actors_compatible(a.actor, b.actor):
+        if _role_only(a.actor) or _role_only(b.actor):
+            return shared >= 2
         return shared >= 2 and _same_day(a.date, b.date)
     return named or shared >= 2 or (shared >= 1 and _same_day(a.date, b.date))
 
@@ -1365,6 +1403,11 @@ def _category_words(a: _Candidate, b: _Candidate) -> set[str]:
 
 def _same_day(a: _Date | None, b: _Date | None) -> bool:
     return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _role_only(actor: str) -> bool:
+    """An actor phrase naming a role or a group but no proper name ("the delegation")."""
+    return not actor or not _names(actor)
 
 
 def _bare(actor: str) -> bool:
@@ -1474,6 +1517,24 @@ def _merge_within(cands: list[_Candidate]) -> None:
                 cand.merged_into = j
                 other.kind = "response"
                 break
+    # "Japan said Tuesday that it has lodged a protest": the row is the protest
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or not cand.speech or cand.date is None:
+            continue
+        if cand.category != "statement":
+            continue
+        inner = [c for c in cands if c.inside_speech == i]
+        acts = [
+            j
+            for j, c in enumerate(cands)
+            if c.inside_speech == i
+            and c.merged_into is None
+            and c.category in lex.REACTIVE_CATEGORIES
+            and _actors_compatible(c.actor, cand.actor)
+        ]
+        said = [c for c in inner if c.merged_into == i]
+        if len(acts) == 1 and not said:
+            cand.merged_into = acts[0]
     # pronoun-led speech folded into its substantive event of the same sentence and date
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or not cand.speech or cand.date is None:
