@@ -855,3 +855,76 @@ def test_datapackage_marks_required_fields_and_keys():
     assert events["foreignKeys"] == [
         {"fields": ["responds_to"], "reference": {"resource": "", "fields": ["event_id"]}}
     ]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@st.composite
+def _tables(draw) -> pd.DataFrame:
+    """Random valid tables: any precision, open bounds, links backwards in time, offsets."""
+    n = draw(st.integers(min_value=0, max_value=8))
+    ids = draw(
+        st.lists(
+            st.from_regex(r"[a-z0-9][a-z0-9._-]{0,8}", fullmatch=True),
+            min_size=n,
+            max_size=n,
+            unique=True,
+        )
+    )
+    rows = []
+    for i, eid in enumerate(ids):
+        start = draw(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+        end = start + dt.timedelta(days=draw(st.integers(0, 40)))
+        precision = draw(st.sampled_from(["day", "approximate", "before", "after"]))
+        if precision == "before":
+            start = draw(st.sampled_from([None, start]))
+        if precision == "after":
+            end = draw(st.sampled_from([None, end]))
+        evidence = draw(st.sampled_from([None, "on 3 May", 'a "quoted", phrase']))
+        offset = draw(st.integers(0, 500))
+        rows.append(
+            {
+                "event_id": eid,
+                "kind": draw(st.sampled_from(KINDS)),
+                "category": "visit",
+                "date_start": start,
+                "date_end": end,
+                "date_precision": precision,
+                "title": draw(st.text(min_size=1).filter(str.strip).filter(_encodable)),
+                "responds_to": ids[i - 1] if i and draw(st.booleans()) else None,
+                "sources": "d1;d2" if draw(st.booleans()) else "d1",
+                "publisher_type": draw(st.sampled_from([None, *PUBLISHER_TYPES])),
+                "evidence": evidence,
+                "evidence_start": offset if evidence else None,
+                "evidence_end": offset + len(evidence) if evidence else None,
+                "reviewed": draw(st.booleans()),
+            }
+        )
+    df = events_frame(rows)
+    # keep only links to rows that start no later than the linking row ends
+    ok = [
+        pd.isna(r["responds_to"])
+        or pd.isna(r["date_end"])
+        or pd.isna(df.set_index("event_id").loc[r["responds_to"], "date_start"])
+        or df.set_index("event_id").loc[r["responds_to"], "date_start"] <= r["date_end"]
+        for _, r in df.iterrows()
+    ]
+    df.loc[[not x for x in ok], "responds_to"] = pd.NA
+    return df
+
+
+def _encodable(text: str) -> bool:
+    return not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(df=_tables())
+def test_any_valid_table_round_trips(tmp_path_factory, df):
+    validate_events(df)
+    folder = tmp_path_factory.mktemp("tables")
+    write_events(df, folder / "a.csv")
+    again = read_events(folder / "a.csv")
+    pd.testing.assert_frame_equal(again, sort_events(df))
+    write_events(again, folder / "b.csv")
+    assert (folder / "b.csv").read_bytes() == (folder / "a.csv").read_bytes()
