@@ -654,8 +654,9 @@ def _strip_adverbials(left: str) -> str:
     pattern = re.compile(
         r"(?:\s*,?\s*\b(?:(?i:on|late|early|last|this|next|in|at)\s+)?"
         r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
-        r"|\d{1,2}(?:st|nd|rd|th)?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-        r"[a-z]*\.?)"
+        r"|\d{1,2}(?:st|nd|rd|th)?)"
+        r"|\s*,?\s*\b(?i:on|in|late|early|last|this|next)\s+"
+        r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?"
         r"(?:\s*\([^)]*\))?(?:\s+(?i:night|morning|evening|afternoon))?"
         r"|\s*\b(?:also|then|later|earlier|again|has|have|had|was|were|is|are|will|would|"
         r"has been|had been|already|just|once|[a-z]+ly)"
@@ -735,7 +736,7 @@ def _noun_phrase_back(left: str) -> str:
                 picked.append(tok)
                 continue
             break
-        if low in _TIME_WORDS:
+        if low in _TIME_WORDS and not (k == len(tokens) - 1 and tok[0].isupper()):
             break
         if (
             tok[0].isupper()
@@ -812,9 +813,15 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
 
 def _nominal_actor(left: str, right: str) -> str:
     """The actor of an event noun: a possessive, a by-phrase, a modifier or the verb's subject."""
-    poss = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+){0,2}$", left)
+    poss = re.search(
+        r"((?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,7}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+){0,2}$",
+        left,
+    )
     if poss:
-        return poss.group(1).strip()
+        words = poss.group(1).split()
+        while words and not words[0][0].isupper():
+            words.pop(0)
+        return " ".join(words)
     by = re.match(
         r"\s*(?:\w+\s+){0,2}?(?:published|issued|released|drafted|signed|made|paid|sent|"
         r"led|adopted)?\s*by\s+((?:the |a )?(?:[A-Z][\w.'’-]*|of|for|the|on|in|and)"
@@ -925,7 +932,17 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
     # "X summoned the envoy ... and lodged a protest": the second verb shares the subject
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
-        if cur.nominal or prev.nominal or cur.speech or prev.speech:
+        if cur.speech or prev.speech:
+            continue
+        gap = text[prev.trigger[1] : cur.trigger[0]]
+        if (
+            cur.date is None
+            and cur.category == prev.category
+            and re.fullmatch(r"\s*and\s+(?:[a-z]+\s+)?", gap)
+        ):
+            cur.merged_into = first + i - 1  # "representations and strong protests"
+            continue
+        if cur.nominal or prev.nominal:
             continue
         gap = text[prev.trigger[1] : cur.trigger[0]]
         if not re.search(r"\band\s+(?:[a-z]+ly\s+)?$", gap):
@@ -1173,10 +1190,15 @@ def _content_words(phrase: str) -> set[str]:
 
 
 def _about(cand: _Candidate, text: str) -> set[str]:
-    """What a candidate is about: its trigger, category, actor and object words."""
+    """What a candidate is about: its trigger, category, actor, object and nearby words."""
     words = _content_words(text[cand.trigger[0] : cand.trigger[1]])
     words |= _content_words(cand.category) | _content_words(cand.actor) | _content_words(cand.obj)
-    return {_stem(w) for w in words}
+    s, e = cand.sentence
+    if e > s:
+        before = _WORD.findall(text[s : cand.trigger[0]])[-8:]
+        after = _WORD.findall(text[cand.trigger[1] : e])[:8]
+        words |= _content_words(" ".join(before + after))
+    return {_stem(w) for w in words if w not in _TIME_WORDS}
 
 
 def _stem(word: str) -> str:
@@ -1389,7 +1411,7 @@ def _mergeable(a: _Candidate, b: _Candidate, *, same_doc: bool) -> bool:
         return named and a.date is not None and b.date is not None and shared >= 1
     open_bound = any(d is None or d.start is None or d.end is None for d in (a.date, b.date))
     if open_bound and not named:
-        return shared >= 2 and (_role_only(a.actor) or _role_only(b.actor))
+        return shared >= 3 and (not a.actor or not b.actor)
     if a.actor and b.actor and not _actors_compatible(a.actor, b.actor):
         if _role_only(a.actor) or _role_only(b.actor):
             return shared >= 2
@@ -1467,6 +1489,29 @@ def _merge_within(cands: list[_Candidate]) -> None:
                     continue
                 _absorb(cand, other)
                 other.merged_into = i
+    # arrival and departure of one visit, reported on different days, make one span
+    for i, cand in enumerate(cands):
+        if cand.merged_into is not None or cand.category != "visit" or cand.date is None:
+            continue
+        for j, other in enumerate(cands):
+            if j == i or other.merged_into is not None or other.category != "visit":
+                continue
+            if other.date is None or "day" not in (cand.date.precision, other.date.precision):
+                continue
+            if cand.date.precision != other.date.precision or cand.date.start is None:
+                continue
+            if other.date.start is None or other.date.end is None or cand.date.end is None:
+                continue
+            lo, hi = min(cand.date.start, other.date.start), max(cand.date.end, other.date.end)
+            if (hi - lo).days > 7 or (lo, hi) == (cand.date.start, cand.date.end):
+                continue
+            if not (_actors_compatible(cand.actor, other.actor) or _role_only(cand.actor)):
+                continue
+            first_text = cand.date if cand.date.start <= other.date.start else other.date
+            _absorb(cand, other)
+            cand.date = replace(first_text, start=lo, end=hi)
+            cand.notes.append("visit span from its first and last reported days")
+            other.merged_into = i
     # an undated event noun ("the report") re-mentions the one dated event of its family
     for cand in cands:
         if cand.merged_into is not None or cand.date is not None or not cand.nominal:
@@ -1529,6 +1574,7 @@ def _merge_within(cands: list[_Candidate]) -> None:
             for j, c in enumerate(cands)
             if c.inside_speech == i
             and c.merged_into is None
+            and not c.future
             and c.category in lex.REACTIVE_CATEGORIES
             and _actors_compatible(c.actor, cand.actor)
         ]
@@ -1601,6 +1647,11 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
     # drop what can never be a row before merging across documents
     answered = {t for _r, t in targets}
     keep = [_keepable(c, k in answered, by_id.get(c.doc_id)) for k, c in enumerate(rows)]
+    # bounds each document gives its undated events, before they meet other documents
+    within: dict[int, int] = {}
+    for r, t in targets:
+        within.setdefault(r, t)
+    _bound_undated(rows, [k for k in range(len(rows)) if keep[k]], within)
     for a in range(len(rows)):
         if not keep[a]:
             continue
