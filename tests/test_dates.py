@@ -353,7 +353,12 @@ def test_age_is_not_a_duration() -> None:
 
 def test_daily_is_a_set() -> None:
     m = one("The ferry runs daily.")
-    assert (m.type, m.value) == ("SET", "P1D")
+    assert (m.type, m.value, m.precision) == ("SET", "P1D", "day")
+
+
+def test_set_precision_is_its_unit() -> None:
+    assert one("Buses leave every week.").precision == "week"
+    assert one("Trains leave hourly.").precision == "time"
 
 
 # ---- times ---------------------------------------------------------------------------------

@@ -37,8 +37,9 @@ class DateMention:
     ``earliest``/``latest`` bound the calendar interval the mention denotes (``None`` where
     unbounded or unknown). ``precision`` is ``time``, ``day``, ``week``, ``month``, ``season``,
     ``quarter``, ``half``, ``year``, ``decade`` or ``century``; for a duration it is the unit of
-    the duration. ``mod`` is TimeML's modifier (``START``, ``MID``, ``END``, ``APPROX``,
-    ``LESS_THAN``, ``MORE_THAN``, ``EQUAL_OR_MORE``) or empty.
+    the duration, for a recurrence (``SET``) the unit it recurs in. ``mod`` is TimeML's
+    modifier (``START``, ``MID``, ``END``, ``APPROX``, ``LESS_THAN``, ``MORE_THAN``,
+    ``EQUAL_OR_MORE``, ``EQUAL_OR_LESS``) or empty.
     """
 
     start: int
@@ -289,6 +290,8 @@ class _Rx(NamedTuple):
     past_tense: re.Pattern[str]
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
+    trigger: re.Pattern[str]
+    digits: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -497,7 +500,7 @@ def _rx() -> _Rx:
     )
     future = re.compile(
         rf"\b(?:{P.FUTURE_CUES})\b(?:(?!\b(?:said|says|told|announced|reported|was|were)\b)"
-        r"[^.;!?\n])*$",
+        r"[^;!?\n])*$",
         re.I,
     )
     past_tense = re.compile(r"\b(?:was|were|had|did|said|ago|last)\b[^.;!?\n]*$", re.I)
@@ -511,7 +514,21 @@ def _rx() -> _Rx:
         rf"(?m)^[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<d>(?i:{_MON}\s*{_DAY}))"
         rf"(?:,\s*(?P<y>{_YEAR4}))?\s*(?:\([^)\n]{{1,60}}\)\s*)?[-–—]",
     )
-    return _Rx([(n, c) for n, c in compiled], named, clock, future, past_tense, byline, dateline)
+    # every scanner match holds a trigger of one of its categories (_SCANNER_TRIGGERS); the
+    # scanners run only on windows around those triggers
+    trigger = re.compile(r"[a-z]+[1-4]?")
+    digits = re.compile(r"\d+")
+    return _Rx(
+        [(n, c) for n, c in compiled],
+        named,
+        clock,
+        future,
+        past_tense,
+        byline,
+        dateline,
+        trigger,
+        digits,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -1521,7 +1538,7 @@ def _h_monthname(m: re.Match[str], state: _State) -> _Res | None:
         ):
             return None
     forward = bool(
-        prev and prev.group(1).lower() in ("next", "until", "till", "through")
+        prev and prev.group(1).lower() in ("next", "until", "till", "by")
     ) or _future_context(state, m.start(), m.end())
     year = _guess_year(state, mo, None, forward=forward)
     if year is None:
@@ -1531,20 +1548,21 @@ def _h_monthname(m: re.Match[str], state: _State) -> _Res | None:
 
 
 def _h_set(m: re.Match[str], state: _State) -> _Res | None:
+    """A recurrence; its precision is the unit it recurs in (hourly: ``time``)."""
     w = re.sub(r"\s+", " ", m.group("w").lower())
     simple = {
-        "daily": "P1D",
-        "nightly": "P1D",
-        "weekly": "P1W",
-        "biweekly": "P2W",
-        "monthly": "P1M",
-        "quarterly": "P1Q",
-        "annually": "P1Y",
-        "yearly": "P1Y",
-        "hourly": "PT1H",
+        "daily": ("P1D", "day"),
+        "nightly": ("P1D", "day"),
+        "weekly": ("P1W", "week"),
+        "biweekly": ("P2W", "week"),
+        "monthly": ("P1M", "month"),
+        "quarterly": ("P1Q", "quarter"),
+        "annually": ("P1Y", "year"),
+        "yearly": ("P1Y", "year"),
+        "hourly": ("PT1H", "time"),
     }
     if w in simple:
-        return _Res("SET", simple[w], None, None, "set")
+        return _Res("SET", simple[w][0], None, None, simple[w][1])
     if m.group("mon"):
         mo = _month_num(m.group("mon"))
         return _Res("SET", f"XXXX-{mo:02d}", None, None, "month") if mo else None
@@ -1552,21 +1570,17 @@ def _h_set(m: re.Match[str], state: _State) -> _Res | None:
         return _Res("SET", f"XXXX-{P.SEASONS[m.group('season').lower()]}", None, None, "season")
     if w.startswith(("twice", "once", "three")):
         unit = w.rsplit(" ", 1)[-1]
-        return _Res(
-            "SET",
-            "P1" + {"day": "D", "week": "W", "month": "M", "year": "Y"}[unit],
-            None,
-            None,
-            "set",
-        )
+        letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+        return _Res("SET", "P1" + letter, None, None, unit)
     unit = (m.group("unit") or "").lower()
     if w.startswith("per "):
         return None
     n = 2 if " other " in w else 1
     if unit in ("morning", "night", "evening"):
-        return _Res("SET", f"XXXX-XX-XXT{P.PARTS_OF_DAY[unit]}", None, None, "set")
+        return _Res("SET", f"XXXX-XX-XXT{P.PARTS_OF_DAY[unit]}", None, None, "time")
     if unit in P.UNITS:
-        return _Res("SET", _duration_value(n, unit), None, None, "set")
+        precision = {"weekend": "day", "night": "day"}.get(unit, P.UNITS[unit][2])
+        return _Res("SET", _duration_value(n, unit), None, None, precision)
     return None
 
 
@@ -1840,15 +1854,157 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BEFORE, _AFTER = 50, 40  # window around a trigger: longer than any match reaches from it
+
+# trigger categories whose windows each scanner runs on
+_SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "timedate": ("CLOCK",),
+    "wkdate": ("WD",),
+    "range": ("MON", "YEAR4"),
+    "explicit": ("MON", "DATENUM"),
+    "monrel": ("MON",),
+    "weekday": ("WD",),
+    "setwd": ("WD",),
+    "relword": ("REL", "UNIT"),
+    "relunit": ("UNIT", "SEASON", "MON"),
+    "ago": ("UNIT",),
+    "vagueago": ("UNIT",),
+    "duration": ("UNIT",),
+    "vague": ("UNIT",),
+    "longadj": ("UNIT",),
+    "bareunits": ("UNIT",),
+    "year": ("YEAR4",),
+    "decade": ("YEAR4",),
+    "century": ("UNIT",),
+    "quarter": ("UNIT", "Q"),
+    "months9": ("UNIT",),
+    "season": ("SEASON",),
+    "monthname": ("MON",),
+    "set": ("SET", "UNIT"),
+    "holiday": ("HOLIDAY", "UNIT"),
+    "anchorrel": ("UNIT", "REL", "SEASON"),
+    "clock": ("CLOCK",),
+    "yearadj": ("UNIT",),
+    "weekend": ("UNIT",),
+    "yearperiod": ("YEAR4",),
+    "decadeword": ("WORDYEAR",),
+    "theperiod": ("UNIT",),
+    "yearwords": ("WORDYEAR", "UNIT"),
+}
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted, merged windows widened to whitespace so no word is cut."""
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+# trigger words (whole lower-case words; hyphenated words split) by category
+_TRIGGER_WORDS: dict[str, str] = {
+    "UNIT": (
+        "second seconds minute minutes hour hours hourly day days night nights nightly week "
+        "weeks weekly weekend weekends fortnight fortnights month months monthly quarter "
+        "quarters quarterly year years yearly decade decades century centuries period periods"
+    ),
+    "REL": (
+        "now nowadays today tonight tomorrow yesterday recent recently current currently future "
+        "past morning mornings afternoon afternoons evening evenings overnight lately presently "
+        "meantime these"
+    ),
+    "SEASON": "spring summer fall autumn winter springs summers autumns winters",
+    "SET": "daily biweekly annually every each per twice once",
+    "HOLIDAY": "christmas easter thanksgiving halloween valentine boxing",
+    "WORDYEAR": (
+        "nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties"
+    ),
+    "Q": "q1 q2 q3 q4 half",
+    "MON": (
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "WD": (
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
+        "thursdays fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun"
+    ),
+    "CLOCK": "noon midnight midday",
+}
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, str]:
+    return {w: cat for cat, words in _TRIGGER_WORDS.items() for w in words.split()}
+
+
+_CLOCK_AFTER = re.compile(r"[:.]\d\d|\s?[ap]\.?\s?m\b")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger category, the stretches of ``text`` around its triggers."""
+    n = len(text)
+    low = text.lower()
+    if len(low) != n:  # a few characters ("İ") lower-case to two: keep those as they are
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    index = _trigger_index()
+    rx = _rx()
+    # words: find the trigger words present, then their occurrences with str.find (fast in C)
+    for word in set(rx.trigger.findall(low)):
+        cat = index.get(word)
+        if cat is None:
+            continue
+        size = len(word)
+        pos = low.find(word)
+        while pos >= 0:
+            end = pos + size
+            if not (pos and low[pos - 1].isalpha()) and not low[end : end + 1].isalpha():
+                spans.setdefault(cat, []).append((max(0, pos - _BEFORE), min(n, end + _AFTER)))
+            pos = low.find(word, pos + 1)
+    for m in rx.digits.finditer(low):
+        tok = m.group()
+        start, end = m.span()
+        cats = []
+        nxt = low[end : end + 1]
+        if len(tok) <= 2 and _CLOCK_AFTER.match(low, end):
+            cats.append("CLOCK")
+        if nxt == "/" or (len(tok) == 4 and nxt == "-" and low[end + 1 : end + 2].isdigit()):
+            cats.append("DATENUM")
+        if (
+            len(tok) == 4
+            and (tok[0] == "1" or tok[:2] == "20")
+            or (len(tok) == 2 and start and low[start - 1] in "'’")
+        ):
+            cats.append("YEAR4")
+        for cat in cats:
+            spans.setdefault(cat, []).append((max(0, start - _BEFORE), min(n, end + _AFTER)))
+    return spans
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     rx = _rx()
     out = []
-    for prio, (_name, pat) in enumerate(rx.scanners):
+    spans = _windows(text)
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for prio, (name, pat) in enumerate(rx.scanners):
         spanned = "span" in pat.groupindex
-        for m in pat.finditer(text):
-            s, e = _trim(text, *(m.span("span") if spanned else m.span()))
-            if e > s:
-                out.append((s, e, prio, m))
+        cats = _SCANNER_TRIGGERS[name]
+        if cats not in merged:
+            merged[cats] = _merge([w for c in cats for w in spans.get(c, ())], text)
+        for a, b in merged[cats]:
+            for m in pat.finditer(text, a, b):
+                s, e = _trim(text, *(m.span("span") if spanned else m.span()))
+                if e > s:
+                    out.append((s, e, prio, m))
     return out
 
 
