@@ -7,14 +7,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import SchemaError
-from timeline.widgets import filter_events
+from timeline import SchemaError, read_events
+from timeline.widgets import explorer, filter_events
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture
 def events() -> pd.DataFrame:
+    return read_events(DATA / "story_events.csv")
+
+
+@pytest.fixture
+def raw() -> pd.DataFrame:
+    """The same table as plain strings, as a user might build one by hand."""
     return pd.read_csv(DATA / "story_events.csv", dtype=str, keep_default_na=False)
 
 
@@ -72,13 +78,9 @@ def test_undated_rows_drop_out_only_when_years_are_given():
     assert _ids(filter_events(rows)) == ["x"]
 
 
-def test_accepts_datetime_columns(events):
-    typed = events.copy()
-    for column in ("date_start", "date_end"):
-        typed[column] = pd.to_datetime(events[column].replace("", None))
-    assert _ids(filter_events(typed, years=(2031, 2031))) == _ids(
-        filter_events(events, years=(2031, 2031))
-    )
+def test_plain_string_columns_filter_the_same(events, raw):
+    for years in [(2030, 2030), (2031, 2032), (2033, 2040)]:
+        assert _ids(filter_events(raw, years=years)) == _ids(filter_events(events, years=years))
 
 
 def test_kinds(events):
@@ -130,7 +132,34 @@ def test_missing_column_is_named(events):
         filter_events(events.drop(columns=["actor"]), actors=["x"])
 
 
-def test_bad_date_is_named(events):
-    events.loc[2, "date_end"] = "soon"
+def test_bad_date_is_named(raw):
+    raw.loc[2, "date_end"] = "soon"
     with pytest.raises(SchemaError, match="'date_end'"):
-        filter_events(events, years=(2030, 2031))
+        filter_events(raw, years=(2030, 2031))
+
+
+def test_explorer_updates_the_count_and_rows_as_controls_change(events):
+    import ipywidgets
+
+    box = explorer(events)
+    assert isinstance(box, ipywidgets.Widget)
+    years, pickers, search, count, chart = box.children
+    kinds, actors = pickers.children
+    assert (years.min, years.max) == (2030, 2033)
+    assert count.value == "<b>8</b> of 8 rows"
+    assert isinstance(chart, ipywidgets.Output)
+
+    years.value = (2031, 2031)
+    assert _ids(box.filtered) == ["fisheries-letter-2031", "fisheries-answer-2031"]
+    assert count.value == "<b>2</b> of 8 rows"
+
+    kinds.value = ("response",)
+    assert _ids(box.filtered) == ["fisheries-answer-2031"]
+
+    years.value = (2030, 2033)
+    search.value = "briefing"
+    assert _ids(box.filtered) == ["harbour-briefing-2030"]
+
+    actors.value = ()
+    assert box.filtered.empty
+    assert count.value == "<b>0</b> of 8 rows"
