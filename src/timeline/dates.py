@@ -468,6 +468,11 @@ def _rx() -> _Rx:
         ),
         ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
         (
+            "era",
+            r"(?<![\w'’.,])(?:(?P<y>\d{1,4})\s*(?P<era>B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|CE)"
+            r"|(?P<era2>A\.\s?D\.|AD)\s*(?P<y2>\d{1,4}))(?![\w])",
+        ),
+        (
             "yearperiod",
             r"(?<![\w'’])the\s+(?P<y>(?:19|20)\d\d)\s+(?P<unit>period|quarter)(?![\w-])",
         ),
@@ -544,6 +549,7 @@ class _State:
         self.ref_time = ref_time
         self.narrative = anchor == "narrative"
         self.last_abs: datetime.date | None = None  # last explicit date (with a year)
+        self.last_abs_precision = ""
         self.last_res: _Res | None = None  # last DATE/TIME mention resolved
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset)
 
@@ -1805,6 +1811,18 @@ def _h_yearperiod(m: re.Match[str], state: _State) -> _Res | None:
     return _year(y)
 
 
+def _h_era(m: re.Match[str], state: _State) -> _Res | None:
+    era = (m.group("era") or m.group("era2")).upper().replace(".", "").replace(" ", "")
+    y = int(m.group("y") or m.group("y2"))
+    if era.startswith("B"):
+        if y == 0:
+            return None
+        return _Res("DATE", f"BC{y:04d}", None, None, "year")
+    if era == "CE" and not m.group("y"):
+        return None
+    return _year(y) if y else None
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "timedate": _h_timedate,
     "wkdate": _h_wkdate,
@@ -1831,6 +1849,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
     "weekend": _h_weekend,
+    "era": _h_era,
     "yearperiod": _h_yearperiod,
     "decadeword": _h_decadeword,
     "monrel": _h_monrel,
@@ -1887,6 +1906,7 @@ _SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "yearadj": ("UNIT",),
     "weekend": ("UNIT",),
     "yearperiod": ("YEAR4",),
+    "era": ("ERA",),
     "decadeword": ("WORDYEAR",),
     "theperiod": ("UNIT",),
     "yearwords": ("WORDYEAR", "UNIT"),
@@ -1985,6 +2005,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
             or (len(tok) == 2 and start and low[start - 1] in "'’")
         ):
             cats.append("YEAR4")
+        if re.match(r"\s?(?:b\.?\s?c|a\.?\s?d\b|ce\b)", low[end : end + 5]) or low[
+            max(0, start - 5) : start
+        ].rstrip().endswith(("ad", "a.d.")):
+            cats.append("ERA")
         for cat in cats:
             spans.setdefault(cat, []).append((max(0, start - _BEFORE), min(n, end + _AFTER)))
     return spans
@@ -2097,12 +2121,16 @@ def find_dates(
                 and names[prio] not in ("ago", "yearadj")
             ):
                 state.last_res = res
+            anchors = ("explicit", "wkdate", "range", "timedate", "year")
+            if state.narrative:
+                anchors += ("monthname", "monrel")
             if (
-                names[prio] in ("explicit", "wkdate", "range", "timedate", "year")
+                names[prio] in anchors
                 and res.earliest is not None
                 and re.match(r"\d{4}", res.value)
             ):
-                state.last_abs = res.earliest if res.precision != "year" else res.earliest
+                state.last_abs = res.earliest
+                state.last_abs_precision = res.precision
     return out
 
 
