@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from timeline import read_events, timeline_figure, write_html
 from timeline.story import write_story
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,7 @@ TRAP = "window.__pwned = undefined;"
 
 
 def _events(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+    return read_events(DATA / name)
 
 
 @dataclass
@@ -187,7 +188,10 @@ def test_predict_hides_responses_until_revealed(open_page, tmp_path):
 
 
 def test_hostile_text_in_the_story_is_shown_and_never_run(open_page, tmp_path):
-    path = write_story(_events("browser_hostile.csv"), tmp_path / "hostile.html", predict=True)
+    events = _events("browser_hostile.csv")
+    # The story does not validate URLs: a javascript: URL must still never become a link.
+    events.loc[0, "source_url"] = "javascript:window.__pwned=3"
+    path = write_story(events, tmp_path / "hostile.html", predict=True)
     loaded = open_page(path)
     page = loaded.page
     page.get_by_role("button", name="Reveal the responses to this event").click()
@@ -204,3 +208,94 @@ def test_hostile_text_in_the_story_is_shown_and_never_run(open_page, tmp_path):
     assert loaded.requests == [loaded.url]
     assert loaded.errors == []
     _shot(loaded, "story-hostile.png")
+
+
+# --- the exported chart page ------------------------------------------------------------------
+
+
+def _chart(events: pd.DataFrame, path: Path) -> Path:
+    return write_html(timeline_figure(events), path, events=events, title="Timeline under test")
+
+
+def _squash(text: str) -> str:
+    """Text without any whitespace, to compare a wrapped hover label with its source."""
+    return "".join(text.split())
+
+
+def _marks(page) -> object:
+    # figures.py: every row is one mark (a scatter point or a bar), and only marks are .point.
+    return page.locator("#timeline-chart .point")
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return read_events(ROOT / "data" / "events.csv")
+
+
+@pytest.fixture(scope="module")
+def chart_page(tmp_path_factory, table) -> Path:
+    return _chart(table, tmp_path_factory.mktemp("chart") / "timeline.html")
+
+
+def test_chart_loads_offline_without_errors(open_page, chart_page):
+    loaded = open_page(chart_page, width=1200, height=900)
+    loaded.page.wait_for_selector("#timeline-chart .main-svg")
+    assert loaded.errors == []
+    assert loaded.requests == [loaded.url]
+    _shot(loaded, "chart.png")
+
+
+@pytest.mark.parametrize("name", ["data/events.csv", "tests/data/story_events.csv"])
+def test_one_drawn_mark_per_row(open_page, tmp_path, name):
+    events = read_events(ROOT / name)
+    loaded = open_page(_chart(events, tmp_path / "chart.html"), width=1200, height=900)
+    loaded.page.wait_for_selector("#timeline-chart .main-svg")
+    assert _marks(loaded.page).count() == len(events)
+    # The table under the chart lists the same rows.
+    assert loaded.page.locator("tr[data-event-id]").count() == len(events)
+
+
+def test_hovering_a_mark_shows_its_evidence(open_page, chart_page, table):
+    loaded = open_page(chart_page, width=1200, height=900)
+    page = loaded.page
+    page.wait_for_selector("#timeline-chart .main-svg")
+    evidence = dict(zip(table["event_id"], table["evidence"].fillna(""), strict=True))
+    checked = 0
+    for index in range(_marks(page).count()):
+        box = _marks(page).nth(index).bounding_box()
+        if box is None or box["width"] == 0:
+            continue
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator(".hoverlayer .hovertext")
+        label.first.wait_for(state="visible", timeout=2000)
+        text = label.first.text_content()
+        match = [event_id for event_id in evidence if f"id: {event_id}" in text]
+        assert match, f"hover label names no row: {text!r}"
+        assert _squash(evidence[match[-1]]) in _squash(text)
+        if checked == 0:
+            _shot(loaded, "chart-hover.png")
+        checked += 1
+        if checked == 3:
+            break
+        page.mouse.move(1, 1)
+    assert checked == 3
+    assert loaded.errors == []
+
+
+def test_hostile_text_in_the_chart_page_is_shown_and_never_run(open_page, tmp_path):
+    events = _events("browser_hostile.csv")
+    loaded = open_page(_chart(events, tmp_path / "hostile.html"), width=1200, height=900)
+    page = loaded.page
+    page.wait_for_selector("#timeline-chart .main-svg")
+    box = _marks(page).first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".hoverlayer .hovertext").first.wait_for(state="visible", timeout=2000)
+    assert loaded.pwned() is None
+    assert page.locator("body img").count() == 0
+    table_text = page.text_content("table")
+    assert "<script>window.__pwned = 1</script>A visit" in table_text
+    assert "<img src=x onerror=window.__pwned=4> said on 1 April 2030" in table_text
+    assert page.get_by_text("Reply </script><script>window.__pwned=5</script>").first.is_visible()
+    assert loaded.requests == [loaded.url]
+    assert loaded.errors == []
+    _shot(loaded, "chart-hostile.png")
