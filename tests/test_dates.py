@@ -351,6 +351,16 @@ def test_age_is_not_a_duration() -> None:
     assert find_dates("A 30-year-old man was held.", REF) == []
 
 
+def test_a_rate_is_not_a_duration() -> None:
+    assert find_dates("The plant runs 24 hours a day.", REF)[0].text == "24 hours"
+    assert [m.text for m in find_dates("It adds 700 seats a week.", REF)] == []
+
+
+def test_duration_before_an_event_is_not_a_date() -> None:
+    m = one("He filed at least 30 days before the vote.")
+    assert (m.type, m.value) == ("DURATION", "P30D")
+
+
 def test_daily_is_a_set() -> None:
     m = one("The ferry runs daily.")
     assert (m.type, m.value, m.precision) == ("SET", "P1D", "day")
@@ -375,6 +385,10 @@ def test_byline_time_with_month_day_year() -> None:
     assert (m.text, m.value) == ("12:20, September 13, 2022", "2022-09-13T12:20")
 
 
+def test_decimal_number_is_not_a_clock() -> None:
+    assert [m.text for m in find_dates("The index closed at 6.43, on Friday.", REF)] == ["Friday"]
+
+
 def test_clock_time_with_pm() -> None:
     m = one("The polls close at 8 p.m. sharp.")
     assert (m.type, m.value) == ("TIME", "2019-07-11T20:00")
@@ -391,6 +405,15 @@ def test_year_alone() -> None:
         D(2020, 1, 1),
         D(2020, 12, 31),
     )
+
+
+def test_year_before_christ() -> None:
+    m = one("Athens fell in 404 BC after a long war.")
+    assert (m.text, m.value, m.earliest) == ("404 BC", "BC0404", None)
+
+
+def test_decade_in_words() -> None:
+    assert one("Prices fell through the nineties.").value == "199"
 
 
 def test_fiscal_year() -> None:
@@ -489,3 +512,13 @@ def test_corpus_gold_timexes(gold_dir, corpus_dir) -> None:
         if got != want:
             missed.append((want, got))
     assert missed == []
+
+
+def test_tempeval3_train_scores(tempeval_dir) -> None:
+    """TempEval-3 Task A on TimeBank + AQUAINT: relaxed F1 >= 90, value F1 >= 80."""
+    from timeline._timeml import evaluate_dates
+
+    scores = evaluate_dates(tempeval_dir, baseline=False).scores
+    assert scores.gold == 1822
+    assert scores.relaxed_f1 >= 0.90, scores
+    assert scores.value_f1 >= 0.80, scores

@@ -264,7 +264,8 @@ _APPROX = (
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time)(?![a-z]))?"
 _CLOCK = (
-    rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])\s*{_AMPM}|"
+    rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*{_AMPM}|"
+    rf"(?:1[0-2]|0?[1-9])\s*{_AMPM}|"
     rf"noon|midnight|midday){_TZ}"
 )
 
@@ -361,7 +362,7 @@ def _rx() -> _Rx:
             "ago",
             rf"{b}{_APPROX}(?P<num>{_NUMW})[\s-]+(?P<unit>{_UNIT})\s+"
             r"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|(?:before|after)"
-            r"(?!\s+(?:the|a|an|his|her|their|its|our|this|that|he|she|they|it|we|i|you)\b))"
+            r"(?=\s*(?:[.,;:)!?\n]|$)))"
             r"(?![\w-])",
         ),
         (
