@@ -72,6 +72,11 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ),
         # decisions of courts and bodies
         (r"(?:final |arbitral )?awards?", "ruling", "nominal"),
+        (
+            r"(?:court|tribunal|panel|judges?)['’]?s? (?:[\w-]+ )?(?:decision|verdict|finding)s?",
+            "ruling",
+            "nominal",
+        ),
         (r"rulings?|verdicts?|judg(?:e)?ments?", "ruling", "nominal"),
         (r"vot(?:ed|es|ing)|votes?", "vote", ""),
         (r"resolutions?", "vote", "nominal"),
@@ -191,7 +196,7 @@ RESPONSE_WORDS: tuple[str, ...] = (
     r"countermeasures",
     r"retaliatory",
     r"escalation",
-    r"violation",
+    r"violat\w*",
     r"accountable",
     r"egregious",
     r"stern",

@@ -80,6 +80,7 @@ class _Candidate:
     merged_into: int | None = None
     docs: list[str] = field(default_factory=list)
     about: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def speech(self) -> bool:
@@ -768,7 +769,10 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     left = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", " ", text[s:a])
     right = text[b:e]
     if cand.nominal:
-        return _nominal_actor(left, right)
+        who = _nominal_actor(left, right, modifier=cand.category not in _MOVEMENTS)
+        if not who and cand.category in _MOVEMENTS:
+            who = _sentence_subject(text, s, e)
+        return who
     if comp["passive"].search(left[-25:]):
         by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+((?:the |a )?[A-Z][^,.;]{0,60})", right)
         if by:
@@ -787,6 +791,9 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     )
     subject = _strip_adverbials(clause[-1] if clause else left)
     phrase = _noun_phrase_back(subject)
+    if phrase and re.search(r"\bby\s+$", subject[: len(subject) - len(phrase)]):
+        # "The tribunal handling the case initiated by X issued ...": X is not the subject
+        phrase = _noun_phrase_forward(subject) or phrase
     low = phrase.lower()
     if not phrase:
         if re.search(r"\b(?:he|she|it|they|we|i)\b", subject[-20:], re.IGNORECASE):
@@ -811,7 +818,30 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     return phrase
 
 
-def _nominal_actor(left: str, right: str) -> str:
+_MOVEMENTS = frozenset({"visit", "meeting"})
+
+
+def _noun_phrase_forward(clause: str) -> str:
+    """The noun phrase a clause opens with ("The tribunal" of "The tribunal handling ...")."""
+    words = []
+    for tok in clause.split():
+        low = tok.lower().strip(",")
+        if tok[0].isupper() or low in lex.ROLE_WORDS or low in ("the", "a", "an", "of", "for"):
+            words.append(tok.strip(","))
+            if tok.endswith(","):
+                break
+            continue
+        break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return (
+        " ".join(words)
+        if any(w[0].isupper() or w.lower() in lex.ROLE_WORDS for w in words[1:] or words)
+        else ""
+    )
+
+
+def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
     """The actor of an event noun: a possessive, a by-phrase, a modifier or the verb's subject."""
     poss = re.search(
         r"((?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,7}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+){0,2}$",
@@ -844,7 +874,7 @@ def _nominal_actor(left: str, right: str) -> str:
         phrase = _noun_phrase_back(_strip_adverbials(before))
         if phrase:
             return phrase
-    pre = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})(?:[\w-]+\s+)?$", left)
+    pre = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})(?:[\w-]+\s+)?$", left) if modifier else None
     if pre and not (pre.start() == 0 and len(pre.group(1).split()) == 1):
         words = [w for w in pre.group(1).split() if w.lower() not in lex.NOT_NAMES]
         if words:
@@ -980,7 +1010,7 @@ def _after_bounds(text: str, cands: list[_Candidate]) -> None:
             continue
         s, e = cand.sentence
         m = re.search(r"\b(?:after|following)\b", text[cand.trigger[1] : e])
-        if not m or len(_WORD.findall(text[cand.trigger[1] : cand.trigger[1] + m.start()])) > 12:
+        if not m or len(_WORD.findall(text[cand.trigger[1] : cand.trigger[1] + m.start()])) > 20:
             continue
         if re.search(
             r"\b(?:will|would|shall|to|could|might)\b",
@@ -1172,12 +1202,17 @@ def _following(
         idx = starts.index(cand.sentence[0])
     except ValueError:
         return None
+    names = _names(cand.actor)
     for s, e, _c in sentences[idx + 1 : idx + 3]:
         if any(c.sentence[0] == s and c.date is not None and c.speech for c in cands):
             return None
         cue = comp["cue"].search(text, s, e)
         if cue:
             return (cue.end(), _clause_end(text, cue.end(), e))
+        lead = text[s:e].split(None, 3)[:3]
+        same = names and any(w.strip(",.’'s").lower() in names for w in lead)
+        if same and comp["response_words"].search(text, s, e):
+            return (s, e)
     return None
 
 
@@ -1248,6 +1283,8 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 mention = cands[o]
                 if mention.speech and mention.date is None:
                     continue
+                if mention.inside_speech is not None and _root(cands, mention.inside_speech) == i:
+                    score = max(score, 8.0)
                 for m in mine:
                     span = m.hint_span
                     if span and span[0] <= mention.trigger[0] < span[1]:
@@ -1296,7 +1333,7 @@ def _previous_event(cands: list[_Candidate], i: int) -> int | None:
             continue
         if not _may_answer(other, cand):
             continue
-        if other.date is not None or other.kind == "event":
+        if other.trigger[0] < cand.trigger[0]:
             return j
     return None
 
@@ -1406,13 +1443,20 @@ def _mergeable(a: _Candidate, b: _Candidate, *, same_doc: bool) -> bool:
     if a.kind != b.kind and _family(a.category) == "statement":
         return False
     shared = len((a.about & b.about) - _category_words(a, b))
-    named = bool(a.actor and b.actor) and _actors_compatible(a.actor, b.actor)
+    named = bool(a.actor and b.actor) and any(
+        _actors_compatible(x, y)
+        for x in [a.actor, *a.aliases]
+        for y in [b.actor, *b.aliases]
+        if x and y
+    )
     if _family(a.category) == "statement":
         return named and a.date is not None and b.date is not None and shared >= 1
     open_bound = any(d is None or d.start is None or d.end is None for d in (a.date, b.date))
     if open_bound and not named:
+        if _role_only(a.actor) and _role_only(b.actor):
+            return shared >= 2
         return shared >= 3 and (not a.actor or not b.actor)
-    if a.actor and b.actor and not _actors_compatible(a.actor, b.actor):
+    if a.actor and b.actor and not named:
         if _role_only(a.actor) or _role_only(b.actor):
             return shared >= 2
         return shared >= 2 and _same_day(a.date, b.date)
@@ -1444,7 +1488,12 @@ def _absorb(keep: _Candidate, gone: _Candidate) -> None:
         keep.date = gone.date
         if gone.doc_id == keep.doc_id:
             keep.trigger, keep.sentence = gone.trigger, gone.sentence
-    if not keep.actor or (_names(keep.actor) < _names(gone.actor) and len(gone.actor.split()) <= 8):
+    keep.aliases += [a for a in [gone.actor, *gone.aliases] if a and a not in keep.aliases]
+    mine, theirs = _names(keep.actor), _names(gone.actor)
+    fuller = (mine and mine < theirs) or (
+        not mine and _content_words(keep.actor) < _content_words(gone.actor)
+    )
+    if not keep.actor or (fuller and len(gone.actor.split()) <= 8):
         keep.actor = gone.actor or keep.actor
     if gone.kind == "response":
         keep.kind = "response"
