@@ -222,3 +222,10 @@ def test_unknown_kind_is_named_with_its_row():
     rows = [_row(), _row(event_id="odd", kind="reply")]
     with pytest.raises(SchemaError, match=r"row 3 \(odd\), column 'kind': 'reply'"):
         story_html(pd.DataFrame(rows))
+
+
+def test_source_documents_are_listed_primary_first():
+    steps = {s["event_id"]: s for s in _payload(story_html(_events(STORY_CSV)))["steps"]}
+    assert steps["harbour-visit-2030"]["sources"] == "d01, d02"
+    assert steps["harbour-visit-2030"]["outlet"] == "Lindholm Courier"
+    assert steps["harbour-visit-2030"]["url"] == "https://example.org/lindholm/harbour-visit"

@@ -368,6 +368,9 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
             for column in (*_REQUIRED, *_OPTIONAL)
         }
         row["url"] = row.pop("source_url")
+        row["sources"] = ", ".join(
+            part.strip() for part in row["sources"].split(";") if part.strip()
+        )
         row.pop("date_start")
         row.pop("date_end")
         row["_start"] = starts.iloc[position]
