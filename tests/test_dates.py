@@ -463,6 +463,16 @@ def test_infer_reference_from_date_line() -> None:
     assert infer_reference(text) == (D(2019, 7, 10), "date line")
 
 
+def test_infer_reference_from_date_line_with_time() -> None:
+    text = "Envoy summoned over visit\n\nMarch 3, 2021 12:15 MYT\nThe envoy was summoned."
+    assert infer_reference(text) == (D(2021, 3, 3), "date line")
+
+
+def test_infer_reference_ignores_a_date_line_deep_in_the_text() -> None:
+    body = "\n".join(f"Paragraph {i} of the story goes on." for i in range(12))
+    assert infer_reference(body + "\n\nMarch 2, 2021\n\nMore text.") is None
+
+
 def test_infer_reference_from_weekday_date_pair() -> None:
     text = "LONDON (AGENCY) - A spokesman on Saturday (July 10) said the report was false."
     found = infer_reference(text)

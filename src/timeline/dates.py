@@ -1715,6 +1715,9 @@ def _h_yearadj(m: re.Match[str], state: _State) -> _Res | None:
     cq = state.context_quarter(m.start())
     if cq is not None:
         return _quarter(cq[0] - 1, cq[1])
+    if re.match(r"\s+(?:period|quarter)\b", state.text[m.end() : m.end() + 9]):
+        q = (base.month - 1) // 3  # the year before the last quarter reported
+        return _quarter(base.year - 1, q) if q else _quarter(base.year - 2, 4)
     return _year(base.year - 1)
 
 
@@ -2172,12 +2175,13 @@ def infer_reference(
             d = _safe_date(parsed[0], parsed[1], parsed[2])
             if d:
                 return d, "byline"
-    # a date line: a line near the top holding only a full date
-    for line in head.splitlines()[:25]:
-        line = line.strip()
-        if not line or len(line) > 40:
+    # a date line: one of the first lines holding only a full date (and perhaps a time)
+    lines = [line.strip() for line in head.splitlines() if line.strip()][:8]
+    for line in lines:
+        if len(line) > 48:
             continue
         line = re.sub(rf"^{_WD},?\s+", "", line, flags=re.I)
+        line = re.sub(rf",?\s+(?:at\s+)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?$", "", line, flags=re.I)
         parsed = _parse_explicit(line, state)
         if parsed and parsed[0] and parsed[2]:
             d = _safe_date(parsed[0], parsed[1], parsed[2])
