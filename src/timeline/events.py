@@ -306,7 +306,16 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             if mention is not None:
                 cand.date = _mention_date(mention)
             left = text[s:ts]
-            cand.future = not cand.nominal and bool(_compiled()["future"].search(left[-40:]))
+            cand.future = (
+                not cand.nominal and bool(_compiled()["future"].search(left[-40:]))
+            ) or bool(
+                cand.nominal
+                and re.search(
+                    r"\b(?:upcoming|planned|proposed|expected|forthcoming|future|next)\s+"
+                    r"(?:[\w-]+\s+)?$",
+                    left[-30:],
+                )
+            )
             cand.perfect = bool(_compiled()["perfect"].search(left[-20:]))
             cand.actor = _actor(text, s, e, ts, te, cand, last_actor)
             if cand.actor and cand.actor.lower() not in lex.PRONOUNS and not cand.nominal:
@@ -315,7 +324,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             if (
                 cand.speech
                 and category == "statement"
-                and _compiled()["briefing"].search(text[s:e])
+                and _compiled()["briefing"].search(text[max(s, ts - 15) : min(e, te + 60)])
             ):
                 cand.category = "press briefing"
             cands.append(cand)
@@ -789,7 +798,7 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b|\bbefore\b",
         left,
     )
-    subject = _strip_adverbials(clause[-1] if clause else left)
+    subject = _strip_adverbials(clause[-1] if clause else left).rstrip()
     phrase = _noun_phrase_back(subject)
     if phrase and re.search(r"\bby\s+$", subject[: len(subject) - len(phrase)]):
         # "The tribunal handling the case initiated by X issued ...": X is not the subject
@@ -871,7 +880,10 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
             r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b",
             left[: verb.start()],
         )[-1]
-        phrase = _noun_phrase_back(_strip_adverbials(before))
+        subject = _strip_adverbials(before).rstrip()
+        phrase = _noun_phrase_back(subject)
+        if phrase and re.search(r"\bby\s+$", subject[: len(subject) - len(phrase)]):
+            phrase = _noun_phrase_forward(subject) or phrase
         if phrase:
             return phrase
     pre = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})(?:[\w-]+\s+)?$", left) if modifier else None
@@ -1362,6 +1374,7 @@ def _names(actor: str) -> set[str]:
         and w.lower() not in lex.NOT_NAMES
         and w.lower() not in lex.ROLE_WORDS
         and not _DEMONYM.search(w)
+        and not re.search(r"-[a-z]+$", w)  # "Hague-based", "US-led": modifiers
     }
 
 
