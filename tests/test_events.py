@@ -304,8 +304,10 @@ def test_corpus_dev_finds_most_dated_events(corpus_dev_dir):
     df = extract_events(docs)
     validate_events(df, corpus=docs)
     score = evaluate_events(df, corpus_dev_dir / "gold_events.csv")
-    assert score.recall >= 0.8, score.to_text()
-    assert score.precision >= 0.6, score.to_text()
+    # measured: recall 0.97, precision 0.97, responds_to 0.75 (see the module's notes)
+    assert score.recall >= 0.85, score.to_text()
+    assert score.precision >= 0.85, score.to_text()
+    assert score.responds_to_accuracy >= 0.6, score.to_text()
 
 
 def test_corpus_rows_never_quote_more_than_the_dated_phrase(corpus_dir):

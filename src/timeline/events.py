@@ -1714,19 +1714,16 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
     for r, t in targets:
         within.setdefault(r, t)
     _bound_undated(rows, [k for k in range(len(rows)) if keep[k]], within)
-    for a in range(len(rows)):
-        if not keep[a]:
+    for a, b in _merge_pairs(rows, keep):
+        if rows[a].doc_id == rows[b].doc_id:
             continue
-        for b in range(a + 1, len(rows)):
-            if not keep[b] or rows[a].doc_id == rows[b].doc_id:
-                continue
-            ra, rb = find(a), find(b)
-            if ra == rb:
-                continue
-            if _mergeable(rows[ra], rows[rb], same_doc=False):
-                primary, other = (ra, rb) if _primary_first(rows[ra], rows[rb]) else (rb, ra)
-                _absorb(rows[primary], rows[other])
-                parent[other] = primary
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if _mergeable(rows[ra], rows[rb], same_doc=False):
+            primary, other = (ra, rb) if _primary_first(rows[ra], rows[rb]) else (rb, ra)
+            _absorb(rows[primary], rows[other])
+            parent[other] = primary
     link: dict[int, int] = {}
     for r, t in targets:
         rr, rt = find(r), find(t)
@@ -1745,6 +1742,37 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
         records.append(_record(rows[k], ids[k], ids.get(link.get(k, -1), ""), by_id, target))
     frame = events_frame(records)
     return sort_events(frame)
+
+
+def _merge_pairs(rows: list[_Candidate], keep: list[bool]) -> list[tuple[int, int]]:
+    """Pairs of rows that could report one event: same family, dates that can overlap.
+
+    Closed intervals are swept in date order, so a large corpus is not compared pair by pair;
+    rows with an open bound are compared with every row of their family.
+    """
+    families: dict[str, list[int]] = {}
+    for k, row in enumerate(rows):
+        if keep[k]:
+            families.setdefault(_family(row.category), []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in families.values():
+        closed = sorted(
+            (k for k in members if _closed(rows[k].date)),
+            key=lambda k: (rows[k].date.start, k),
+        )
+        for x, a in enumerate(closed):
+            for b in closed[x + 1 :]:
+                if rows[b].date.start > rows[a].date.end:
+                    break
+                pairs.add((min(a, b), max(a, b)))
+        for a in members:
+            if not _closed(rows[a].date):
+                pairs.update((min(a, b), max(a, b)) for b in members if b != a)
+    return sorted(pairs)
+
+
+def _closed(date: _Date | None) -> bool:
+    return date is not None and date.start is not None and date.end is not None
 
 
 def _keepable(cand: _Candidate, answered: bool, doc: Any) -> bool:
