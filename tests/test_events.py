@@ -319,3 +319,15 @@ def test_corpus_rows_never_quote_more_than_the_dated_phrase(corpus_dir):
         if isinstance(row.evidence, str):
             assert texts[primary][row.evidence_start : row.evidence_end] == row.evidence
             assert len(row.evidence.split()) <= 25
+
+
+def test_corpus_titles_copy_no_run_of_eight_words(corpus_dir, corpus_dev_dir):
+    for folder in (corpus_dir, corpus_dev_dir):
+        docs = load_documents(folder)
+        texts = {d.doc_id: d.text for d in docs}
+        for row in extract_events(docs).itertuples():
+            source = " ".join(texts[d] for d in row.sources.split(";")).lower().split()
+            grams = {tuple(source[j : j + 8]) for j in range(len(source) - 7)}
+            words = row.title.lower().split()
+            runs = {tuple(words[k : k + 8]) for k in range(len(words) - 7)}
+            assert not runs & grams, row.title

@@ -775,7 +775,7 @@ def _noun_phrase_back(left: str) -> str:
 def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_actor: str) -> str:
     """Who acted: the subject before the trigger, a possessive, a by-phrase or a pronoun's actor."""
     comp = _compiled()
-    left = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", " ", text[s:a])
+    left = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", ", ", text[s:a])
     right = text[b:e]
     if cand.nominal:
         who = _nominal_actor(left, right, modifier=cand.category not in _MOVEMENTS)
@@ -862,13 +862,14 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
             words.pop(0)
         return " ".join(words)
     by = re.match(
-        r"\s*(?:\w+\s+){0,2}?(?:published|issued|released|drafted|signed|made|paid|sent|"
-        r"led|adopted)?\s*by\s+((?:the |a )?(?:[A-Z][\w.'’-]*|of|for|the|on|in|and)"
-        r"(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|on|in|and|a|\w+))*?)(?=[,.;]|\s+[a-z]+ed\b|$)",
+        r"\s*(?:[\w'’-]+\s+){0,2}?(?:published|issued|released|drafted|signed|made|paid|sent|"
+        r"led|adopted)?\s*by\s+([^,.;:]{2,90})",
         right,
     )
     if by:
-        return _trim_actor(by.group(1))
+        who = _trim_actor(re.sub(r"^(?:the|a|an)\s+", "", by.group(1)))
+        if who:
+            return who
     verb = re.search(
         r"\b(?:issued|released|published|sent|signed|wrote|written|drafted|adopted|paid|"
         r"made|held|submitted|launched|conducted|carried out|began|led|announced|delivered)\s+"
@@ -895,14 +896,19 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
 
 
 def _trim_actor(phrase: str) -> str:
-    words = phrase.split()
+    """The actor-like beginning of a phrase: names, titles and their connectors."""
     out = []
-    for w in words:
-        if w[0].islower() and w.lower() not in _CONNECTORS and w.lower() not in lex.ROLE_WORDS:
+    for w in phrase.split():
+        low = w.lower().strip(",")
+        if not (w[0].isupper() or low in _CONNECTORS or low in lex.ROLE_WORDS or low == "a"):
             break
-        out.append(w)
-    while out and out[-1].lower() in _CONNECTORS:
+        out.append(w.strip(","))
+        if w.endswith(","):
+            break
+    while out and out[-1].lower() in _CONNECTORS | {"a"}:
         out.pop()
+    if not any(w[0].isupper() or w.lower() in lex.ROLE_WORDS for w in out):
+        return ""
     return " ".join(out[:12]).strip(" ,")
 
 
@@ -1034,7 +1040,11 @@ def _after_bounds(text: str, cands: list[_Candidate]) -> None:
             if other is cand or other.date is None or other.date.start is None:
                 continue
             if other.sentence == cand.sentence and other.trigger[0] >= start:
-                cand.date = _Date(other.date.start, None, "after", "")
+                anchor = cand.trigger[1] + m.start()
+                end_at = other.date.span[1] if other.date.span else other.trigger[1]
+                cand.date = _Date(
+                    other.date.start, None, "after", text[anchor:end_at], (anchor, end_at)
+                )
                 cand.notes.append(f"date inferred as after {other.date.start.isoformat()}")
                 for nested in cands:
                     if nested.inside_speech == k and nested.date is None and not nested.future:
@@ -1083,8 +1093,9 @@ def _shortly_after(text: str, cands: list[_Candidate]) -> None:
             if other.category == cand.category and other.doc_id == cand.doc_id:
                 continue
             if _about_overlap(tail, other, text) > 0:
+                stop = _clause_end(text, m.end(), e)
                 cand.date = replace(
-                    other.date, span=None, text=m.group(0) + " " + tail.strip()[:40]
+                    other.date, span=(m.start(), stop), text=text[m.start() : stop].strip()
                 )
                 cand.notes.append("date taken from the event it shortly followed")
                 break
@@ -1894,7 +1905,9 @@ def _evidence_span(text: str, cand: _Candidate) -> tuple[int, int]:
     if not inside:
         return a, b
     lo, hi = inside[0], inside[-1]
-    lo = max(0, lo - 3)
+    head = cand.actor.split()[:1]
+    starts = [k for k in range(max(0, lo - 12), lo) if head and words[k].group(0) == head[0]]
+    lo = starts[-1] if starts and hi - starts[-1] < _MAX_EVIDENCE_WORDS else max(0, lo - 3)
     while hi - lo + 1 > _MAX_EVIDENCE_WORDS:
         lo += 1
     start, end = spans[lo][0], spans[hi][1]
@@ -1913,35 +1926,92 @@ def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
     """
     actor = _short_actor(cand.actor) or "An unnamed party"
     if cand.kind == "response" and target is not None:
-        verb = lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to")
+        verb = _agree(actor, lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to"))
         noun = lex.CATEGORY_NOUNS.get(target.category, target.category)
         by = _short_actor(target.actor)
         thing = f"the {noun} by {by}" if by else f"the {noun}"
         return f"{actor} {verb} {thing}"
-    verb = lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}")
+    verb = _agree(actor, lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}"))
     thing = _object_noun(cand.obj)
     if cand.category in ("visit",) and thing:
         return f"{actor} {verb} {thing}"
     if thing and cand.category in ("letter", "report", "assessment", "ruling", "ban", "sanction"):
-        return f"{actor} {verb} on {thing}"
+        lead = re.match(r"\s*(to|on|about|over|against|into|of)\b", cand.obj, re.IGNORECASE)
+        prep = lead.group(1).lower() if lead and lead.group(1).lower() != "of" else "on"
+        return f"{actor} {verb} {prep} {thing}"
     return f"{actor} {verb}"
+
+
+def _agree(actor: str, verb_phrase: str) -> str:
+    """The verb phrase in the plural when the actor is plural ("Western countries send ...")."""
+    words = actor.split()
+    last = words[-1].lower().strip(",") if words else ""
+    plural = bool(words) and (
+        " and " in actor
+        or "," in actor
+        or (last.endswith("s") and not last.endswith("ss") and not words[-1][0].isupper())
+    )
+    if not plural or not verb_phrase:
+        return verb_phrase
+    verb, _, rest = verb_phrase.partition(" ")
+    if verb == "is":
+        verb = "are"
+    elif verb.endswith("ies"):
+        verb = verb[:-3] + "y"
+    elif verb.endswith(("shes", "ches", "sses", "xes")):
+        verb = verb[:-2]
+    elif verb.endswith("s"):
+        verb = verb[:-1]
+    return f"{verb} {rest}".strip()
 
 
 def _short_actor(actor: str) -> str:
     words = actor.split()
     if len(words) > 6:
         words = words[:6]
+    while words and words[-1].lower().strip(",") in _CONNECTORS | {"a", "an"}:
+        words.pop()
     out = " ".join(words).strip(" ,")
     return out[:1].upper() + out[1:]
 
 
-def _object_noun(phrase: str) -> str:
-    """At most four content words of an object phrase (no dates)."""
-    words = [
-        w
-        for w in _WORD.findall(phrase)
-        if w.lower() not in lex.STOPWORDS
-        and w.lower().rstrip(".") not in _TIME_WORDS
-        and not w[0].isdigit()
+_OBJECT_STOPS = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "from",
+        "during",
+        "until",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "by",
+        "saying",
+        "amid",
+        "despite",
+        "because",
     ]
+)
+
+
+def _object_noun(phrase: str) -> str:
+    """At most four content words of an object phrase, up to its first verb or time adjunct."""
+    words = []
+    for w in _WORD.findall(phrase):
+        low = w.lower().rstrip(".")
+        if low in _OBJECT_STOPS and words:
+            break
+        if low in lex.STOPWORDS or low in _TIME_WORDS or w[0].isdigit():
+            continue
+        if low in ("night", "morning", "evening", "afternoon"):
+            continue
+        words.append(w)
     return " ".join(words[:4])
