@@ -141,6 +141,25 @@ def test_one_connector_per_linked_response_with_the_lag():
         assert len(segments) == len(trace.meta["pairs"])
 
 
+def test_lag_label_says_which_way_a_bound_goes():
+    events = _events()
+    # the reply known only to come on or before 11 April: the lag is at most 3 days
+    events.loc[1, "date_precision"] = "day"
+    events.loc[2, ["date_precision", "date_start"]] = ["before", pd.NaT]
+    labels = {
+        tuple(p): text.strip()
+        for t in _role(timeline_figure(events), "lag-label")
+        for p, text in zip(t.meta["pairs"], t.text, strict=True)
+    }
+    assert labels[("ministry-reply", "open-letter")] == "≤3 d"
+    events.loc[2, ["date_precision", "date_start"]] = ["after", pd.Timestamp("2016-04-11")]
+    fig = timeline_figure(events)
+    label = next(
+        t.text[0] for t in _role(fig, "lag-label") if t.meta["pairs"][0][0] == "ministry-reply"
+    )
+    assert label.strip() == "≥3 d"
+
+
 def test_markers_and_bars_follow_the_precision():
     fig = timeline_figure(_events())
     shape = {i: t.meta["shape"] for t in _marks(fig) for i in t.customdata}

@@ -57,7 +57,6 @@ _MAX_PANELS = 12
 _PANELS_PER_ROW = 4
 _LAG_LABEL_LIMIT = 12
 _RANGE_PRECISIONS = ("month", "year", "approximate")
-_DAY_NS = 86_400_000_000_000
 _TEMPLATE = "plotly_white"
 
 
@@ -379,14 +378,23 @@ def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[int, f
 
 
 def _lag(event: _Row, response: _Row) -> tuple[int, str]:
-    """Return the lag in days from the end of ``event`` to the start of ``response``, labelled."""
-    end = event.hi
-    days = int((response.lo - end) / _pd_day())
-    prefix = ""
-    if event.shape == "before":
-        prefix = "≥"
-    elif event.shape == "approx" or response.shape in ("approx", "before", "after"):
+    """Return the lag in days from the end of ``event`` to the start of ``response``, labelled.
+
+    The label is prefixed ``≥`` or ``≤`` when a date is only bounded, ``~`` when a date is
+    approximate (or bounds pull both ways).
+    """
+    days = int((response.lo - event.hi) / _pd_day())
+    # an event known only "before" a day happened earlier, so the lag is at least this;
+    # a response known only "before" a day came earlier, so the lag is at most this
+    signs = set()
+    if event.shape == "before" or response.shape == "after":
+        signs.add("≥")
+    if event.shape == "after" or response.shape == "before":
+        signs.add("≤")
+    if "approx" in (event.shape, response.shape) or len(signs) > 1:
         prefix = "~"
+    else:
+        prefix = signs.pop() if signs else ""
     return days, f"{prefix}{days} d"
 
 
