@@ -38,6 +38,7 @@ from typing import Any
 from timeline import _lexicon as lex
 
 _MAX_EVIDENCE_WORDS = 25
+_MIN_YEAR, _MAX_YEAR = 1678, 2261  # pandas datetime64[ns] bounds
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.-]*")
 
 
@@ -291,7 +292,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             last_actor = _sentence_subject(text, s, e) or last_actor
             continue
         sent_mentions = [m for m in usable if s <= m.start and m.end <= e]
-        dates = _assign_dates(text, found, sent_mentions)
+        dates = _assign_dates(text, found, sent_mentions, s)
         first_index = len(cands)
         for (ts, te, category, flags), mention in zip(found, dates, strict=True):
             cand = _Candidate(
@@ -508,6 +509,9 @@ def _usable_mention(m: Any, masked: list[tuple[int, int]]) -> bool:
         return False
     if m.earliest is None:
         return False
+    latest = m.latest or m.earliest
+    if not (m.earliest.year >= _MIN_YEAR and latest.year <= _MAX_YEAR):
+        return False  # beyond what the table's datetime64 columns can hold
     value = str(getattr(m, "value", ""))
     if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and m.text.lower() in (
         "now",
@@ -607,9 +611,16 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
 
 
 def _assign_dates(
-    text: str, found: list[tuple[int, int, str, frozenset[str]]], mentions: list[Any]
+    text: str,
+    found: list[tuple[int, int, str, frozenset[str]]],
+    mentions: list[Any],
+    sentence_start: int = 0,
 ) -> list[Any | None]:
-    """For each trigger, the date mention that governs it (each mention goes to one trigger)."""
+    """For each trigger, the date mention that governs it (each mention goes to one trigger).
+
+    A verb of saying takes only a date next to it ("said on Friday", "on Friday said", a
+    sentence-initial "On Friday, X said"), never one inside what was said.
+    """
     out: list[Any | None] = [None] * len(found)
     best: dict[int, tuple[float, Any]] = {}
     for m in mentions:
@@ -641,7 +652,11 @@ def _assign_dates(
                 cost += 3
             if re.search(r"[—()]", gap):
                 cost += 6
+            if "speech" in flags and not _speech_date(text, m, a, b, gap, sentence_start):
+                continue
             costs.append((cost, i))
+        if not costs:
+            continue
         cost, i = min(costs)
         if cost > 20:
             continue
@@ -650,6 +665,18 @@ def _assign_dates(
     for i, (_cost, m) in best.items():
         out[i] = m
     return out
+
+
+def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: int) -> bool:
+    """Whether a date mention can date the verb of saying at ``[a:b]``."""
+    if re.search(r"\bthat\b|[\"“”]", gap):
+        return False
+    if m.start >= b:
+        return len(_WORD.findall(gap)) <= 12 and "," not in gap
+    if "," not in gap:
+        return len(_WORD.findall(gap)) <= 12
+    fronted = text[sentence_start : m.start].strip()
+    return len(_WORD.findall(fronted)) <= 1 and len(_WORD.findall(gap)) <= 14
 
 
 # --------------------------------------------------------------------------- actors, objects
@@ -684,6 +711,12 @@ _CONNECTORS = frozenset({"of", "for", "the", "to", "in", "and", "at", "on", "fro
 
 _TIME_WORDS = frozenset(
     [
+        "last",
+        "next",
+        "early",
+        "late",
+        "earlier",
+        "later",
         "monday",
         "tuesday",
         "wednesday",
@@ -1746,6 +1779,7 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
     for k in list(link):
         if link[k] not in final or k not in final:
             del link[k]
+    _clean_links(rows, link)
     ids = _event_ids(rows, final)
     records = []
     for k in final:
@@ -1784,6 +1818,27 @@ def _merge_pairs(rows: list[_Candidate], keep: list[bool]) -> list[tuple[int, in
 
 def _closed(date: _Date | None) -> bool:
     return date is not None and date.start is not None and date.end is not None
+
+
+def _clean_links(rows: list[_Candidate], link: dict[int, int]) -> None:
+    """Drop links to events that start after the response ends, and break any loop."""
+    for k in list(link):
+        mine, theirs = rows[k].date, rows[link[k]].date
+        end = mine.end or mine.start
+        if theirs.start is not None and end is not None and theirs.start > end:
+            del link[k]
+    for k in sorted(link):
+        path = [k]
+        while path[-1] in link and link[path[-1]] not in path:
+            path.append(link[path[-1]])
+        if path[-1] in link and link[path[-1]] in path:
+            loop = path[path.index(link[path[-1]]) :]
+            first = min(loop, key=lambda j: (_sort_day(rows[j].date), j))
+            del link[first]
+
+
+def _sort_day(date: _Date) -> dt.date:
+    return date.start or date.end or dt.date.max
 
 
 def _keepable(cand: _Candidate, answered: bool, doc: Any) -> bool:
@@ -1875,7 +1930,7 @@ def _record(
         "category": cand.category,
         "date_start": cand.date.start,
         "date_end": cand.date.end,
-        "date_precision": cand.date.precision,
+        "date_precision": _consistent_precision(cand.date),
         "date_text": cand.date.text or None,
         "title": _title(cand, target),
         "actor": cand.actor or None,
@@ -1890,6 +1945,18 @@ def _record(
         "reviewed": False,
         "notes": "; ".join(notes),
     }
+
+
+def _consistent_precision(date: _Date) -> str:
+    """The precision, demoted to approximate when the bounds are not whole months or years."""
+    start, end = date.start, date.end
+    if date.precision == "year" and not (
+        start and end and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+    ):
+        return "approximate"
+    if date.precision == "month" and not (start and end and start.day == 1 and _month_end(end)):
+        return "approximate"
+    return date.precision
 
 
 def _evidence_span(text: str, cand: _Candidate) -> tuple[int, int]:
