@@ -293,6 +293,9 @@ class _Rx(NamedTuple):
     dateline: re.Pattern[str]
     trigger: re.Pattern[str]
     digits: re.Pattern[str]
+    clock_after: re.Pattern[str]
+    space: re.Pattern[str]
+    era_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -534,6 +537,9 @@ def _rx() -> _Rx:
         dateline,
         trigger,
         digits,
+        re.compile(r"[:.]\d\d|\s?[ap]\.?\s?m\b"),
+        re.compile(r"\s"),
+        re.compile(r"\s?(?:b\.?\s?c|a\.?\s?d\b|ce\b)"),
     )
 
 
@@ -1877,7 +1883,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_BEFORE, _AFTER = 50, 40  # window around a trigger: longer than any match reaches from it
+# How far a scanner's matches reach before and after their trigger word, with room to spare
+# (the most seen on TBAQ and WikiWars plus at least 15 characters); lookaheads need a few more.
+_BEFORE, _AFTER = 35, 30
+_MARGINS: dict[str, tuple[int, int]] = {
+    "duration": (45, 20),
+    "ago": (45, 25),
+    "vague": (35, 20),
+    "vagueago": (15, 25),
+    "bareunits": (25, 15),
+    "longadj": (15, 20),
+    "months9": (35, 30),
+    "relunit": (35, 20),
+    "century": (35, 15),
+    "theperiod": (40, 20),
+    "year": (40, 25),
+    "yearadj": (15, 25),
+    "weekend": (20, 15),
+    "set": (20, 20),
+    "holiday": (15, 20),
+    "era": (15, 20),
+    "wkdate": (15, 30),
+}
 
 # trigger categories whose windows each scanner runs on
 _SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -1888,71 +1915,84 @@ _SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "monrel": ("MON",),
     "weekday": ("WD",),
     "setwd": ("WD",),
-    "relword": ("REL", "UNIT"),
+    "relword": ("REL",),
     "relunit": ("UNIT", "SEASON", "MON"),
     "ago": ("UNIT",),
-    "vagueago": ("UNIT",),
+    "vagueago": ("PLURAL",),
     "duration": ("UNIT",),
-    "vague": ("UNIT",),
-    "longadj": ("UNIT",),
-    "bareunits": ("UNIT",),
+    "vague": ("PLURAL",),
+    "longadj": ("PLURAL",),
+    "bareunits": ("PLURAL",),
     "year": ("YEAR4",),
     "decade": ("YEAR4",),
-    "century": ("UNIT",),
-    "quarter": ("UNIT", "Q"),
-    "months9": ("UNIT",),
+    "century": ("CENT",),
+    "quarter": ("QUARTER",),
+    "months9": ("PLURAL",),
     "season": ("SEASON",),
     "monthname": ("MON",),
-    "set": ("SET", "UNIT"),
-    "holiday": ("HOLIDAY", "UNIT"),
+    "set": ("SET",),
+    "holiday": ("HOLIDAY",),
     "anchorrel": ("UNIT", "REL", "SEASON"),
     "clock": ("CLOCK",),
-    "yearadj": ("UNIT",),
-    "weekend": ("UNIT",),
+    "yearadj": ("YEAR",),
+    "weekend": ("WEEKEND",),
     "yearperiod": ("YEAR4",),
     "era": ("ERA",),
     "decadeword": ("WORDYEAR",),
-    "theperiod": ("UNIT",),
-    "yearwords": ("WORDYEAR", "UNIT"),
+    "theperiod": ("PERIOD",),
+    "yearwords": ("WORDYEAR", "YEAR"),
 }
 
 
-def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Sorted, merged windows widened to whitespace so no word is cut."""
+def _merge(
+    spans: list[tuple[int, int]], text: str, before: int, after: int
+) -> list[tuple[int, int]]:
+    """Trigger spans widened by a margin, merged; a window ends at whitespace.
+
+    A window may start inside a word (look-behinds see the text before it), but must not end
+    inside one: a look-ahead at the end of a window sees the end of the text.
+    """
     n = len(text)
+    space = _rx().space
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        while b < n and not text[b].isspace():
-            b += 1
+        a, b = max(0, a - before), min(n, b + after)
         if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+            if b <= out[-1][1]:
+                continue
+            a = out.pop()[0]
+        sp = space.search(text, b)
+        out.append((a, sp.start() if sp else n))
     return out
 
 
 # trigger words (whole lower-case words; hyphenated words split) by category
 _TRIGGER_WORDS: dict[str, str] = {
     "UNIT": (
-        "second seconds minute minutes hour hours hourly day days night nights nightly week "
-        "weeks weekly weekend weekends fortnight fortnights month months monthly quarter "
-        "quarters quarterly year years yearly decade decades century centuries period periods"
+        "second seconds minute minutes hour hours day days night nights week weeks weekend "
+        "weekends fortnight fortnights month months quarter quarters year years decade decades "
+        "century centuries"
     ),
+    "PLURAL": "seconds minutes hours days nights weeks months quarters years decades centuries",
+    "CENT": "century centuries",
+    "QUARTER": "quarter quarters half q1 q2 q3 q4",
+    "WEEKEND": "weekend",
+    "YEAR": "year",
+    "PERIOD": "year week month period",
     "REL": (
         "now nowadays today tonight tomorrow yesterday recent recently current currently future "
         "past morning mornings afternoon afternoons evening evenings overnight lately presently "
-        "meantime these"
+        "meantime these night"
     ),
     "SEASON": "spring summer fall autumn winter springs summers autumns winters",
-    "SET": "daily biweekly annually every each per twice once",
-    "HOLIDAY": "christmas easter thanksgiving halloween valentine boxing",
+    "SET": (
+        "daily weekly biweekly monthly quarterly yearly annually hourly nightly every each per "
+        "twice once"
+    ),
+    "HOLIDAY": "christmas easter thanksgiving halloween valentine boxing year",
     "WORDYEAR": (
         "nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties"
     ),
-    "Q": "q1 q2 q3 q4 half",
     "MON": (
         "january february march april may june july august september october november "
         "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -1966,11 +2006,12 @@ _TRIGGER_WORDS: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def _trigger_index() -> dict[str, str]:
-    return {w: cat for cat, words in _TRIGGER_WORDS.items() for w in words.split()}
-
-
-_CLOCK_AFTER = re.compile(r"[:.]\d\d|\s?[ap]\.?\s?m\b")
+def _trigger_index() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for cat, words in _TRIGGER_WORDS.items():
+        for w in words.split():
+            out[w] = (*out.get(w, ()), cat)
+    return out
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -1984,22 +2025,24 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     rx = _rx()
     # words: find the trigger words present, then their occurrences with str.find (fast in C)
     for word in set(rx.trigger.findall(low)):
-        cat = index.get(word)
-        if cat is None:
+        word_cats = index.get(word)
+        if word_cats is None:
             continue
         size = len(word)
         pos = low.find(word)
         while pos >= 0:
             end = pos + size
             if not (pos and low[pos - 1].isalpha()) and not low[end : end + 1].isalpha():
-                spans.setdefault(cat, []).append((max(0, pos - _BEFORE), min(n, end + _AFTER)))
+                window = (pos, end)
+                for cat in word_cats:
+                    spans.setdefault(cat, []).append(window)
             pos = low.find(word, pos + 1)
     for m in rx.digits.finditer(low):
         tok = m.group()
         start, end = m.span()
         cats = []
         nxt = low[end : end + 1]
-        if len(tok) <= 2 and _CLOCK_AFTER.match(low, end):
+        if len(tok) <= 2 and rx.clock_after.match(low, end):
             cats.append("CLOCK")
         if nxt == "/" or (len(tok) == 4 and nxt == "-" and low[end + 1 : end + 2].isdigit()):
             cats.append("DATENUM")
@@ -2009,12 +2052,12 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
             or (len(tok) == 2 and start and low[start - 1] in "'’")
         ):
             cats.append("YEAR4")
-        if re.match(r"\s?(?:b\.?\s?c|a\.?\s?d\b|ce\b)", low[end : end + 5]) or low[
-            max(0, start - 5) : start
-        ].rstrip().endswith(("ad", "a.d.")):
+        if rx.era_after.match(low, end) or low[max(0, start - 5) : start].rstrip().endswith(
+            ("ad", "a.d.")
+        ):
             cats.append("ERA")
         for cat in cats:
-            spans.setdefault(cat, []).append((max(0, start - _BEFORE), min(n, end + _AFTER)))
+            spans.setdefault(cat, []).append((start, end))
     return spans
 
 
@@ -2022,13 +2065,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     rx = _rx()
     out = []
     spans = _windows(text)
-    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for prio, (name, pat) in enumerate(rx.scanners):
         spanned = "span" in pat.groupindex
         cats = _SCANNER_TRIGGERS[name]
-        if cats not in merged:
-            merged[cats] = _merge([w for c in cats for w in spans.get(c, ())], text)
-        for a, b in merged[cats]:
+        before, after = _MARGINS.get(name, (_BEFORE, _AFTER))
+        for a, b in _merge([w for c in cats for w in spans.get(c, ())], text, before, after):
             for m in pat.finditer(text, a, b):
                 s, e = _trim(text, *(m.span("span") if spanned else m.span()))
                 if e > s:
@@ -2046,6 +2087,12 @@ def _as_reference(reference: object) -> tuple[datetime.date | None, str]:
     raise TypeError(
         f"reference must be a datetime.date, a datetime.datetime or None, got {reference!r}"
     )
+
+
+# handlers whose result depends on the mentions before (state.last_abs, .last_res, .quarter)
+_STATEFUL = frozenset(
+    {"anchorrel", "ago", "quarter", "yearadj", "theperiod", "relunit", "yearperiod"}
+)
 
 
 def find_dates(
@@ -2088,7 +2135,7 @@ def find_dates(
     cands = _candidates(text)
     # longest first, then scanner priority; keep those that overlap nothing already kept
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    taken: list[tuple[int, int, int, re.Match[str], _Res]] = []
     occupied = bytearray(len(text) + 1)
     names = [n for n, _ in _rx().scanners]
     # a candidate its handler rejects (e.g. "the 1988 quarter" read as a duration) leaves room
@@ -2098,15 +2145,21 @@ def find_dates(
         s, e = c[0], c[1]
         if occupied[s] or occupied[e - 1] or any(occupied[s:e]):
             continue
-        if _HANDLERS[names[c[2]]](c[3], probe) is None:
+        first = _HANDLERS[names[c[2]]](c[3], probe)
+        if first is None:
             continue
-        taken.append(c)
+        taken.append((*c, first))
         occupied[s:e] = b"\x01" * (e - s)
     taken.sort(key=lambda c: c[0])
     state = _State(text, ref, ref_time, anchor)
     out: list[DateMention] = []
-    for s, e, prio, m in taken:
-        res = _HANDLERS[names[prio]](m, state)
+    for s, e, prio, m, first in taken:
+        # only some handlers read what came before (the narrative anchor, the quarter a
+        # report is about): the others' probe result stands
+        if anchor == "news" and names[prio] not in _STATEFUL:
+            res = first
+        else:
+            res = _HANDLERS[names[prio]](m, state)
         if res is None:
             continue
         if res.earliest is not None and res.latest is not None and res.earliest > res.latest:
