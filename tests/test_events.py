@@ -128,6 +128,62 @@ def test_future_action_without_a_date_is_not_an_event():
     assert "expulsion" not in df["category"].tolist()
 
 
+def test_date_inside_reported_speech_does_not_date_the_speech():
+    text = "An Arvelian official said on Friday that the border treaty was signed in 1998."
+    df = extract_events([_doc(text)])
+    assert len(df) == 1
+    assert _day(df["date_start"].iloc[0]) == dt.date(2031, 4, 11)
+
+
+def test_action_after_a_dated_event_is_bounded_after_it():
+    text = (
+        "Valdoria issued a series of harsh statements after the Arvelian fleet landed in "
+        "Port Sable on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    bounded = df[df["date_precision"] == "after"]
+    assert len(bounded) == 1
+    assert _day(bounded["date_start"].iloc[0]) == dt.date(2031, 4, 10)
+    assert pd.isna(bounded["date_end"].iloc[0])
+    assert "after the Arvelian fleet landed" in bounded["date_text"].iloc[0]
+
+
+def test_statement_shortly_after_an_event_takes_its_day():
+    text = (
+        "The Maritime Tribunal issued its final award on Thursday. "
+        '"The award is null and void," the Arvelian ministry said in a statement shortly '
+        "after the publication of the award."
+    )
+    df = extract_events([_doc(text)])
+    response = df[df["kind"] == "response"]
+    ruling = df[df["category"] == "ruling"]
+    assert len(response) == 1 and len(ruling) == 1
+    assert _day(response["date_start"].iloc[0]) == dt.date(2031, 4, 10)
+    assert response["responds_to"].iloc[0] == ruling["event_id"].iloc[0]
+
+
+def test_an_official_statement_document_is_itself_a_dated_event():
+    text = (
+        "Statement by the Spokesperson of the Arvelian Mission\n\n3 April 2031\n\n"
+        "A few days ago, some countries sent a letter to the Council, making groundless "
+        "accusations. Arvelia firmly opposes this."
+    )
+    doc = _doc(
+        text,
+        published=dt.date(2031, 4, 3),
+        title="Statement by the Spokesperson of the Arvelian Mission",
+        outlet="Arvelian Mission",
+        publisher_type="government",
+    )
+    df = extract_events([doc])
+    own = df[df["evidence"] == "3 April 2031"]
+    letter = df[df["category"] == "letter"]
+    assert len(own) == 1 and len(letter) == 1
+    assert own["kind"].iloc[0] == "response"
+    assert own["responds_to"].iloc[0] == letter["event_id"].iloc[0]
+    assert letter["date_precision"].iloc[0] == "approximate"
+
+
 # --------------------------------------------------------------------------- merging
 
 
@@ -331,3 +387,25 @@ def test_corpus_titles_copy_no_run_of_eight_words(corpus_dir, corpus_dev_dir):
             words = row.title.lower().split()
             runs = {tuple(words[k : k + 8]) for k in range(len(words) - 7)}
             assert not runs & grams, row.title
+
+
+def test_extractor_code_names_no_party_of_the_corpora(root, gold_dir, corpus_dev_dir):
+    """The rules are generic: no name from the gold tables appears in the extractor's code."""
+    import csv
+
+    from timeline import _lexicon
+
+    generic = {w.lower() for w in _lexicon.ROLE_WORDS} | {"press", "spokesperson", "speaker"}
+    names: set[str] = set()
+    for table in (gold_dir / "events.csv", corpus_dev_dir / "gold_events.csv"):
+        with open(table, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                text = f"{row['actor']} {row['summary']}"
+                names |= set(re.findall(r"\b[A-Z][A-Za-z'-]{3,}\b", text))
+    names = {n for n in names if n.lower() not in generic}
+    code = "".join(
+        (root / "src" / "timeline" / name).read_text(encoding="utf-8")
+        for name in ("events.py", "_lexicon.py")
+    )
+    found = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", code))
+    assert not found, found

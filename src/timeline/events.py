@@ -332,6 +332,11 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
         _sentence_structure(text, cands, first_index)
     own = _document_statement(doc, mentions)
     if own is not None:
+        for c in cands:
+            # the statement's own words of opposition are the statement, not other events
+            if c.date is None and "response" in c.flags and _family(c.category) == "statement":
+                c.merged_into = len(cands)
+                own.hint = f"{own.hint} {c.obj}".strip()
         cands.append(own)
     _remarks_anaphora(text, cands)
     _shortly_after(text, cands)
@@ -1357,11 +1362,25 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 score += 0.5 + 0.4 * other.trigger[0] / max(1, len(text))
             if other.speech:
                 score -= 1.5
-            later = other.trigger[0] > cand.trigger[0]
+            later = other.trigger[0] > cand.trigger[0] and "document" not in cand.flags
             if other.date is None and cand.date is not None and score < 8 and later:
                 continue
             if score > best_score:
                 best, best_score = r, score
+        if best is None and "document" in cand.flags:
+            best = next(
+                (
+                    j
+                    for j, c in enumerate(cands)
+                    if c.merged_into is None
+                    and j != i
+                    and not c.speech
+                    and not c.future
+                    and c.kind == "event"
+                    and _may_answer(c, cand)
+                ),
+                None,
+            )
         if best is None:
             best = _previous_event(cands, i)
         cand.target = best
@@ -1418,7 +1437,7 @@ def _names(actor: str) -> set[str]:
         and w.lower() not in lex.NOT_NAMES
         and w.lower() not in lex.ROLE_WORDS
         and not _DEMONYM.search(w)
-        and not re.search(r"-[a-z]+$", w)  # "Hague-based", "US-led": modifiers
+        and not re.search(r"-[a-z]+$", w)  # "Port-based", "bloc-led": modifiers
     }
 
 
@@ -1668,7 +1687,7 @@ def _merge_within(cands: list[_Candidate]) -> None:
                 cand.merged_into = j
                 other.kind = "response"
                 break
-    # "Japan said Tuesday that it has lodged a protest": the row is the protest
+    # "Arvelia said Tuesday that it has lodged a protest": the row is the protest
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or not cand.speech or cand.date is None:
             continue
