@@ -479,7 +479,7 @@ def _add_panel(
                 continue
             fig.add_trace(
                 go.Scatter(
-                    x=[(_noon(r.lo) if r.shape == "marker" else r.lo).isoformat() for r in marks],
+                    x=[_noon(r.lo).isoformat() for r in marks],
                     y=[ys[r.index] for r in marks],
                     mode="markers",
                     marker={
@@ -507,7 +507,7 @@ def _add_panel(
                     edge = max(x_range[0], r.lo - reach)
                 else:
                     edge = min(x_range[1], r.lo + reach)
-                xs += [r.lo.isoformat(), edge.isoformat(), None]
+                xs += [_noon(r.lo).isoformat(), edge.isoformat(), None]
                 yv += [ys[r.index], ys[r.index], None]
             fig.add_trace(
                 go.Scatter(
@@ -526,26 +526,30 @@ def _add_panel(
                 ),
                 **where,
             )
-    _add_connectors(fig, rows, ys, where, panel)
+    _add_connectors(fig, rows, ys, x_range, where, panel)
 
 
 def _mark_x(r: _Row, *, end: bool) -> Any:
     """Return where a connector touches a row's mark (its end for the answered event)."""
-    if r.shape == "marker":
-        return _noon(r.lo)
     if r.shape in ("bar", "approx"):
         return r.hi + _pd_day() if end else r.lo
-    return r.lo
+    return _noon(r.lo)  # a marker, or the known bound of a before/after date
 
 
 def _add_connectors(
     fig: go.Figure,
     rows: list[_Row],
     ys: dict[int, float],
+    x_range: tuple[Any, Any],
     where: dict[str, Any],
     panel: int,
 ) -> None:
-    """Draw one line per linked response, from its event to it, with the lag as a label."""
+    """Draw one line per linked response, from its event to it, with the lag as a label.
+
+    A label that would sit on another one is left out, and a panel with more than
+    ``_LAG_LABEL_LIMIT`` links shows none (every lag stays in the label trace's
+    ``meta["labels"]`` and in the hover of the response), so no pile of overlapping text.
+    """
     import plotly.graph_objects as go
 
     pairs = _linked_pairs(rows)
@@ -584,13 +588,18 @@ def _add_connectors(
         ),
         **where,
     )
-    many = len(pairs) > _LAG_LABEL_LIMIT
+    if len(pairs) > _LAG_LABEL_LIMIT:  # a crowded panel: lags in the hover only
+        shown = [False] * len(pairs)
+    else:
+        shown = _thin_labels(
+            [(x1, y) for (_, x1), y in zip(_label_points(pairs), mid_y, strict=True)], x_range
+        )
     fig.add_trace(
         go.Scatter(
             x=mid_x,
             y=mid_y,
-            mode="none" if many else "text",
-            text=labels,
+            mode="text" if any(shown) else "none",
+            text=[text if keep else "" for text, keep in zip(labels, shown, strict=True)],
             textposition=positions,
             textfont={"size": 11, "color": "#333333"},
             cliponaxis=False,
@@ -598,10 +607,33 @@ def _add_connectors(
             hoverinfo="text",
             showlegend=False,
             name="lag",
-            meta={"role": "lag-label", "panel": panel, "pairs": ids},
+            meta={
+                "role": "lag-label",
+                "panel": panel,
+                "pairs": ids,
+                "labels": [text.strip() for text in labels],
+            },
         ),
         **where,
     )
+
+
+def _label_points(pairs: list[tuple[_Row, _Row]]) -> list[tuple[Any, Any]]:
+    """Return (start, end) x of each connector."""
+    return [(_mark_x(e, end=True), _mark_x(r, end=False)) for e, r in pairs]
+
+
+def _thin_labels(points: list[tuple[Any, float]], x_range: tuple[Any, Any]) -> list[bool]:
+    """Keep a label only when no kept label is close to it (greedy, in order; deterministic)."""
+    dx = (x_range[1] - x_range[0]) * 0.09
+    kept: list[tuple[Any, float]] = []
+    keep = []
+    for x, y in points:
+        ok = all(abs(x - kx) > dx or abs(y - ky) > 0.18 for kx, ky in kept)
+        if ok:
+            kept.append((x, y))
+        keep.append(ok)
+    return keep
 
 
 def _episode_title(rows: list[_Row]) -> str:
@@ -684,7 +716,7 @@ def timeline_figure(
     y_axis = {
         "tickmode": "array",
         "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
-        "ticktext": [_esc(name) for name in lanes],
+        "ticktext": [_wrap(name, 28) for name in lanes],
         "range": [-0.6, n_lanes - 0.4],
         "showgrid": False,
         "zeroline": False,
@@ -701,7 +733,10 @@ def timeline_figure(
         episodes is not False and bool(clusters) and (episodes is True or len(clusters) > 1)
     )
     shown: set[str] = set()
-    lane_px = 70 if len(rows) < 50 else 110
+    # pixels per lane: room for wrapped names, and for several tracks when rows are many
+    lane_px = round((70 if n_lanes <= 4 else 45) * (1 if len(rows) < 50 else 1.6))
+    # room for the lane names (wrapped at 28 characters) at about 7 px a character
+    left = 30 + 7 * max([min(len(name), 28) for name in lanes] + [8])
     if not use_panels:
         fig = go.Figure()
         if rows:
@@ -732,7 +767,7 @@ def timeline_figure(
             specs.append([{} if r * ncols + c < n else None for c in range(ncols)])
         titles = [""] + [f"{k + 1}. {_episode_title(c)}" for k, c in enumerate(clusters)]
         panel_h = n_lanes * lane_px
-        overview_h = 40 + 18 * n_lanes
+        overview_h = 40 + 18 * min(n_lanes, 4)
         fig = make_subplots(
             rows=1 + prow,
             cols=ncols,
@@ -762,7 +797,8 @@ def timeline_figure(
                 range=[x_range[0].isoformat(), x_range[1].isoformat()], nticks=4, row=r, col=c
             )
             fig.update_yaxes(**y_axis, showticklabels=c == 1, row=r, col=c)
-        fig.update_yaxes(**y_axis, row=1, col=1)
+        # the overview only places the episodes: lane names there when they fit
+        fig.update_yaxes(**y_axis, showticklabels=n_lanes <= 4, row=1, col=1)
         default_height = 140 + overview_h + prow * (panel_h + 80)
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#e5e5e5")
     fig.update_layout(
@@ -780,7 +816,7 @@ def timeline_figure(
             "x": 1,
             "title": {"text": _esc(color)},
         },
-        margin={"l": 90, "r": 30, "t": 110 if title else 80, "b": 60},
+        margin={"l": left, "r": 30, "t": 110 if title else 80, "b": 70},
         meta={
             "role": "timeline",
             "rows": len(rows),
@@ -796,11 +832,11 @@ def timeline_figure(
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.02,
+        y=0,
         yanchor="top",
         showarrow=False,
         font={"size": 11, "color": "#555555"},
-        yshift=-30,
+        yshift=-44,  # below the two-line date ticks, whatever the figure height
     )
     return fig
 
