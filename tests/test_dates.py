@@ -221,6 +221,11 @@ def test_relative_expression(phrase: str, value: str) -> None:
     assert (m.text, m.value) == (phrase, value)
 
 
+def test_last_month_and_day() -> None:
+    m = one("The president took office last June 30 in the capital.")
+    assert (m.text, m.value) == ("last June 30", "2019-06-30")
+
+
 def test_a_few_days_ago_is_vague_past() -> None:
     m = one("A few days ago, officials arrived.")
     assert (m.text, m.value) == ("A few days ago", "PAST_REF")

@@ -359,7 +359,7 @@ def _rx() -> _Rx:
             "relunit",
             rf"{b}(?:(?P<el>earlier|later)\s+)?{_PART}(?P<rel>this|last|next|past|previous|coming|"
             r"current|following|preceding)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
-            rf"century|(?P<season>{_SEASON})|(?P<mon>{_MON}))(?![\w-])",
+            rf"century|(?P<season>{_SEASON})|(?P<mon>{_MON})(?:\s*(?P<md>{_DAY}))?)(?![\w-])",
         ),
         (
             "ago",
@@ -431,9 +431,9 @@ def _rx() -> _Rx:
         ),
         (
             "season",
-            rf"{b}(?:(?P<det>this|last|next|the|that|early|late|mid|in|during|since|by|"
-            rf"until|past)[\s-]+)?(?:(?P<part2>early|late|mid)[\s-]+)?(?P<s>{_SEASON})"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?",
+            rf"{b}(?:(?P<prep>in|during|since|by|until|throughout)\s+)?(?P<span>(?:(?P<det>this|"
+            rf"last|next|the|that|early|late|mid|past)[\s-]+)?(?:(?P<part2>early|late|mid)[\s-]+)?"
+            rf"(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?)",
         ),
         (
             "monthname",
@@ -1103,14 +1103,23 @@ def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
         mo = _month_num(m.group("mon"))
         if mo is None:
             return None
+        day = _int_day(m.group("md")) if m.group("md") else None
+        if day is not None and _safe_date(2000, mo, day) is None:
+            return None
         if base is None:
+            if day is not None:
+                return _Res("DATE", f"XXXX-{mo:02d}-{day:02d}", None, None, "day")
             return _Res("DATE", f"XXXX-{mo:02d}", None, None, "month", part)
+        probe = (mo, day or 1)
         if step < 0:
-            year = base.year if mo < base.month else base.year - 1
+            year = base.year if probe < (base.month, base.day) else base.year - 1
         elif step > 0:
-            year = base.year if mo > base.month else base.year + 1
+            year = base.year if probe > (base.month, base.day) else base.year + 1
         else:
             year = base.year
+        if day is not None:
+            d = _safe_date(year, mo, day)
+            return _day(d) if d else None
         res = _month(year, mo)
         return _narrow(res, part) if res and part else res
     if unit == "weekend":
@@ -1505,7 +1514,7 @@ def _h_months9(m: re.Match[str], state: _State) -> _Res | None:
 
 
 def _h_season(m: re.Match[str], state: _State) -> _Res | None:
-    det = (m.group("det") or "").lower()
+    det = (m.group("det") or m.group("prep") or "").lower()
     code = P.SEASONS[m.group("s").lower()]
     part = _part_mod(det if det in ("early", "late", "mid") else m.group("part2"))
     base = state.base
@@ -1522,7 +1531,11 @@ def _h_season(m: re.Match[str], state: _State) -> _Res | None:
         y, cur = _season_of(base)
         order = ["WI", "SP", "SU", "FA"]
         year = base.year
-        if order.index(code) > order.index(cur) and not _future_context(state, m.start(), m.end()):
+        if (
+            not (state.narrative and state.last_abs is not None)
+            and order.index(code) > order.index(cur)
+            and not _future_context(state, m.start(), m.end())
+        ):
             year -= 1
         res = _season(year, code)
         return _narrow(res, part) if res and part else res
