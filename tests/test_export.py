@@ -350,3 +350,13 @@ def test_json_is_byte_identical_whatever_the_row_order(tmp_path):
     a = write_json(_events(), tmp_path / "a.json").read_bytes()
     b = write_json(_events().sample(frac=1, random_state=1), tmp_path / "b.json").read_bytes()
     assert a == b
+
+
+def test_unreadable_date_is_named_with_its_row(tmp_path):
+    events = _events().astype({"date_end": object})
+    events.loc[2, "date_end"] = "next Monday"
+    with pytest.raises(ExportError, match=r"'ministry-reply', column 'date_end'.*next Monday"):
+        write_json(events, tmp_path / "e.json")
+    with pytest.raises(ExportError, match="ministry-reply"):
+        to_timelinejs(events)
+    assert not (tmp_path / "e.json").exists()

@@ -107,23 +107,27 @@ def _check_events(events: Any, what: str) -> pd.DataFrame:
     return events
 
 
-def _iso(value: Any) -> str | None:
-    """Return a date value as ``YYYY-MM-DD`` or None."""
+def _iso(record: dict[str, Any], column: str) -> str | None:
+    """Return a record's date as ``YYYY-MM-DD`` or None, naming the row when unreadable."""
     import pandas as pd
 
-    text = _cell(value)
+    text = _cell(record.get(column))
     if not text:
         return None
     try:
-        return pd.Timestamp(text).date().isoformat()
+        stamp = pd.Timestamp(text)
     except (TypeError, ValueError) as exc:
-        raise ExportError(f"cannot read {text!r} as a date (expected ISO 8601)") from exc
+        raise ExportError(
+            f"row {_cell(record.get('event_id'))!r}, column {column!r}: cannot read {text!r} "
+            "as a date (expected ISO 8601, e.g. 2019-07-10)"
+        ) from exc
+    return stamp.date().isoformat()
 
 
 def _sort_key(record: dict[str, Any]) -> tuple[str, str, int, str]:
     """Sort rows by their first known date, then their last, events before responses, id."""
-    start = _iso(record.get("date_start")) or _iso(record.get("date_end")) or "9999-12-31"
-    end = _iso(record.get("date_end")) or start
+    start = _iso(record, "date_start") or _iso(record, "date_end") or "9999-12-31"
+    end = _iso(record, "date_end") or start
     kind = _cell(record.get("kind"))
     rank = KINDS.index(kind) if kind in KINDS else len(KINDS)
     return start, end, rank, _cell(record.get("event_id"))
@@ -170,7 +174,7 @@ def _table_html(events: pd.DataFrame) -> str:
         for column, _ in _TABLE_COLUMNS:
             text = _cell(record.get(column))
             if column == "date_text" and not text:
-                start, end = _iso(record.get("date_start")), _iso(record.get("date_end"))
+                start, end = _iso(record, "date_start"), _iso(record, "date_end")
                 text = " – ".join(dict.fromkeys(d for d in (start, end) if d))
             if column == "sources":
                 text = text.replace(";", "; ")
@@ -424,8 +428,8 @@ def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str
     for record in _records(events):
         event_id = _cell(record.get("event_id"))
         precision = _cell(record.get("date_precision")) or "day"
-        start = _iso(record.get("date_start"))
-        end = _iso(record.get("date_end"))
+        start = _iso(record, "date_start")
+        end = _iso(record, "date_end")
         if start is None and end is None:
             raise ExportError(
                 f"to_timelinejs: row {event_id!r} has neither date_start nor date_end"
@@ -522,7 +526,7 @@ def to_records(events: pd.DataFrame) -> list[dict[str, Any]]:
             if _missing(value):
                 row[column] = None
             elif column in ("date_start", "date_end"):
-                row[column] = _iso(value)
+                row[column] = _iso(record, column)
             elif isinstance(value, pd.Timestamp):
                 row[column] = value.isoformat()
             elif hasattr(value, "item"):  # numpy scalars
