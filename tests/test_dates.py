@@ -312,6 +312,15 @@ def test_decade() -> None:
     assert (m.earliest, m.latest) == (D(1990, 1, 1), D(1999, 12, 31))
 
 
+def test_the_2000s_is_a_decade_the_1800s_a_century() -> None:
+    assert [m.value for m in find_dates("From the 1800s to the 2000s.", REF)] == ["18", "200"]
+
+
+def test_reference_at_the_end_of_the_calendar() -> None:
+    found = find_dates("It ends tomorrow, next year.", D(9999, 12, 31))
+    assert all(m.latest is None or m.latest <= D(9999, 12, 31) for m in found)
+
+
 def test_season_with_year() -> None:
     m = one("Crops failed in the summer of 2012.")
     assert (m.value, m.precision) == ("2012-SU", "season")

@@ -1366,8 +1366,8 @@ def _h_decade(m: re.Match[str], state: _State) -> _Res | None:
     ys = m.group("y")
     y = _year_num(ys, state) if ys[0] in "'’" else int(ys)
     part = _part_mod(m.group("part"))
-    # "the 1900s" is usually the century
-    century = y % 100 == 0 and len(ys) == 4 and ys[0] not in "'’"
+    # "the 1800s" is usually the century, "the 2000s" the decade
+    century = y % 100 == 0 and y < 2000 and len(ys) == 4 and ys[0] not in "'’"
     res = _century(y // 100) if century else _decade(y)
     if res is None:
         return None
@@ -2102,6 +2102,14 @@ def _as_reference(reference: object) -> tuple[datetime.date | None, str]:
     )
 
 
+def _resolve(name: str, m: re.Match[str], state: _State) -> _Res | None:
+    """Run one handler; a date pushed past year 1 or 9999 by arithmetic is no mention."""
+    try:
+        return _HANDLERS[name](m, state)
+    except OverflowError:
+        return None
+
+
 # handlers whose result depends on the mentions before (state.last_abs, .last_res, .quarter)
 _STATEFUL = frozenset(
     {"anchorrel", "ago", "quarter", "yearadj", "theperiod", "relunit", "yearperiod"}
@@ -2158,7 +2166,7 @@ def find_dates(
         s, e = c[0], c[1]
         if occupied[s] or occupied[e - 1] or any(occupied[s:e]):
             continue
-        first = _HANDLERS[names[c[2]]](c[3], probe)
+        first = _resolve(names[c[2]], c[3], probe)
         if first is None:
             continue
         taken.append((*c, first))
@@ -2172,7 +2180,7 @@ def find_dates(
         if anchor == "news" and names[prio] not in _STATEFUL:
             res = first
         else:
-            res = _HANDLERS[names[prio]](m, state)
+            res = _resolve(names[prio], m, state)
         if res is None:
             continue
         if res.earliest is not None and res.latest is not None and res.earliest > res.latest:
