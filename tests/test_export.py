@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -360,3 +363,28 @@ def test_unreadable_date_is_named_with_its_row(tmp_path):
     with pytest.raises(ExportError, match="ministry-reply"):
         to_timelinejs(events)
     assert not (tmp_path / "e.json").exists()
+
+
+def test_html_is_byte_identical_across_processes(tmp_path):
+    """Same bytes whatever the string-hash seed (no set or dict order leaks into the page)."""
+
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[2]);"
+        "from test_export import _evil_events;"
+        "from timeline.figures import timeline_figure;"
+        "from timeline.export import write_html;"
+        "e = _evil_events();"
+        "fig = timeline_figure(e, lane='actor', color='publisher_type');"
+        "write_html(fig, sys.argv[1], events=e)"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"page-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", script, str(out), str(Path(__file__).parent)],
+            check=True,
+            env=env,
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
