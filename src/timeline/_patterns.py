@@ -265,3 +265,102 @@ FUTURE_CUES = (
     r"expected\s+to|plans?\s+to|going\s+to|would|could|might|as\s+soon\s+as|as\s+early\s+as|"
     r"upcoming|set\s+to|intends?\s+to|effective"
 )
+
+
+# trigger words (whole lower-case words; hyphenated words split) by category
+TRIGGER_WORDS: dict[str, str] = {
+    "UNIT": (
+        "second seconds minute minutes hour hours day days night nights week weeks weekend "
+        "weekends fortnight fortnights month months quarter quarters year years decade decades "
+        "century centuries"
+    ),
+    "PLURAL": "seconds minutes hours days nights weeks months quarters years decades centuries",
+    "CENT": "century centuries",
+    "QUARTER": "quarter quarters half q1 q2 q3 q4",
+    "WEEKEND": "weekend",
+    "YEAR": "year",
+    "PERIOD": "year week month period",
+    "REL": (
+        "now nowadays today tonight tomorrow yesterday recent recently current currently future "
+        "past morning mornings afternoon afternoons evening evenings overnight lately presently "
+        "meantime these night"
+    ),
+    "SEASON": "spring summer fall autumn winter springs summers autumns winters",
+    "SET": (
+        "daily weekly biweekly monthly quarterly yearly annually hourly nightly every each per "
+        "twice once"
+    ),
+    "HOLIDAY": "christmas easter thanksgiving halloween valentine boxing year",
+    "WORDYEAR": (
+        "nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties"
+    ),
+    "MON": (
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "WD": (
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
+        "thursdays fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun"
+    ),
+    "CLOCK": "noon midnight midday",
+}
+
+# trigger categories whose windows each scanner runs on
+SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "timedate": ("CLOCK",),
+    "wkdate": ("WD",),
+    "range": ("MON", "YEAR4"),
+    "explicit": ("MON", "DATENUM"),
+    "monrel": ("MON",),
+    "weekday": ("WD",),
+    "setwd": ("WD",),
+    "relword": ("REL",),
+    "relunit": ("UNIT", "SEASON", "MON"),
+    "ago": ("UNIT",),
+    "vagueago": ("PLURAL",),
+    "duration": ("UNIT",),
+    "vague": ("PLURAL",),
+    "longadj": ("PLURAL",),
+    "bareunits": ("PLURAL",),
+    "year": ("YEAR4",),
+    "decade": ("YEAR4",),
+    "century": ("CENT",),
+    "quarter": ("QUARTER",),
+    "months9": ("PLURAL",),
+    "season": ("SEASON",),
+    "monthname": ("MON",),
+    "set": ("SET",),
+    "holiday": ("HOLIDAY",),
+    "anchorrel": ("UNIT", "REL", "SEASON"),
+    "clock": ("CLOCK",),
+    "yearadj": ("YEAR",),
+    "weekend": ("WEEKEND",),
+    "yearperiod": ("YEAR4",),
+    "era": ("ERA",),
+    "decadeword": ("WORDYEAR",),
+    "theperiod": ("PERIOD",),
+    "yearwords": ("WORDYEAR", "YEAR"),
+}
+
+# How far a scanner's matches reach before and after their trigger word, with room to spare
+# (the most seen on TBAQ and WikiWars plus at least 15 characters); lookaheads need a few more.
+BEFORE, AFTER = 35, 30
+MARGINS: dict[str, tuple[int, int]] = {
+    "duration": (45, 20),
+    "ago": (45, 25),
+    "vague": (35, 20),
+    "vagueago": (15, 25),
+    "bareunits": (25, 15),
+    "longadj": (15, 20),
+    "months9": (35, 30),
+    "relunit": (35, 20),
+    "century": (35, 15),
+    "theperiod": (40, 20),
+    "year": (40, 25),
+    "yearadj": (15, 25),
+    "weekend": (20, 15),
+    "set": (20, 20),
+    "holiday": (15, 20),
+    "era": (15, 20),
+    "wkdate": (15, 30),
+}

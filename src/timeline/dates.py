@@ -523,7 +523,7 @@ def _rx() -> _Rx:
         rf"(?m)^[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<d>(?i:{_MON}\s*{_DAY}))"
         rf"(?:,\s*(?P<y>{_YEAR4}))?\s*(?:\([^)\n]{{1,60}}\)\s*)?[-–—]",
     )
-    # every scanner match holds a trigger of one of its categories (_SCANNER_TRIGGERS); the
+    # every scanner match holds a trigger of one of its categories (_patterns.SCANNER_TRIGGERS); the
     # scanners run only on windows around those triggers
     trigger = re.compile(r"[a-z]+[1-4]?")
     digits = re.compile(r"\d+")
@@ -1896,67 +1896,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# How far a scanner's matches reach before and after their trigger word, with room to spare
-# (the most seen on TBAQ and WikiWars plus at least 15 characters); lookaheads need a few more.
-_BEFORE, _AFTER = 35, 30
-_MARGINS: dict[str, tuple[int, int]] = {
-    "duration": (45, 20),
-    "ago": (45, 25),
-    "vague": (35, 20),
-    "vagueago": (15, 25),
-    "bareunits": (25, 15),
-    "longadj": (15, 20),
-    "months9": (35, 30),
-    "relunit": (35, 20),
-    "century": (35, 15),
-    "theperiod": (40, 20),
-    "year": (40, 25),
-    "yearadj": (15, 25),
-    "weekend": (20, 15),
-    "set": (20, 20),
-    "holiday": (15, 20),
-    "era": (15, 20),
-    "wkdate": (15, 30),
-}
-
-# trigger categories whose windows each scanner runs on
-_SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "timedate": ("CLOCK",),
-    "wkdate": ("WD",),
-    "range": ("MON", "YEAR4"),
-    "explicit": ("MON", "DATENUM"),
-    "monrel": ("MON",),
-    "weekday": ("WD",),
-    "setwd": ("WD",),
-    "relword": ("REL",),
-    "relunit": ("UNIT", "SEASON", "MON"),
-    "ago": ("UNIT",),
-    "vagueago": ("PLURAL",),
-    "duration": ("UNIT",),
-    "vague": ("PLURAL",),
-    "longadj": ("PLURAL",),
-    "bareunits": ("PLURAL",),
-    "year": ("YEAR4",),
-    "decade": ("YEAR4",),
-    "century": ("CENT",),
-    "quarter": ("QUARTER",),
-    "months9": ("PLURAL",),
-    "season": ("SEASON",),
-    "monthname": ("MON",),
-    "set": ("SET",),
-    "holiday": ("HOLIDAY",),
-    "anchorrel": ("UNIT", "REL", "SEASON"),
-    "clock": ("CLOCK",),
-    "yearadj": ("YEAR",),
-    "weekend": ("WEEKEND",),
-    "yearperiod": ("YEAR4",),
-    "era": ("ERA",),
-    "decadeword": ("WORDYEAR",),
-    "theperiod": ("PERIOD",),
-    "yearwords": ("WORDYEAR", "YEAR"),
-}
-
-
 def _merge(
     spans: list[tuple[int, int]], text: str, before: int, after: int
 ) -> list[tuple[int, int]]:
@@ -1979,49 +1918,10 @@ def _merge(
     return out
 
 
-# trigger words (whole lower-case words; hyphenated words split) by category
-_TRIGGER_WORDS: dict[str, str] = {
-    "UNIT": (
-        "second seconds minute minutes hour hours day days night nights week weeks weekend "
-        "weekends fortnight fortnights month months quarter quarters year years decade decades "
-        "century centuries"
-    ),
-    "PLURAL": "seconds minutes hours days nights weeks months quarters years decades centuries",
-    "CENT": "century centuries",
-    "QUARTER": "quarter quarters half q1 q2 q3 q4",
-    "WEEKEND": "weekend",
-    "YEAR": "year",
-    "PERIOD": "year week month period",
-    "REL": (
-        "now nowadays today tonight tomorrow yesterday recent recently current currently future "
-        "past morning mornings afternoon afternoons evening evenings overnight lately presently "
-        "meantime these night"
-    ),
-    "SEASON": "spring summer fall autumn winter springs summers autumns winters",
-    "SET": (
-        "daily weekly biweekly monthly quarterly yearly annually hourly nightly every each per "
-        "twice once"
-    ),
-    "HOLIDAY": "christmas easter thanksgiving halloween valentine boxing year",
-    "WORDYEAR": (
-        "nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties"
-    ),
-    "MON": (
-        "january february march april may june july august september october november "
-        "december jan feb mar apr jun jul aug sep sept oct nov dec"
-    ),
-    "WD": (
-        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
-        "thursdays fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun"
-    ),
-    "CLOCK": "noon midnight midday",
-}
-
-
 @lru_cache(maxsize=1)
 def _trigger_index() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for cat, words in _TRIGGER_WORDS.items():
+    for cat, words in P.TRIGGER_WORDS.items():
         for w in words.split():
             out[w] = (*out.get(w, ()), cat)
     return out
@@ -2080,8 +1980,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     spans = _windows(text)
     for prio, (name, pat) in enumerate(rx.scanners):
         spanned = "span" in pat.groupindex
-        cats = _SCANNER_TRIGGERS[name]
-        before, after = _MARGINS.get(name, (_BEFORE, _AFTER))
+        cats = P.SCANNER_TRIGGERS[name]
+        before, after = P.MARGINS.get(name, (P.BEFORE, P.AFTER))
         for a, b in _merge([w for c in cats for w in spans.get(c, ())], text, before, after):
             for m in pat.finditer(text, a, b):
                 s, e = _trim(text, *(m.span("span") if spanned else m.span()))
