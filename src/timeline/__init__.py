@@ -8,11 +8,23 @@ from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
 from timeline.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
 from timeline.story import story_html, write_story
-from timeline.table import read_events, validate_events, write_events
+from timeline.table import (
+    COLUMNS,
+    datapackage,
+    events_frame,
+    read_events,
+    read_sources,
+    sort_events,
+    validate_events,
+    write_events,
+)
+from timeline.widgets import explorer, filter_events
 
 __all__ = [
+    "COLUMNS",
     "DateMention",
     "Document",
     "DocumentError",
@@ -20,16 +32,23 @@ __all__ = [
     "MergeReport",
     "SchemaError",
     "TimelineError",
+    "datapackage",
     "evaluate_dates",
     "evaluate_events",
+    "events_frame",
+    "explorer",
     "extract_events",
+    "filter_events",
     "find_dates",
+    "highlight_document",
     "infer_reference",
     "lag_figure",
     "load_documents",
     "merge_events",
     "perspective_figure",
     "read_events",
+    "read_sources",
+    "sort_events",
     "story_html",
     "timeline_figure",
     "to_timelinejs",

@@ -1,0 +1,117 @@
+"""The package's public surface and its two dependency lists."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import timeline
+
+# conda-forge names that differ from the PyPI names in pyproject.toml
+_CONDA_NAMES = {"python-kaleido": "kaleido"}
+
+
+def _requirement(spec: str) -> tuple[str, str]:
+    match = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*", spec)
+    assert match, f"cannot parse requirement {spec!r}"
+    return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
+
+
+def _pyproject(root) -> dict[str, str]:
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = list(project["dependencies"]) + list(project["optional-dependencies"]["dev"])
+    return dict(_requirement(s) for s in specs)
+
+
+def _environment(root) -> tuple[dict[str, str], list[str]]:
+    conda: dict[str, str] = {}
+    pip: list[str] = []
+    in_pip = False
+    text = (root / "environment.yml").read_text(encoding="utf-8")
+    for raw in text.split("\ndependencies:\n", 1)[1].splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip().startswith("- "):
+            in_pip = in_pip and bool(line.strip())
+            continue
+        item = line.strip()[2:].strip()
+        if item == "pip:":
+            in_pip = True
+            continue
+        if in_pip and raw.startswith("      "):
+            pip.append(item)
+            continue
+        name, version = _requirement(item)
+        conda[_CONDA_NAMES.get(name, name)] = version
+    return conda, pip
+
+
+def test_environment_lists_the_same_dependencies_as_pyproject(root):
+    conda, pip = _environment(root)
+    conda.pop("python")
+    conda.pop("pip")
+    assert conda == _pyproject(root)
+    assert pip == ["-e ."]
+
+
+def test_environment_requires_the_same_python_as_pyproject(root):
+    conda, _ = _environment(root)
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert conda["python"] == project["requires-python"]
+
+
+def test_all_is_pinned():
+    assert sorted(timeline.__all__) == [
+        "COLUMNS",
+        "DateMention",
+        "Document",
+        "DocumentError",
+        "ExportError",
+        "MergeReport",
+        "SchemaError",
+        "TimelineError",
+        "datapackage",
+        "evaluate_dates",
+        "evaluate_events",
+        "events_frame",
+        "explorer",
+        "extract_events",
+        "filter_events",
+        "find_dates",
+        "highlight_document",
+        "infer_reference",
+        "lag_figure",
+        "load_documents",
+        "merge_events",
+        "perspective_figure",
+        "read_events",
+        "read_sources",
+        "sort_events",
+        "story_html",
+        "timeline_figure",
+        "to_timelinejs",
+        "validate_events",
+        "write_events",
+        "write_html",
+        "write_image",
+        "write_json",
+        "write_story",
+        "write_timelinejs",
+    ]
+
+
+def test_every_public_name_is_importable():
+    for name in timeline.__all__:
+        assert getattr(timeline, name) is not None
+
+
+def test_errors_are_value_errors():
+    for name in ("DocumentError", "ExportError", "SchemaError", "TimelineError"):
+        assert issubclass(getattr(timeline, name), ValueError)
+
+
+def test_import_does_not_load_plotly_or_pandas_plotting():
+    code = "import sys, timeline; print('plotly' in sys.modules, 'dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
