@@ -250,6 +250,16 @@ def test_browser_path_pointing_nowhere_is_named(tmp_path, monkeypatch):
         write_image(timeline_figure(_events()), tmp_path / "t.png")
 
 
+def test_browser_that_fails_is_named_and_nothing_is_written(tmp_path, monkeypatch):
+    broken = tmp_path / "broken-chromium"
+    broken.write_text("#!/bin/sh\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(broken))
+    with pytest.raises(ExportError, match="broken-chromium"):
+        write_image(timeline_figure(_events()), tmp_path / "t.png")
+    assert not (tmp_path / "t.png").exists()
+
+
 def test_browser_path_is_used_first(tmp_path, monkeypatch):
     fake = tmp_path / "my-chromium"
     fake.write_text("#!/bin/sh\n")
