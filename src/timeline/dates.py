@@ -261,6 +261,10 @@ _APPROX = (
     r"less\s+than|over|under|at\s+least|up\s+to|just\s+over|just\s+under|only|barely|"
     r"the\s+better\s+part\s+of)\s+)?"
 )
+_DREL = (
+    r"(?:past|last|next|previous|coming|first|final|following|recent|remaining|preceding|"
+    r"latest|same|initial)"
+)
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time)(?![a-z]))?"
 _CLOCK = (
@@ -374,10 +378,11 @@ def _rx() -> _Rx:
         ),
         (
             "duration",
-            rf"{b}(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|previous|coming|first|"
-            r"final|following|recent|remaining|preceding|latest|same|initial)\s+)?"
+            # TimeML leaves "about", "only", "over" out of the span (the mod keeps them)
+            rf"{b}(?:(?P<outer>about|around|roughly|approximately|only|just|over)\s+)?"
+            rf"(?P<span>(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>{_DREL})\s+)?"
             rf"{_APPROX}(?P<num>{_NUMW})(?P<sep>[\s-]+)(?:and\s+a\s+half\s+)?(?P<unit>{_UNIT})"
-            r"(?:\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?![\w-])",
+            r"(?:\s+and\s+a\s+half)?(?P<old>[\s-]+old)?)(?![\w-])",
         ),
         (
             "vague",
@@ -1240,7 +1245,7 @@ def _h_duration(m: re.Match[str], state: _State) -> _Res | None:
         "year",
     ):
         return None
-    approx = re.sub(r"\s+", " ", (m.group("approx") or "").lower())
+    approx = re.sub(r"\s+", " ", (m.group("approx") or m.group("outer") or "").lower())
     mod = {
         "almost": "LESS_THAN",
         "nearly": "LESS_THAN",
