@@ -471,3 +471,35 @@ def test_perspective_keeps_unknown_publisher_types_and_escapes():
     events.loc[0, "publisher_type"] = "<i>blog</i>"
     counts = _bars(perspective_figure(events), "rows-by-publisher")
     assert counts["&lt;i&gt;blog&lt;/i&gt;"] == 1
+
+
+def test_month_and_year_precision_span_the_whole_period():
+    events = _events()
+    events.loc[0, ["date_precision", "date_start", "date_end"]] = [
+        "month",
+        pd.Timestamp("2016-03-01"),
+        pd.NaT,
+    ]
+    events.loc[1, ["date_precision", "date_start", "date_end"]] = [
+        "year",
+        pd.Timestamp("2016-01-01"),
+        pd.NaT,
+    ]
+    fig = timeline_figure(events, episodes=False)
+    spans = {}
+    for trace in _marks(fig):
+        if trace.type == "bar":
+            for event_id, base, width in zip(trace.customdata, trace.base, trace.x, strict=True):
+                spans[event_id] = (pd.Timestamp(base), round(width / 86_400_000))
+    assert spans["harbour-visit"] == (pd.Timestamp("2016-03-01"), 31)
+    assert spans["open-letter"] == (pd.Timestamp("2016-01-01"), 366)  # 2016 is a leap year
+    assert all(
+        t.marker.pattern.shape == "/" for t in _marks(fig) if t.type == "bar"
+    )  # uncertain: hatched
+
+
+def test_end_before_start_is_named():
+    events = _events()
+    events.loc[0, "date_end"] = pd.Timestamp("2016-03-01")
+    with pytest.raises(SchemaError, match=r"harbour-visit.*2016-03-01 is before"):
+        timeline_figure(events)
