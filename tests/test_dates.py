@@ -508,6 +508,11 @@ def test_infer_reference_dateline_with_pair_year() -> None:
     assert infer_reference(text) == (D(2021, 10, 6), "dateline")
 
 
+def test_infer_reference_dateline_year_from_the_same_day_in_full() -> None:
+    text = "GENEVA, Oct. 6 (Agency) -- The council met. Its session of Oct. 6, 2020 was short."
+    assert infer_reference(text) == (D(2020, 10, 6), "dateline")
+
+
 def test_infer_reference_none_without_evidence() -> None:
     assert infer_reference("Delegates met on Friday to talk.") is None
 

@@ -2129,10 +2129,11 @@ def infer_reference(
     Looks, in order, for a byline ("Published: 12:20, September 13, 2022", "Updated 22:46,
     11-Jul-2019"), a line at the head of the text holding only a full date ("10 July 2019"), a
     dateline ("GENEVA, Oct. 6, 2019 -"), then a weekday-date pair ("Saturday (July 10)").
-    A dateline or pair without a year takes its year from a weekday-date pair in the text;
-    a pair alone takes the year in which that day falls on that weekday nearest after the
-    latest year the text mentions, or else the most recent such year not after
-    ``latest_year`` (a fixed argument, never the clock). Without such evidence: None.
+    A dateline without a year takes it from a weekday-date pair in the text, else from a full
+    date in the text naming the same day; with neither, the dateline is not used. A pair takes
+    the first year, from the latest year the text mentions on, in which that day falls on that
+    weekday; without any year in the text, the most recent such year not after
+    ``latest_year`` (a fixed argument, never the clock). Without any of this evidence: None.
 
     Returns:
         ``(date, how)`` with ``how`` one of ``"byline"``, ``"date line"``, ``"dateline"``,
@@ -2171,6 +2172,8 @@ def infer_reference(
     if m:
         parsed = _parse_explicit(m.group("d"), state)
         year = int(m.group("y")) if m.group("y") else (pair_year[0] if pair_year else None)
+        if parsed and year is None and parsed[2]:
+            year = _year_of_same_day(text, parsed[1], parsed[2])
         if parsed and year:
             d = _safe_date(year, parsed[1], parsed[2] or 0)
             if d:
@@ -2178,6 +2181,16 @@ def infer_reference(
     if pair_year:
         return pair_year[1], "weekday-date pair"
     return None
+
+
+def _year_of_same_day(text: str, month: int, day: int) -> int | None:
+    """The year of a full date in ``text`` naming this month and day, if exactly one does."""
+    years = {
+        m.value[:4]
+        for m in find_dates(text)
+        if m.precision == "day" and re.fullmatch(rf"\d{{4}}-{month:02d}-{day:02d}", m.value)
+    }
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _pair_year(text: str, latest_year: int) -> tuple[int, datetime.date] | None:
