@@ -89,7 +89,13 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"trips?", "visit", "nominal"),
         (r"touch(?:ed|es) down|land(?:ed|s) in|arriv(?:ed|es) in", "visit", ""),
         (r"depart(?:ed|s|ing)? (?:on \w+ )?for|left for", "visit", ""),
-        (r"met with|held talks with|meets with", "meeting", ""),
+        (r"met with|held talks with|meets with|met|meets", "meeting", ""),
+        (
+            r"recall(?:ed|s|ing)? (?:its|their|the|his|her) (?:\w+ )?"
+            r"(?:ambassador|envoy|diplomats?)",
+            "recall",
+            "",
+        ),
         (r"meetings?|talks with|summit", "meeting", "nominal"),
         (r"inaugurat(?:ed|ion)|sworn in|took office|relinquish(?:ed|es) power", "inauguration", ""),
         # force and harm
@@ -132,7 +138,7 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
 
 # Categories whose events are reactions by their nature (they answer something).
 REACTIVE_CATEGORIES: frozenset[str] = frozenset(
-    {"summons", "expulsion", "sanction", "ban", "protest"}
+    {"summons", "expulsion", "sanction", "ban", "protest", "recall"}
 )
 
 # Categories a speech event takes when its sentence names one of these settings.
@@ -564,6 +570,7 @@ TITLE_VERBS: dict[str, str] = {
     "inauguration": "takes office",
     "attack": "is reported in an attack",
     "discharge": "begins a discharge",
+    "recall": "recalls an envoy",
 }
 
 # How a title names the event a response answers, by that event's category.
@@ -587,6 +594,7 @@ CATEGORY_NOUNS: dict[str, str] = {
     "inauguration": "inauguration",
     "attack": "attack",
     "discharge": "discharge",
+    "recall": "recall of an envoy",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {
@@ -598,4 +606,5 @@ RESPONSE_TITLE_VERBS: dict[str, str] = {
     "sanction": "announces sanctions over",
     "ban": "announces a ban over",
     "military exercise": "holds military exercises after",
+    "recall": "recalls an envoy over",
 }

@@ -836,6 +836,11 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b|\bbefore\b",
         left,
     )
+    if re.match(r"(?:said )?in a |a ", text[a:b].lower()) and clause and clause[-1].strip():
+        # "X called the move regrettable in a statement": the clause's opening noun phrase
+        opening = _noun_phrase_forward(clause[-1].strip())
+        if opening and opening.lower() not in ("the", "a", "an"):
+            return opening
     subject = _strip_adverbials(clause[-1] if clause else left).rstrip()
     phrase = _noun_phrase_back(subject)
     if phrase and re.search(r"\bby\s+$", subject[: len(subject) - len(phrase)]):
@@ -1453,17 +1458,24 @@ def _same_actor(a: str, b: str) -> bool:
     return bool(_content_words(a) & _content_words(b) - {"spokesman", "spokesperson"})
 
 
-def _actors_compatible(a: str, b: str) -> bool:
-    """Whether two actor phrases can name the same party (an empty one fits anything)."""
+def _actors_compatible(a: str, b: str, *, adjective: bool = False) -> bool:
+    """Whether two actor phrases can name the same party (an empty one fits anything).
+
+    With ``adjective``, a bare state name also fits a phrase that uses its adjective
+    ("Arvelia" and "the Arvelian foreign ministry").
+    """
     if not a or not b:
         return True
     if _bare(a) or _bare(b):
         bare, other = (a, b) if _bare(a) else (b, a)
         if _bare(other):
             return bare.lower().strip("'’s") == other.lower().strip("'’s")
-        name = re.escape(bare.strip("'’"))
+        name = bare.strip("'’")
+        cut = max(4, (len(name) * 3 + 4) // 5) if adjective else len(name)
+        stem = re.escape(name[:cut]) + (r"\w*" if adjective else "")
+        # the state itself or its adjective ("Arvelia", "the Arvelian ministry")
         return bool(
-            re.search(rf"(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bin )\b{name}\b(?!['’]s)", other)
+            re.search(rf"(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bin )\b{stem}\b(?!['’]s)", other)
         )
     na, nb = _names(a), _names(b)
     if na and nb:
@@ -1674,7 +1686,7 @@ def _merge_within(cands: list[_Candidate]) -> None:
     for i, cand in enumerate(cands):
         if cand.merged_into is not None or _family(cand.category) != "statement":
             continue
-        if cand.date is None or "response" in cand.flags or not cand.actor:
+        if cand.date is None or "response" in cand.flags or not cand.actor or cand.speech:
             continue
         for j, other in enumerate(cands):
             if j == i or other.merged_into is not None or other.date is None:
@@ -1701,7 +1713,7 @@ def _merge_within(cands: list[_Candidate]) -> None:
             and c.merged_into is None
             and not c.future
             and c.category in lex.REACTIVE_CATEGORIES
-            and _actors_compatible(c.actor, cand.actor)
+            and _actors_compatible(c.actor, cand.actor, adjective=True)
         ]
         said = [c for c in inner if c.merged_into == i]
         if len(acts) == 1 and not said:
