@@ -352,7 +352,7 @@ def test_corpus_finds_all_gold_events_with_dates_kinds_and_links(corpus_dir, gol
     assert score.recall == 1.0, score.to_text()
     assert score.precision >= 0.8, score.to_text()
     assert score.responds_to_accuracy == 1.0, score.to_text()
-    assert score.kind_accuracy >= 0.9, score.to_text()
+    assert score.kind_accuracy == 1.0, score.to_text()
 
 
 def test_corpus_dev_finds_most_dated_events(corpus_dev_dir):
@@ -360,7 +360,7 @@ def test_corpus_dev_finds_most_dated_events(corpus_dev_dir):
     df = extract_events(docs)
     validate_events(df, corpus=docs)
     score = evaluate_events(df, corpus_dev_dir / "gold_events.csv")
-    # measured: recall 0.97, precision 0.97, responds_to 0.75 (see the module's notes)
+    # measured: recall 1.00, precision 0.97, responds_to 0.80
     assert score.recall >= 0.85, score.to_text()
     assert score.precision >= 0.85, score.to_text()
     assert score.responds_to_accuracy >= 0.6, score.to_text()

@@ -1812,6 +1812,17 @@ def _table(docs: list[Any], per_doc: list[list[_Candidate]]):
             del link[k]
     _clean_links(rows, link)
     ids = _event_ids(rows, final)
+    answered = set(link.values())
+    for k in final:
+        cand = rows[k]
+        described = "response" not in cand.flags and cand.category not in lex.REACTIVE_CATEGORIES
+        undated = any(n.startswith("date inferred") for n in cand.notes)
+        if cand.kind == "response" and k in answered and described and undated:
+            # statements by others that the text only describes ("issued statements
+            # condemning ..."), undated and answered in turn, are the event the story's
+            # response is about
+            cand.kind = "event"
+            cand.notes.append("kept as an event: described undated and answered by a response")
     records = []
     for k in final:
         target = rows[link[k]] if k in link else None
