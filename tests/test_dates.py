@@ -226,6 +226,30 @@ def test_last_month_and_day() -> None:
     assert (m.text, m.value) == ("last June 30", "2019-06-30")
 
 
+def test_iso_date_and_time() -> None:
+    m = one("Posted 2019-07-10T22:46 by staff.")
+    assert (m.type, m.value) == ("TIME", "2019-07-10T22:46")
+
+
+def test_a_decade_ago_is_a_year() -> None:
+    assert one("The dam was built a decade ago.").value == "2009"
+
+
+def test_the_past_decade_is_a_duration() -> None:
+    m = one("Exports doubled over the past decade.")
+    assert (m.type, m.value, m.earliest, m.latest) == ("DURATION", "P10Y", D(2009, 7, 11), REF)
+
+
+def test_a_number_with_thousands_separator_is_read_whole() -> None:
+    m = one("The craft took 1,500 years of work.")
+    assert (m.text, m.value) == ("1,500 years", "P1500Y")
+
+
+def test_end_hyphen_year() -> None:
+    m = one("The plant opens by end-2020.")
+    assert (m.text, m.value, m.mod) == ("end-2020", "2020", "END")
+
+
 def test_a_few_days_ago_is_vague_past() -> None:
     m = one("A few days ago, officials arrived.")
     assert (m.text, m.value) == ("A few days ago", "PAST_REF")

@@ -337,6 +337,7 @@ SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "weekend": ("WEEKEND",),
     "yearperiod": ("YEAR4",),
     "era": ("ERA",),
+    "isotime": ("DATENUM",),
     "decadeword": ("WORDYEAR",),
     "theperiod": ("PERIOD",),
     "yearwords": ("WORDYEAR", "YEAR"),

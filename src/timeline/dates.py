@@ -239,7 +239,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![a-z0-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?![a-z0-9])"
 _YR = r"(?:(?:1[0-9]\d\d|20\d\d)(?![a-z0-9])|['’]\d\d(?![\w']))"
 _NUMW = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|\d+\s*(?:or|to|-)\s*\d+|a|an|one|two|three|four|five|six|seven|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|\d+\s*(?:or|to|-)\s*\d+|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     r"nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]"
     r"(?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|hundred|a\s+dozen|dozen|"
@@ -253,7 +253,7 @@ _UNIT = (
 _UNIT1 = r"(?:day|week|weekend|month|quarter|year|decade|century)(?![a-z])"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)(?![a-z])"
 _PART = (
-    r"(?:(?P<part>early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
+    r"(?:(?P<part>early|late|mid|(?:end|start)(?=-)|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
     r"close|turn)\s+of|(?:the\s+)?(?:first|second|latter)\s+half\s+of)(?:\s+|-|\s+on\s+))?"
 )
 _APPROX = (
@@ -477,6 +477,11 @@ def _rx() -> _Rx:
         ),
         ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
         (
+            "isotime",
+            r"(?<![\d-])(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3]):"
+            r"(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:])",
+        ),
+        (
             "era",
             r"(?<![\w'’.,])(?:(?P<y>\d{1,4})\s*(?P<era>B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|CE)"
             r"|(?P<era2>A\.\s?D\.|AD)\s*(?P<y2>\d{1,4}))(?![\w])",
@@ -630,8 +635,8 @@ def _year_num(s: str, state: _State | None = None) -> int:
 def _number(s: str) -> int | None:
     """The count in a duration phrase (``None`` for vague counts like "several")."""
     s = re.sub(r"\s+", " ", s.lower().strip())
-    if re.fullmatch(r"\d+", s):
-        return int(s)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+        return int(s.replace(",", ""))
     if re.fullmatch(r"\d+\.\d+|\d+ 1/2|\d+\s*(?:or|to|-)\s*\d+", s):
         return None
     if s in P.NUMBER_WORDS:
@@ -1073,6 +1078,11 @@ def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
     unit = m.group("unit").lower()
     if m.group("unit")[0].isupper() and not m.group("mon"):
         return None  # "This Week" is a title
+    if unit in ("decade", "century") and rel in ("past", "last") and not m.group("part"):
+        ref = state.base  # "the past decade": the ten years up to now
+        years = 10 if unit == "decade" else 100
+        start = _add(ref, -1, unit) if ref is not None else None
+        return _Res("DURATION", f"P{years}Y", start, ref if start else None, unit)
     part = _part_mod(m.group("part"))
     el = (m.group("el") or "").lower()
     if el:
@@ -1201,6 +1211,8 @@ def _h_ago(m: re.Match[str], state: _State) -> _Res | None:
     d = _add(base, -n if past else n, unit)
     if d is None:
         return None
+    if unit in ("decade", "century"):
+        return _year(d.year, mod)  # "a decade ago": the year, not the decade
     return _unit_res(unit, d, mod)
 
 
@@ -1851,6 +1863,13 @@ def _h_era(m: re.Match[str], state: _State) -> _Res | None:
     return _year(y) if y else None
 
 
+def _h_isotime(m: re.Match[str], state: _State) -> _Res | None:
+    d = _safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    if d is None:
+        return None
+    return _Res("TIME", f"{d.isoformat()}T{m.group('h')}:{m.group('mi')}", d, d, "time")
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "timedate": _h_timedate,
     "wkdate": _h_wkdate,
@@ -1877,6 +1896,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
     "weekend": _h_weekend,
+    "isotime": _h_isotime,
     "era": _h_era,
     "yearperiod": _h_yearperiod,
     "decadeword": _h_decadeword,
