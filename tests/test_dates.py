@@ -423,6 +423,11 @@ def test_byline_time_with_month_day_year() -> None:
     assert (m.text, m.value) == ("12:20, September 13, 2022", "2022-09-13T12:20")
 
 
+def test_clock_with_a_dot_before_a_time_zone() -> None:
+    m = one("Thu 11 Jul 2019 22.46 BST")
+    assert (m.type, m.value) == ("TIME", "2019-07-11T22:46")
+
+
 def test_decimal_number_is_not_a_clock() -> None:
     assert [m.text for m in find_dates("The index closed at 6.43, on Friday.", REF)] == ["Friday"]
 

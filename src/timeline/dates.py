@@ -269,8 +269,8 @@ _AMPM = r"(?:[ap]\.\s?m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time)(?![a-z]))?"
 _CLOCK = (
     rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*{_AMPM}|"
-    rf"(?:1[0-2]|0?[1-9])\s*{_AMPM}|"
-    rf"noon|midnight|midday){_TZ}"
+    rf"(?:1[0-2]|0?[1-9])\s*{_AMPM}|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:[ECMP][SD]T|GMT|UTC|BST|"
+    rf"CET|CEST)(?![a-z]))|noon|midnight|midday){_TZ}"
 )
 
 
