@@ -1,29 +1,42 @@
 """Event extraction: from documents and their date mentions to rows of the events table.
 
-The extractor is rule-based and generic (its word lists live in ``_lexicon``):
+The extractor is rule-based and generic (its word lists live in ``_lexicon``); nothing in it
+names a party, place or story.
 
-1. Each document is split into lines and sentences. Header lines (bylines, "Published:",
-   "Updated ...", lines that hold only a date) and wire datelines ("LONDON, May 3 (Agency) --")
-   give publication dates, never events; photo credits are cut off captions.
+1. Each document is split into lines and sentences. Headlines, bylines, "Published:" and
+   "Updated ..." lines, lines that hold only a date, repeated lines and wire datelines
+   ("PORT SABLE, May 3 (Wire) --") give publication dates, never events; photo credits are
+   cut off captions (a caption that reports a dated action still counts).
 2. In each sentence, trigger phrases (verbs of acting and reacting, nouns such as "visit" or
-   "report") are found; each date mention goes to the trigger it is nearest to, so every
-   trigger is dated by the mention that governs it, or not at all.
-3. Each candidate gets an actor (the subject noun phrase, a possessive, a "by ..." phrase, or
-   the actor named last for a pronoun), an object phrase, and a kind: ``response`` for an
-   official reaction (the trigger itself, or reaction words in what a speaker is reported to
-   have said), else ``event``.
-4. Within a document and then across documents, candidates that report the same real-world
-   event (same category family, compatible dates, compatible actors) are merged; the most
-   precise date wins and ``sources`` lists every document, primary first.
-5. Each response is linked to what it answers: a candidate named in the response's own cue
-   phrase ("in response to ...", the object it rejects), else the one with most words in
-   common, else the event mentioned last before it.
-6. An event reported without a date but answered by a dated response is bounded by it
+   "report") are found. Each date mention goes to the trigger it governs: the nearest one,
+   with penalties for clause boundaries, dashes and brackets, definite re-mentions, future
+   verbs and coordination ("summoned X late Tuesday and lodged ..."). A verb of saying takes
+   only a date next to it, never one inside what was said.
+3. Each candidate gets an actor (the subject noun phrase, a possessive, a "by ..." phrase, the
+   clause's opening phrase, or the party named last for a pronoun), an object phrase, and a
+   kind: ``response`` for an official reaction (a reaction verb, a reactive category such as
+   summons or sanction, "in response to ...", or reaction words in what a speaker is reported
+   to have said, including the quote a speech verb closes), else ``event``.
+4. Reported speech carries dates: an action announced in a dated statement happened that day;
+   one a speaker only reports ("said it has lodged a protest") happened on or before it;
+   "X did Y after <dated event>" is bounded after it; "shortly after <dated event>" takes its
+   day; "X made the remarks" names who spoke in the reaction just reported. An official
+   statement document (government or intergovernmental publisher, a title naming remarks or a
+   statement) is itself a response dated by its publication.
+5. Within a document and then across documents, candidates that report the same real-world
+   event (same category family, compatible dates, compatible actors or enough shared words)
+   are merged; the most precise date wins, the arrival and departure days of a visit make a
+   span, and ``sources`` lists every document, primary first.
+6. Each response is linked to what it answers: a candidate inside its own cue phrase or later
+   in its sentence, else the one with most words in common, else the event mentioned last
+   before it. Links never point forward in time and never loop.
+7. An event reported without a date but answered by a dated response is bounded by it
    (``before``; or ``approximate`` between what it answers and what answers it). Undated rows
-   with no such bound are dropped.
+   with no such bound are dropped; so are future actions without a date.
 
-Documents without a publication date keep relative expressions unresolved, so their rows get
-only the dates written out in full; rows that would need a relative date are dropped.
+Documents without a publication date keep relative expressions unresolved (``find_dates``
+gives them no bounds), so their rows get only the dates written out in full; rows that would
+need a relative date are dropped rather than guessed.
 """
 
 from __future__ import annotations
