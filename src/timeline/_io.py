@@ -7,6 +7,12 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(
     path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8"
 ) -> Path:
@@ -14,6 +20,7 @@ def atomic_write(
 
     Creates missing parent folders. A reader sees the old file or the new one, never half
     of one; on any error the temp file is removed and the old file is left as it was.
+    The file gets the usual permissions (0666 less the umask), not mkstemp's 0600.
     Text is written with ``\\n`` line endings whatever the platform.
 
     >>> import tempfile, pathlib
@@ -30,6 +37,7 @@ def atomic_write(
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
