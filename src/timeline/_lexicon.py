@@ -101,6 +101,12 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         # force and harm
         (r"(?:military |live-fire |naval |joint )?(?:exercises|drills)", "military exercise", ""),
         (r"fired (?:\w+ )?missiles", "military exercise", ""),
+        (
+            r"(?:missile|nuclear|weapons?|rocket) tests?|test-fir(?:ed|es|ing)"
+            r"|test launch(?:es)?",
+            "weapons test",
+            "",
+        ),
         (r"poison(?:ed|ing)|exposed to a \w+ agent|attack(?:ed)?", "attack", ""),
         (r"found (?:slumped|unconscious|dead)", "attack", ""),
         (r"incident", "attack", "nominal"),
@@ -272,12 +278,6 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "deputy",
         "senior",
         "former",
-        "last",
-        "next",
-        "early",
-        "late",
-        "whoever",
-        "whatever",
         "acting",
         "special",
         "permanent",
@@ -380,6 +380,12 @@ NOT_NAMES: frozenset[str] = frozenset(
         "ms",
         "dr",
         "former",
+        "last",
+        "next",
+        "early",
+        "late",
+        "whoever",
+        "whatever",
         "incumbent",
         "new",
         "some",
@@ -571,6 +577,7 @@ TITLE_VERBS: dict[str, str] = {
     "attack": "is reported in an attack",
     "discharge": "begins a discharge",
     "recall": "recalls an envoy",
+    "weapons test": "conducts a weapons test",
 }
 
 # How a title names the event a response answers, by that event's category.
@@ -595,6 +602,7 @@ CATEGORY_NOUNS: dict[str, str] = {
     "attack": "attack",
     "discharge": "discharge",
     "recall": "recall of an envoy",
+    "weapons test": "weapons test",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {

@@ -583,8 +583,9 @@ def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, frozenset[
                 continue
             if not _trigger_ok(text, a, b, category, flags):
                 continue
-            if "speech" in flags and re.search(
-                r"\b(?:been|be|was|were|is|are)\s+$", text[max(0, a - 12) : a]
+            if "speech" in flags and (
+                re.search(r"\b(?:been|be|was|were|is|are)\s+$", text[max(0, a - 12) : a])
+                or re.match(r"\s+by\b", text[b : b + 5])
             ):
                 continue
             if _noun_form(text, a, b):
@@ -670,6 +671,16 @@ def _assign_dates(
                 cost += 3
             if re.search(r"[—()]", gap):
                 cost += 6
+            if m.start >= b:
+                # "rejects the sanctions announced by X last week": the date goes with the
+                # participle that modifies the inner event noun
+                cost += 3 * sum(
+                    1
+                    for x, y, _c, _f in found
+                    if b <= x
+                    and y <= m.start
+                    and re.search(r"\b\w+ed\s+by\b|\b(?:that|which|who)\b", text[y : m.start])
+                )
             if "speech" in flags and not _speech_date(text, m, a, b, gap, sentence_start):
                 continue
             costs.append((cost, i))
@@ -693,8 +704,11 @@ def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: in
         return len(_WORD.findall(gap)) <= 12 and "," not in gap
     if "," not in gap:
         return len(_WORD.findall(gap)) <= 12
-    fronted = text[sentence_start : m.start].strip()
-    return len(_WORD.findall(fronted)) <= 1 and len(_WORD.findall(gap)) <= 14
+    fronted = text[sentence_start : m.start]
+    if "," in fronted or gap.count(",") != 1:
+        return False
+    after_comma = gap.split(",", 1)[1]
+    return len(_WORD.findall(after_comma)) <= 8
 
 
 # --------------------------------------------------------------------------- actors, objects
@@ -1058,8 +1072,12 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
             if responsive and also and (cur.date is None or prev.date is None):
                 if prev.date is None:
                     prev.date = cur.date
-                prev.hint = " ".join(x for x in (prev.hint, cur.obj) if x)
-                cur.merged_into = first + i - 1
+                if "protest" in (cur.category, prev.category) or cur.category == prev.category:
+                    # "summoned the envoy and lodged a protest": one act
+                    prev.hint = " ".join(x for x in (prev.hint, cur.obj) if x)
+                    cur.merged_into = first + i - 1
+                else:  # "condemned the tests on Monday and summoned the envoy": two acts
+                    cur.date = cur.date or prev.date
     # a reaction participle right after another trigger describes that trigger
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
