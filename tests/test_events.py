@@ -184,6 +184,30 @@ def test_an_official_statement_document_is_itself_a_dated_event():
     assert letter["date_precision"].iloc[0] == "approximate"
 
 
+def test_coordinated_acts_share_subject_and_date_but_stay_apart():
+    text = "Arvelia condemned the missile tests on Thursday and summoned the Valdorian envoy."
+    df = extract_events([_doc(text)])
+    summons = df[df["category"] == "summons"]
+    statement = df[df["category"] == "statement"]
+    assert len(summons) == 1 and len(statement) == 1
+    assert summons["actor"].iloc[0] == "Arvelia"
+    assert _day(summons["date_start"].iloc[0]) == dt.date(2031, 4, 10)
+
+
+def test_date_after_a_participle_goes_to_the_noun_it_modifies():
+    text = (
+        "At a press conference on Friday, spokesperson Mira Tal said Arvelia rejects the "
+        "sanctions announced by Valdoria on 2 April 2031."
+    )
+    df = extract_events([_doc(text)])
+    sanction = df[df["category"] == "sanction"]
+    response = df[df["kind"] == "response"]
+    assert _day(sanction["date_start"].iloc[0]) == dt.date(2031, 4, 2)
+    assert sanction["actor"].iloc[0] == "Valdoria"
+    assert _day(response["date_start"].iloc[0]) == dt.date(2031, 4, 11)
+    assert response["responds_to"].iloc[0] == sanction["event_id"].iloc[0]
+
+
 # --------------------------------------------------------------------------- merging
 
 

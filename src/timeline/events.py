@@ -599,9 +599,12 @@ def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, frozenset[
 def _noun_form(text: str, a: int, b: int) -> bool:
     """Whether a verb-like trigger is used as a noun ("the latest repatriation")."""
     word = text[a:b].lower()
-    if " " in word:
-        return False
     before = text[max(0, a - 25) : a].lower()
+    if " " in word:
+        first = word.split()[0]
+        if first.endswith(("ed", "s")) and not first.endswith("ss"):
+            return False
+        return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before))
     if re.search(r"(?:ion|ions|ment|ments)$", word):
         return True
     return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that|latest)\s+$", before))
@@ -1060,10 +1063,15 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
         ):
             cur.merged_into = first + i - 1  # "representations and strong protests"
             continue
-        if cur.nominal or prev.nominal:
+        if cur.nominal:
             continue
+        verbs = [k for k in range(i) if not here[k].nominal and not here[k].speech]
+        if not verbs:
+            continue
+        j = verbs[-1]
+        prev = here[j]
         gap = text[prev.trigger[1] : cur.trigger[0]]
-        if not re.search(r"\band\s+(?:[a-z]+ly\s+)?$", gap):
+        if not re.search(r"\band\s+(?:[a-z]+ly\s+)?$", gap) or ";" in gap:
             continue
         if not cur.actor or cur.actor == prev.actor or cur.actor.lower() in lex.PRONOUNS:
             cur.actor = prev.actor
@@ -1075,7 +1083,7 @@ def _sentence_structure(text: str, cands: list[_Candidate], first: int) -> None:
                 if "protest" in (cur.category, prev.category) or cur.category == prev.category:
                     # "summoned the envoy and lodged a protest": one act
                     prev.hint = " ".join(x for x in (prev.hint, cur.obj) if x)
-                    cur.merged_into = first + i - 1
+                    cur.merged_into = first + j
                 else:  # "condemned the tests on Monday and summoned the envoy": two acts
                     cur.date = cur.date or prev.date
     # a reaction participle right after another trigger describes that trigger
