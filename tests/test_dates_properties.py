@@ -121,8 +121,7 @@ def check_mentions(text: str, mentions: list) -> None:
         previous_end = m.end
         assert m.type in TYPES, m
         assert isinstance(m.value, str) and m.value, m
-        if m.type != "SET":  # see test_a_set_has_a_documented_precision
-            assert m.precision in PRECISIONS, m
+        assert m.precision in PRECISIONS, m
         for bound in (m.earliest, m.latest):
             assert bound is None or type(bound) is dt.date, m
         if m.earliest is not None and m.latest is not None:
@@ -246,13 +245,9 @@ def test_an_impossible_date_is_never_a_day(ymd, style, reference):
             assert f"{y:04d}-{m:02d}-{d:02d}" not in mention.value, mention
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dates.py gives SET mentions precision 'set', which neither the issue nor "
-    "DateMention's docstring lists: find_dates('HOURLY') -> precision='set'",
-)
 @pytest.mark.parametrize("text", ["HOURLY", "every week", "twice a year"])
 def test_a_set_has_a_documented_precision(text):
+    # dates.py once gave SET mentions precision "set", which no documentation lists
     mentions = find_dates(text, dt.date(2019, 7, 11))
     assert [m.type for m in mentions] == ["SET"]
     assert mentions[0].precision in PRECISIONS
