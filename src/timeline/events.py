@@ -866,7 +866,7 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b|\bbefore\b",
         left,
     )
-    if re.match(r"(?:said )?in a |a ", text[a:b].lower()) and clause and clause[-1].strip():
+    if re.match(r"in a |a ", text[a:b].lower()) and clause and clause[-1].strip():
         # "X called the move regrettable in a statement": the clause's opening noun phrase
         opening = _noun_phrase_forward(clause[-1].strip())
         if opening and opening.lower() not in ("the", "a", "an"):
@@ -905,6 +905,9 @@ _MOVEMENTS = frozenset({"visit", "meeting"})
 
 def _noun_phrase_forward(clause: str) -> str:
     """The noun phrase a clause opens with ("The tribunal" of "The tribunal handling ...")."""
+    opening = clause.split()[:1]
+    if opening and opening[0].lower() in lex.NOT_NAMES - {"the", "a", "an"}:
+        return ""
     words = []
     for tok in clause.split():
         low = tok.lower().strip(",")
@@ -962,7 +965,11 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
             return phrase
     pre = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})(?:[\w-]+\s+)?$", left) if modifier else None
     if pre and not (pre.start() == 0 and len(pre.group(1).split()) == 1):
-        words = [w for w in pre.group(1).split() if w.lower() not in lex.NOT_NAMES]
+        words = [
+            w
+            for w in pre.group(1).split()
+            if w.lower() not in lex.NOT_NAMES and not _DEMONYM.search(w)
+        ]
         if words:
             return " ".join(words)
     return ""
@@ -1648,6 +1655,8 @@ def _merge_within(cands: list[_Candidate]) -> None:
                 continue
             if (cand.speech and cand.date is None) or (other.speech and other.date is None):
                 continue
+            if cand.future or other.future:
+                continue  # an announced intention is not the act it announces
             if (
                 cand.date is not None
                 and other.date is not None
@@ -2077,6 +2086,10 @@ def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
         verb = _agree(actor, lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to"))
         noun = lex.CATEGORY_NOUNS.get(target.category, target.category)
         by = _short_actor(target.actor)
+        if by and by.split()[0].lower() in lex.ROLE_WORDS:
+            by = f"the {by[0].lower()}{by[1:]}"
+        elif by and by.split()[0] in ("The", "A", "An"):
+            by = by[0].lower() + by[1:]
         thing = f"the {noun} by {by}" if by else f"the {noun}"
         return f"{actor} {verb} {thing}"
     verb = _agree(actor, lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}"))
@@ -2155,7 +2168,7 @@ def _object_noun(phrase: str) -> str:
     words = []
     for w in _WORD.findall(phrase):
         low = w.lower().rstrip(".")
-        if low in _OBJECT_STOPS and words:
+        if (low in _OBJECT_STOPS and words) or (low.endswith("ed") and len(low) > 4):
             break
         if low in lex.STOPWORDS or low in _TIME_WORDS or w[0].isdigit():
             continue
