@@ -207,6 +207,27 @@ def test_a_real_full_date_is_found_with_its_exact_span_and_day(day, style, refer
     assert m.precision == "day"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py drops an explicit year outside 1000-2099 and resolves the rest against "
+    "the reference: find_dates('December 31, 2100', date(2019, 7, 11)) -> 'December 31' "
+    "valued 2018-12-31",
+)
+@settings(deadline=None, max_examples=100)
+@given(
+    day=st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+    style=st.sampled_from(["mdy", "dmy"]),
+)
+@example(day=dt.date(2100, 12, 31), style="mdy")
+def test_an_explicit_year_is_never_replaced_by_another(day, style):
+    surface = _render(day, style)
+    text = f"The target is {surface} at the latest."
+    at = text.index(surface)
+    for m in find_dates(text, dt.date(2019, 7, 11)):
+        if m.start < at + len(surface) and at < m.end and m.precision == "day":
+            assert m.value == day.isoformat(), f"{surface!r} read as {m}"
+
+
 def _impossible(y: int, m: int, d: int) -> bool:
     try:
         dt.date(y, m, d)
