@@ -710,6 +710,9 @@ def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: in
     fronted = text[sentence_start : m.start]
     if "," in fronted or gap.count(",") != 1:
         return False
+    before_comma = gap.split(",", 1)[0]
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", before_comma):
+        return False  # "14 killings since 1993 were ..., X said": the date is in what was said
     after_comma = gap.split(",", 1)[1]
     return len(_WORD.findall(after_comma)) <= 8
 
