@@ -703,15 +703,17 @@ def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: in
     """Whether a date mention can date the verb of saying at ``[a:b]``."""
     if re.search(r"\bthat\b|[\"“”]", gap):
         return False
+    finite = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b")
     if m.start >= b:
-        return len(_WORD.findall(gap)) <= 12 and "," not in gap
+        # "X said he was in the city in 1968": the date is in what was said
+        return len(_WORD.findall(gap)) <= 12 and "," not in gap and not finite.search(gap)
     if "," not in gap:
         return len(_WORD.findall(gap)) <= 12
     fronted = text[sentence_start : m.start]
     if "," in fronted or gap.count(",") != 1:
         return False
     before_comma = gap.split(",", 1)[0]
-    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", before_comma):
+    if finite.search(before_comma):
         return False  # "14 killings since 1993 were ..., X said": the date is in what was said
     after_comma = gap.split(",", 1)[1]
     return len(_WORD.findall(after_comma)) <= 8
