@@ -193,13 +193,15 @@ def _render(day: dt.date | tuple[int, int, int], style: str) -> str:
     day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
     style=st.sampled_from(["mdy", "dmy", "iso"]),
     reference=st.sampled_from(REFERENCES),
+    prefix=st.text(max_size=40),
 )
-@example(day=dt.date(2020, 2, 29), style="mdy", reference=dt.date(2019, 7, 11))
-@example(day=dt.date(2000, 2, 29), style="iso", reference=None)
-def test_a_real_full_date_is_found_with_its_exact_span_and_day(day, style, reference):
+@example(day=dt.date(2020, 2, 29), style="mdy", reference=dt.date(2019, 7, 11), prefix="")
+@example(day=dt.date(2000, 2, 29), style="iso", reference=None, prefix="İİ ẞ ﬁ 🙂")
+def test_a_real_full_date_is_found_with_its_exact_span_and_day(day, style, reference, prefix):
+    # characters before it (some change length when lower-cased) must not shift its offsets
     surface = _render(day, style)
-    text = f"The council met on {surface} in the old hall."
-    found = [m for m in find_dates(text, reference) if m.start == text.index(surface)]
+    text = f"{prefix}\n\nThe council met on {surface} in the old hall."
+    found = [m for m in find_dates(text, reference) if m.start == text.rindex(surface)]
     assert found, f"{surface!r} not found in {text!r}"
     m = found[0]
     assert (m.text, m.type, m.value) == (surface, "DATE", day.isoformat())
