@@ -321,6 +321,15 @@ def test_cli_reports_an_empty_folder_on_one_line(capsys):
     assert "Traceback" not in err
 
 
+def test_cli_prints_the_table(capsys):
+    assert main(["evaluate", "dates", str(SMALL), "--anchor", "narrative"]) == 0
+    out = capsys.readouterr().out
+    assert "on 2 TimeML documents" in out
+    assert "gold TIMEX3: 7" in out
+    assert "anchor: narrative" in out
+    assert "find_dates" in out and "dateparser.search_dates" in out
+
+
 def test_measure_throughput_counts_every_document_once():
     docs = read_timeml_folder(SMALL)
     calls = []
