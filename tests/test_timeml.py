@@ -92,6 +92,14 @@ def test_reader_keeps_a_timex_wrapping_an_event():
     assert soon.end - soon.start == 4
 
 
+def test_reader_takes_a_creation_time_inside_text_as_dct_not_as_a_timex():
+    doc = read_timeml(DATA / "timeml_inline_dct.tml")
+    assert doc.dct == dt.date(2005, 11, 2)
+    assert doc.text.startswith("November 2, 2005\nThe mill closed yesterday.")
+    assert [(t.tid, t.text) for t in doc.timexes] == [("t1", "yesterday")]
+    assert doc.timexes[0].start == doc.text.index("yesterday")
+
+
 def test_reader_error_names_file_without_dct():
     with pytest.raises(DocumentError, match=r"timeml_bad_nodct\.tml.*creation time"):
         read_timeml(DATA / "timeml_bad_nodct.tml")

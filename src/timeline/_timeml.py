@@ -117,11 +117,13 @@ def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
 
     Returns:
         The document; ``timexes`` are in text order, each with ``text[start:end] == timex.text``.
+        The creation time is never one of them, even where it stands inside ``<TEXT>``.
 
     Raises:
-        DocumentError: the file is not well-formed XML, has no ``<TEXT>``, no ``<DCT>`` with a
-            TIMEX3 whose value starts with a ``YYYY-MM-DD`` date, or a TIMEX3 in the text
-            without a ``type`` or ``value``.
+        DocumentError: the file is not well-formed XML, has no ``<TEXT>``, no creation time
+            (a TIMEX3 in ``<DCT>`` or one marked ``functionInDocument="CREATION_TIME"``)
+            whose value starts with a ``YYYY-MM-DD`` date, or a TIMEX3 in the text without a
+            ``type`` or ``value``.
 
     >>> doc = read_timeml("../shared/data/tempeval3/train/AQUAINT/APW19980807.0261.tml")
     ... # doctest: +SKIP
@@ -152,20 +154,32 @@ def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
     _walk(text_el, pieces, spans, 0)
     text = "".join(pieces)
     timexes = sorted(
-        (_timex(path, text, start, end, el) for start, end, el in spans),
+        (
+            _timex(path, text, start, end, el)
+            for start, end, el in spans
+            if not _is_creation_time(el)
+        ),
         key=lambda t: (t.start, t.end),
     )
     return TimeMLDocument(path.stem, text, dct, tuple(timexes), dct_value)
 
 
 def _dct_value(path: Path, root: ET.Element) -> str:
-    """The value of the creation-time TIMEX3 inside ``<DCT>``."""
+    """The value of the creation-time TIMEX3: the one in ``<DCT>``, else one marked
+    ``functionInDocument="CREATION_TIME"`` anywhere (some TimeML files put it in the text)."""
     for dct in (el for el in root.iter() if _local(el.tag) == "DCT"):
         for timex in (el for el in dct.iter() if _local(el.tag) == "TIMEX3"):
             value = timex.get("value")
             if value:
                 return value
+    for timex in (el for el in root.iter() if _local(el.tag) == "TIMEX3"):
+        if _is_creation_time(timex) and timex.get("value"):
+            return timex.get("value", "")
     raise DocumentError(f"{path}: no <DCT><TIMEX3 value=...> giving the document creation time")
+
+
+def _is_creation_time(el: ET.Element) -> bool:
+    return el.get("functionInDocument") == "CREATION_TIME"
 
 
 def _walk(
