@@ -22,8 +22,12 @@ KERNEL = "timeline-test-python"
 
 
 @pytest.fixture(scope="module")
-def kernel_manager_factory(tmp_path_factory):
-    """Build kernel managers whose kernel is this interpreter, not whatever python3 resolves to."""
+def kernel_manager_class(tmp_path_factory):
+    """A kernel manager class whose kernel is this interpreter, not whatever python3 resolves to.
+
+    The client creates (and so owns and shuts down) one manager per notebook; a manager handed
+    to the client from outside is not cleaned up by it and has hung on widget output.
+    """
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
 
@@ -38,24 +42,25 @@ def kernel_manager_factory(tmp_path_factory):
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
     specs = KernelSpecManager(kernel_dirs=[str(kernels)])
 
-    def make() -> AsyncKernelManager:
-        return AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=specs)
+    class _ThisPython(AsyncKernelManager):
+        def _kernel_spec_manager_default(self) -> KernelSpecManager:
+            return specs
 
-    return make
+    return _ThisPython
 
 
-def _execute(nb: nbformat.NotebookNode, kernel_manager_factory) -> nbformat.NotebookNode:
+def _execute(nb: nbformat.NotebookNode, kernel_manager_class) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     client = NotebookClient(
         nb,
-        km=kernel_manager_factory(),
+        kernel_name=KERNEL,
+        kernel_manager_class=kernel_manager_class,
         timeout=CELL_TIMEOUT,
         startup_timeout=120,
         resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
     )
-    # The client does not own a kernel manager it is given: ask it to shut the kernel down.
-    return client.execute(cleanup_kc=True)
+    return client.execute()
 
 
 def test_the_numbered_notebooks_exist():
@@ -63,10 +68,10 @@ def test_the_numbered_notebooks_exist():
     assert {"01-explore.ipynb", "03-teaching.ipynb"} <= names
 
 
-def test_the_kernel_is_this_interpreter(kernel_manager_factory):
+def test_the_kernel_is_this_interpreter(kernel_manager_class):
     nb = nbformat.v4.new_notebook()
     nb.cells.append(nbformat.v4.new_code_cell("import os, sys\nprint(sys.prefix, os.getcwd())"))
-    out = _execute(nb, kernel_manager_factory)
+    out = _execute(nb, kernel_manager_class)
     assert out.cells[0].outputs[0]["text"].split() == [sys.prefix, str(NOTEBOOK_DIR)]
 
 
@@ -82,13 +87,13 @@ def test_notebook_is_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
-def test_notebook_runs(path, request, kernel_manager_factory):
+def test_notebook_runs(path, request, kernel_manager_class):
     source = path.read_text(encoding="utf-8")
     if "../../shared" in source or "shared/" in source:
         # Skips with a reason when ../shared is absent (a user's clone); present in CI.
         request.getfixturevalue("corpus_dir")
     before = path.read_bytes()
-    executed = _execute(nbformat.read(path, as_version=4), kernel_manager_factory)
+    executed = _execute(nbformat.read(path, as_version=4), kernel_manager_class)
     errors = [
         output
         for cell in executed.cells

@@ -138,9 +138,24 @@ def test_bad_date_is_named(raw):
         filter_events(raw, years=(2030, 2031))
 
 
-def test_explorer_updates_the_count_and_rows_as_controls_change(events):
-    import ipywidgets
+def _drawn_ids(chart) -> list[str]:
+    """The event ids of the marks in the figure the chart output shows."""
+    (output,) = chart.outputs
+    figure = output["data"]["application/vnd.plotly.v1+json"]
+    return sorted(
+        event_id
+        for trace in figure["data"]
+        if (trace.get("meta") or {}).get("role") == "event-mark"
+        for event_id in trace["customdata"]
+    )
 
+
+def test_explorer_updates_the_count_and_rows_as_controls_change(events, monkeypatch):
+    import ipywidgets
+    import plotly.io
+
+    # What a notebook kernel uses: the figure goes out as plotly's JSON mimetype.
+    monkeypatch.setattr(plotly.io.renderers, "default", "plotly_mimetype")
     box = explorer(events)
     assert isinstance(box, ipywidgets.Widget)
     years, pickers, search, count, chart = box.children
@@ -148,10 +163,12 @@ def test_explorer_updates_the_count_and_rows_as_controls_change(events):
     assert (years.min, years.max) == (2030, 2033)
     assert count.value == "<b>8</b> of 8 rows"
     assert isinstance(chart, ipywidgets.Output)
+    assert _drawn_ids(chart) == sorted(events["event_id"])
 
     years.value = (2031, 2031)
     assert _ids(box.filtered) == ["fisheries-letter-2031", "fisheries-answer-2031"]
     assert count.value == "<b>2</b> of 8 rows"
+    assert _drawn_ids(chart) == ["fisheries-answer-2031", "fisheries-letter-2031"]
 
     kinds.value = ("response",)
     assert _ids(box.filtered) == ["fisheries-answer-2031"]
@@ -163,3 +180,4 @@ def test_explorer_updates_the_count_and_rows_as_controls_change(events):
     actors.value = ()
     assert box.filtered.empty
     assert count.value == "<b>0</b> of 8 rows"
+    assert chart.outputs[0]["text"] == "No row matches these filters.\n"

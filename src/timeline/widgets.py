@@ -157,7 +157,6 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
     VBox(...)
     """
     import ipywidgets as widgets
-    from IPython.display import display
 
     from timeline.figures import timeline_figure
 
@@ -199,12 +198,17 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
         )
         box.filtered = rows
         count.value = f"<b>{len(rows)}</b> of {len(events)} rows"
-        chart.clear_output(wait=True)
-        with chart:
-            if rows.empty:
-                print("No row matches these filters.")
-            else:
-                display(timeline_figure(rows))
+        # Set the outputs directly rather than capturing a display inside ``with chart:``:
+        # capture goes through kernel messages that have made nbclient hang until its timeout
+        # (jupyter/nbclient#312), and direct outputs also work outside a kernel.
+        chart.outputs = ()
+        if rows.empty:
+            chart.append_stdout("No row matches these filters.\n")
+        else:
+            # The figure's own mimebundle (IPython's display protocol), so plotly's
+            # configured renderer decides the format, inside a kernel or not.
+            bundle = timeline_figure(rows)._repr_mimebundle_(include=None, exclude=None)
+            chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
     for control in (year_range, kind_pick, actor_pick, search):
         control.observe(update, names="value")
