@@ -268,6 +268,17 @@ def test_an_impossible_date_is_never_a_day(ymd, style, reference):
             assert f"{y:04d}-{m:02d}-{d:02d}" not in mention.value, mention
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: find_dates('in the same period', None) -> precision 'period', "
+    "which neither the issue nor DateMention's docstring lists",
+)
+def test_an_underspecified_period_has_a_documented_precision():
+    text = "Sales rose 4% in the same period."
+    mentions = find_dates(text, None)
+    check_mentions(text, mentions)
+
+
 @pytest.mark.parametrize("text", ["HOURLY", "every week", "twice a year"])
 def test_a_set_has_a_documented_precision(text):
     # dates.py once gave SET mentions precision "set", which no documentation lists
