@@ -128,6 +128,14 @@ def test_impossible_date_is_dropped() -> None:
     assert all("02-29" not in m.value for m in find_dates("Due 29 February 2019.", REF))
 
 
+def test_year_after_2099_in_a_full_date() -> None:
+    assert one("The target is December 31, 2100.").value == "2100-12-31"
+
+
+def test_count_after_a_month_day_is_not_its_year() -> None:
+    assert find_dates("On May 3, 5000 troops left.", REF) == []
+
+
 def test_leap_day_kept() -> None:
     assert one("Due 29 February 2020.").value == "2020-02-29"
 

@@ -237,7 +237,9 @@ _WDP = (
 )
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![a-z0-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?![a-z0-9])"
-_YR = r"(?:(?:1[0-9]\d\d|20\d\d)(?![a-z0-9])|['’]\d\d(?![\w']))"
+# the year of a full date: any four digits from 1000 ("December 31, 2100"); a year alone is
+# read only in 1000-2099 (_YEAR4), where a four-digit number is more often a year than a count
+_YR = r"(?:[1-9]\d{3}(?![a-z0-9])|['’]\d\d(?![\w']))"
 _NUMW = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|\d+\s*(?:or|to|-)\s*\d+|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -766,6 +768,10 @@ def _h_explicit(m: re.Match[str], state: _State) -> _Res | None:
         re.split(r"[\s-]+", date)[-1]
     ):
         return None
+    nxt = re.match(r"\s*([a-z]+)", state.text[m.end() : m.end() + 20])
+    year_at_end = re.search(r"\d{4}$", date)
+    if nxt and nxt.group(1) in P.COUNT_NOUNS and year_at_end and int(year_at_end.group()) > 2099:
+        return None  # "May 3, 5000 troops": a count, and then no year may be guessed
     forward = _future_context(state, m.start(), m.end())
     res = _res_explicit(date, state, part, forward)
     if (
@@ -1782,7 +1788,8 @@ def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
         res = _unit_res(unit, base)
         return _narrow(res, part) if res else None
     if base is None:
-        return _Res("DATE", _UNDERSPEC["quarter" if unit == "period" else unit], None, None, unit)
+        unit = "quarter" if unit == "period" else unit
+        return _Res("DATE", _UNDERSPEC[unit], None, None, unit)
     if unit == "week":
         return _week(base)
     if unit == "year" and re.match(r"\s+(?:ended|ending|to)\b", state.text[m.end() : m.end() + 8]):
