@@ -294,7 +294,6 @@ class _Rx(NamedTuple):
     explicit: dict[str, re.Pattern[str]]
     clock: re.Pattern[str]
     future: re.Pattern[str]
-    past_tense: re.Pattern[str]
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
     trigger: re.Pattern[str]
@@ -524,7 +523,6 @@ def _rx() -> _Rx:
         r"[^;!?\n])*$",
         re.I,
     )
-    past_tense = re.compile(r"\b(?:was|were|had|did|said|ago|last)\b[^.;!?\n]*$", re.I)
     byline = re.compile(
         rf"(?:published|updated|posted|last\s+updated|date|released|issued)\s*(?:on|at)?\s*:?\s*"
         rf"(?:(?P<t1>{_CLOCK}),?\s+(?:(?:{_WD}),?\s+)?(?P<d1>{expl_full})"
@@ -544,7 +542,6 @@ def _rx() -> _Rx:
         named,
         clock,
         future,
-        past_tense,
         byline,
         dateline,
         trigger,
@@ -562,14 +559,11 @@ def _rx() -> _Rx:
 class _State:
     """What normalisation needs besides the match: reference, anchor mode, last dates seen."""
 
-    def __init__(self, text: str, ref: datetime.date | None, ref_time: str, anchor: str) -> None:
+    def __init__(self, text: str, ref: datetime.date | None, anchor: str) -> None:
         self.text = text
         self.ref = ref
-        self.ref_time = ref_time
         self.narrative = anchor == "narrative"
         self.last_abs: datetime.date | None = None  # last explicit date (with a year)
-        self.last_abs_precision = ""
-        self.last_res: _Res | None = None  # last DATE/TIME mention resolved
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset)
 
     def context_quarter(self, start: int, window: int = 700) -> tuple[int, int] | None:
@@ -993,9 +987,7 @@ def _h_relword(m: re.Match[str], state: _State) -> _Res | None:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     ref = state.base
     if w in ("yesterday", "today", "tomorrow"):
-        if w == "today" and _generic_today(state, m.start()):
-            return _Res("DATE", "PRESENT_REF", ref, ref, "day")
-        return _relday(w, state)
+        return _relday(w, state)  # TimeML dates "today" even in the sense of "nowadays"
     if w.startswith("the day "):
         shift = -2 if w.endswith("yesterday") else 2
         if ref is None:
@@ -1029,11 +1021,6 @@ def _h_relword(m: re.Match[str], state: _State) -> _Res | None:
     if pod in pods:
         return _tod(None, pods[pod])
     return None
-
-
-def _generic_today(state: _State, start: int) -> bool:
-    """ "today" in the sense of "nowadays" is still dated the TimeML way; keep the date."""
-    return False
 
 
 def _tod(day: datetime.date | None, code: str) -> _Res:
@@ -1707,14 +1694,6 @@ def _h_anchorrel(m: re.Match[str], state: _State) -> _Res | None:
         return _season(base.year + shift if shift >= 0 else base.year - 1, code)
     if base is None:
         return _Res("DATE", _UNDERSPEC[unit], None, None, unit)
-    last = state.last_res
-    if (
-        unit == "year"
-        and shift == 0
-        and last is not None
-        and last.precision in ("year", "month", "day")
-    ):
-        pass
     d = _add(base, shift, unit)
     if d is None:
         return None
@@ -2022,13 +2001,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return out
 
 
-def _as_reference(reference: object) -> tuple[datetime.date | None, str]:
+def _as_reference(reference: object) -> datetime.date | None:
+    """The reference's date (a datetime's time of day plays no part)."""
     if reference is None:
-        return None, ""
+        return None
     if isinstance(reference, datetime.datetime):
-        return reference.date(), reference.strftime("%H:%M")
+        return reference.date()
     if isinstance(reference, datetime.date):
-        return reference, ""
+        return reference
     raise TypeError(
         f"reference must be a datetime.date, a datetime.datetime or None, got {reference!r}"
     )
@@ -2042,7 +2022,7 @@ def _resolve(name: str, m: re.Match[str], state: _State) -> _Res | None:
         return None
 
 
-# handlers whose result depends on the mentions before (state.last_abs, .last_res, .quarter)
+# handlers whose result depends on the mentions before (state.last_abs, state.quarter)
 _STATEFUL = frozenset(
     {"anchorrel", "ago", "quarter", "yearadj", "theperiod", "relunit", "yearperiod"}
 )
@@ -2084,7 +2064,7 @@ def find_dates(
         raise ValueError(f"anchor {anchor!r} is not one of: {', '.join(ANCHORS)}")
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    ref, ref_time = _as_reference(reference)
+    ref = _as_reference(reference)
     cands = _candidates(text)
     # longest first, then scanner priority; keep those that overlap nothing already kept
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -2093,7 +2073,7 @@ def find_dates(
     names = [n for n, _ in _rx().scanners]
     # a candidate its handler rejects (e.g. "the 1988 quarter" read as a duration) leaves room
     # for a shorter or lower-priority one; the probe state knows only the reference
-    probe = _State(text, ref, ref_time, "news")
+    probe = _State(text, ref, "news")
     for c in cands:
         s, e = c[0], c[1]
         if occupied[s] or occupied[e - 1] or any(occupied[s:e]):
@@ -2104,7 +2084,7 @@ def find_dates(
         taken.append((*c, first))
         occupied[s:e] = b"\x01" * (e - s)
     taken.sort(key=lambda c: c[0])
-    state = _State(text, ref, ref_time, anchor)
+    state = _State(text, ref, anchor)
     out: list[DateMention] = []
     for s, e, prio, m, first in taken:
         # only some handlers read what came before (the narrative anchor, the quarter a
@@ -2125,12 +2105,6 @@ def find_dates(
         ):
             state.quarter = (int(res.value[:4]), int(res.value[-1]), e)
         if res.type in ("DATE", "TIME"):
-            if (
-                not res.value.startswith(("X", "P", "F"))
-                and res.precision != "century"
-                and names[prio] not in ("ago", "yearadj")
-            ):
-                state.last_res = res
             anchors = ("explicit", "wkdate", "range", "timedate", "year")
             if state.narrative:
                 anchors += ("monthname", "monrel")
@@ -2140,7 +2114,6 @@ def find_dates(
                 and re.match(r"\d{4}", res.value)
             ):
                 state.last_abs = res.earliest
-                state.last_abs_precision = res.precision
     return out
 
 
@@ -2173,7 +2146,7 @@ def infer_reference(
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     rx = _rx()
     head = text[:3000]
-    state = _State(text, None, "", "news")
+    state = _State(text, None, "news")
     m = rx.byline.search(head)
     if m:
         dpart = m.group("d1") or m.group("d2")
@@ -2225,7 +2198,7 @@ def _pair_year(text: str, latest_year: int) -> tuple[int, datetime.date] | None:
     rx = _rx()
     names = [n for n, _ in rx.scanners]
     wk = rx.scanners[names.index("wkdate")][1]
-    state = _State(text, None, "", "news")
+    state = _State(text, None, "news")
     years = [int(y) for y in re.findall(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,])", text)]
     evidence = max((y for y in years if y <= latest_year), default=None)
     for m in wk.finditer(text):
