@@ -106,31 +106,6 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple": 2,
 }
 
-VAGUE_NUMBERS = (
-    "a few",
-    "few",
-    "several",
-    "some",
-    "many",
-    "a number of",
-    "dozens of",
-    "hundreds of",
-    "a couple of",
-)
-
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "final": 4,
-    "last": 4,
-}
-
 # unit word -> (TimeML duration letter(s), is time-of-day unit, precision name)
 UNITS: dict[str, tuple[str, bool, str]] = {
     "second": ("S", True, "time"),
