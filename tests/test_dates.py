@@ -313,6 +313,12 @@ def test_narrative_month_takes_year_of_story() -> None:
     assert [m.value for m in found] == ["1917", "1917-03"]
 
 
+def test_narrative_aside_year_does_not_move_the_anchor() -> None:
+    text = "The war began in 1920. A fort built in 1813 fell. On August 2 the army crossed."
+    found = find_dates(text, D(2012, 2, 18), anchor="narrative")
+    assert [m.value for m in found] == ["1920", "1813", "1920-08-02"]
+
+
 # ---- parts of periods ----------------------------------------------------------------------
 
 

@@ -2014,6 +2014,18 @@ def _as_reference(reference: object) -> datetime.date | None:
     )
 
 
+def _aside(state: _State, res: _Res) -> bool:
+    """A year far from the story's time ("built in 1813", "a 2004 study") moves no anchor."""
+    last = state.last_abs
+    return (
+        state.narrative
+        and last is not None
+        and res.precision == "year"
+        and res.earliest is not None
+        and abs(res.earliest.year - last.year) > 25
+    )
+
+
 def _resolve(name: str, m: re.Match[str], state: _State) -> _Res | None:
     """Run one handler; a date pushed past year 1 or 9999 by arithmetic is no mention."""
     try:
@@ -2112,6 +2124,7 @@ def find_dates(
                 names[prio] in anchors
                 and res.earliest is not None
                 and re.match(r"\d{4}", res.value)
+                and not _aside(state, res)
             ):
                 state.last_abs = res.earliest
     return out
