@@ -127,6 +127,27 @@ def test_story_loads_offline_without_errors(open_page, story_page):
     _shot(loaded, "story.png")
 
 
+def test_story_of_the_events_table_walks_every_event_in_date_order(open_page, tmp_path):
+    table = read_events(ROOT / "data" / "events.csv")
+    events = table[table["kind"] == "event"]
+    orphans = table[(table["kind"] == "response") & ~table["responds_to"].isin(events["event_id"])]
+    steps = pd.concat([events, orphans])
+    steps = steps.assign(_day=steps["date_start"].fillna(steps["date_end"]))
+    titles = steps.sort_values(["_day", "event_id"])["title"].tolist()
+
+    loaded = open_page(write_story(table, tmp_path / "story.html"), width=900)
+    page = loaded.page
+    _shot(loaded, "story-events-table.png")
+    seen = []
+    for number in range(1, len(titles) + 1):
+        assert page.text_content("#counter") == f"{number} / {len(titles)}"
+        seen.append(page.text_content("#step h2"))
+        page.keyboard.press("ArrowRight")
+    assert seen == titles
+    assert loaded.errors == []
+    assert loaded.requests == [loaded.url]
+
+
 def test_arrow_keys_step_the_story_forward_and_back(open_page, story_page):
     loaded = open_page(story_page)
     page = loaded.page
