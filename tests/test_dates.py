@@ -203,6 +203,11 @@ def test_from_to_day_range() -> None:
     assert (m.text, m.value) == ("May 23 to 28", "2019-05-23/2019-05-28")
 
 
+def test_open_range_takes_its_year_from_the_end() -> None:
+    found = find_dates("Troops left from November 15 to February 15, 1989.", REF)
+    assert [m.value for m in found] == ["1988-11-15", "1989-02-15"]
+
+
 def test_year_range() -> None:
     m = one("The plan for 2017-2019 was adopted.")
     assert (m.value, m.earliest, m.latest) == ("2017/2019", D(2017, 1, 1), D(2019, 12, 31))
@@ -444,6 +449,11 @@ def test_clock_with_a_dot_before_a_time_zone() -> None:
 
 def test_decimal_number_is_not_a_clock() -> None:
     assert [m.text for m in find_dates("The index closed at 6.43, on Friday.", REF)] == ["Friday"]
+
+
+def test_night_of_a_date() -> None:
+    m = one("The raid came on the night of 8 February 1904.")
+    assert (m.text, m.type, m.value) == ("the night of 8 February 1904", "TIME", "1904-02-08TNI")
 
 
 def test_clock_time_with_pm() -> None:

@@ -312,6 +312,7 @@ SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "weekend": ("WEEKEND",),
     "yearperiod": ("YEAR4",),
     "era": ("ERA",),
+    "podof": ("REL",),
     "isotime": ("DATENUM",),
     "decadeword": ("WORDYEAR",),
     "theperiod": ("PERIOD",),
@@ -322,6 +323,7 @@ SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
 # (the most seen on TBAQ and WikiWars plus at least 15 characters); lookaheads need a few more.
 BEFORE, AFTER = 35, 30
 MARGINS: dict[str, tuple[int, int]] = {
+    "podof": (35, 45),
     "duration": (45, 20),
     "ago": (45, 25),
     "vague": (35, 20),

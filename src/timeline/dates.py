@@ -299,6 +299,7 @@ class _Rx(NamedTuple):
     trigger: re.Pattern[str]
     digits: re.Pattern[str]
     clock_after: re.Pattern[str]
+    range_end: re.Pattern[str]
     space: re.Pattern[str]
     era_after: re.Pattern[str]
 
@@ -478,6 +479,11 @@ def _rx() -> _Rx:
         ),
         ("weekend", r"(?<![\w'’])the\s+weekend(?![\w-])"),
         (
+            "podof",
+            rf"{b}(?:the\s+)?(?:early\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+"
+            rf"(?:(?:{_WD}),?\s+)?(?P<date>{expl})",
+        ),
+        (
             "isotime",
             r"(?<![\d-])(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3]):"
             r"(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:])",
@@ -547,6 +553,7 @@ def _rx() -> _Rx:
         trigger,
         digits,
         re.compile(r"[:.]\d\d|\s?[ap]\.?\s?m\b"),
+        re.compile(rf"\s*(?:-|–|—|to|through|until|till|and)\s*(?P<end>{expl_full})", re.I),
         re.compile(r"\s"),
         re.compile(r"\s?(?:b\.?\s?c|a\.?\s?d\b|ce\b)"),
     )
@@ -768,6 +775,19 @@ def _h_explicit(m: re.Match[str], state: _State) -> _Res | None:
         return None  # "May 3, 5000 troops": a count, and then no year may be guessed
     forward = _future_context(state, m.start(), m.end())
     res = _res_explicit(date, state, part, forward)
+    later = _rx().range_end.match(state.text, m.end())
+    if res is not None and later and res.value.count("-") == 2 and not re.search(r"\d{4}", date):
+        # "May 15 to August 16, 1988": the first date takes the year the range ends in
+        parsed = _parse_explicit(date, state)
+        end = _parse_explicit(later.group("end"), state)
+        if parsed and end and end[0] and parsed[2]:
+            year = end[0] - (1 if (parsed[1], parsed[2]) > (end[1], end[2] or 1) else 0)
+            d = _safe_date(year, parsed[1], parsed[2])
+            return _day(d) if d else None
+    return _finish_explicit(m, res)
+
+
+def _finish_explicit(m: re.Match[str], res: _Res | None) -> _Res | None:
     if (
         res is not None
         and m.group("part")
@@ -1856,6 +1876,13 @@ def _h_isotime(m: re.Match[str], state: _State) -> _Res | None:
     return _Res("TIME", f"{d.isoformat()}T{m.group('h')}:{m.group('mi')}", d, d, "time")
 
 
+def _h_podof(m: re.Match[str], state: _State) -> _Res | None:
+    res = _res_explicit(m.group("date"), state)
+    if res is None or res.precision != "day":
+        return None
+    return _tod(res.earliest, P.PARTS_OF_DAY[m.group("pod").lower()])
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "timedate": _h_timedate,
     "wkdate": _h_wkdate,
@@ -1882,6 +1909,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Res | None]] = {
     "holiday": _h_holiday,
     "anchorrel": _h_anchorrel,
     "weekend": _h_weekend,
+    "podof": _h_podof,
     "isotime": _h_isotime,
     "era": _h_era,
     "yearperiod": _h_yearperiod,
