@@ -43,6 +43,14 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "protest",
             "response",
         ),
+        # street protests are events by the crowd, not an official's protest
+        (
+            r"(?:peaceful |mass |street |large |angry |violent )protests?"
+            r"|protests (?:began|erupted|broke out|spread|continued)"
+            r"|demonstrations?|demonstrators|protesters|rall(?:y|ies)",
+            "demonstration",
+            "",
+        ),
         (r"protest(?:ed|s|ing)?", "protest", "response"),
         (r"retaliat(?:ed|es|ing|ion|ory)", "statement", "response"),
         # summons, expulsions, sanctions, bans
@@ -50,7 +58,19 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"expel(?:led|s|ling)?|expulsions?", "expulsion", ""),
         (r"personae? non gratae?", "expulsion", ""),
         (r"ordered (?:[\w'’.-]+ ){1,10}?to leave", "expulsion", ""),
+        (
+            r"add(?:ed|s|ing)? (?:[\w'’-]+ ){0,6}?to (?:its|their|the|a) (?:[\w-]+ )?"
+            r"(?:sanctions|black|entity|export control) ?list",
+            "sanction",
+            "",
+        ),
         (r"(?:impos(?:ed|es|ing) )?sanctions?(?:ed)?", "sanction", ""),
+        (
+            r"(?:adopt(?:ed|s|ing) |impos(?:ed|es|ing) |announc(?:ed|es|ing) )?"
+            r"(?:restrictive measures|counter-?measures)",
+            "sanction",
+            "",
+        ),
         (r"ban(?:ned|s|ning)?", "ban", ""),
         (r"(?:halt|suspend)(?:ed|s|ing)? (?:\w+ )?(?:\w+ )?imports?", "ban", ""),
         # documents
@@ -70,6 +90,7 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "statement",
             "speech",
         ),
+        (r"statements? (?:of|by)", "statement", "nominal"),
         # decisions of courts and bodies
         (r"(?:final |arbitral )?awards?", "ruling", "nominal"),
         (
@@ -79,6 +100,13 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ),
         (r"rulings?|verdicts?|judg(?:e)?ments?", "ruling", "nominal"),
         (r"vot(?:ed|es|ing)|votes?", "vote", ""),
+        (
+            r"(?:tabl|pass|adopt|approv|submitt|put forward)(?:ed|es|s|ing)? (?:a |an |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:motions?|resolutions?|bills?)",
+            "vote",
+            "",
+        ),
+        (r"motions?", "vote", "nominal"),
         (r"resolutions?", "vote", "nominal"),
         # movements of people
         (r"repatriat(?:ed|es|ing|ions?)", "repatriation", ""),
@@ -97,6 +125,31 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "",
         ),
         (r"meetings?|talks with|summit", "meeting", "nominal"),
+        (
+            r"talks|negotiations|hearings?|(?:emergency |special |extraordinary )sessions?",
+            "meeting",
+            "nominal",
+        ),
+        (
+            r"(?:agreements?|accords?|treat(?:y|ies)|deals?|pacts?|memorand(?:um|a)) signed"
+            r"|sign(?:ed|s|ing) (?:a |an |the |two |several |new )?(?:[\w-]+ ){0,3}?"
+            r"(?:agreements?|accords?|treat(?:y|ies)|deals?|pacts?|memorand(?:um|a))",
+            "agreement",
+            "",
+        ),
+        (r"withdr(?:ew|awn|awal|aws|awing)", "withdrawal", ""),
+        (
+            r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detentions?"
+            r"|took (?:[\w-]+ ){0,3}?into custody",
+            "arrest",
+            "",
+        ),
+        (r"dispers(?:ed|e|al|ing)|crack(?:ed|s)? down|crackdowns?", "crackdown", ""),
+        (
+            r"fil(?:ed|es|ing) (?:a |an )?(?:[\w-]+ )?(?:complaint|lawsuit|appeal|case|suit)",
+            "complaint",
+            "",
+        ),
         (r"inaugurat(?:ed|ion)|sworn in|took office|relinquish(?:ed|es) power", "inauguration", ""),
         # force and harm
         (r"(?:military |live-fire |naval |joint )?(?:exercises|drills)", "military exercise", ""),
@@ -578,6 +631,12 @@ TITLE_VERBS: dict[str, str] = {
     "discharge": "begins a discharge",
     "recall": "recalls an envoy",
     "weapons test": "conducts a weapons test",
+    "demonstration": "holds demonstrations",
+    "agreement": "signs an agreement",
+    "withdrawal": "withdraws",
+    "arrest": "carries out detentions",
+    "crackdown": "disperses a gathering",
+    "complaint": "files a complaint",
 }
 
 # How a title names the event a response answers, by that event's category.
@@ -603,6 +662,12 @@ CATEGORY_NOUNS: dict[str, str] = {
     "discharge": "discharge",
     "recall": "recall of an envoy",
     "weapons test": "weapons test",
+    "demonstration": "demonstrations",
+    "agreement": "agreement",
+    "withdrawal": "withdrawal",
+    "arrest": "detentions",
+    "crackdown": "crackdown",
+    "complaint": "complaint",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {

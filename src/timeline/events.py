@@ -130,9 +130,11 @@ def _compiled() -> dict[str, Any]:
             re.IGNORECASE,
         ),
         "dateline": re.compile(
-            r"^\s*(?:[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?)?\s*"
-            r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|—|–|-|:|\.)\s*(?=\S)"
+            r"^\s*(?:\([A-Z][\w.'’ -]{1,30},\s*[^()\n]{3,30}\d\)\s*(?:--|—|–|-|:)\s*(?=\S)"
+            r"|(?:[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+            r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+            r"(?:,?\s+\d{4})?\.?)?\s*"
+            r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|—|–|-|:|\.)\s*(?=\S))"
         ),
         "briefing": re.compile("|".join(lex.BRIEFING_WORDS), re.IGNORECASE),
         "future": re.compile(
@@ -297,7 +299,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             continue
         for s, e in _sentences(text, start, end):
             sentences.append((s, e, role == "caption"))
-    usable = [m for m in mentions if _usable_mention(m, masked)]
+    usable = _rechain(text, [m for m in mentions if _usable_mention(m, masked)])
     last_actor = ""
     for s, e, caption in sentences:
         found = _triggers(text, s, e)
@@ -476,6 +478,8 @@ def _lines(text: str, masked: list[tuple[int, int]], title: str = "") -> list[tu
 def _looks_like_dateline(prefix: str) -> bool:
     """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
     head = prefix.strip()
+    if head.startswith("(") and re.search(r"\d\)", head):
+        return True  # "(Place, Month D, YYYY) -" as in press releases
     place = re.match(r"[A-Za-z.'’ -]+", head)
     if place is None:
         return False
@@ -540,6 +544,77 @@ def _usable_mention(m: Any, masked: list[tuple[int, int]]) -> bool:
     ):
         return False
     return not any(a <= m.start < b for a, b in masked)
+
+
+_NEIGHBOUR_DAY = re.compile(
+    r"(?:the\s+)?(?:(next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
+    r"|day\s+(before|after))",
+    re.IGNORECASE,
+)
+
+
+def _rechain(text: str, mentions: list[Any]) -> list[Any]:
+    """Mentions read in the narrative: chained days follow the day told before, pairs widen.
+
+    "the next morning" or "the previous day" counts from the last single day the text
+    mentioned before it (a weekday included), not from an earlier full date; "on 18 and 19
+    January" and "September 15 and 16" cover both days.
+    """
+    out: list[Any] = []
+    last_day: dt.date | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        rel = _NEIGHBOUR_DAY.fullmatch(m.text.strip())
+        if rel and last_day is not None and hasattr(m, "__dataclass_fields__"):
+            word = (rel.group(1) or rel.group(2)).lower()
+            step = -1 if word in ("previous", "preceding", "before") else 1
+            day = last_day + dt.timedelta(days=step)
+            m = replace(m, earliest=day, latest=day, value=day.isoformat())
+        elif (
+            m.earliest is not None and m.earliest == m.latest and hasattr(m, "__dataclass_fields__")
+        ):
+            m = _widen_pair(text, m)
+        if m.earliest is not None and m.earliest == m.latest:
+            last_day = m.earliest
+        out.append(m)
+    return out
+
+
+def _widen_pair(text: str, m: Any) -> Any:
+    """A day mention in "15 and 16 September" or "September 15 and 16" covering both days."""
+    day = m.earliest
+    after = re.match(
+        r"\s+and\s+(\d{1,2})\b(?!\s*(?:[:.]\d|%|per|percent|people|of))", text[m.end :]
+    )
+    if after and re.search(r"[A-Za-z]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", m.text):
+        other = int(after.group(1))
+        if day.day < other <= 31:
+            try:
+                end = day.replace(day=other)
+            except ValueError:
+                return m
+            value = f"{day.isoformat()}/{end.isoformat()}"
+            return replace(
+                m,
+                end=m.end + after.end(),
+                text=text[m.start : m.end + after.end()],
+                latest=end,
+                value=value,
+            )
+    before = re.search(r"\b(\d{1,2})\s+and\s+$", text[max(0, m.start - 12) : m.start])
+    if before and re.match(r"\d{1,2}\s+[A-Za-z]", m.text):
+        other = int(before.group(1))
+        if 0 < other < day.day:
+            start = day.replace(day=other)
+            shift = len(text[max(0, m.start - 12) : m.start]) - before.start()
+            value = f"{start.isoformat()}/{day.isoformat()}"
+            return replace(
+                m,
+                start=m.start - shift,
+                text=text[m.start - shift : m.end],
+                earliest=start,
+                value=value,
+            )
+    return m
 
 
 def _mention_date(m: Any) -> _Date:
