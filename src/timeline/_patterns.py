@@ -321,7 +321,7 @@ SCANNER_TRIGGERS: dict[str, tuple[str, ...]] = {
 
 # How far a scanner's matches reach before and after their trigger word, with room to spare
 # (the most seen on TBAQ and WikiWars plus at least 15 characters); lookaheads need a few more.
-BEFORE, AFTER = 35, 30
+BEFORE, AFTER = 25, 25
 MARGINS: dict[str, tuple[int, int]] = {
     "podof": (35, 45),
     "duration": (45, 20),
