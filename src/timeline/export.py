@@ -65,9 +65,10 @@ h1{font-size:1.4rem;margin:0 0 .5rem}
 figure{margin:0}
 figcaption{font-size:.85rem;color:#555}
 .note{background:#f4f4f4;border-left:4px solid #0072B2;padding:.5rem .8rem;max-width:60rem}
-table{border-collapse:collapse;margin-top:1rem;font-size:.9rem}
+table{border-collapse:collapse;margin-top:1rem;font-size:.9rem;max-width:100%}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;
+overflow-wrap:anywhere}
 th{background:#eee}
 td.evidence{font-style:italic;max-width:28rem}
 """
