@@ -2013,15 +2013,29 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _scan_plan() -> tuple[tuple[int, re.Pattern[str], bool, tuple[str, ...], int, int], ...]:
+    """Per scanner: priority, pattern, whether it marks a ``span`` group, triggers, margins."""
+    return tuple(
+        (
+            prio,
+            pat,
+            "span" in pat.groupindex,
+            P.SCANNER_TRIGGERS[name],
+            *P.MARGINS.get(name, (P.BEFORE, P.AFTER)),
+        )
+        for prio, (name, pat) in enumerate(_rx().scanners)
+    )
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
-    rx = _rx()
     out = []
     spans = _windows(text)
-    for prio, (name, pat) in enumerate(rx.scanners):
-        spanned = "span" in pat.groupindex
-        cats = P.SCANNER_TRIGGERS[name]
-        before, after = P.MARGINS.get(name, (P.BEFORE, P.AFTER))
-        for a, b in _merge([w for c in cats for w in spans.get(c, ())], text, before, after):
+    for prio, pat, spanned, cats, before, after in _scan_plan():
+        triggers = [w for c in cats for w in spans.get(c, ())]
+        if not triggers:
+            continue
+        for a, b in _merge(triggers, text, before, after):
             for m in pat.finditer(text, a, b):
                 s, e = _trim(text, *(m.span("span") if spanned else m.span()))
                 if e > s:
