@@ -1,11 +1,19 @@
 """Finding temporal expressions in English text and normalising them against a reference date.
 
-``find_dates`` finds candidate spans with regular expressions (compiled once, on first use),
-keeps the longest non-overlapping ones and normalises each in plain Python to a TimeML TIMEX3
-``type`` and ``value`` plus the calendar interval it denotes. ``infer_reference`` finds a
-publication date in a text that carries one. Nothing here reads the clock: relative
-expressions resolve against the reference the caller gives, or stay underspecified
-(``XXXX-XX-XX``) without one.
+``find_dates`` works in three steps, all linear in the length of the text:
+
+1. candidates: each scanner (a compiled regular expression, built on first use) runs only on
+   short windows around its trigger words (month and weekday names, units, "now", four-digit
+   numbers ...; tables in ``_patterns``), so most of a text is never scanned;
+2. selection: the longest candidates win, then scanner priority; a candidate its handler
+   rejects (an impossible date, "a 30-year-old") leaves room for the others;
+3. normalisation, in text order: each handler turns its match into a TimeML TIMEX3 ``type``
+   and ``value`` plus the calendar interval the mention denotes, against the reference date
+   (``anchor="news"``) or the last absolute date before it (``anchor="narrative"``).
+
+``infer_reference`` finds a publication date in a text that carries one. Nothing here reads
+the clock: relative expressions resolve against the reference the caller gives, or stay
+underspecified (``XXXX-XX-XX``) without one.
 """
 
 from __future__ import annotations
