@@ -681,3 +681,24 @@ RESPONSE_TITLE_VERBS: dict[str, str] = {
     "military exercise": "holds military exercises after",
     "recall": "recalls an envoy over",
 }
+
+# Nouns by which a reaction names what it answers ("denounced the expulsions", "condemns the
+# detention of ..."), with the category of the event they name.
+OBJECT_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"expulsions?|expelling", "expulsion"),
+    (r"detentions?|arrests?", "arrest"),
+    (r"sanctions?|restrictive measures|blacklisting|listing", "sanction"),
+    (r"resolutions?|motions?|votes?|bills?", "vote"),
+    (r"visits?|trips?|stopovers?", "visit"),
+    (r"drills|exercises|manoeuvres|maneuvers", "military exercise"),
+    (r"talks|negotiations|meetings?|summit", "meeting"),
+    (r"reports?|white papers?", "report"),
+    (r"letters?", "letter"),
+    (r"bans?|import ban", "ban"),
+    (r"dispersal|crackdowns?|use of (?:lethal |excessive )?force", "crackdown"),
+    (r"rulings?|awards?|verdicts?|judg(?:e)?ments?", "ruling"),
+    (r"summons|summoning", "summons"),
+    (r"discharges?|release of", "discharge"),
+    (r"tests?|launch(?:es)?", "weapons test"),
+    (r"agreements?|accords?|treat(?:y|ies)|deals?", "agreement"),
+)

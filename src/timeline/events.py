@@ -137,6 +137,10 @@ def _compiled() -> dict[str, Any]:
             r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|—|–|-|:|\.)\s*(?=\S))"
         ),
         "briefing": re.compile("|".join(lex.BRIEFING_WORDS), re.IGNORECASE),
+        "object_nouns": [
+            (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), category)
+            for pattern, category in lex.OBJECT_NOUNS
+        ],
         "future": re.compile(
             r"\b(?:will|would|shall|going to|(?:is|are|was|were) (?:set |due |expected )?to"
             r"|plans? to|planned to|vow(?:s|ed)? to|threaten(?:s|ed)? to|set to)"
@@ -1458,6 +1462,7 @@ def _link(text: str, cands: list[_Candidate]) -> None:
             [c.hint for c in mine if c.hint]
             + [text[c.hint_span[0] : c.hint_span[1]] for c in mine if c.hint_span]
         )
+        named = _named_categories(mine)
         best = None
         best_score = 0.0
         for r, group in members.items():
@@ -1489,6 +1494,16 @@ def _link(text: str, cands: list[_Candidate]) -> None:
                 if not (cands[o].speech and cands[o].date is None):
                     about |= _about(cands[o], text)
             score += min(3, len(words & about)) * 1.5
+            if named and any(cands[o].category in named for o in group):
+                score += 9.0  # the reaction names what it answers: "denounced the expulsions"
+            elif (
+                any("response" in cands[o].flags for o in group)
+                and other.trigger[0] > cand.trigger[0]
+                and not _earlier(other.date, cand.date)
+                and score < 10
+                and "document" not in cand.flags
+            ):
+                continue  # a reaction told later is not what an earlier act answers
             if other.trigger[0] < cand.trigger[0]:
                 score += 0.5 + 0.4 * other.trigger[0] / max(1, len(text))
             if other.speech:
@@ -1515,6 +1530,46 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         if best is None:
             best = _previous_event(cands, i)
         cand.target = best
+
+
+def _earlier(a: _Date | None, b: _Date | None) -> bool:
+    """Whether date ``a`` ends before date ``b`` starts (both known)."""
+    if a is None or b is None or b.start is None:
+        return False
+    end = a.end or a.start
+    return end is not None and end < b.start
+
+
+def _named_categories(mine: list[_Candidate]) -> set[str]:
+    """Categories of the event a reaction verb names as its object ("denounced the expulsions").
+
+    Only the head of the object counts: the words after the verb up to the first
+    preposition or clause break ("the detention of eleven workers" names a detention).
+    """
+    named: set[str] = set()
+    for c in mine:
+        if "response" not in c.flags:
+            continue
+        head = re.sub(
+            r"^(?:(?:in the strongest(?: possible)? terms|strongly|firmly|resolutely)\s+)*"
+            r"(?:(?:at|to|on|over|against)\s+)?",
+            "",
+            c.obj,
+            flags=re.IGNORECASE,
+        )
+        head = re.split(
+            r"\s+(?:of|on|by|in|from|against|as|that|which|for|to|at|over|with|and)\s+|[,;]",
+            head,
+            maxsplit=1,
+        )[0]
+        hits = [
+            (hit.start(), category)
+            for pattern, category in _compiled()["object_nouns"]
+            if (hit := pattern.search(" ".join(head.split()[:5])))
+        ]
+        if hits:
+            named.add(min(hits)[1])
+    return named
 
 
 def _may_answer(target: _Candidate, response: _Candidate) -> bool:
