@@ -345,6 +345,22 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "blocs",
         "operator",
         "company",
+        "officers",
+        "police",
+        "forces",
+        "troops",
+        "guards",
+        "prosecutors",
+        "lawyers",
+        "negotiator",
+        "rapporteur",
+        "organisation",
+        "organization",
+        "alliance",
+        "union",
+        "states",
+        "members",
+        "secretary-general",
     ]
 )
 

@@ -137,6 +137,22 @@ def _compiled() -> dict[str, Any]:
             r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|—|–|-|:|\.)\s*(?=\S))"
         ),
         "briefing": re.compile("|".join(lex.BRIEFING_WORDS), re.IGNORECASE),
+        "purpose": re.compile(
+            r"[^.;\n]{0,80}?\bto\s+(?:express|voice|convey|protest|lodge|register|raise"
+            r"|condemn|reject|denounce)\b",
+            re.IGNORECASE,
+        ),
+        "later": re.compile(
+            r"\s*(?:[\w'’-]+\s+){0,3}?(?:hours|minutes|moments) later\b"
+            r"|\s*(?:[\w'’-]+\s+){0,3}?later (?:that|the same) (?:day|evening|night)\b"
+            r"|\s*(?:[\w'’-]+\s+){0,3}?(?:on )?the same day\b",
+            re.IGNORECASE,
+        ),
+        "n_day": re.compile(
+            r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b",
+            re.IGNORECASE,
+        ),
         "object_nouns": [
             (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), category)
             for pattern, category in lex.OBJECT_NOUNS
@@ -303,7 +319,9 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             continue
         for s, e in _sentences(text, start, end):
             sentences.append((s, e, role == "caption"))
-    usable = _rechain(text, [m for m in mentions if _usable_mention(m, masked)])
+    usable = _rechain(
+        text, [m for m in mentions if _usable_mention(m, masked)], getattr(doc, "published", None)
+    )
     last_actor = ""
     for s, e, caption in sentences:
         found = _triggers(text, s, e)
@@ -359,6 +377,8 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
         cands.append(own)
     _remarks_anaphora(text, cands)
     _shortly_after(text, cands)
+    _hours_later(text, cands)
+    _visit_length(text, cands)
     _after_bounds(text, cands)
     _pronoun_speech_dates(text, cands)
     _kinds(text, cands, sentences)
@@ -557,12 +577,13 @@ _NEIGHBOUR_DAY = re.compile(
 )
 
 
-def _rechain(text: str, mentions: list[Any]) -> list[Any]:
+def _rechain(text: str, mentions: list[Any], published: dt.date | None = None) -> list[Any]:
     """Mentions read in the narrative: chained days follow the day told before, pairs widen.
 
     "the next morning" or "the previous day" counts from the last single day the text
     mentioned before it (a weekday included), not from an earlier full date; "on 18 and 19
-    January" and "September 15 and 16" cover both days.
+    January" and "September 15 and 16" cover both days; "earlier this month" runs up to the
+    day before publication.
     """
     out: list[Any] = []
     last_day: dt.date | None = None
@@ -573,6 +594,14 @@ def _rechain(text: str, mentions: list[Any]) -> list[Any]:
             step = -1 if word in ("previous", "preceding", "before") else 1
             day = last_day + dt.timedelta(days=step)
             m = replace(m, earliest=day, latest=day, value=day.isoformat())
+        elif (
+            published is not None
+            and hasattr(m, "__dataclass_fields__")
+            and re.fullmatch(r"earlier this (?:month|week|year)", m.text.strip(), re.IGNORECASE)
+            and m.earliest is not None
+            and m.earliest < published
+        ):
+            m = replace(m, latest=published - dt.timedelta(days=1), value="")
         elif (
             m.earliest is not None and m.earliest == m.latest and hasattr(m, "__dataclass_fields__")
         ):
@@ -708,7 +737,28 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
     if category in ("statement", "press briefing") and "speech" in flags:
         # "said" inside a quoted passage attributed to someone else is still speech
         return True
-    return True
+    if word.startswith("retaliation") and re.search(r"\bin\s+$", before):
+        return False  # "in retaliation for ..." introduces what is answered; it is no act
+    if (
+        "response" in flags
+        and re.search(r"\bto\s+$", before)
+        and not re.search(
+            r"\b(?:vow\w*|threaten\w*|plan\w*|decid\w*|refus\w*|pledg\w*|promis\w*)\s+to\s+$",
+            before,
+        )
+    ):
+        return False  # a purpose ("met officials to express concern") is part of the act
+    if category == "protest" and (
+        re.search(r"\b(?:note|letter) of\s+$", before) or re.match(r"\s+notes?\b", after)
+    ):
+        return False  # the note handed over at a summons, not a separate act
+    # "the dispersal of peaceful demonstrators": the object of another act, not an act
+    return not (
+        category == "demonstration"
+        and re.search(
+            r"\b(?:of|during|against|on|at|with|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before
+        )
+    )
 
 
 def _assign_dates(
@@ -1247,6 +1297,45 @@ def _remarks_anaphora(text: str, cands: list[_Candidate]) -> None:
                 break
 
 
+def _hours_later(text: str, cands: list[_Candidate]) -> None:
+    """'hit back hours later', 'the same day': an undated act takes the last day told before."""
+    pattern = _compiled()["later"]
+    for i, cand in enumerate(cands):
+        if cand.date is not None or cand.merged_into is not None or cand.future:
+            continue
+        m = pattern.match(text, cand.trigger[1], cand.sentence[1])
+        if not m:
+            continue
+        before = [c for c in cands[:i] if c.date is not None and c.date.start == c.date.end]
+        if before and before[-1].date is not None:
+            span = (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+            cand.date = replace(before[-1].date, span=span, text=text[span[0] : span[1]])
+            cand.notes.append("date taken from the day told just before ('later')")
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NUMBERS |= {"nine": 9, "ten": 10}
+
+
+def _visit_length(text: str, cands: list[_Candidate]) -> None:
+    """An arrival day and 'a three-day visit' in one sentence give the visit's span."""
+    pattern = _compiled()["n_day"]
+    for cand in cands:
+        date = cand.date
+        if cand.category != "visit" or date is None or date.start is None:
+            continue
+        if date.start != date.end:
+            continue
+        m = pattern.search(text, cand.sentence[0], cand.sentence[1])
+        if not m:
+            continue
+        word = m.group(1).lower()
+        days = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+        if 1 < days <= 31:
+            cand.date = replace(date, end=date.start + dt.timedelta(days=days - 1))
+            cand.notes.append(f"span from the arrival day and a {days}-day visit")
+
+
 def _shortly_after(text: str, cands: list[_Candidate]) -> None:
     """'shortly after <dated event>': an undated candidate takes that event's day."""
     pattern = _compiled()["shortly_after"]
@@ -1287,6 +1376,9 @@ def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, b
         cue = comp["cue"].search(text, s, e)
         if "response" in cand.flags or cand.category in lex.REACTIVE_CATEGORIES:
             cand.kind = "response"
+            cand.hint = cand.hint or cand.obj
+        elif not cand.speech and _compiled()["purpose"].match(text, cand.trigger[1], e):
+            cand.kind = "response"  # "met officials on Monday to express dissatisfaction"
             cand.hint = cand.hint or cand.obj
         if cue and (
             cand.speech or "response" in cand.flags or cand.category in lex.REACTIVE_CATEGORIES
