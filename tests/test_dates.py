@@ -253,6 +253,15 @@ def test_the_past_decade_is_a_duration() -> None:
     assert (m.type, m.value, m.earliest, m.latest) == ("DURATION", "P10Y", D(2009, 7, 11), REF)
 
 
+def test_the_next_decade_is_a_duration() -> None:
+    m = one("Output will double over the next decade.")
+    assert (m.type, m.value, m.earliest, m.latest) == ("DURATION", "P10Y", REF, D(2029, 7, 11))
+
+
+def test_first_half_of_the_year() -> None:
+    assert one("Sales rose in the first half of the year.").value == "2019-H1"
+
+
 def test_a_number_with_thousands_separator_is_read_whole() -> None:
     m = one("The craft took 1,500 years of work.")
     assert (m.text, m.value) == ("1,500 years", "P1500Y")
@@ -500,6 +509,7 @@ def test_fiscal_year() -> None:
         "About 2019 people marched.",
         "We may see rain.",
         "Theresa May spoke to reporters.",
+        "He studied the May Fourth Movement.",
         "The dispute may well go on.",
         "Prices rose 2.5 percent.",
         "They had to march in step.",

@@ -1099,11 +1099,20 @@ def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
     unit = m.group("unit").lower()
     if m.group("unit")[0].isupper() and not m.group("mon"):
         return None  # "This Week" is a title
-    if unit in ("decade", "century") and rel in ("past", "last") and not m.group("part"):
-        ref = state.base  # "the past decade": the ten years up to now
+    if (
+        unit in ("decade", "century")
+        and rel in ("past", "last", "next", "coming")
+        and not m.group("part")
+    ):
+        # "the past decade", "the next decade": the ten years up to or from now
+        ref = state.base
         years = 10 if unit == "decade" else 100
-        start = _add(ref, -1, unit) if ref is not None else None
-        return _Res("DURATION", f"P{years}Y", start, ref if start else None, unit)
+        ahead = rel in ("next", "coming")
+        other = _add(ref, 1 if ahead else -1, unit) if ref is not None else None
+        if other is None:
+            return _Res("DURATION", f"P{years}Y", None, None, unit)
+        lo, hi = (ref, other) if ahead else (other, ref)
+        return _Res("DURATION", f"P{years}Y", lo, hi, unit)
     part = _part_mod(m.group("part"))
     el = (m.group("el") or "").lower()
     if el:
@@ -1596,6 +1605,8 @@ def _h_monthname(m: re.Match[str], state: _State) -> _Res | None:
     if not part:
         if prev is None or prev.group(1).lower() not in P.MONTH_CUES:
             return None
+        if prev.group(1).lower() == "the" and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
+            return None  # "the May Fourth Movement": a name
         if mo == 5 and re.match(
             r"\s+(?:be|have|not|also|well|still|never|only|need|want)\b",
             text[m.end() : m.end() + 12],
@@ -1791,6 +1802,9 @@ def _h_theperiod(m: re.Match[str], state: _State) -> _Res | None:
         return None
     if unit == "month" and not part:
         return None
+    whole = (m.group("part") or "").lower()
+    if "half" in whole and unit == "year" and base is not None:
+        return _half(base.year, 1 if "first" in whole else 2)  # "the first half of the year"
     if part and base is not None and unit in ("month", "year", "week"):
         res = _unit_res(unit, base)
         return _narrow(res, part) if res else None
