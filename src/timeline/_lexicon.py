@@ -29,6 +29,12 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"decr(?:ied|ies|y)", "statement", "response"),
         (r"criti(?:ci[sz](?:ed|es|ing)|ci[sz]e)", "statement", "response"),
         (r"hail(?:ed|s|ing)?", "statement", "response"),
+        (r"defend(?:ed|s|ing)", "statement", "response"),
+        (
+            r"rais(?:ed|es|ing) (?:the|this|that|their|its|our) (?:[\w-]+ )?(?:case|issue|matter)",
+            "statement",
+            "response",
+        ),
         (r"welcom(?:ed|es|ing)", "statement", "response"),
         (
             r"express(?:ed|es|ing)? (?:\w+ )?(?:\w+ )?(?:outrage|opposition|dissatisfaction"

@@ -382,6 +382,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
     _after_bounds(text, cands)
     _pronoun_speech_dates(text, cands)
     _kinds(text, cands, sentences)
+    _move_after(text, cands)
     _reported_dates(text, cands)
     _merge_within(cands)
     _link(text, cands)
@@ -404,7 +405,10 @@ def _document_statement(doc: Any, mentions: Sequence[Any]) -> _Candidate | None:
     if doc.published is None or doc.publisher_type not in ("government", "intergovernmental"):
         return None
     if not re.search(
-        r"\b(?:remarks|statement|press release|declaration|communiqu|readout)", title, re.IGNORECASE
+        r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
+        r"|press briefing|news conference)",
+        title,
+        re.IGNORECASE,
     ):
         return None
     text = doc.text
@@ -423,9 +427,10 @@ def _document_statement(doc: Any, mentions: Sequence[Any]) -> _Candidate | None:
     line_start = text.rfind("\n", 0, where[0]) + 1
     line_end = text.find("\n", where[1])
     line_end = len(text) if line_end < 0 else line_end
+    briefing = re.search(r"press conference|press briefing|news conference", title, re.I)
     cand = _Candidate(
         doc_id=doc.doc_id,
-        category="statement",
+        category="press briefing" if briefing else "statement",
         flags=frozenset({"document"}),
         trigger=where,
         sentence=(line_start, line_end) if span else (0, 0),
@@ -752,6 +757,20 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
         re.search(r"\b(?:note|letter) of\s+$", before) or re.match(r"\s+notes?\b", after)
     ):
         return False  # the note handed over at a summons, not a separate act
+    if (
+        category == "protest"
+        and word == "protests"
+        and re.search(
+            r"\b(?:during|amid|after|of|against|by|in|peaceful|mass|street)\s+(?:[\w-]+\s+)?$",
+            before,
+        )
+    ):
+        return False  # street protests named in passing are no official protest
+    if category in ("ban", "sanction") and re.search(
+        r"\b(?:includ\w*|such as|as well as|comprising)\b(?:(?!\b(?:on|in)\s+\w+day\b)[^.;])*$",
+        text[max(0, a - 120) : a],
+    ):
+        return False  # one item of measures just described ("measures include ... banning")
     # "the dispersal of peaceful demonstrators": the object of another act, not an act
     return not (
         category == "demonstration"
@@ -979,6 +998,9 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     comp = _compiled()
     left = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", ", ", text[s:a])
     right = text[b:e]
+    agent = _agent_phrase(text[a:b], right, cand.nominal)
+    if agent:
+        return agent
     if cand.nominal:
         who = _nominal_actor(left, right, modifier=cand.category not in _MOVEMENTS)
         if not who and cand.category in _MOVEMENTS:
@@ -1006,6 +1028,13 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         if opening and opening.lower() not in ("the", "a", "an"):
             return opening
     subject = _strip_adverbials(clause[-1] if clause else left).rstrip()
+    if re.search(r"\bto$", subject) and not cand.speech:
+        # "riot police used tear gas to disperse ...": the subject of the clause
+        head = re.match(r"\s*((?:[\w'’-]+\s+){1,5}?)(?=\w+ed\b)", subject)
+        if head and any(
+            w[0].isupper() or w.lower() in lex.ROLE_WORDS for w in head.group(1).split()
+        ):
+            return head.group(1).strip()
     phrase = _noun_phrase_back(subject)
     if phrase and re.search(r"\bby\s+$", subject[: len(subject) - len(phrase)]):
         # "The tribunal handling the case initiated by X issued ...": X is not the subject
@@ -1107,6 +1136,41 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
         if words:
             return " ".join(words)
     return ""
+
+
+_AGENT_END = (
+    r"(?=\s+(?:on|in|at|during|without|over|from|after|before|last|earlier|to|for|with"
+    r"|calling|saying|which|who)\b|\s*[,.;:]|$)"
+)
+
+
+def _agent_phrase(trigger: str, right: str, nominal: bool) -> str:
+    """An actor named after the trigger: "adopted by X", "talks between X and Y",
+    "the statement of X", "the detention of ... by X"."""
+    low = trigger.lower()
+    found = None
+    if low.endswith((" of", " by")):
+        found = re.match(rf"\s*((?:the |a |an )?[^,.;:]{{2,70}}?){_AGENT_END}", right)
+    elif nominal and low in ("talks", "negotiations", "meeting", "meetings"):
+        found = re.match(rf"\s+between\s+([A-Z][^,.;:]{{2,60}}?){_AGENT_END}", right)
+    elif re.search(r"ed$", low) or nominal:
+        lead = r"(?:of\s+(?:[\w'’-]+\s+){1,6}?)?" if nominal else ""
+        verb = (
+            r"(?:[\w'’-]+\s+){0,8}?(?:adopted|tabled|passed|imposed|issued|announced|published"
+            r"|submitted|put forward|signed|carried out|ordered|approved)\s+"
+            if nominal
+            else ""
+        )
+        found = re.match(
+            rf"\s+{lead}{verb}by\s+((?:the |a |an )?[^,.;:]{{2,70}}?){_AGENT_END}", right
+        )
+    if not found:
+        return ""
+    phrase = found.group(1).strip()
+    words = phrase.split()
+    if not any(w[0].isupper() or w.lower() in lex.ROLE_WORDS for w in words):
+        return ""
+    return phrase if len(words) <= 10 else ""
 
 
 def _trim_actor(phrase: str) -> str:
@@ -1275,6 +1339,34 @@ def _after_bounds(text: str, cands: list[_Candidate]) -> None:
                 if cand.kind == "response" or cand.speech or "response" in cand.flags:
                     cand.hint_span = (start, _clause_end(text, start, e))
                 break
+
+
+_MOVE_AFTER = re.compile(
+    r"\s*(?:The|This|That|Its|Their|These|Those)\s+(?:[\w-]+\s+)?(?:move|moves|decision|step"
+    r"|steps|measures?|action|actions|expulsions?|summons|sanctions)\s+(?:came|comes|followed"
+    r"|follows|was taken|were taken|was made|were announced)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:after|following|in response to|in retaliation for|in the wake of)\s+",
+)
+
+
+def _move_after(text: str, cands: list[_Candidate]) -> None:
+    """'The move came after ...': the measures reported before answer what the clause names."""
+    seen: set[tuple[int, int]] = set()
+    for cand in cands:
+        s, e = cand.sentence
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        m = _MOVE_AFTER.match(text, s, e)
+        if not m:
+            continue
+        span = (m.end(), _clause_end(text, m.end(), e))
+        for other in cands:
+            if other.sentence[0] >= s or other.speech or other.hint_span is not None:
+                continue
+            if other.category in lex.REACTIVE_CATEGORIES or "response" in other.flags:
+                other.hint_span = span
+                other.kind = "response"
 
 
 def _remarks_anaphora(text: str, cands: list[_Candidate]) -> None:
@@ -1635,8 +1727,8 @@ def _earlier(a: _Date | None, b: _Date | None) -> bool:
 def _named_categories(mine: list[_Candidate]) -> set[str]:
     """Categories of the event a reaction verb names as its object ("denounced the expulsions").
 
-    Only the head of the object counts: the words after the verb up to the first
-    preposition or clause break ("the detention of eleven workers" names a detention).
+    The first event noun in the first words of the object counts ("the detention of eleven
+    workers" names a detention, "the use of lethal force" a crackdown).
     """
     named: set[str] = set()
     for c in mine:
@@ -1649,11 +1741,7 @@ def _named_categories(mine: list[_Candidate]) -> set[str]:
             c.obj,
             flags=re.IGNORECASE,
         )
-        head = re.split(
-            r"\s+(?:of|on|by|in|from|against|as|that|which|for|to|at|over|with|and)\s+|[,;]",
-            head,
-            maxsplit=1,
-        )[0]
+        head = re.split(r"\s+(?:as|that|which|and|but|saying)\s+|[,;]", head, maxsplit=1)[0]
         hits = [
             (hit.start(), category)
             for pattern, category in _compiled()["object_nouns"]
