@@ -42,10 +42,10 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "statement",
             "response",
         ),
-        (r"(?:firmly |strongly |resolutely )?oppos(?:es|ed)", "statement", "response"),
+        (r"(?:firmly |strongly |resolutely )?oppos(?:es|ed|e)", "statement", "response"),
         (
-            r"lodg(?:ed|es|ing) (?:a |an )?(?:\w+ )?(?:\w+ )?(?:protests?|representations"
-            r"|complaints?)",
+            r"(?:lodg|mad|mak)(?:ed|es|ing|e) (?:a |an )?(?:\w+ )?(?:\w+ )?(?:protests?"
+            r"|representations|complaints?|demarches?)",
             "protest",
             "response",
         ),

@@ -323,7 +323,13 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
         text, [m for m in mentions if _usable_mention(m, masked)], getattr(doc, "published", None)
     )
     last_actor = ""
+    speaker = _transcript_speaker(doc)
     for s, e, caption in sentences:
+        turn, s = _turn(text, s)
+        if turn == "Q":
+            last_actor = ""  # a journalist's question: "we" and "you" are not its parties
+        elif turn == "A" and speaker:
+            last_actor = speaker  # an answer at a briefing: "we" is the speaker's side
         found = _triggers(text, s, e)
         if not found:
             last_actor = _sentence_subject(text, s, e) or last_actor
@@ -371,9 +377,26 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
     if own is not None:
         for c in cands:
             # the statement's own words of opposition are the statement, not other events
-            if c.date is None and "response" in c.flags and _family(c.category) == "statement":
+            if (
+                c.date is None
+                and "response" in c.flags
+                and _family(c.category) == "statement"
+                and not c.perfect  # "we have expressed concern": an earlier act it reports
+            ):
                 c.merged_into = len(cands)
                 own.hint = f"{own.hint} {c.obj}".strip()
+        for c in cands:
+            # "we have lodged representations": an act the statement reports, done before it
+            if (
+                c.date is None
+                and c.merged_into is None
+                and c.perfect
+                and "response" in c.flags
+                and not c.speech
+                and not c.future
+            ):
+                c.date = _Date(None, own.date.end if own.date else None, "before", "")
+                c.notes.append("reported as done by the statement: on or before its date")
         cands.append(own)
     _remarks_anaphora(text, cands)
     _shortly_after(text, cands)
@@ -393,6 +416,30 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
         if root is not None:
             cands[root].about |= _about(cand, text)
     return cands
+
+
+_TURN = re.compile(r"\s*(?:(Q|Question)|(A|Answer))\s*(?:\d+\s*)?[:.]\s", re.IGNORECASE)
+
+
+def _turn(text: str, s: int) -> tuple[str, int]:
+    """'Q' or 'A' when the sentence's line is a question or answer of a transcript.
+
+    Returns the turn and the sentence start moved past a leading "Q:" or "A:".
+    """
+    line_start = text.rfind("\n", 0, s) + 1
+    m = _TURN.match(text, line_start, line_start + 20)
+    if not m:
+        return "", s
+    return ("Q" if m.group(1) else "A"), max(s, m.end())
+
+
+def _transcript_speaker(doc: Any) -> str:
+    """Who answers in a briefing transcript: the spokesperson its title names, or the outlet."""
+    title = getattr(doc, "title", "") or ""
+    if not re.search(r"press conference|press briefing|news conference|briefing", title, re.I):
+        return ""
+    role = re.match(r"\s*(.+?)['’]s\s+(?:regular\s+)?(?:press|news|media)", title, re.I)
+    return role.group(1).strip() if role else (getattr(doc, "outlet", "") or "")
 
 
 def _document_statement(doc: Any, mentions: Sequence[Any]) -> _Candidate | None:
@@ -2256,7 +2303,11 @@ def _keepable(cand: _Candidate, answered: bool, doc: Any) -> bool:
         return True
     if cand.kind == "response" and not cand.speech and "response" not in cand.flags:
         return cand.perfect or cand.inside_speech is not None
-    return cand.kind == "response" and cand.category == "protest" and cand.perfect
+    return (
+        cand.kind == "response"
+        and cand.perfect
+        and (cand.category == "protest" or "response" in cand.flags)
+    )
 
 
 def _primary_first(a: _Candidate, b: _Candidate) -> bool:
