@@ -298,6 +298,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "speaker",
         "ambassador",
         "envoy",
+        "envoys",
+        "ambassadors",
         "embassy",
         "consulate",
         "mission",

@@ -1052,6 +1052,14 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         who = _nominal_actor(left, right, modifier=cand.category not in _MOVEMENTS)
         if not who and cand.category in _MOVEMENTS:
             who = _sentence_subject(text, s, e)
+            between = re.match(
+                rf"\s*(?:the\s+)?(?:talks|negotiations|meetings?|summit)\s+between\s+"
+                rf"([A-Z][^,.;:]{{2,60}}?){_AGENT_END}",
+                text[s:e],
+                re.IGNORECASE,
+            )
+            if between:
+                who = between.group(1).strip()
         return who
     if comp["passive"].search(left[-25:]):
         by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+((?:the |a )?[A-Z][^,.;]{0,60})", right)
@@ -1187,7 +1195,8 @@ def _nominal_actor(left: str, right: str, *, modifier: bool = True) -> str:
 
 _AGENT_END = (
     r"(?=\s+(?:on|in|at|during|without|over|from|after|before|last|earlier|to|for|with"
-    r"|calling|saying|which|who)\b|\s*[,.;:]|$)"
+    r"|calling|saying|which|who|broke|ended|collapsed|began|resumed)\b"
+    r"|\s+of\s+(?:\d|[A-Z][a-z]+\.?\s+\d)|\s*[,.;:]|$)"
 )
 
 
@@ -1203,8 +1212,8 @@ def _agent_phrase(trigger: str, right: str, nominal: bool) -> str:
     elif re.search(r"ed$", low) or nominal:
         lead = r"(?:of\s+(?:[\w'’-]+\s+){1,6}?)?" if nominal else ""
         verb = (
-            r"(?:[\w'’-]+\s+){0,8}?(?:adopted|tabled|passed|imposed|issued|announced|published"
-            r"|submitted|put forward|signed|carried out|ordered|approved)\s+"
+            r"(?:(?:[\w'’-]+\s+){0,8}?(?:adopted|tabled|passed|imposed|issued|announced"
+            r"|published|submitted|put forward|signed|carried out|ordered|approved)\s+)?"
             if nominal
             else ""
         )
@@ -1524,6 +1533,8 @@ def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, b
         ):
             cand.kind = "response"
             cand.hint_span = (cue.end(), _clause_end(text, cue.end(), e))
+        if cand.category == "meeting" and cand.nominal and not cand.future:
+            _meeting_setting(text, cands, i)
         if cand.speech:
             # what the speaker is reported to have said: this sentence (with the whole quote
             # it closes) and the next ones until another dated speech act
@@ -1553,6 +1564,29 @@ def _kinds(text: str, cands: list[_Candidate], sentences: list[tuple[int, int, b
                 cand.hint = " ".join(
                     text[c.trigger[0] : c.trigger[1]] + " " + c.obj for c in reported
                 )
+
+
+def _meeting_setting(text: str, cands: list[_Candidate], i: int) -> None:
+    """'X raised the case with Y at a meeting on Thursday': the meeting is X's reaction."""
+    cand = cands[i]
+    if not re.search(
+        r"\b(?:at|during|in)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?$",
+        text[max(cand.sentence[0], cand.trigger[0] - 30) : cand.trigger[0]],
+    ):
+        return
+    for other in cands:
+        if other is cand or other.merged_into is not None or other.sentence != cand.sentence:
+            continue
+        if "response" not in other.flags or other.trigger[0] > cand.trigger[0]:
+            continue
+        if other.date is not None and cand.date is not None:
+            continue
+        cand.kind = "response"
+        cand.actor = other.actor or cand.actor
+        cand.hint = cand.hint or other.obj
+        if other.date is None:
+            other.merged_into = i
+        break
 
 
 def _quote_start(text: str, s: int, a: int) -> int:
@@ -1884,12 +1918,37 @@ def _actors_compatible(a: str, b: str, *, adjective: bool = False) -> bool:
         # the state itself or its adjective ("Arvelia", "the Arvelian ministry")
         return bool(
             re.search(rf"(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bin )\b{stem}\b(?!['’]s)", other)
+            # "Arvelia" and "Arvelia's foreign ministry": the state and one of its organs
+            or re.match(
+                rf"(?:the\s+)?{stem}['’]s\s+(?:[\w-]+\s+){{0,2}}"
+                rf"(?:{'|'.join(_ORGANS)})\b",
+                other,
+                re.IGNORECASE,
+            )
         )
     na, nb = _names(a), _names(b)
     if na and nb:
         return bool(na & nb)
     wa, wb = _content_words(a), _content_words(b)
     return bool(wa & wb)
+
+
+_ORGANS = (
+    "government",
+    "ministry",
+    "department",
+    "treasury",
+    "cabinet",
+    "foreign ministry",
+    "embassy",
+    "mission",
+    "president",
+    "prime minister",
+    "parliament",
+    "army",
+    "military",
+    "navy",
+)
 
 
 def _dates_compatible(a: _Date | None, b: _Date | None) -> bool:
