@@ -382,6 +382,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
                 and "response" in c.flags
                 and _family(c.category) == "statement"
                 and not c.perfect  # "we have expressed concern": an earlier act it reports
+                and not re.match(r"(?:our|my)\s", c.actor, re.IGNORECASE)  # "our envoys" act
             ):
                 c.merged_into = len(cands)
                 own.hint = f"{own.hint} {c.obj}".strip()
@@ -1891,10 +1892,16 @@ def _names(actor: str) -> set[str]:
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean)$")
 
 
+def _head_names(actor: str) -> set[str]:
+    """Names of the acting party: "X's ambassador to Y" is X's, not Y's."""
+    head = re.split(r"\s+(?:to|in|at)\s+", actor, maxsplit=1)[0]
+    return _names(head) or _names(actor)
+
+
 def _same_actor(a: str, b: str) -> bool:
     if not a or not b:
         return False
-    na, nb = _names(a), _names(b)
+    na, nb = _head_names(a), _head_names(b)
     if na and nb:
         return bool(na & nb)
     return bool(_content_words(a) & _content_words(b) - {"spokesman", "spokesperson"})
