@@ -29,9 +29,11 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"decr(?:ied|ies|y)", "statement", "response"),
         (r"criti(?:ci[sz](?:ed|es|ing)|ci[sz]e)", "statement", "response"),
         (r"hail(?:ed|s|ing)?", "statement", "response"),
+        (r"den(?:ied|ies|ying)|refut(?:ed|es|ing)", "statement", "response"),
         (r"defend(?:ed|s|ing)", "statement", "response"),
         (
-            r"rais(?:ed|es|ing) (?:the|this|that|their|its|our) (?:[\w-]+ )?(?:case|issue|matter)",
+            r"rais(?:ed|es|ing) (?:the|this|that|their|its|our) (?:[\w-]+ )?(?:case|issue|matter)"
+            r"|rais(?:ed|es|ing) (?:[\w-]+ )?concerns?",
             "statement",
             "response",
         ),
@@ -63,6 +65,16 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"summon(?:ed|s|ing)?", "summons", "response"),
         (r"expel(?:led|s|ling)?|expulsions?", "expulsion", ""),
         (r"personae? non gratae?", "expulsion", ""),
+        (
+            r"order(?:ed|s|ing)? (?:the |its |their )?(?:[\w'’-]+ ){0,6}?"
+            r"(?:consulates?|embass(?:y|ies)|missions?|offices?) (?:[\w'’-]+ ){0,6}?"
+            r"to (?:close|shut)"
+            r"|(?:clos|shut)(?:e|es|ed|ing|ure of|down of)? (?:down )?(?:the |its |their |a )?"
+            r"(?:[\w'’-]+ ){0,3}?(?:consulates?|embass(?:y|ies)|missions?)"
+            r"|(?:consulates?|embass(?:y|ies)|missions?) (?:must|to|would|will) (?:close|shut)",
+            "expulsion",
+            "",
+        ),
         (r"ordered (?:[\w'’.-]+ ){1,10}?to leave", "expulsion", ""),
         (
             r"add(?:ed|s|ing)? (?:[\w'’-]+ ){0,6}?to (?:its|their|the|a) (?:[\w-]+ )?"
@@ -144,6 +156,30 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "",
         ),
         (r"withdr(?:ew|awn|awal|aws|awing)", "withdrawal", ""),
+        (
+            r"(?:diplomatic )?(?:ties|relations) (?:were |was |had been |have been )?"
+            r"(?:established|restored|severed|cut|broken off|downgraded|normali[sz]ed)"
+            r"|(?:establish|restor|sever|cut|normali[sz])(?:ed|es|ing)? (?:full )?diplomatic"
+            r" (?:ties|relations)",
+            "diplomatic relations",
+            "",
+        ),
+        (r"(?:truce|ceasefire|cease-fire|armistice)s?", "agreement", "nominal"),
+        (r"(?:was|were|been|being) signed", "agreement", ""),
+        (
+            r"shell(?:ed|ing|s)|artillery fire|(?:air|drone|missile|rocket) ?strikes?"
+            r"|bomb(?:ed|ing|ings)|mortar (?:fire|attacks?)|open(?:ed)? fire|fired on"
+            r"|ambush(?:ed|es)?|clash(?:ed|es)",
+            "attack",
+            "",
+        ),
+        (
+            r"spoke (?:by (?:tele)?phone )?(?:with|to)|(?:held|had) (?:a )?(?:phone |telephone "
+            r"|video )?(?:call|conversation)s? with"
+            r"|(?:phone|telephone|video) (?:call|conversation)s?",
+            "meeting",
+            "",
+        ),
         (
             r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detentions?"
             r"|took (?:[\w-]+ ){0,3}?into custody",
@@ -254,6 +290,13 @@ RESPONSE_WORDS: tuple[str, ...] = (
     r"protests?",
     r"representations",
     r"irresponsible",
+    r"unjustified",
+    r"unwarranted",
+    r"hostile",
+    r"unfriendly",
+    r"outrageous",
+    r"deplorable",
+    r"absurd",
     r"smear\w*",
     r"slander\w*",
     r"disinformation",
@@ -661,6 +704,7 @@ TITLE_VERBS: dict[str, str] = {
     "arrest": "carries out detentions",
     "crackdown": "disperses a gathering",
     "complaint": "files a complaint",
+    "diplomatic relations": "changes diplomatic relations",
 }
 
 # How a title names the event a response answers, by that event's category.
@@ -692,6 +736,7 @@ CATEGORY_NOUNS: dict[str, str] = {
     "arrest": "detentions",
     "crackdown": "crackdown",
     "complaint": "complaint",
+    "diplomatic relations": "diplomatic relations",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {
@@ -724,5 +769,10 @@ OBJECT_NOUNS: tuple[tuple[str, str], ...] = (
     (r"summons|summoning", "summons"),
     (r"discharges?|release of", "discharge"),
     (r"tests?|launch(?:es)?", "weapons test"),
-    (r"agreements?|accords?|treat(?:y|ies)|deals?", "agreement"),
+    (r"agreements?|accords?|treat(?:y|ies)|deals?|truce|ceasefire", "agreement"),
+    (
+        r"closures?|clos(?:e|ing) (?:the|its|their|a)|shut(?:ting)? (?:down )?(?:the|its)",
+        "expulsion",
+    ),
+    (r"shelling|strikes?|bombing|attacks?|killing", "attack"),
 )

@@ -786,7 +786,10 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
     if category == "ban" and re.match(r"ban(?:s)?$", word) and re.search(r"\bthe $", before):
         return True
     if category == "visit" and re.search(r"\bto $", before) and "nominal" in flags:
-        return re.search(r"\b(?:trip|visit) to $", before) is None and False
+        # "is due to visit ... on May 11": a scheduled visit; "invited to visit" is none
+        return bool(
+            re.search(r"\b(?:due|set|scheduled|expected|going|plans?|planned) to $", before)
+        )
     if category in ("statement", "press briefing") and "speech" in flags:
         # "said" inside a quoted passage attributed to someone else is still speech
         return True
@@ -899,6 +902,8 @@ def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: in
     """Whether a date mention can date the verb of saying at ``[a:b]``."""
     if re.search(r"\bthat\b|[\"“”]", gap):
         return False
+    if re.search(r"\b(?:since|until|till)\s+$", text[max(0, m.start - 8) : m.start]):
+        return False  # "detained since 2 January": the start of a state, not of the speech
     finite = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b")
     if m.start >= b:
         # "X said he was in the city in 1968": the date is in what was said
@@ -1078,6 +1083,16 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
         r"[\"“”]\s*,?|;|:|\bthat\b|\bwho\b|\bwhich\b|\bas\b|\bafter\b|\bwhen\b|\bbefore\b",
         left,
     )
+    if (
+        re.match(r"(?:at|in) (?:a|an|the) ", text[a:b].lower())
+        and cand.speech
+        and clause
+        and not _WORD.search(clause[-1])
+    ):
+        # 'X, Name, called it "..." at a news conference': the sentence's opening phrase
+        opening = _noun_phrase_forward(left.strip())
+        if opening and opening.lower() not in ("the", "a", "an"):
+            return opening
     if re.match(r"in a |a ", text[a:b].lower()) and clause and clause[-1].strip():
         # "X called the move regrettable in a statement": the clause's opening noun phrase
         opening = _noun_phrase_forward(clause[-1].strip())
