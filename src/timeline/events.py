@@ -831,6 +831,12 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
     )
 
 
+_DURATIVE = frozenset(
+    {"arrest", "ban", "sanction", "military exercise", "demonstration", "agreement", "withdrawal"}
+    | {"diplomatic relations", "visit"}
+)
+
+
 def _assign_dates(
     text: str,
     found: list[tuple[int, int, str, frozenset[str]]],
@@ -885,6 +891,10 @@ def _assign_dates(
                 )
             if "speech" in flags and not _speech_date(text, m, a, b, gap, sentence_start):
                 continue
+            if _category not in _DURATIVE and re.search(
+                r"\bsince\s+$", text[max(0, m.start - 7) : m.start]
+            ):
+                cost += 8  # "held since 2 January": the start of a state, not of an act
             costs.append((cost, i))
         if not costs:
             continue
@@ -1054,6 +1064,13 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     agent = _agent_phrase(text[a:b], right, cand.nominal)
     if agent:
         return agent
+    decided = re.search(
+        r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+)?"
+        r"(?:decision|move|plan|order|bid|attempt|refusal|threat)\s+to\s+$",
+        left,
+    )
+    if decided:
+        return decided.group(1)  # "condemned X's decision to close ...": X closes
     if cand.nominal:
         who = _nominal_actor(left, right, modifier=cand.category not in _MOVEMENTS)
         if not who and cand.category in _MOVEMENTS:
