@@ -402,6 +402,7 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
     _remarks_anaphora(text, cands)
     _shortly_after(text, cands)
     _hours_later(text, cands)
+    _days_after(text, cands)
     _visit_length(text, cands)
     _after_bounds(text, cands)
     _pronoun_speech_dates(text, cands)
@@ -1431,10 +1432,12 @@ def _after_bounds(text: str, cands: list[_Candidate]) -> None:
 
 
 _MOVE_AFTER = re.compile(
-    r"\s*(?:The|This|That|Its|Their|These|Those)\s+(?:[\w-]+\s+)?(?:move|moves|decision|step"
-    r"|steps|measures?|action|actions|expulsions?|summons|sanctions)\s+(?:came|comes|followed"
-    r"|follows|was taken|were taken|was made|were announced)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:after|following|in response to|in retaliation for|in the wake of)\s+",
+    r"\s*(?:The|This|That|Its|Their|These|Those|[A-Z][\w'’-]*['’]s)\s+(?:[\w-]+\s+)?"
+    r"(?:move|moves|decision|step|steps|measures?|action|actions|expulsions?|summons|sanctions)"
+    r"(?:\s*,[^,.;]{1,60},)?\s+(?:came|comes|followed|follows|was taken|were taken|was made"
+    r"|were announced|was|were|is|are)\s+(?:itself\s+|themselves\s+|also\s+|partly\s+)?"
+    r"(?:a |an )?(?:[\w-]+\s+){0,2}?(?:after|following|in response to|in retaliation for"
+    r"|in the wake of|response to|retaliation for|reaction to)\s+",
 )
 
 
@@ -1492,6 +1495,55 @@ def _hours_later(text: str, cands: list[_Candidate]) -> None:
             span = (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
             cand.date = replace(before[-1].date, span=span, text=text[span[0] : span[1]])
             cand.notes.append("date taken from the day told just before ('later')")
+
+
+_DAYS_AFTER = re.compile(
+    r"[,;]?\s*(?:just\s+|only\s+)?(a|one|two|three|four|five|six|\d)\s+(day|days|week|weeks)\s+"
+    r"(after|before)\s+",
+    re.IGNORECASE,
+)
+
+
+def _days_after(text: str, cands: list[_Candidate]) -> None:
+    """'X did Y on Friday, a day after Z did W': W took place the day before Friday."""
+    for cand in cands:
+        date = cand.date
+        if date is None or date.start is None or date.start != date.end or date.span is None:
+            continue
+        s, e = cand.sentence
+        if not s <= date.span[1] <= e:
+            continue
+        m = _DAYS_AFTER.search(text, max(cand.trigger[1], date.span[1]), e)
+        if not m or len(_WORD.findall(text[max(cand.trigger[1], date.span[1]) : m.start()])) > 12:
+            continue
+        for other in cands:
+            if other is cand or other.sentence != cand.sentence or other.date is not None:
+                continue
+            if other.trigger[0] < m.end() or other.speech or other.future:
+                continue
+            word = m.group(1).lower()
+            count = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+            sign = -1 if m.group(3).lower() == "after" else 1
+            if m.group(2).lower().startswith("day"):
+                day = date.start + dt.timedelta(days=sign * count)
+                other.date = _Date(day, day, "day", m.group(0).strip(" ,;"), (m.start(), m.end()))
+            else:
+                mid = date.start + dt.timedelta(days=sign * 7 * count)
+                other.date = _Date(
+                    mid - dt.timedelta(days=3),
+                    mid + dt.timedelta(days=3),
+                    "approximate",
+                    m.group(0).strip(" ,;"),
+                    (m.start(), m.end()),
+                )
+            other.notes.append("date counted from the act it is told relative to")
+            if (
+                cand.kind == "response"
+                or "response" in cand.flags
+                or (cand.category in lex.REACTIVE_CATEGORIES)
+            ):
+                cand.hint_span = cand.hint_span or (m.end(), _clause_end(text, m.end(), e))
+            break
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
