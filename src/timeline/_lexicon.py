@@ -157,7 +157,8 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ),
         (r"withdr(?:ew|awn|awal|aws|awing)", "withdrawal", ""),
         (
-            r"(?:diplomatic )?(?:ties|relations) (?:were |was |had been |have been )?"
+            r"(?:diplomatic )?(?:ties|relations)(?: between (?:[\w'’-]+ ){1,5}?)?"
+            r" ?(?:were |was |had been |have been )?"
             r"(?:established|restored|severed|cut|broken off|downgraded|normali[sz]ed)"
             r"|(?:establish|restor|sever|cut|normali[sz])(?:ed|es|ing)? (?:full )?diplomatic"
             r" (?:ties|relations)",
