@@ -29,7 +29,7 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         (r"decr(?:ied|ies|y)", "statement", "response"),
         (r"criti(?:ci[sz](?:ed|es|ing)|ci[sz]e)", "statement", "response"),
         (r"hail(?:ed|s|ing)?", "statement", "response"),
-        (r"den(?:ied|ies|ying)|refut(?:ed|es|ing)", "statement", "response"),
+        (r"den(?:ied|ies|ying)|refut(?:ed|es|ing)|accus(?:ed|es)", "statement", "response"),
         (r"defend(?:ed|s|ing)", "statement", "response"),
         (
             r"rais(?:ed|es|ing) (?:the|this|that|their|its|our) (?:[\w-]+ )?(?:case|issue|matter)"

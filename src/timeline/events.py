@@ -823,11 +823,15 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
         text[max(0, a - 120) : a],
     ):
         return False  # one item of measures just described ("measures include ... banning")
-    # "the dispersal of peaceful demonstrators": the object of another act, not an act
+    # "the dispersal of peaceful demonstrators", "police dispersed protesters": the object of
+    # another act, not an act
     return not (
         category == "demonstration"
         and re.search(
-            r"\b(?:of|during|against|on|at|with|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before
+            r"(?:\b(?:of|during|against|on|at|with|amid)|\b(?:dispers|arrest|detain|beat|attack"
+            r"|tear-?gass|clear|charg|rounded up|broke up|break up)\w*)\s+(?:the\s+)?"
+            r"(?:[\w-]+\s+)?$",
+            before,
         )
     )
 
