@@ -67,8 +67,8 @@ figcaption{font-size:.85rem;color:#555}
 .note{background:#f4f4f4;border-left:4px solid #0072B2;padding:.5rem .8rem;max-width:60rem}
 table{border-collapse:collapse;margin-top:1rem;font-size:.9rem;max-width:100%}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;
-overflow-wrap:anywhere}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+td.title,td.actor,td.outlet,td.evidence,td.sources{overflow-wrap:anywhere;min-width:7rem}
 th{background:#eee}
 td.evidence{font-style:italic;max-width:28rem}
 """
@@ -179,8 +179,7 @@ def _table_html(events: pd.DataFrame) -> str:
                 text = " – ".join(dict.fromkeys(d for d in (start, end) if d))
             if column == "sources":
                 text = text.replace(";", "; ")
-            cls = f' class="{column}"' if column == "evidence" else ""
-            cells.append(f"<td{cls}>{html.escape(text)}</td>")
+            cells.append(f'<td class="{column}">{html.escape(text)}</td>')
         lines.append(f'<tr data-event-id="{html.escape(event_id)}">{"".join(cells)}</tr>')
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
