@@ -117,7 +117,8 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "nominal",
         ),
         (r"rulings?|verdicts?|judg(?:e)?ments?", "ruling", "nominal"),
-        (r"vot(?:ed|es|ing)|votes?", "vote", ""),
+        (r"sentenc(?:ed|es|ing)", "ruling", ""),
+        (r"vot(?:ed|es|ing)|votes?|veto(?:ed|es|ing)?", "vote", ""),
         (
             r"(?:tabl|pass|adopt|approv|submitt|put forward)(?:ed|es|s|ing)? (?:a |an |the )?"
             r"(?:[\w-]+ ){0,2}?(?:motions?|resolutions?|bills?)",
@@ -166,6 +167,18 @@ TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
             "",
         ),
         (r"(?:truce|ceasefire|cease-fire|armistice)s?", "agreement", "nominal"),
+        (
+            r"entry into force|entered into force|came into (?:force|effect)|took effect",
+            "agreement",
+            "",
+        ),
+        (
+            r"entered|landed on|crossed into|seized|occupied"
+            r"|storm(?:ed|ing)|raid(?:ed|s)?|inva(?:ded|des|sion)|incursions?",
+            "military operation",
+            "",
+        ),
+        (r"(?:announced|unveiled|proposed|declared) by", "statement", ""),
         (r"(?:was|were|been|being) signed", "agreement", ""),
         (
             r"shell(?:ed|ing|s)|artillery fire|(?:air|drone|missile|rocket) ?strikes?"
@@ -343,6 +356,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "ambassador",
         "envoy",
         "envoys",
+        "interior",
         "ambassadors",
         "embassy",
         "consulate",
@@ -706,6 +720,7 @@ TITLE_VERBS: dict[str, str] = {
     "crackdown": "disperses a gathering",
     "complaint": "files a complaint",
     "diplomatic relations": "changes diplomatic relations",
+    "military operation": "carries out a military operation",
 }
 
 # How a title names the event a response answers, by that event's category.
@@ -738,6 +753,7 @@ CATEGORY_NOUNS: dict[str, str] = {
     "crackdown": "crackdown",
     "complaint": "complaint",
     "diplomatic relations": "diplomatic relations",
+    "military operation": "military operation",
 }
 
 RESPONSE_TITLE_VERBS: dict[str, str] = {
@@ -776,4 +792,5 @@ OBJECT_NOUNS: tuple[tuple[str, str], ...] = (
         "expulsion",
     ),
     (r"shelling|strikes?|bombing|attacks?|killing", "attack"),
+    (r"raids?|invasion|incursions?|landing|seizure|occupation", "military operation"),
 )

@@ -455,7 +455,7 @@ def _document_statement(doc: Any, mentions: Sequence[Any]) -> _Candidate | None:
         return None
     if not re.search(
         r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
-        r"|press briefing|news conference)",
+        r"|press briefing|news conference|answers? to (?:a |the |reporters['’]? )?questions?)",
         title,
         re.IGNORECASE,
     ):
@@ -772,6 +772,14 @@ def _noun_form(text: str, a: int, b: int) -> bool:
     return bool(re.search(r"\b(?:the|a|an|its|their|his|her|this|that|latest)\s+$", before))
 
 
+_DESCRIBED = frozenset({"measures", "decision", "move", "step", "steps", "plan", "plans", "rules"})
+_FORCES = re.compile(
+    r"\b(?:troops|forces|soldiers|marines|police|officers|agents|army|navy|militants|gunmen)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str]) -> bool:
     """Reject trigger matches that are not events in context."""
     word = text[a:b].lower()
@@ -794,6 +802,25 @@ def _trigger_ok(text: str, a: int, b: int, category: str, flags: frozenset[str])
     if category in ("statement", "press briefing") and "speech" in flags:
         # "said" inside a quoted passage attributed to someone else is still speech
         return True
+    if re.fullmatch(r"(?:announced|unveiled|proposed|declared) by", word):
+        prev = re.search(r"([\w-]+),?\s+$", before)
+        if prev and prev.group(1).lower() in _DESCRIBED:
+            return False  # "the measures, announced by X, include ...": told already
+        if prev and any(
+            pattern.fullmatch(prev.group(1)) and ("nominal" in fl or cat in lex.REACTIVE_CATEGORIES)
+            for pattern, cat, fl in _compiled()["triggers"]
+        ):
+            return False  # "the sanctions announced by X": the sanctions are the event
+    if category == "military operation" and re.fullmatch(
+        r"entered|landed on|crossed into|seized|occupied", word
+    ):
+        return bool(_FORCES.search(before))  # "police entered the embassy", not "entered talks"
+    if (
+        category == "ruling"
+        and word.startswith("sentenc")
+        and re.search(r"(?:\b(?:was|were|been|being|is|are)|,)\s+$", before)
+    ):
+        return False  # "a former officer, sentenced in 2006, ...": background of a person
     if word.startswith("retaliation") and re.search(r"\bin\s+$", before):
         return False  # "in retaliation for ..." introduces what is answered; it is no act
     if (
@@ -928,6 +955,11 @@ def _speech_date(text: str, m: Any, a: int, b: int, gap: str, sentence_start: in
     fronted = text[sentence_start : m.start]
     if "," in fronted or gap.count(",") != 1:
         return False
+    if re.match(r"\s*,", gap) and re.search(
+        r"\b(?:\w+ed|spoke|met|held|made|took|gave|sent|began|left|went|came|wrote|fled|won)\b",
+        fronted,
+    ):
+        return False  # "X spoke to Y on Thursday, a source said": the date is the act's
     before_comma = gap.split(",", 1)[0]
     if finite.search(before_comma):
         return False  # "14 killings since 1993 were ..., X said": the date is in what was said
@@ -1069,6 +1101,13 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     agent = _agent_phrase(text[a:b], right, cand.nominal)
     if agent:
         return agent
+    prompted = re.search(
+        r"\b(?:prompting|forcing|leading|causing|pushing|spurring)\s+(?:[a-z-]+\s+)?"
+        r"((?:[A-Z][\w.'’-]*\s+){1,4})to\s+$",
+        left,
+    )
+    if prompted:
+        return prompted.group(1).strip()  # "..., prompting Kelmark to recall its envoy"
     decided = re.search(
         r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+)?"
         r"(?:decision|move|plan|order|bid|attempt|refusal|threat)\s+to\s+$",
@@ -1118,6 +1157,19 @@ def _actor(text: str, s: int, e: int, a: int, b: int, cand: _Candidate, last_act
     if re.match(r"in a |a ", text[a:b].lower()) and clause and clause[-1].strip():
         # "X called the move regrettable in a statement": the clause's opening noun phrase
         opening = _noun_phrase_forward(clause[-1].strip())
+        if re.match(r"(?:a|an)\s", opening, re.IGNORECASE) or (
+            len(clause) > 1 and re.search(r"\bas\s*$", left[: len(left) - len(clause[-1])])
+        ):
+            role = re.match(
+                r"\s*((?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:"
+                + "|".join(sorted(lex.ROLE_WORDS - {"foreign", "high", "senior", "former"}))
+                + r"))\b",
+                left,
+                re.IGNORECASE,
+            )
+            opening = _noun_phrase_forward(left.strip()) or opening
+            if role and opening.lower() in ("the", "a", "an", ""):
+                opening = role.group(1)
         if opening and opening.lower() not in ("the", "a", "an"):
             return opening
     subject = _strip_adverbials(clause[-1] if clause else left).rstrip()
@@ -2277,7 +2329,11 @@ def _merge_within(cands: list[_Candidate]) -> None:
             and c.merged_into is None
             and not c.future
             and c.category in lex.REACTIVE_CATEGORIES
-            and _actors_compatible(c.actor, cand.actor, adjective=True)
+            and (
+                _actors_compatible(c.actor, cand.actor, adjective=True)
+                or re.match(r"(?:its|their)\s", cand.actor, re.IGNORECASE)
+                or (_bare(c.actor) and _role_only(cand.actor))
+            )
         ]
         said = [c for c in inner if c.merged_into == i]
         if len(acts) == 1 and not said:
