@@ -2659,7 +2659,9 @@ def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
     """
     actor = _short_actor(cand.actor) or "An unnamed party"
     if cand.kind == "response" and target is not None:
-        verb = _agree(actor, lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to"))
+        verb = _agree(
+            cand.actor or actor, lex.RESPONSE_TITLE_VERBS.get(cand.category, "responds to")
+        )
         noun = lex.CATEGORY_NOUNS.get(target.category, target.category)
         by = _short_actor(target.actor)
         if by and by.split()[0].lower() in lex.ROLE_WORDS:
@@ -2668,7 +2670,9 @@ def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
             by = by[0].lower() + by[1:]
         thing = f"the {noun} by {by}" if by else f"the {noun}"
         return f"{actor} {verb} {thing}"
-    verb = _agree(actor, lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}"))
+    verb = _agree(
+        cand.actor or actor, lex.TITLE_VERBS.get(cand.category, f"is reported in a {cand.category}")
+    )
     thing = _object_noun(cand.obj)
     if cand.category in ("visit",) and thing:
         return f"{actor} {verb} {thing}"
@@ -2681,12 +2685,13 @@ def _title(cand: _Candidate, target: _Candidate | None = None) -> str:
 
 def _agree(actor: str, verb_phrase: str) -> str:
     """The verb phrase in the plural when the actor is plural ("Western countries send ...")."""
-    words = actor.split()
+    words = re.split(r"\s+(?:of|in|to|at|for)\s+", actor, maxsplit=1)[0].split()
     last = words[-1].lower().strip(",") if words else ""
     plural = bool(words) and (
         " and " in actor
         or "," in actor
         or (last.endswith("s") and not last.endswith("ss") and not words[-1][0].isupper())
+        or last in ("police", "people", "authorities")
     )
     if not plural or not verb_phrase:
         return verb_phrase
@@ -2739,6 +2744,11 @@ _OBJECT_STOPS = frozenset(
 )
 
 
+_OBJECT_VERBS = frozenset(
+    ["for", "to", "saw", "met", "said", "told", "made", "took", "gave", "held", "left", "who"]
+)
+
+
 def _object_noun(phrase: str) -> str:
     """At most four content words of an object phrase, up to its first verb or time adjunct."""
     words = []
@@ -2746,9 +2756,13 @@ def _object_noun(phrase: str) -> str:
         low = w.lower().rstrip(".")
         if (low in _OBJECT_STOPS and words) or (low.endswith("ed") and len(low) > 4):
             break
+        if words and low in _OBJECT_VERBS:
+            break  # "visits the capital for a three-day ...": the object ends
         if low in lex.STOPWORDS or low in _TIME_WORDS or w[0].isdigit():
             continue
-        if low in ("night", "morning", "evening", "afternoon"):
+        if low in ("night", "morning", "evening", "afternoon", "st", "nd", "rd", "th"):
             continue
+        if re.fullmatch(r"(?:mid|early|late)-[a-z]+", low):
+            continue  # "mid-April" is a date, not an object
         words.append(w)
     return " ".join(words[:4])
