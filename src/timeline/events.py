@@ -6,14 +6,26 @@ names a party, place or story.
 1. Each document is split into lines and sentences. Headlines, bylines, "Published:" and
    "Updated ..." lines, lines that hold only a date, repeated lines and wire datelines
    ("PORT SABLE, May 3 (Wire) --") give publication dates, never events; photo credits are
-   cut off captions (a caption that reports a dated action still counts).
+   cut off captions (a caption that reports a dated action still counts); so are bracketed
+   press-release datelines ("(Port Sable, April 12, 2031) -"). In a briefing transcript a
+   "Q:" line has no actor of its own and "we" in an "A:" line is the spokesperson's side.
 2. In each sentence, trigger phrases (verbs of acting and reacting, nouns such as "visit" or
    "report") are found. Each date mention goes to the trigger it governs: the nearest one,
    with penalties for clause boundaries, dashes and brackets, definite re-mentions, future
    verbs and coordination ("summoned X late Tuesday and lodged ..."). A verb of saying takes
-   only a date next to it, never one inside what was said.
-3. Each candidate gets an actor (the subject noun phrase, a possessive, a "by ..." phrase, the
-   clause's opening phrase, or the party named last for a pronoun), an object phrase, and a
+   only a date next to it, never one inside what was said nor one the reported clause has
+   ("X spoke to Y on Thursday, a source said"); a "since" date goes to a lasting state
+   ("detained since 2 January"). "The next morning" or "the previous day" counts from the last
+   day the narrative told, "15 and 16 September" covers both days, "hours later" takes the
+   day told just before, "on Friday, a day after X did Y" dates Y, and an arrival day with
+   "a three-day visit" gives the visit's span. "In retaliation for", purpose infinitives
+   ("met officials to express concern"), items of measures just described ("the measures
+   include ... banning") and crowds that are another act's object ("dispersed
+   demonstrators") are not acts of their own.
+3. Each candidate gets an actor (the subject noun phrase, a possessive, a "by ..." phrase
+   after a participle or an event noun, "talks between X and Y", "the statement of X",
+   "X's decision to ...", "prompting X to ...", the clause's opening phrase, or the party
+   named last for a pronoun), an object phrase, and a
    kind: ``response`` for an official reaction (a reaction verb, a reactive category such as
    summons or sanction, "in response to ...", or reaction words in what a speaker is reported
    to have said, including the quote a speech verb closes), else ``event``.
@@ -27,9 +39,12 @@ names a party, place or story.
    event (same category family, compatible dates, compatible actors or enough shared words)
    are merged; the most precise date wins, the arrival and departure days of a visit make a
    span, and ``sources`` lists every document, primary first.
-6. Each response is linked to what it answers: a candidate inside its own cue phrase or later
-   in its sentence, else the one with most words in common, else the event mentioned last
-   before it. Links never point forward in time and never loop.
+6. Each response is linked to what it answers: a candidate inside its own cue phrase ("in
+   response to ...", "The move came after ...", "a day after ...") or later in its sentence,
+   one whose category the reaction names as its object ("denounced the expulsions"), else the
+   one with most words in common, else the event mentioned last before it. An act never
+   answers a same-day reaction told after it. Links never point forward in time and never
+   loop.
 7. An event reported without a date but answered by a dated response is bounded by it
    (``before``; or ``approximate`` between what it answers and what answers it). Undated rows
    with no such bound are dropped; so are future actions without a date.
