@@ -33,8 +33,10 @@ names a party, place or story.
    one a speaker only reports ("said it has lodged a protest") happened on or before it;
    "X did Y after <dated event>" is bounded after it; "shortly after <dated event>" takes its
    day; "X made the remarks" names who spoke in the reaction just reported. An official
-   statement document (government or intergovernmental publisher, a title naming remarks or a
-   statement) is itself a response dated by its publication.
+   statement document (government or intergovernmental publisher, a title naming remarks, a
+   statement, a readout, a press conference or an answer to a question) is itself a response
+   dated by its publication; acts it reports in the perfect ("our embassy has made
+   representations") happened on or before it.
 5. Within a document and then across documents, candidates that report the same real-world
    event (same category family, compatible dates, compatible actors or enough shared words)
    are merged; the most precise date wins, the arrival and departure days of a visit make a
