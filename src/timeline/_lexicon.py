@@ -8,13 +8,7 @@ first use.
 
 from __future__ import annotations
 
-# (regular expression, category, flags). Flags:
-#   "speech"   - a verb of saying: an event only when a date governs it;
-#   "response" - the phrase itself is an official reaction to something else;
-#   "nominal"  - a noun naming an event ("the visit", "a report"): its actor is a possessive
-#                before it or a "by ..." phrase after it.
-# Expressions are matched case-insensitively on word boundaries, in this order; the first
-# trigger that covers a stretch of text wins.
+# Calendar words: names that start or sit inside a date phrase.
 WEEKDAYS: tuple[str, ...] = (
     "monday",
     "tuesday",
@@ -54,6 +48,13 @@ MONTH_ABBREVIATIONS: tuple[str, ...] = (
 )
 
 
+# (regular expression, category, flags). Flags:
+#   "speech"   - a verb of saying: an event only when a date governs it;
+#   "response" - the phrase itself is an official reaction to something else;
+#   "nominal"  - a noun naming an event ("the visit", "a report"): its actor is a possessive
+#                before it or a "by ..." phrase after it.
+# Expressions are matched case-insensitively on word boundaries, in this order; the first
+# trigger that covers a stretch of text wins.
 TRIGGERS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
     (pattern, category, frozenset(flags.split()))
     for pattern, category, flags in (
