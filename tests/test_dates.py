@@ -208,6 +208,34 @@ def test_open_range_takes_its_year_from_the_end() -> None:
     assert [m.value for m in found] == ["1988-11-15", "1989-02-15"]
 
 
+def test_month_day_and_day_is_one_mention_covering_both_days() -> None:
+    m = one("Talks were held on September 15 and 16 in the capital.", D(2024, 9, 20))
+    assert (m.text, m.value) == ("September 15 and 16", "2024-09-15/2024-09-16")
+    assert (m.earliest, m.latest, m.precision) == (D(2024, 9, 15), D(2024, 9, 16), "day")
+
+
+def test_day_and_day_month_is_one_mention_covering_both_days() -> None:
+    m = one("The envoys met on 18 and 19 January in the port.", D(2024, 9, 20))
+    assert (m.text, m.value) == ("18 and 19 January", "2024-01-18/2024-01-19")
+    assert (m.earliest, m.latest) == (D(2024, 1, 18), D(2024, 1, 19))
+
+
+def test_day_and_day_month_year_is_one_mention() -> None:
+    m = one("Voting took place on 15 and 16 September 2024, officials said.", D(2025, 1, 5))
+    assert (m.text, m.value) == ("15 and 16 September 2024", "2024-09-15/2024-09-16")
+
+
+def test_counted_number_after_month_day_and_is_no_second_day() -> None:
+    assert spans("On May 5 and 12 people were hurt in a storm.") == [("May 5", "2019-05-05")]
+
+
+def test_two_full_dates_joined_by_and_stay_two_mentions() -> None:
+    assert spans("The polls of 18 January and 19 February drew crowds.") == [
+        ("18 January", "2019-01-18"),
+        ("19 February", "2019-02-19"),
+    ]
+
+
 def test_year_range() -> None:
     m = one("The plan for 2017-2019 was adopted.")
     assert (m.value, m.earliest, m.latest) == ("2017/2019", D(2017, 1, 1), D(2019, 12, 31))

@@ -235,6 +235,37 @@ COUNT_NOUNS = frozenset(
     ]
 )
 
+# Words which, after "May 5 and 12", show that the 12 counts things (not a second day).
+PAIR_COUNT_WORDS = frozenset(
+    [
+        "others",
+        "other",
+        "more",
+        "of",
+        "per",
+        "percent",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "were",
+        "are",
+        "have",
+        "had",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "times",
+    ]
+)
+
 FUTURE_CUES = (
     r"will|won't|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|slated|"
     r"expected\s+to|plans?\s+to|going\s+to|would|could|might|as\s+soon\s+as|as\s+early\s+as|"

@@ -339,9 +339,10 @@ def _rx() -> _Rx:
         ),
         (
             "range",
-            rf"{b}(?P<m1>{_MON})\s*(?P<d1>{_DAY})\s*(?:-|–|—|to|through|until|till)\s*"
-            rf"(?P<m2>)(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YR}))?"
-            rf"|{b}(?P<d3>{_DAY})\s*(?:(?P<m3>{_MON})\s*)?(?:-|–|—|to|until)\s*(?P<d4>{_DAY})"
+            rf"{b}(?P<m1>{_MON})\s*(?P<d1>{_DAY})\s*(?:-|–|—|to|through|until|till|(?P<and1>and))"
+            rf"\s*(?P<m2>)(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YR}))?"
+            rf"|{b}(?P<d3>{_DAY})\s*(?:(?P<m3>{_MON})\s*)?(?:-|–|—|to|until|(?P<and2>and))\s*"
+            rf"(?P<d4>{_DAY})"
             rf"\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YR}))?"
             rf"|{b}(?P<y3>{_YEAR4})\s*(?:-|–|—)\s*(?P<y4>(?:1[0-9]|20)\d\d|\d\d)(?![\w/,.-])",
         ),
@@ -924,6 +925,23 @@ def _h_wkdate(m: re.Match[str], state: _State) -> _Res | None:
     return _day(d) if d else None
 
 
+def _day_pair_ok(m: re.Match[str], state: _State) -> bool:
+    """Whether "September 15 and 16" or "15 and 16 September" names two days of one month.
+
+    Two months ("18 January and 19 February") are two dates, not a span; a number that counts
+    ("May 5 and 12 people", "May 5 and 12,000") is no day.
+    """
+    if m.group("m3"):
+        return False
+    if m.group("and2") or m.group("y"):
+        return True  # the month (or year) follows both days
+    nxt = re.match(r"(?:[,.:]\d|\s*%|\s+([a-z]+))", state.text[m.end() : m.end() + 30])
+    if nxt is None:
+        return True
+    word = nxt.group(1)
+    return word is not None and word not in P.COUNT_NOUNS and word not in P.PAIR_COUNT_WORDS
+
+
 def _h_range(m: re.Match[str], state: _State) -> _Res | None:
     g = m.groupdict()
     if g.get("y3"):
@@ -938,6 +956,8 @@ def _h_range(m: re.Match[str], state: _State) -> _Res | None:
         return _Res(
             "DATE", f"{y1:04d}/{y2:04d}", datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year"
         )
+    if (g.get("and1") or g.get("and2")) and not _day_pair_ok(m, state):
+        return None
     if g.get("m1"):
         m1, d1, m2, d2, ys = g["m1"], g["d1"], g["m2"] or g["m1"], g["d2"], g["y"]
         if not _cap_ok(m1):
