@@ -311,6 +311,22 @@ def test_earlier_this_month() -> None:
     assert (m.text, m.value, m.mod) == ("earlier this month", "2019-07", "START")
 
 
+def test_earlier_this_month_runs_to_the_day_before_the_reference() -> None:
+    m = one("Talks collapsed earlier this month.", D(2024, 9, 20))
+    assert (m.earliest, m.latest) == (D(2024, 9, 1), D(2024, 9, 19))
+
+
+def test_earlier_this_month_on_its_first_day_is_that_day() -> None:
+    m = one("Talks collapsed earlier this month.", D(2024, 9, 1))
+    assert (m.earliest, m.latest) == (D(2024, 9, 1), D(2024, 9, 1))
+
+
+def test_later_this_year_runs_from_the_day_after_the_reference() -> None:
+    m = one("A vote is due later this year.", D(2024, 9, 20))
+    assert (m.value, m.mod) == ("2024", "END")
+    assert (m.earliest, m.latest) == (D(2024, 9, 21), D(2024, 12, 31))
+
+
 def test_last_week_has_week_bounds() -> None:
     m = one("Rain fell last week.")
     assert (m.earliest, m.latest) == (D(2019, 7, 1), D(2019, 7, 7))

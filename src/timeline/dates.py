@@ -1218,7 +1218,27 @@ def _h_relunit(m: re.Match[str], state: _State) -> _Res | None:
     res = _unit_res(unit, d)
     if res is None:
         return None
+    if el and step == 0:
+        return _before_or_after(res, base, el)
     return _narrow(res, part) if part else res
+
+
+def _before_or_after(res: _Res, base: datetime.date, el: str) -> _Res:
+    """Bounds of "earlier this month" (up to the day before ``base``) or "later" (the rest).
+
+    The value stays the period with TimeML's ``START`` or ``END`` mod (as TimeBank annotates
+    "earlier this month" ``2024-09`` START); the bounds are what the words allow in news: from
+    the first of the period to the day before the reference, or from the day after it to the
+    period's end (the reference itself when it is the period's first or last day).
+    """
+    lo, hi = res.earliest, res.latest
+    if lo is None or hi is None:
+        return res
+    if el == "earlier":
+        hi = max(lo, min(hi, base - datetime.timedelta(days=1)))
+        return res._replace(latest=hi, mod="START")
+    lo = min(hi, max(lo, base + datetime.timedelta(days=1)))
+    return res._replace(earliest=lo, mod="END")
 
 
 def _h_ago(m: re.Match[str], state: _State) -> _Res | None:
