@@ -365,6 +365,59 @@ def test_narrative_anchor_uses_last_absolute_date() -> None:
     ]
 
 
+# "the next day" and kin count from the last day mentioned before them (reference a Friday)
+DAY_REF = D(2024, 9, 20)
+
+
+def test_next_morning_counts_from_a_weekday() -> None:
+    text = "Crowds gathered on Tuesday. The next morning police arrived."
+    assert spans(text, DAY_REF) == [
+        ("Tuesday", "2024-09-17"),
+        ("The next morning", "2024-09-18TMO"),
+    ]
+
+
+def test_following_day_counts_from_yesterday() -> None:
+    text = "He was held yesterday and freed the following day."
+    assert spans(text, DAY_REF)[1] == ("the following day", "2024-09-20")
+
+
+def test_a_day_later_counts_from_the_last_day_not_the_last_full_date() -> None:
+    text = "The poll was on 3 March 2020. On Tuesday the count began; a day later it ended."
+    assert spans(text, DAY_REF)[-1] == ("a day later", "2024-09-18")
+
+
+def test_two_days_later_counts_from_a_weekday() -> None:
+    text = "Rebels struck on Monday; two days later the army replied."
+    assert spans(text, DAY_REF)[-1] == ("two days later", "2024-09-18")
+
+
+def test_previous_day_goes_back_from_the_last_day() -> None:
+    text = "Talks ended on Wednesday. The previous day, envoys had met."
+    assert spans(text, DAY_REF)[-1] == ("The previous day", "2024-09-17")
+
+
+def test_day_before_goes_back_from_the_last_day() -> None:
+    text = "Talks ended on Wednesday, and envoys had met the day before."
+    assert spans(text, DAY_REF)[-1] == ("the day before", "2024-09-17")
+
+
+def test_next_day_after_a_pair_of_days_follows_the_second() -> None:
+    text = "Talks ran September 15 and 16; the next day envoys left."
+    assert spans(text, DAY_REF)[-1] == ("the next day", "2024-09-17")
+
+
+def test_next_day_without_a_day_before_counts_from_the_reference() -> None:
+    assert spans("The following day, envoys left.", DAY_REF) == [
+        ("The following day", "2024-09-21")
+    ]
+
+
+def test_next_day_after_a_period_leaving_the_last_day_counts_from_the_reference() -> None:
+    text = "It fell on Monday. Last year it rose too. The next day it rose."
+    assert spans(text, DAY_REF)[-1] == ("The next day", "2024-09-21")
+
+
 def test_narrative_month_takes_year_of_story() -> None:
     text = "Fighting resumed in 1917. In March the army withdrew."
     found = find_dates(text, D(2012, 2, 18), anchor="narrative")

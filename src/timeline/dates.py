@@ -9,7 +9,9 @@
    rejects (an impossible date, "a 30-year-old") leaves room for the others;
 3. normalisation, in text order: each handler turns its match into a TimeML TIMEX3 ``type``
    and ``value`` plus the calendar interval the mention denotes, against the reference date
-   (``anchor="news"``) or the last absolute date before it (``anchor="narrative"``).
+   (``anchor="news"``) or the last absolute date before it (``anchor="narrative"``);
+   "the next day", "the day before", "two days later" count from the last day mentioned
+   before them (a weekday or "yesterday" included), else from that date.
 
 ``infer_reference`` finds a publication date in a text that carries one. Nothing here reads
 the clock: relative expressions resolve against the reference the caller gives, or stay
@@ -581,6 +583,8 @@ class _State:
         self.narrative = anchor == "narrative"
         self.last_abs: datetime.date | None = None  # last explicit date (with a year)
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset)
+        # the last day (or short run of days) mentioned: any resolved day, weekday included
+        self.last_day: tuple[datetime.date, datetime.date] | None = None
 
     def context_quarter(self, start: int, window: int = 700) -> tuple[int, int] | None:
         """The quarter a financial report is about, if one was named shortly before."""
@@ -599,6 +603,17 @@ class _State:
     def anchor_date(self) -> datetime.date | None:
         """What anaphoric expressions ("the next day") resolve against."""
         return self.last_abs or self.ref
+
+    def day_anchor(self, forward: bool) -> datetime.date | None:
+        """What "the next day", "the day before", "two days later" count from.
+
+        The last day mentioned before (its last day going forward, its first going back, for
+        "September 15 and 16"), whether a full date, a weekday or "yesterday"; without one, the
+        base date (the reference in news).
+        """
+        if self.last_day is not None:
+            return self.last_day[1] if forward else self.last_day[0]
+        return self.base
 
 
 def _future_context(state: _State, start: int, end: int) -> bool:
@@ -1248,7 +1263,12 @@ def _h_ago(m: re.Match[str], state: _State) -> _Res | None:
     approx = (m.group("approx") or "").lower()
     mod = "APPROX" if approx in ("about", "around", "roughly", "approximately", "some") else ""
     past = direction in ("ago", "earlier", "before", "back", "previously")
-    base = state.base if direction in ("ago", "back", "from now", "hence") else state.anchor_date
+    if direction in ("ago", "back", "from now", "hence"):
+        base = state.base
+    elif unit in ("second", "minute", "hour", "day", "night"):
+        base = state.day_anchor(not past)  # "two days later", "hours earlier"
+    else:
+        base = state.anchor_date
     if unit in ("second", "minute", "hour"):
         if n is None or base is None:
             return _Res("TIME", "PAST_REF" if past else "FUTURE_REF", None, None, "time", mod)
@@ -1762,6 +1782,8 @@ def _h_anchorrel(m: re.Match[str], state: _State) -> _Res | None:
         shift = -1
     else:
         shift = 0
+    if unit == "day" or unit in P.PARTS_OF_DAY:
+        base = state.day_anchor(shift >= 0)  # "the next morning" after "on Tuesday"
     if unit in P.PARTS_OF_DAY:
         if base is None:
             return _tod(None, P.PARTS_OF_DAY[unit])
@@ -2220,6 +2242,25 @@ def find_dates(
             and not re.search(r"year-(?:ago|earlier)|same|comparable", m.group(0), re.I)
         ):
             state.quarter = (int(res.value[:4]), int(res.value[-1]), e)
+        if (
+            res.type in ("DATE", "TIME")
+            and res.precision in ("day", "time")
+            and res.earliest is not None
+            and res.latest is not None
+            and (res.latest - res.earliest).days <= 7
+            and res.value[:1].isdigit()
+            and names[prio] != "clock"  # a bare "10 a.m." names no day of its own
+        ):
+            state.last_day = (res.earliest, res.latest)
+        elif (
+            state.last_day is not None
+            and res.type == "DATE"
+            and res.earliest is not None
+            and res.latest is not None
+            and res.value[:1].isdigit()
+            and not res.earliest <= state.last_day[0] <= res.latest
+        ):
+            state.last_day = None  # "last October ... that same day": the day is out of the story
         if res.type in ("DATE", "TIME"):
             anchors = ("explicit", "wkdate", "range", "timedate", "year")
             if state.narrative:
