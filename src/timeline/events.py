@@ -325,8 +325,8 @@ def _extract_document(doc: Any, mentions: Sequence[Any]) -> list[_Candidate]:
             continue
         for s, e in _sentences(text, start, end):
             sentences.append((s, e, role == "caption"))
-    usable = _rechain(
-        text, [m for m in mentions if _usable_mention(m, masked)], getattr(doc, "published", None)
+    usable = sorted(
+        (m for m in mentions if _usable_mention(m, masked)), key=lambda m: (m.start, m.end)
     )
     last_actor = ""
     speaker = _transcript_speaker(doc)
@@ -628,86 +628,6 @@ def _usable_mention(m: Any, masked: list[tuple[int, int]]) -> bool:
     ):
         return False
     return not any(a <= m.start < b for a, b in masked)
-
-
-_NEIGHBOUR_DAY = re.compile(
-    r"(?:the\s+)?(?:(next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
-    r"|day\s+(before|after))",
-    re.IGNORECASE,
-)
-
-
-def _rechain(text: str, mentions: list[Any], published: dt.date | None = None) -> list[Any]:
-    """Mentions read in the narrative: chained days follow the day told before, pairs widen.
-
-    "the next morning" or "the previous day" counts from the last single day the text
-    mentioned before it (a weekday included), not from an earlier full date; "on 18 and 19
-    January" and "September 15 and 16" cover both days; "earlier this month" runs up to the
-    day before publication.
-    """
-    out: list[Any] = []
-    last_day: dt.date | None = None
-    for m in sorted(mentions, key=lambda m: m.start):
-        rel = _NEIGHBOUR_DAY.fullmatch(m.text.strip())
-        if rel and last_day is not None and hasattr(m, "__dataclass_fields__"):
-            word = (rel.group(1) or rel.group(2)).lower()
-            step = -1 if word in ("previous", "preceding", "before") else 1
-            day = last_day + dt.timedelta(days=step)
-            m = replace(m, earliest=day, latest=day, value=day.isoformat())
-        elif (
-            published is not None
-            and hasattr(m, "__dataclass_fields__")
-            and re.fullmatch(r"earlier this (?:month|week|year)", m.text.strip(), re.IGNORECASE)
-            and m.earliest is not None
-            and m.earliest < published
-        ):
-            m = replace(m, latest=published - dt.timedelta(days=1), value="")
-        elif (
-            m.earliest is not None and m.earliest == m.latest and hasattr(m, "__dataclass_fields__")
-        ):
-            m = _widen_pair(text, m)
-        if m.earliest is not None and m.earliest == m.latest:
-            last_day = m.earliest
-        out.append(m)
-    return out
-
-
-def _widen_pair(text: str, m: Any) -> Any:
-    """A day mention in "15 and 16 September" or "September 15 and 16" covering both days."""
-    day = m.earliest
-    after = re.match(
-        r"\s+and\s+(\d{1,2})\b(?!\s*(?:[:.]\d|%|per|percent|people|of))", text[m.end :]
-    )
-    if after and re.search(r"[A-Za-z]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", m.text):
-        other = int(after.group(1))
-        if day.day < other <= 31:
-            try:
-                end = day.replace(day=other)
-            except ValueError:
-                return m
-            value = f"{day.isoformat()}/{end.isoformat()}"
-            return replace(
-                m,
-                end=m.end + after.end(),
-                text=text[m.start : m.end + after.end()],
-                latest=end,
-                value=value,
-            )
-    before = re.search(r"\b(\d{1,2})\s+and\s+$", text[max(0, m.start - 12) : m.start])
-    if before and re.match(r"\d{1,2}\s+[A-Za-z]", m.text):
-        other = int(before.group(1))
-        if 0 < other < day.day:
-            start = day.replace(day=other)
-            shift = len(text[max(0, m.start - 12) : m.start]) - before.start()
-            value = f"{start.isoformat()}/{day.isoformat()}"
-            return replace(
-                m,
-                start=m.start - shift,
-                text=text[m.start - shift : m.end],
-                earliest=start,
-                value=value,
-            )
-    return m
 
 
 def _mention_date(m: Any) -> _Date:
