@@ -151,3 +151,19 @@ def test_evaluate_events_against_gold(root, gold_dir, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "recall" in result.stdout.lower()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "many"])
+def test_extract_refuses_a_job_count_that_is_not_positive(jobs, tmp_path):
+    corpus = _invented_corpus(tmp_path / "corpus")
+    result = run("extract", str(corpus), "-o", "x.csv", "--jobs", jobs, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_validate_names_a_missing_file(tmp_path):
+    result = run("validate", "nonexist.csv", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "timeline validate: nonexist.csv: file not found"

@@ -115,3 +115,14 @@ def test_import_does_not_load_plotly_or_pandas_plotting():
     code = "import sys, timeline; print('plotly' in sys.modules, 'dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_readme_library_example_runs(root, corpus_dir, tmp_path, monkeypatch):
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme, re.S)
+    assert block, "README.md has no python example"
+    code = block.group(1).replace('"data/events.csv"', repr(str(root / "data" / "events.csv")))
+    code = code.replace('"../shared/corpus"', repr(str(corpus_dir)))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "build" / "timeline.html").is_file()

@@ -14,6 +14,16 @@ DEFAULT_EVENTS = Path("data/events.csv")
 FORMATS = ("html", "png", "svg", "timelinejs", "json")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -54,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the reviewed rows of OUTPUT and add only new candidates",
     )
-    extract.add_argument("--jobs", type=int, default=1, help="worker processes")
+    extract.add_argument("--jobs", type=_positive_int, default=1, help="worker processes")
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     evaluate = sub.add_parser("evaluate", help="score the date finder or an events table")
@@ -181,7 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     except TimelineError as exc:
         print(f"timeline {args.command}: {exc}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+    except FileNotFoundError as exc:
+        name = exc.filename if exc.filename is not None else exc
+        print(f"timeline {args.command}: {name}: file not found", file=sys.stderr)
+        return 1
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
         print(f"timeline {args.command}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
