@@ -125,10 +125,11 @@ def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
             whose value starts with a ``YYYY-MM-DD`` date, or a TIMEX3 in the text without a
             ``type`` or ``value``.
 
-    >>> doc = read_timeml("../shared/data/tempeval3/train/AQUAINT/APW19980807.0261.tml")
-    ... # doctest: +SKIP
-    >>> doc.dct, doc.timexes[0].text  # doctest: +SKIP
-    (datetime.date(1998, 8, 7), 'Friday')
+    Example (not run by the tests: it needs files outside the package)::
+
+        doc = read_timeml("../shared/data/tempeval3/train/AQUAINT/APW19980807.0261.tml")
+        doc.dct, doc.timexes[0].text
+        (datetime.date(1998, 8, 7), 'Friday')
     """
     path = Path(path)
     try:
@@ -221,9 +222,11 @@ def read_timeml_folder(folder: str | os.PathLike[str]) -> tuple[TimeMLDocument, 
         DocumentError: the folder does not exist, is not a folder, or holds no ``.tml`` file;
             or a file cannot be read (see ``read_timeml``).
 
-    >>> docs = read_timeml_folder("../shared/data/tempeval3/train")  # doctest: +SKIP
-    >>> len(docs)  # doctest: +SKIP
-    256
+    Example (not run by the tests: it needs files outside the package)::
+
+        docs = read_timeml_folder("../shared/data/tempeval3/train")
+        len(docs)
+        256
     """
     root = Path(folder)
     if not root.exists():
@@ -491,8 +494,10 @@ def evaluate_dates(
             valid TimeML.
         ValueError: ``anchor`` is not one of the choices.
 
-    >>> ev = evaluate_dates("../shared/data/tempeval3/train", baseline=False)  # doctest: +SKIP
-    >>> print(ev.to_text())  # doctest: +SKIP
+    Example (not run by the tests: it needs files outside the package)::
+
+        ev = evaluate_dates("../shared/data/tempeval3/train", baseline=False)
+        print(ev.to_text())
     """
     if anchor not in ("news", "narrative"):
         raise ValueError(f"anchor must be 'news' or 'narrative', not {anchor!r}")

@@ -71,9 +71,11 @@ def load_documents(folder: str | os.PathLike[str]) -> list[Document]:
             missing, an unparseable ``published`` value or an unknown ``publisher_type``; a
             text is not valid UTF-8 (the message names the file and the byte offset).
 
-    >>> docs = load_documents("../shared/corpus")  # doctest: +SKIP
-    >>> [d.doc_id for d in docs]  # doctest: +SKIP
-    ['000', '001', '002', '003', '004']
+    Example (not run by the tests: it needs files outside the package)::
+
+        docs = load_documents("../shared/corpus")
+        [d.doc_id for d in docs]
+        ['000', '001', '002', '003', '004']
     """
     root = Path(folder)
     if not root.exists():

@@ -131,9 +131,11 @@ def merge_events(
     Raises:
         SchemaError: either table lacks a column the merge needs.
 
-    >>> merged, report = merge_events(existing, candidates)  # doctest: +SKIP
-    >>> print(report.to_text())  # doctest: +SKIP
-    added 3, kept 14 reviewed, replaced 0 unreviewed (0 unchanged), ...
+    Example (not run by the tests: it needs files outside the package)::
+
+        merged, report = merge_events(existing, candidates)
+        print(report.to_text())
+        added 3, kept 14 reviewed, replaced 0 unreviewed (0 unchanged), ...
     """
     for role, frame in (("existing", existing), ("candidates", candidates)):
         missing = [c for c in _NEEDED if c not in frame.columns]

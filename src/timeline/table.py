@@ -251,8 +251,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
             ``.problems``; the message names the file. Cell problems come first: the
             schema rules run once every cell parses.
 
-    >>> events = read_events("data/events.csv")  # doctest: +SKIP
-    >>> events["date_start"].dtype  # doctest: +SKIP
+    >>> events = read_events("data/events.csv")
+    >>> events["date_start"].dtype
     dtype('<M8[ns]')
     """
     source = Path(path)
@@ -300,7 +300,9 @@ def validate_events(
         DocumentError: the corpus folder cannot be read.
         TypeError: ``df`` is not a DataFrame.
 
-    >>> validate_events(read_events("data/events.csv"), corpus="../shared/corpus")  # doctest: +SKIP
+    Example (not run by the tests: it needs files outside the package)::
+
+        validate_events(read_events("data/events.csv"), corpus="../shared/corpus")
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"validate_events expects a pandas DataFrame, got {type(df).__name__}")
@@ -348,7 +350,7 @@ def sort_events(df: pd.DataFrame) -> pd.DataFrame:
     The key is ``date_start`` (``date_end`` where there is no start), then ``event_id``;
     rows without any date come last.
 
-    >>> sort_events(read_events("data/events.csv"))["event_id"].iloc[0]  # doctest: +SKIP
+    >>> sort_events(read_events("data/events.csv"))["event_id"].iloc[0]
     'diplomat-visit-2018'
     """
     key = df["date_start"].fillna(df["date_end"])
@@ -390,7 +392,7 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
     Raises:
         SchemaError: every problem, in ``.problems``; the message names the file.
 
-    >>> read_sources("data/sources.csv")["doc_id"].tolist()  # doctest: +SKIP
+    >>> read_sources("data/sources.csv")["doc_id"].tolist()
     ['000', '001', '002', '003', '004']
     """
     source = Path(path)
@@ -409,7 +411,9 @@ def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     Raises:
         SchemaError: the table breaks the schema (nothing is written).
 
-    >>> write_sources(read_sources("data/sources.csv"), "/tmp/sources.csv")  # doctest: +SKIP
+    Example (not run by the tests: it needs files outside the package)::
+
+        write_sources(read_sources("data/sources.csv"), "/tmp/sources.csv")
     """
     target = Path(path)
     problems = _check_columns(df, _SOURCE_FIELDS)
@@ -467,7 +471,9 @@ def datapackage() -> dict[str, Any]:
 def write_datapackage(path: str | os.PathLike[str]) -> None:
     """Write ``datapackage()`` as indented UTF-8 JSON ending in ``\\n``, atomically.
 
-    >>> write_datapackage("data/datapackage.json")  # doctest: +SKIP
+    Example (not run by the tests: it needs files outside the package)::
+
+        write_datapackage("data/datapackage.json")
     """
     atomic_write(Path(path), json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n")
 

@@ -152,9 +152,11 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
         ``.children`` are the controls, and the filtered rows are kept on the widget as
         ``.filtered`` (a DataFrame) after each change.
 
-    >>> import pandas as pd  # doctest: +SKIP
-    >>> explorer(pd.read_csv("data/events.csv"))  # doctest: +SKIP
-    VBox(...)
+    Example (not run by the tests: it needs files outside the package)::
+
+        import pandas as pd
+        explorer(pd.read_csv("data/events.csv"))
+        VBox(...)
     """
     import ipywidgets as widgets
 
