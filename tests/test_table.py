@@ -775,7 +775,7 @@ def _sources(tmp_path: Path, *rows: str) -> Path:
 
 
 def test_read_sources_gives_string_columns(tmp_path):
-    path = _sources(tmp_path, "t1,A title,Gazette,news media,2020-05-03T09:00+01:00,")
+    path = _sources(tmp_path, "t1,Gazette,news media,2020-05-03T09:00+01:00,,A title")
     df = read_sources(path)
     assert tuple(df.columns) == SOURCE_COLUMNS
     assert df.loc[0, "published"] == "2020-05-03T09:00+01:00"
@@ -783,7 +783,7 @@ def test_read_sources_gives_string_columns(tmp_path):
 
 
 def test_read_sources_rejects_an_unknown_publisher_type(tmp_path):
-    path = _sources(tmp_path, "t1,,Gazette,tabloid,2020-05-03,")
+    path = _sources(tmp_path, "t1,Gazette,tabloid,2020-05-03,,")
     with pytest.raises(
         SchemaError, match=r"row 1 \(doc_id 't1'\), column 'publisher_type': 'tabloid' is not one"
     ):
@@ -791,13 +791,13 @@ def test_read_sources_rejects_an_unknown_publisher_type(tmp_path):
 
 
 def test_read_sources_rejects_an_impossible_published_date(tmp_path):
-    path = _sources(tmp_path, "t1,,Gazette,NGO,2020-13-03,")
+    path = _sources(tmp_path, "t1,Gazette,NGO,2020-13-03,,")
     with pytest.raises(SchemaError, match="column 'published': '2020-13-03' is not a real date"):
         read_sources(path)
 
 
 def test_read_sources_rejects_a_duplicate_doc_id(tmp_path):
-    path = _sources(tmp_path, "t1,,Gazette,NGO,2020-01-03,", "t1,,Herald,NGO,2020-01-04,")
+    path = _sources(tmp_path, "t1,Gazette,NGO,2020-01-03,,", "t1,Herald,NGO,2020-01-04,,")
     with pytest.raises(SchemaError, match=r"row 2 \(doc_id 't1'\), column 'doc_id': 't1' is a dup"):
         read_sources(path)
 
@@ -805,8 +805,8 @@ def test_read_sources_rejects_a_duplicate_doc_id(tmp_path):
 def test_sources_round_trip_is_byte_identical(tmp_path):
     path = _sources(
         tmp_path,
-        't1,"A title, with a comma",Gazette,news media,2020-05-03,https://e.org/a',
-        "t2,,Herald,NGO,2020-05-04,",
+        't1,Gazette,news media,2020-05-03,https://e.org/a,"A title, with a comma"',
+        "t2,Herald,NGO,2020-05-04,,",
     )
     out = tmp_path / "again.csv"
     write_sources(read_sources(path), out)

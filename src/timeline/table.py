@@ -78,11 +78,11 @@ PUBLISHER_TYPES: tuple[str, ...] = (
 )
 SOURCE_COLUMNS: tuple[str, ...] = (
     "doc_id",
-    "title",
     "outlet",
     "publisher_type",
     "published",
     "url",
+    "title",
 )
 
 MAX_EVIDENCE_WORDS = 25
@@ -206,7 +206,6 @@ _SOURCE_FIELDS: tuple[_Field, ...] = (
         pattern=_ID,
         allowed="letters, digits, '.', '_' and '-' starting with a letter or digit",
     ),
-    _Field("title", "string", "Headline, where the document states one."),
     _Field("outlet", "string", "Who published the document.", required=True),
     _Field("publisher_type", "string", "What sort of publisher.", True, PUBLISHER_TYPES),
     _Field(
@@ -223,6 +222,7 @@ _SOURCE_FIELDS: tuple[_Field, ...] = (
         pattern=_URL,
         allowed="an http:// or https:// URL without spaces",
     ),
+    _Field("title", "string", "Headline, where the document states one."),
 )
 
 _EVENTS = "events table"
