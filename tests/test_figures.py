@@ -11,24 +11,14 @@ import pytest
 
 from timeline.errors import SchemaError
 from timeline.figures import OKABE_ITO, lag_figure, perspective_figure, timeline_figure
-from timeline.table import PUBLISHER_TYPES
+from timeline.table import PUBLISHER_TYPES, read_events
 
 DATA = Path(__file__).parent / "data"
 
 
 def _events(name: str = "figures_events.csv") -> pd.DataFrame:
-    """Read a fixture CSV with the dtypes ``read_events`` gives."""
-    df = pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
-    for column in df.columns:
-        if column in ("date_start", "date_end"):
-            df[column] = pd.to_datetime(df[column].replace("", None))
-        elif column in ("evidence_start", "evidence_end"):
-            df[column] = pd.to_numeric(df[column].replace("", None)).astype("Int64")
-        elif column == "reviewed":
-            df[column] = df[column].map({"true": True, "false": False}).astype("boolean")
-        else:
-            df[column] = df[column].replace("", None).astype("string")
-    return df
+    """Read a fixture CSV as ``read_events`` does (hostile rows included, so unvalidated)."""
+    return read_events(DATA / name, validate=False)
 
 
 def _generated(n: int, seed: int = 7) -> pd.DataFrame:

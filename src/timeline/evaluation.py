@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline._values import as_text as _text
 from timeline.errors import SchemaError
 
 _GOLD_COLUMNS = ("key", "kind", "date_start", "date_end", "precision", "doc_ids", "responds_to")
@@ -234,12 +235,6 @@ def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
             )
         )
     return out
-
-
-def _text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value).strip()
 
 
 def _date(value: object, where: str, column: str) -> dt.date | None:

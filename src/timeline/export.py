@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
+from timeline._values import is_missing as _missing
 from timeline.errors import ExportError
 from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
 
@@ -75,15 +76,6 @@ td.evidence{font-style:italic;max-width:28rem}
 
 
 # --------------------------------------------------------------------------- table helpers
-def _missing(value: Any) -> bool:
-    """Tell whether a table value is missing (None, NA, NaT or a float NaN)."""
-    import pandas as pd
-
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and value != value
-
-
 def _cell(value: Any) -> str:
     """Return a table value as plain text: ``""`` for missing values."""
     import pandas as pd

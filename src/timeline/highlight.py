@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from timeline._values import as_text as _text
+from timeline._values import is_missing as _missing
 from timeline.documents import Document
 
 _STYLE = (
@@ -160,17 +162,6 @@ def _render(text: str, spans: list[_Span]) -> str:
 
 def _slug(value: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in value.lower()).strip("-") or "x"
-
-
-def _missing(value: object) -> bool:
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _text(value: object) -> str:
-    return "" if _missing(value) else str(value).strip()
 
 
 def _day(value: object) -> str:

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from timeline._values import as_text as _text
+from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import SchemaError
 
@@ -282,17 +284,6 @@ def _key(row: pd.Series) -> _Key:
         sources=_sources(row["sources"]),
         span=span,
     )
-
-
-def _missing(value: object) -> bool:
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _text(value: object) -> str:
-    return "" if _missing(value) else str(value).strip()
 
 
 def _truthy(value: object) -> bool:

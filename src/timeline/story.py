@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from timeline._io import atomic_write
+from timeline._values import as_text as _text
 from timeline.errors import SchemaError
 
 _REQUIRED = (
@@ -235,18 +236,6 @@ _JS = """
 def _script_hash() -> str:
     digest = hashlib.sha256(_JS.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
-def _text(value: Any) -> str:
-    """A cell as display text: missing values become ``""``."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip()
 
 
 def _dates(events: pd.DataFrame, column: str) -> pd.Series:
