@@ -53,3 +53,9 @@ def tempeval_dir() -> Path:
 def wikiwars_dir() -> Path:
     """WikiWars TIMEX3 conversion, ../shared/data/wikiwars/timeml_syntime_conversion."""
     return _shared("data/wikiwars/timeml_syntime_conversion")
+
+
+@pytest.fixture
+def corpus_dev2_dir() -> Path:
+    """The fifteen-document development corpus of three other sequences, ../shared/corpus-dev2."""
+    return _shared("corpus-dev2")

@@ -66,6 +66,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--jobs", type=_positive_int, default=1, help="worker processes")
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    extract.add_argument(
+        "--engine",
+        choices=("clauses", "rules"),
+        default="clauses",
+        help="clauses: dated clauses of the dependency parse (default); rules: trigger words",
+    )
+    extract.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="drop candidates below this confidence (0-1; clauses engine)",
+    )
 
     evaluate = sub.add_parser("evaluate", help="score the date finder or an events table")
     what = evaluate.add_subparsers(dest="what", required=True)
@@ -146,7 +158,13 @@ def _extract(args: argparse.Namespace) -> int:
     from timeline import documents, events, review, table
 
     docs = documents.load_documents(args.corpus)
-    candidates = events.extract_events(docs, jobs=args.jobs, progress=not args.no_progress)
+    candidates = events.extract_events(
+        docs,
+        jobs=args.jobs,
+        progress=not args.no_progress,
+        engine=args.engine,
+        min_confidence=args.min_confidence,
+    )
     if args.merge and args.output.exists():
         existing = table.read_events(args.output)
         merged, report = review.merge_events(existing, candidates, documents=docs)

@@ -1,0 +1,81 @@
+"""Actors: the phrase a subject token heads, with pronouns resolved from the context.
+
+An actor is the subject of the event's own clause (or its agent, or its possessor), as the
+words of the document: never a date word, never the outlet from the manifest (unless the
+document itself is the act), never a bare pronoun when a party was named before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.events.words import Words
+
+_KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "det", "nummod", "quantmod", "punct", "cc", "conj", "appos"})
+_MAX_WORDS = 9
+
+
+def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
+    """The words of the noun phrase a subject token heads, and their character span.
+
+    Keeps modifiers before the head and an ``of`` phrase after it ("Ministry of External
+    Affairs"); drops determiners, date words and relative clauses.
+    """
+    if tok is None or tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
+        return "", None
+    left = [t for t in tok.lefts if t.dep_ in _KEEP_DEPS]
+    tokens = []
+    for t in left:
+        tokens.extend(x for x in t.subtree if x.i < tok.i)
+    tokens.append(tok)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tokens.extend(child.subtree)
+        elif child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1:
+            tokens.extend(child.subtree)
+        else:
+            break
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    tokens = [t for t in tokens if not t.ent_type_ in ("DATE", "TIME") and t.lower_ not in words.DETERMINERS or t.i == tok.i]
+    tokens = _contiguous(tokens, tok)
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return "", None
+    if len(tokens) > _MAX_WORDS:
+        near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
+        tokens = near[-_MAX_WORDS:]
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    phrase = tokens[0].doc.text[start:end]
+    return " ".join(phrase.split()), (start, end)
+
+
+def _contiguous(tokens: list[Any], head: Any) -> list[Any]:
+    """The run of consecutive token indices that contains the head."""
+    if not tokens:
+        return tokens
+    index = {t.i for t in tokens}
+    lo = hi = head.i
+    while lo - 1 in index:
+        lo -= 1
+    while hi + 1 in index:
+        hi += 1
+    return [t for t in tokens if lo <= t.i <= hi]
+
+
+def is_pronoun(phrase: str, words: Words) -> str:
+    """'first' or 'third' when the actor phrase is only a pronoun, else ''."""
+    low = phrase.lower().strip()
+    if low in words.FIRST_PERSON:
+        return "first"
+    if low in words.THIRD_PERSON:
+        return "third"
+    return ""
+
+
+def named(phrase: str) -> bool:
+    """Whether a phrase names someone: it has a capitalised word or a known role word."""
+    return any(w[:1].isupper() for w in phrase.split())

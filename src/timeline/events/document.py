@@ -1,0 +1,263 @@
+"""One document's candidates: date mentions -> dated clauses -> candidates, merged within it.
+
+``document_candidates`` runs the per-document passes in the order ``PASSES`` declares. It is
+pure and its result is picklable, so a process pool or a Dask cluster can run it anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.dates import find_dates
+from timeline.events import actors, clauses, confidence, merging
+from timeline.events.layout import Layout, layout
+from timeline.events.model import Candidate, When
+from timeline.events.parse import parse
+from timeline.events.words import Words, words_for
+
+
+@dataclass
+class Context:
+    """What the passes of one document share."""
+
+    doc: Any
+    words: Words
+    layout: Layout
+    sentences: list[tuple[int, Any]]
+    mentions: list[Any]
+    candidates: list[Candidate]
+
+
+def document_candidates(doc: Any) -> list[Candidate]:
+    """The candidate events of one document, after every per-document pass."""
+    language = getattr(doc, "language", "en") or "en"
+    words = words_for(language)
+    ctx = Context(
+        doc=doc,
+        words=words,
+        layout=layout(doc.text, getattr(doc, "title", "") or "", words),
+        sentences=[],
+        mentions=[],
+        candidates=[],
+    )
+    for step in PASSES:
+        step(ctx)
+    return ctx.candidates
+
+
+def _find_mentions(ctx: Context) -> None:
+    """Date mentions that can date an event: resolved dates and times outside furniture."""
+    doc = ctx.doc
+    found = find_dates(doc.text, doc.published, language=getattr(doc, "language", "en") or "en")
+    ctx.mentions = [m for m in found if _usable(m, ctx)]
+
+
+def _parse(ctx: Context) -> None:
+    """Parse the document's text (sentences with base offsets)."""
+    ctx.sentences = []
+    text = ctx.doc.text
+    if ctx.layout.masked:
+        # furniture becomes blanks of the same length: offsets stay, the parser never sees it
+        chars = list(text)
+        for a, b in ctx.layout.masked:
+            chars[a:b] = ["\n" if c == "\n" else " " for c in chars[a:b]]
+        text = "".join(chars)
+    for base, parsed in parse(text, getattr(ctx.doc, "language", "en") or "en"):
+        for sent in parsed.sents:
+            ctx.sentences.append((base, sent))
+
+
+def _dated_clauses(ctx: Context) -> None:
+    """One candidate per date mention whose clause has a predicate."""
+    doc = ctx.doc
+    sentences = ctx.sentences
+    starts = [base + s.start_char for base, s in sentences]
+    last_actor = ""
+    speaker = _speaker(doc, ctx.words)
+    by_sentence: dict[int, list[Any]] = {}
+    import bisect
+
+    for m in ctx.mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0:
+            by_sentence.setdefault(k, []).append(m)
+    for k, (base, sent) in enumerate(sentences):
+        s0 = base + sent.start_char
+        s1 = base + sent.end_char
+        if ctx.layout.is_masked(s0) and ctx.layout.is_masked(max(s0, s1 - 1)):
+            continue
+        seen_heads: set[int] = set()
+        for m in by_sentence.get(k, []):
+            tokens = clauses.mention_tokens(sent, m.start - base, m.end - base)
+            head = clauses.anchor(tokens, ctx.words)
+            if head is None:
+                continue
+            found = clauses.clause(head, ctx.words)
+            if found is None or found.head.i in seen_heads:
+                continue
+            seen_heads.add(found.head.i)
+            cand = _candidate(ctx, base, (s0, s1), m, found)
+            cand.actor, cand.actor_span = _actor(ctx, base, found, last_actor, speaker)
+            if cand.actor and not actors.is_pronoun(cand.actor, ctx.words):
+                last_actor = cand.actor
+            ctx.candidates.append(cand)
+        subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        phrase, _ = actors.actor_phrase(subject, ctx.words)
+        if phrase and actors.named(phrase) and not actors.is_pronoun(phrase, ctx.words):
+            last_actor = phrase
+
+
+def _candidate(ctx: Context, base: int, sentence: tuple[int, int], m: Any, found: Any) -> Candidate:
+    head = found.head
+    a = base + head.idx
+    about = _lemmas(found.objects, head)
+    context = _lemmas(head.sent, head)
+    return Candidate(
+        doc_id=ctx.doc.doc_id,
+        predicate=(a, a + len(head.text)),
+        sentence=sentence,
+        lemma=found.lemma,
+        code=found.cls.code,
+        category=found.cls.category,
+        when=_when(m),
+        about=about,
+        context=context,
+        nominal=found.nominal,
+        planned=found.planned,
+        speech=found.speech,
+        docs=[ctx.doc.doc_id],
+    )
+
+
+def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
+    """Content lemmas of some tokens, without dates and the predicate itself."""
+    return frozenset(
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop
+        and t.ent_type_ not in ("DATE", "TIME") and t.i != head.i
+    )
+
+
+def _actor(ctx: Context, base: int, found: Any, last_actor: str, speaker: str) -> tuple[str, tuple[int, int] | None]:
+    """The clause's actor, with pronouns and first-person subjects resolved."""
+    phrase, span = actors.actor_phrase(found.subject, ctx.words)
+    if span is not None:
+        span = (base + span[0], base + span[1])
+        if ctx.layout.is_masked(span[0]):
+            phrase, span = "", None
+    person = actors.is_pronoun(phrase, ctx.words) if phrase else ""
+    if person == "first":
+        turn = ctx.layout.turn(base + found.head.idx)
+        if turn == "A" and speaker:
+            return speaker, None
+        if _own_voice(ctx.doc):
+            return ctx.doc.outlet or last_actor, None
+        return last_actor or phrase, None
+    if person == "third":
+        return last_actor or phrase, None
+    if phrase and not actors.named(phrase) and found.subject is not None and found.subject.pos_ == "PRON":
+        return last_actor, None
+    return phrase, span
+
+
+def _own_voice(doc: Any) -> bool:
+    """Whether 'we' in the document is its publisher (an official or NGO document)."""
+    return (getattr(doc, "publisher_type", "") or "") in ("government", "intergovernmental", "NGO")
+
+
+def _speaker(doc: Any, words: Words) -> str:
+    """Who answers in a briefing transcript: the role its title names, or the outlet."""
+    title = getattr(doc, "title", "") or ""
+    if not words.briefing_title.search(title):
+        return ""
+    return getattr(doc, "outlet", "") or ""
+
+
+def _document_act(ctx: Context) -> None:
+    """An official statement or briefing document is itself a dated act of its publisher."""
+    doc = ctx.doc
+    title = getattr(doc, "title", "") or ""
+    if doc.published is None or not _own_voice(doc):
+        return
+    if not ctx.words.statement_title.search(title):
+        return
+    briefing = bool(ctx.words.briefing_title.search(title))
+    span = next(
+        ((m.start, m.end) for m in ctx.mentions if m.earliest == doc.published == m.latest and m.start < 800),
+        None,
+    )
+    first = re.search(r"\S+", doc.text)
+    where = span or ((first.start(), first.end()) if first else (0, 0))
+    cls = ctx.words.nouns["briefing" if briefing else "statement"]
+    ctx.candidates.append(
+        Candidate(
+            doc_id=doc.doc_id,
+            predicate=where,
+            sentence=(ctx.doc.text.rfind("\n", 0, where[0]) + 1, _line_end(ctx.doc.text, where[1])),
+            lemma="briefing" if briefing else "statement",
+            code=cls.code,
+            category=cls.category,
+            when=When(doc.published, doc.published, "day", doc.text[where[0] : where[1]], span),
+            actor=doc.outlet or "",
+            about=frozenset(w.lower() for w in re.findall(r"\w+", title)),
+            context=frozenset().union(*(_lemmas(sent, sent[0]) for _b, sent in ctx.sentences[:4])),
+            document_act=True,
+            docs=[doc.doc_id],
+            notes=["the document itself is the statement; dated by its publication"],
+        )
+    )
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _when(m: Any) -> When:
+    """The bounds and precision a mention gives an event."""
+    start, end = m.earliest, m.latest if m.latest is not None else m.earliest
+    value = str(getattr(m, "value", ""))
+    if start == end:
+        precision = "day"
+    elif re.fullmatch(r"\d{4}", value) and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        precision = "year"
+    elif re.fullmatch(r"\d{4}-\d{2}", value) and start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        precision = "month"
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", value) and (end - start).days < 31:
+        precision = "day"
+    else:
+        precision = "approximate"
+    return When(start, end, precision, m.text, (m.start, m.end))
+
+
+def _usable(m: Any, ctx: Context) -> bool:
+    """A DATE or TIME with a resolved lower bound, outside furniture, not a vague 'now'."""
+    if getattr(m, "type", "DATE") not in ("DATE", "TIME") or m.earliest is None:
+        return False
+    if m.text.lower() in ctx.words.VAGUE_DATES:
+        return False
+    return not ctx.layout.is_masked(m.start)
+
+
+def _score(ctx: Context) -> None:
+    for cand in ctx.candidates:
+        cand.confidence = confidence.score(cand)
+
+
+def _merge(ctx: Context) -> None:
+    ctx.candidates = merging.merge_within(ctx.candidates)
+
+
+PASSES: tuple[Callable[[Context], None], ...] = (
+    _find_mentions,
+    _parse,
+    _dated_clauses,
+    _document_act,
+    _score,
+    _merge,
+)

@@ -1,0 +1,115 @@
+"""Page layout: which stretches of a document are prose and which are furniture.
+
+Headlines, bylines, datelines, captions and repeated lines never make events; transcript
+turns (``Q:``/``A:``) tell who speaks. Every pattern comes from the language data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.events.words import Words
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The furniture spans of a document and the answer lines of a transcript."""
+
+    masked: tuple[tuple[int, int], ...]
+    answers: tuple[tuple[int, int], ...]
+    questions: tuple[tuple[int, int], ...]
+
+    def is_masked(self, offset: int) -> bool:
+        """Whether a character offset lies in furniture."""
+        return any(a <= offset < b for a, b in self.masked)
+
+    def turn(self, offset: int) -> str:
+        """'A' inside an answer of a transcript, 'Q' inside a question, else ''."""
+        if any(a <= offset < b for a, b in self.answers):
+            return "A"
+        if any(a <= offset < b for a, b in self.questions):
+            return "Q"
+        return ""
+
+
+def layout(text: str, title: str, words: Words) -> Layout:
+    """Find the furniture of a document, line by line.
+
+    >>> from timeline.events.words import words_for
+    >>> lay = layout("Talks end\\nBy Ann Lee\\nThe talks ended on Monday.", "", words_for())
+    >>> [text for text in ("Talks end", "By Ann Lee") if lay.is_masked(0)]
+    ['Talks end', 'By Ann Lee']
+    """
+    masked: list[tuple[int, int]] = []
+    answers: list[tuple[int, int]] = []
+    questions: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    norm_title = " ".join(title.split()).lower()
+    pos = 0
+    turn = ""
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        line = raw.strip()
+        if not line:
+            continue
+        start += len(raw) - len(raw.lstrip())
+        end = start + len(line)
+        marker = words.turn.match(line)
+        if marker:
+            turn = "Q" if marker.group(1) else "A"
+        if turn:
+            (questions if turn == "Q" else answers).append((start, end))
+        if _is_header(line, norm_title, words) or line in seen:
+            masked.append((start, end))
+            seen.add(line)
+            continue
+        seen.add(line)
+        for pattern in words.caption_marks:
+            hit = pattern.search(line)
+            if hit:
+                masked.append((start + hit.start(), end))
+                break
+        offset = 0
+        for _ in range(3):
+            dateline = words.dateline.match(line, offset)
+            if not (dateline and len(_WORD.findall(line)) > 4):
+                break
+            head = dateline.group(0)
+            if not (_looks_like_dateline(head) or re.fullmatch(r"\s*\(.*\)\s*", head)):
+                break
+            masked.append((start + offset, start + dateline.end()))
+            offset = dateline.end()
+    return Layout(tuple(masked), tuple(answers), tuple(questions))
+
+
+def _is_header(line: str, norm_title: str, words: Words) -> bool:
+    """A headline, byline, navigation or timestamp line."""
+    if norm_title and " ".join(line.split()).lower() == norm_title:
+        return True
+    tokens = _WORD.findall(line)
+    if len(tokens) <= 20 and not re.search(r"[.!?:\"”’)]$", line):
+        return True
+    if any(p.search(line) for p in words.header_lines):
+        return True
+    digits = sum(t[0].isdigit() for t in tokens)
+    return bool(tokens) and len(tokens) <= 7 and digits >= 1 and not line.endswith(".")
+
+
+def _looks_like_dateline(prefix: str) -> bool:
+    """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
+    head = prefix.strip()
+    if head.startswith("(") and re.search(r"\d\)", head):
+        return True
+    place = re.match(r"[^\W\d_][\w.'’ -]*", head)
+    if place is None:
+        return False
+    name = place.group(0).strip()
+    has_date = bool(re.search(r"\d", head))
+    has_agency = "(" in head or "/" in head
+    shouting = name.isupper() and len(name.replace(" ", "")) >= 3
+    ends = head.endswith(("—", "–", "--", "-", ":"))
+    return (shouting and (has_date or has_agency or ends)) or (has_date and has_agency)

@@ -1,0 +1,105 @@
+"""Merging: one row per real-world event, within a document and across documents.
+
+Two candidates are the same event when their dates agree (the same interval, or one inside
+the other at day precision), their classes belong to the same family, and their actors do
+not name different parties. The kept candidate is the more confident one (the more precise
+date on a tie); it takes the other's sources.
+"""
+
+from __future__ import annotations
+
+from timeline.events.model import Candidate
+from timeline.parties import party_keys
+
+# Classes that report one act of saying: a statement and the remarks it makes.
+_FAMILIES = {"171": "seize", "172": "seize", "010": "say", "012": "say", "040": "say", "111": "say", "112": "say", "120": "say", "020": "say", "100": "say", "130": "say", "036": "call", "0431": "call", "043": "meet", "042": "meet"}
+
+
+def family(code: str) -> str:
+    """The family a class belongs to (classes outside a family are their own)."""
+    return _FAMILIES.get(code, code)
+
+
+def same_event(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates report the same event (see the module docstring)."""
+    if not _dates_agree(a, b):
+        return False
+    if family(a.code) != family(b.code):
+        if not ("000" in (a.code, b.code) and a.sentence == b.sentence):
+            return False
+    pa, pb = party_keys(a.actor), party_keys(b.actor)
+    if pa and pb and not (pa & pb):
+        return False
+    return True
+
+
+_COARSE = frozenset({"year", "month", "approximate"})
+
+
+def _dates_agree(a: Candidate, b: Candidate) -> bool:
+    """The same interval, or a coarse date (year, month, vague) that contains the other."""
+    if (a.when.start, a.when.end) == (b.when.start, b.when.end):
+        return True
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.when.precision in _COARSE and wide.when.start and narrow.when.start:
+            end = wide.when.end or wide.when.start
+            if wide.when.start <= narrow.when.start and (narrow.when.end or narrow.when.start) <= end:
+                return True
+    return False
+
+
+def _rank(cand: Candidate) -> tuple:
+    """Order of preference for keeping: day precision, then confidence, then a known class."""
+    return (cand.when.precision == "day", cand.confidence, cand.code != "000", -len(cand.docs))
+
+
+def _better(a: Candidate, b: Candidate) -> bool:
+    """Whether a should be kept over b."""
+    return _rank(a) >= _rank(b)
+
+
+def absorb(keep: Candidate, gone: Candidate) -> None:
+    """Fold a duplicate into the kept candidate: sources, and an actor when it had none."""
+    for doc_id in gone.docs:
+        if doc_id not in keep.docs:
+            keep.docs.append(doc_id)
+    if not keep.actor and gone.actor:
+        keep.actor = gone.actor
+    keep.about = keep.about | gone.about
+
+
+def merge_within(cands: list[Candidate]) -> list[Candidate]:
+    """Merge the duplicates of one document (compared only within a class family)."""
+    kept = _merge(cands, lambda a, b: True)
+    kept.sort(key=lambda c: c.predicate)
+    return kept
+
+
+def merge_across(per_doc: list[list[Candidate]]) -> list[Candidate]:
+    """Merge the candidates of all documents into one list of rows (document order kept)."""
+    flat = [cand for cands in per_doc for cand in cands]
+    return _merge(flat, lambda a, b: not (set(a.docs) & set(b.docs)))
+
+
+def _merge(cands: list[Candidate], allowed) -> list[Candidate]:
+    """Fold each candidate into an earlier kept one it duplicates; keep the better of two."""
+    order = sorted(range(len(cands)), key=lambda k: (not _rank(cands[k])[0], k))
+    kept: list[Candidate] = []
+    families: dict[str, list[int]] = {}
+    for k in order:
+        cand = cands[k]
+        pool = families.get(family(cand.code), []) + (families.get("000", []) if cand.code != "000" else [])
+        if cand.code == "000":
+            pool = [j for f in families.values() for j in f]
+        twin = next((j for j in pool if allowed(kept[j], cand) and same_event(kept[j], cand)), None)
+        if twin is None:
+            families.setdefault(family(cand.code), []).append(len(kept))
+            kept.append(cand)
+        elif _better(cand, kept[twin]) and kept[twin].when.precision == cand.when.precision:
+            absorb(cand, kept[twin])
+            kept[twin] = cand
+        else:
+            absorb(kept[twin], cand)
+    position = {id(c): k for k, c in enumerate(cands)}
+    kept.sort(key=lambda c: position.get(id(c), 0))
+    return kept

@@ -1,0 +1,48 @@
+"""The records the event passes share: a resolved date and a candidate event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date: bounds, precision, and the surface and offsets of its mention."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    text: str = ""
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Candidate:
+    """One event found in one document; passes fill it in, in the order ``PASSES`` declares.
+
+    ``predicate`` and ``sentence`` are character spans in the document; ``code`` and
+    ``category`` the predicate class (``other`` when the lemma is in no class);
+    ``confidence`` a score in [0, 1] (see ``timeline.events.confidence``).
+    """
+
+    doc_id: str
+    predicate: tuple[int, int]
+    sentence: tuple[int, int]
+    lemma: str
+    code: str
+    category: str
+    when: When
+    actor: str = ""
+    actor_span: tuple[int, int] | None = None
+    about: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    nominal: bool = False
+    planned: bool = False
+    speech: bool = False
+    document_act: bool = False
+    confidence: float = 0.0
+    kind: str = "event"
+    target: int | None = None
+    docs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

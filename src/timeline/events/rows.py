@@ -1,0 +1,121 @@
+"""Rows: candidates into the events table (ids, neutral titles, evidence, provenance)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from timeline.events.model import Candidate
+from timeline.events.words import Words
+
+MAX_EVIDENCE_WORDS = 25
+
+
+def event_ids(rows: list[Candidate]) -> list[str]:
+    """Stable slugs category-actor-date, numbered deterministically when they collide."""
+    raw = []
+    for cand in rows:
+        who = "-".join(re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", cand.actor)[:2])
+        day = cand.when.start or cand.when.end
+        parts = [cand.category, who, day.isoformat() if day else "undated"]
+        slug = re.sub(r"[^a-z0-9]+", "-", "-".join(p for p in parts if p).lower()).strip("-")
+        raw.append(slug or "event")
+    order = sorted(range(len(rows)), key=lambda k: (raw[k], rows[k].doc_id, rows[k].predicate))
+    out = [""] * len(rows)
+    used: dict[str, int] = {}
+    for k in order:
+        used[raw[k]] = used.get(raw[k], 0) + 1
+        out[k] = raw[k] if used[raw[k]] == 1 else f"{raw[k]}-{used[raw[k]]}"
+    return out
+
+
+def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
+    """A neutral paraphrase in the project's own words: actor, class and what it answers.
+
+    >>> import datetime as dt
+    >>> from timeline.events.model import When
+    >>> from timeline.events.words import words_for
+    >>> day = When(dt.date(2021, 5, 3), dt.date(2021, 5, 3), "day")
+    >>> title(Candidate("d", (0, 1), (0, 9), "expel", "162", "expulsion", day, actor="India"),
+    ...       None, words_for())
+    'India: expulsion'
+    """
+    actor = short_actor(cand.actor) or words.TITLE_UNKNOWN_ACTOR
+    if cand.kind == "response" and target is not None:
+        text = words.TITLE_RESPONSE.format(
+            actor=actor,
+            verb=words.TITLE_RESPONSE_VERB,
+            target=target.category if target.code != "000" else target.lemma,
+            target_actor=short_actor(target.actor) or words.TITLE_UNKNOWN_ACTOR.lower(),
+        )
+        text = f"{text} ({cand.category if cand.code != '000' else cand.lemma})"
+    else:
+        text = f"{actor}: {cand.category if cand.code != '000' else cand.lemma}"
+    if cand.planned:
+        text = words.TITLE_PLANNED.format(title=text)
+    return text[:1].upper() + text[1:]
+
+
+def short_actor(actor: str) -> str:
+    """An actor phrase cut to at most six words."""
+    words = actor.split()
+    return " ".join(words[:6])
+
+
+def evidence_span(text: str, cand: Candidate) -> tuple[int, int]:
+    """The phrase from actor or predicate to the date mention, at most 25 words, in the sentence."""
+    s, e = cand.sentence
+    points = [cand.predicate]
+    if cand.when.span is not None and s <= cand.when.span[0] < e:
+        points.append(cand.when.span)
+    if cand.actor_span is not None and s <= cand.actor_span[0] < e:
+        points.append(cand.actor_span)
+    a = min(p[0] for p in points)
+    b = max(p[1] for p in points)
+    words = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", text[s:e])]
+    inside = [k for k, (x, y) in enumerate(words) if y > a and x < b]
+    if not inside:
+        return a, b
+    lo, hi = inside[0], inside[-1]
+    while hi - lo + 1 > MAX_EVIDENCE_WORDS:
+        # keep the date mention: drop words from the side away from it
+        date_at = cand.when.span[0] if cand.when.span else a
+        if words[lo][1] <= date_at:
+            lo += 1
+        else:
+            hi -= 1
+    start, end = words[lo][0], words[hi][1]
+    while end > start and text[end - 1] in '.,;:"“”’)':
+        end -= 1
+    while start < end and text[start] in '"“‘(':
+        start += 1
+    return start, end
+
+
+def record(cand: Candidate, event_id: str, responds_to: str, doc: Any, target: Candidate | None, words: Words) -> dict:
+    """One row of the events table for a candidate."""
+    text = doc.text
+    ev_start, ev_end = evidence_span(text, cand)
+    notes = ["extracted", f"class {cand.code} ({cand.category}), predicate '{cand.lemma}'"] + cand.notes
+    return {
+        "event_id": event_id,
+        "kind": cand.kind if responds_to else "event",
+        "category": cand.category if cand.code != "000" else "other",
+        "date_start": cand.when.start,
+        "date_end": cand.when.end,
+        "date_precision": cand.when.precision,
+        "date_text": cand.when.text or None,
+        "title": title(cand, target, words),
+        "actor": cand.actor or None,
+        "responds_to": responds_to or None,
+        "sources": ";".join(cand.docs),
+        "source_url": getattr(doc, "url", "") or None,
+        "outlet": getattr(doc, "outlet", "") or None,
+        "publisher_type": getattr(doc, "publisher_type", "") or None,
+        "evidence": text[ev_start:ev_end],
+        "evidence_start": ev_start,
+        "evidence_end": ev_end,
+        "reviewed": False,
+        "notes": "; ".join(notes),
+        "confidence": cand.confidence,
+    }

@@ -1,0 +1,69 @@
+"""The language data the event engine reads: ``lang/<code>/events.py``, English by default."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class PredicateClass:
+    """One class of predicates: a CAMEO-style code and the category a person reads."""
+
+    code: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """A language's event words, compiled once: lemma tables and layout patterns."""
+
+    module: ModuleType
+    verbs: dict[str, PredicateClass]
+    nouns: dict[str, PredicateClass]
+    header_lines: tuple[re.Pattern[str], ...]
+    caption_marks: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+    turn: re.Pattern[str]
+    statement_title: re.Pattern[str]
+    briefing_title: re.Pattern[str]
+
+    def __getattr__(self, name: str):
+        return getattr(self.module, name)
+
+
+@cache
+def words_for(language: str = "en") -> Words:
+    """The compiled event words of a language (English when the language has none).
+
+    >>> words_for("en").verbs["expel"].category
+    'expulsion'
+    """
+    code = (language or "en").split("-")[0].lower()
+    try:
+        module = importlib.import_module(f"timeline.lang.{code}.events")
+    except ModuleNotFoundError:
+        module = importlib.import_module("timeline.lang.en.events")
+    verbs: dict[str, PredicateClass] = {}
+    nouns: dict[str, PredicateClass] = {}
+    for code_, category, verb_lemmas, noun_lemmas in module.CLASSES:
+        cls = PredicateClass(code_, category)
+        for lemma in verb_lemmas:
+            verbs.setdefault(lemma, cls)
+        for lemma in noun_lemmas:
+            nouns.setdefault(lemma, cls)
+    flags = re.IGNORECASE
+    return Words(
+        module=module,
+        verbs=verbs,
+        nouns=nouns,
+        header_lines=tuple(re.compile(p, flags) for p in module.HEADER_LINES),
+        caption_marks=tuple(re.compile(p, flags) for p in module.CAPTION_MARKS),
+        dateline=re.compile(module.DATELINE),
+        turn=re.compile(module.TURN, flags),
+        statement_title=re.compile(module.STATEMENT_TITLE, flags),
+        briefing_title=re.compile(module.BRIEFING_TITLE, flags),
+    )

