@@ -22,7 +22,7 @@ def is_missing(value: Any) -> bool:
 def as_text(value: Any) -> str:
     """Return a cell as stripped text, ``""`` when it is missing.
 
-    >>> as_text(None), as_text("  Geneva ")
-    ('', 'Geneva')
+    >>> as_text(None), as_text("  Port Sable ")
+    ('', 'Port Sable')
     """
     return "" if is_missing(value) else str(value).strip()

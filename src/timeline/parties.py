@@ -1,14 +1,14 @@
 """Which party an actor phrase names: a country (by name, demonym, alternative spelling or
 initials, from the ``countryinfo`` gazetteer) or else its distinctive capitalised words.
 
-Used to tell whether two actor phrases name the same party ("Chinese Foreign Ministry" and
-"PRC spokesperson Wang" both name China), by the evaluator and by the extractor's linking.
+Used to tell whether two actor phrases name the same party ("Brazilian Foreign Ministry" and
+"the Federative Republic of Brazil" both name Brazil), by the evaluator and by the extractor's linking.
 
->>> sorted(party_keys("Chinese Foreign Ministry spokesperson"))
-['china']
->>> same_party("the People's Republic of China", "PRC Foreign Ministry")
+>>> sorted(party_keys("Brazilian Foreign Ministry spokesperson"))
+['brazil']
+>>> same_party("the Federative Republic of Brazil", "FRB Foreign Ministry")
 True
->>> same_party("Indian Army", "Canadian Prime Minister")
+>>> same_party("Peruvian Army", "Chilean Prime Minister")
 False
 """
 
@@ -48,8 +48,8 @@ def _gazetteer() -> dict[str, str]:
 def party_keys(actor: str, language: str = "en") -> set[str]:
     """The parties an actor phrase names: country keys, else distinctive capitalised words.
 
-    >>> sorted(party_keys("Kremlin spokesman Dmitry Peskov"))
-    ['dmitr', 'kreml', 'pesko']
+    >>> sorted(party_keys("Elysee spokesman Pierre Dupont"))
+    ['dupon', 'elyse', 'pierr']
     """
     generic = words_for(language).ROLE_WORDS
     gazetteer = _gazetteer()

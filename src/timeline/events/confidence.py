@@ -25,7 +25,7 @@ def score(cand: Candidate) -> float:
     >>> import datetime as dt
     >>> from timeline.events.model import When
     >>> day = When(dt.date(2021, 5, 3), dt.date(2021, 5, 3), "day")
-    >>> score(Candidate("d", (0, 1), (0, 9), "expel", "162", "expulsion", day, actor="India"))
+    >>> score(Candidate("d", (0, 1), (0, 9), "expel", "162", "expulsion", day, actor="Arvelia"))
     0.9
     """
     if cand.document_act:

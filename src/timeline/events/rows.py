@@ -36,9 +36,9 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     >>> from timeline.events.model import When
     >>> from timeline.events.words import words_for
     >>> day = When(dt.date(2021, 5, 3), dt.date(2021, 5, 3), "day")
-    >>> title(Candidate("d", (0, 1), (0, 9), "expel", "162", "expulsion", day, actor="India"),
+    >>> title(Candidate("d", (0, 1), (0, 9), "expel", "162", "expulsion", day, actor="Arvelia"),
     ...       None, words_for())
-    'India: expulsion'
+    'Arvelia: expulsion'
     """
     actor = short_actor(cand.actor) or words.TITLE_UNKNOWN_ACTOR
     if cand.kind == "response" and target is not None:
