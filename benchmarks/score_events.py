@@ -1,6 +1,6 @@
 """Score the extractor on the shared corpora: recall, precision, right actor, links, per set.
 
-    python benchmarks/score_events.py [SET ...]   (default: corpus corpus-dev corpus-dev2)
+python benchmarks/score_events.py [SET ...]   (default: corpus corpus-dev corpus-dev2)
 """
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ from pathlib import Path
 
 from timeline import evaluate_events, extract_events, load_documents
 
-SHARED = Path(os.environ.get("TIMELINE_SHARED", "/work/shared" if False else Path(__file__).resolve().parents[1].parent / "shared"))
+SHARED = Path(
+    os.environ.get(
+        "TIMELINE_SHARED",
+        "/work/shared" if False else Path(__file__).resolve().parents[1].parent / "shared",
+    )
+)
 GOLD = {"corpus": SHARED / "gold" / "events.csv"}
 
 

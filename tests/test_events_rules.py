@@ -20,7 +20,6 @@ from timeline.events import extract_events as _extract_events
 from timeline.table import COLUMNS, validate_events
 
 
-
 def extract_events(documents, **kwargs):
     """The rules engine, which these tests pin."""
     return _extract_events(documents, engine="rules", **kwargs)

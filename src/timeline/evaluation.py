@@ -54,6 +54,23 @@ class EventEvaluation:
     false_positives: tuple[str, ...]
     wrong_kind: tuple[str, ...]
     wrong_responds_to: tuple[str, ...]
+    right_actor: int = 0
+    wrong_actor: tuple[str, ...] = ()
+    categories_compared: int = 0
+    categories_agreed: int = 0
+    miss_docs: tuple[str, ...] = ()
+
+    @property
+    def actor_accuracy(self) -> float | None:
+        """Share of gold events found with an actor naming the same party (``same_party``)."""
+        return self.right_actor / self.gold_total if self.gold_total else None
+
+    @property
+    def category_agreement(self) -> float | None:
+        """Share of found events (whose gold row has a category) with an agreeing category."""
+        return (
+            self.categories_agreed / self.categories_compared if self.categories_compared else None
+        )
 
     @property
     def found(self) -> int:
@@ -73,8 +90,18 @@ class EventEvaluation:
             f"kind accuracy {_ratio(self.kind_accuracy)} over found events",
             f"responds_to accuracy {_ratio(self.responds_to_accuracy)} "
             f"({self.responses_linked} of {self.responses_found} found responses linked right)",
+            f"found with the right actor {self.right_actor} of {self.gold_total}: "
+            f"{_ratio(self.actor_accuracy)}",
+            f"category agreement {_ratio(self.category_agreement)} "
+            f"({self.categories_agreed} of {self.categories_compared} found events "
+            "with a gold category)",
         ]
-        lines += [f"missed: {key}: {summary}" for key, summary in self.misses]
+        docs = self.miss_docs or ("",) * len(self.misses)
+        lines += [
+            f"missed{f' ({doc})' if doc else ''}: {key}: {summary}"
+            for (key, summary), doc in zip(self.misses, docs, strict=True)
+        ]
+        lines += [f"wrong actor: {key}" for key in self.wrong_actor]
         lines += [f"wrong kind: {key}" for key in self.wrong_kind]
         lines += [f"wrong responds_to: {key}" for key in self.wrong_responds_to]
         lines += [f"false positive: {event_id}" for event_id in self.false_positives]
@@ -94,6 +121,7 @@ class _Row:
     docs: tuple[str, ...]
     responds_to: str
     summary: str
+    actor: str = ""
 
 
 def evaluate_events(
@@ -160,6 +188,15 @@ def evaluate_events(
                 linked += 1
             else:
                 wrong_link.append(g.id)
+    wrong_actor = []
+    compared = agreed = 0
+    for gi, pi in sorted(gold_to_pred.items()):
+        g, p = gold_rows[gi], pred_rows[pi]
+        if not _actor_agrees(p.actor, g.actor):
+            wrong_actor.append(g.id)
+        if g.category:
+            compared += 1
+            agreed += _category_agrees(p.category, g.category)
     found = len(gold_to_pred)
     return EventEvaluation(
         gold_total=len(gold_rows),
@@ -177,7 +214,36 @@ def evaluate_events(
         false_positives=tuple(p.id for pi, p in enumerate(pred_rows) if pi not in used),
         wrong_kind=tuple(wrong_kind),
         wrong_responds_to=tuple(wrong_link),
+        right_actor=found - len(wrong_actor),
+        wrong_actor=tuple(wrong_actor),
+        categories_compared=compared,
+        categories_agreed=agreed,
+        miss_docs=tuple(
+            ";".join(g.docs) for gi, g in enumerate(gold_rows) if gi not in gold_to_pred
+        ),
     )
+
+
+def _actor_agrees(pred: str, gold: str) -> bool:
+    """Whether a predicted actor names the same party as the gold actor.
+
+    Parties are told by ``timeline.parties.party_keys`` (countries by name, demonym or
+    initials, else distinctive capitalised words). A gold actor that names no party (an
+    unidentified group) agrees with a predicted actor that names none either.
+    """
+    from timeline.parties import party_keys
+
+    gold_keys, pred_keys = party_keys(gold), party_keys(pred)
+    if not gold_keys:
+        return not pred_keys
+    return bool(gold_keys & pred_keys)
+
+
+def _category_agrees(pred: str, gold: str) -> bool:
+    """The same category, or categories sharing a word's first five letters."""
+    a = {w[:5] for w in pred.lower().split() if len(w) > 2}
+    b = {w[:5] for w in gold.lower().split() if len(w) > 2}
+    return pred.lower() == gold.lower() or bool(a & b)
 
 
 def _ratio(value: float | None) -> str:
@@ -232,6 +298,7 @@ def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
                 docs=tuple(d.strip() for d in _text(row[docs_col]).split(";") if d.strip()),
                 responds_to=_text(row["responds_to"]) if "responds_to" in df.columns else "",
                 summary=_text(row[summary_col]) if summary_col in df.columns else "",
+                actor=_text(row["actor"]) if "actor" in df.columns else "",
             )
         )
     return out

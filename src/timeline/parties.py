@@ -1,8 +1,9 @@
 """Which party an actor phrase names: a country (by name, demonym, alternative spelling or
 initials, from the ``countryinfo`` gazetteer) or else its distinctive capitalised words.
 
-Used to tell whether two actor phrases name the same party ("Brazilian Foreign Ministry" and
-"the Federative Republic of Brazil" both name Brazil), by the evaluator and by the extractor's linking.
+Used to tell whether two actor phrases name the same party ("Brazilian Foreign Ministry"
+and "the Federative Republic of Brazil" both name Brazil), by the evaluator and by the
+extractor's linking.
 
 >>> sorted(party_keys("Brazilian Foreign Ministry spokesperson"))
 ['brazil']
@@ -28,8 +29,13 @@ def _gazetteer() -> dict[str, str]:
     from countryinfo import CountryInfo
 
     out: dict[str, str] = {}
-    for key, info in sorted(CountryInfo("france").all().items()):
+    countries = CountryInfo("france").all().items()
+    # the most populous country claims a shared demonym or spelling ("Congolese")
+    by_size = sorted(countries, key=lambda item: (-(item[1].get("population") or 0), item[0]))
+    for key, info in by_size:
         names = [info.get("name") or key, *(info.get("altSpellings") or [])]
+        if isinstance(info.get("capital"), str):
+            names.append(info["capital"])  # a capital stands for its government
         demonym = info.get("demonym")
         if demonym:
             names.append(demonym)
@@ -42,18 +48,35 @@ def _gazetteer() -> dict[str, str]:
             words = [w for w in re.findall(r"[A-Z][\w'’]*", name)]
             if len(words) >= 2:
                 out.setdefault("".join(w[0] for w in words).lower(), key)
+    for key, alias in _organisations("en"):
+        out[alias.lower()] = key
     return out
 
 
+def _organisations(language: str) -> list[tuple[str, str]]:
+    """(party, alias) rows of the language's organisations file (an editable CSV)."""
+    import csv
+    from importlib import resources
+
+    module = words_for(language).module
+    package = module.__name__.rsplit(".", 1)[0]
+    path = resources.files(package) / words_for(language).ORGANISATIONS_FILE
+    with path.open(encoding="utf-8") as fh:
+        return [(row["party"], row["alias"]) for row in csv.DictReader(fh)]
+
+
 def party_keys(actor: str, language: str = "en") -> set[str]:
-    """The parties an actor phrase names: country keys, else distinctive capitalised words.
+    """The parties an actor phrase names: country keys and distinctive capitalised words.
 
     >>> sorted(party_keys("Elysee spokesman Pierre Dupont"))
     ['dupon', 'elyse', 'pierr']
+    >>> sorted(party_keys("Brazilian envoy Ana Costa"))
+    ['ana', 'brazil', 'costa']
     """
     generic = words_for(language).ROLE_WORDS
     gazetteer = _gazetteer()
     text = re.sub(r"['’]s\b", "", actor or "")
+    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
     countries: set[str] = set()
     others: set[str] = set()
     tokens = _TOKEN.findall(text)
@@ -72,7 +95,7 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
     for token, done in zip(tokens, used, strict=True):
         if not done and token.lower().strip(".") not in generic:
             others.add(token.lower()[:5])
-    return countries or others
+    return countries | others
 
 
 def same_party(a: str, b: str, language: str = "en") -> bool:

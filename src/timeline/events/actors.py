@@ -11,7 +11,23 @@ from typing import Any
 
 from timeline.events.words import Words
 
-_KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "det", "nummod", "quantmod", "punct", "cc", "conj", "appos"})
+_KEEP_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "poss",
+        "case",
+        "nmod",
+        "flat",
+        "det",
+        "nummod",
+        "quantmod",
+        "punct",
+        "cc",
+        "conj",
+        "appos",
+    }
+)
 _MAX_WORDS = 9
 
 
@@ -29,14 +45,18 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         tokens.extend(x for x in t.subtree if x.i < tok.i)
     tokens.append(tok)
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            tokens.extend(child.subtree)
-        elif child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1:
+        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
+        if of_phrase or adjacent:
             tokens.extend(child.subtree)
         else:
             break
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    tokens = [t for t in tokens if not t.ent_type_ in ("DATE", "TIME") and t.lower_ not in words.DETERMINERS or t.i == tok.i]
+    tokens = [
+        t
+        for t in tokens
+        if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in words.DETERMINERS or t.i == tok.i
+    ]
     tokens = _contiguous(tokens, tok)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):
         tokens = tokens[1:]

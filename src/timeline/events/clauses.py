@@ -16,9 +16,14 @@ from typing import Any
 from timeline.events.words import PredicateClass, Words
 
 OTHER = PredicateClass("000", "other")
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "ROOT", "parataxis", "pcomp"})
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "ROOT", "parataxis", "pcomp"}
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_OBJECT_DEPS = frozenset(
+    {"dobj", "pobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep"}
+)
 
 
 @dataclass(frozen=True)
@@ -62,42 +67,134 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
 
 
 def clause(head: Any, words: Words) -> Clause | None:
-    """The clause of a predicate token: light and raising verbs hand over to their complement."""
+    """The clause of a predicate token, its class found by the first strategy that applies.
+
+    1. the predicate's own lemma is in a class (a verb that is not light, or an event noun);
+    2. a light or unknown verb governs an event noun ("held talks", "issued a statement");
+    3. a light or unknown verb has an event noun as subject ("the discharge began");
+    4. an unknown verb's clause holds a classed word ("were found ... after being poisoned");
+    5. else the verb itself, of class ``other``; a noun in no class is no event.
+    """
     raised = _through_raising(head, words)
-    if raised.i != head.i and subject_of(raised, words) is None:
-        found = clause(raised, words)
-        if found is not None and found.subject is None:
-            found = Clause(found.head, found.lemma, found.cls, found.nominal, subject_of(head, words),
-                           found.objects, found.planned or _lemma(head) in words.RAISING or head.pos_ == "AUX" and any(c.lower_ in words.FUTURE_MARKERS for c in head.children), found.speech)
-        return found
-    head = raised
-    lemma = _lemma(head)
-    nominal = head.pos_ in _NOUN_POS
-    cls = (words.nouns if nominal else words.verbs).get(lemma)
-    if not nominal and (cls is None or lemma in words.LIGHT_VERBS):
-        noun = _light_object(head, words)
-        if noun is not None:
-            return Clause(
-                noun, _lemma(noun), words.nouns[_lemma(noun)], True, subject_of(head, words),
-                _objects(noun), _planned(head, words), False,
-            )
-    if cls is None and not nominal:
+    planned = _planned(raised, words) or (raised.i != head.i and _planned(head, words))
+    if raised.i != head.i and (_lemma(head) in words.RAISING or head.pos_ == "AUX"):
+        planned = planned or any(c.lower_ in words.FUTURE_MARKERS for c in head.children)
+    subject = subject_of(raised, words)
+    if subject is None and raised.i != head.i:
         subject = subject_of(head, words)
-        if subject is not None and _lemma(subject) in words.nouns and subject.dep_ == "nsubj":
-            # "a clash took place", "the face-off happened": the event is the subject noun
-            return Clause(subject, _lemma(subject), words.nouns[_lemma(subject)], True,
-                          subject_of(subject, words), _objects(subject), _planned(head, words), False)
-    if cls is None:
-        if nominal and not _event_noun(head, words):
+    nominal = raised.pos_ in _NOUN_POS
+    table = words.nouns if nominal else words.verbs
+    lemma = _lemma(raised)
+    cls = table.get(lemma)
+    if nominal:
+        if cls is None:
             return None
-        cls = OTHER
-    if head.pos_ == "AUX" and not nominal:
+        return Clause(raised, lemma, cls, True, subject, _objects(raised), planned, False)
+    if raised.pos_ == "AUX" and cls is None:
         return None
-    subject = subject_of(head, words)
+    if cls is None or lemma in words.LIGHT_VERBS:
+        noun = _light_object(raised, words) or _event_subject(raised, words)
+        if noun is not None:
+            own = subject_of(noun, words) if noun.dep_.startswith("nsubj") else subject
+            return Clause(
+                noun,
+                _lemma(noun),
+                words.nouns[_lemma(noun)],
+                True,
+                own,
+                _objects(noun),
+                planned,
+                False,
+            )
+    if cls is None:
+        inner = _classed_inside(raised, words)
+        if inner is not None:
+            table = words.nouns if inner.pos_ in _NOUN_POS else words.verbs
+            return Clause(
+                inner,
+                _lemma(inner),
+                table[_lemma(inner)],
+                inner.pos_ in _NOUN_POS,
+                subject,
+                _objects(raised),
+                planned,
+                False,
+            )
+        cls = OTHER
+    if lemma in words.SPEECH:
+        act = _reported_act(raised, words)
+        if act is not None:
+            # "X said on Friday it had recalled its envoy": the reported act is the event
+            act_subject = subject_of(act, words) or subject
+            return Clause(
+                act,
+                _lemma(act),
+                words.verbs[_lemma(act)],
+                False,
+                act_subject,
+                _objects(act),
+                planned,
+                False,
+            )
     return Clause(
-        head, lemma, cls, nominal, subject, _objects(head), _planned(head, words),
-        not nominal and lemma in words.SPEECH,
+        raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
     )
+
+
+def _reported_act(verb: Any, words: Words) -> Any | None:
+    """The classed act a saying verb's complement reports, when it is not itself saying."""
+    from timeline.events.merging import family
+
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ == "VERB":
+            cls = words.verbs.get(_lemma(child))
+            if (
+                cls is not None
+                and family(cls.code) != "say"
+                and _lemma(child) not in words.LIGHT_VERBS
+            ) and not any(
+                c.dep_ == "aux" and c.lower_ in words.FUTURE_MARKERS for c in child.children
+            ):
+                return child
+    return None
+
+
+def _event_subject(verb: Any, words: Words) -> Any | None:
+    """'a clash took place', 'the discharge began': the event is the subject noun."""
+    for child in verb.children:
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.pos_ in _NOUN_POS
+            and _lemma(child) in words.nouns
+        ):
+            return child
+    return None
+
+
+def _classed_inside(verb: Any, words: Words) -> Any | None:
+    """The nearest classed verb or event noun below an unknown verb (not a saying verb)."""
+    frontier = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
+    for _ in range(3):
+        following = []
+        for tok in frontier:
+            lemma = _lemma(tok)
+            if (
+                tok.pos_ == "VERB"
+                and lemma in words.verbs
+                and lemma not in words.SPEECH
+                and lemma not in words.LIGHT_VERBS
+            ):
+                return tok
+            if (
+                tok.pos_ == "NOUN"
+                and lemma in words.nouns
+                and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+            ):
+                return tok
+            if tok.dep_ not in ("ccomp", "relcl"):
+                following.extend(tok.children)
+        frontier = following
+    return None
 
 
 def subject_of(head: Any, words: Words) -> Any | None:
@@ -109,10 +206,16 @@ def subject_of(head: Any, words: Words) -> Any | None:
                 return pobj
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
+            if child.tag_ in ("WDT", "WP", "WP$") and head.dep_ == "relcl":
+                return head.head  # "the envoy, who met ...": the antecedent acts
             return child
+        if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
+            return head.head
     if head.pos_ in _NOUN_POS:
         for child in head.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
+            if child.dep_ == "poss" or (
+                child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            ):
                 return child
             if child.dep_ == "amod" and child.ent_type_ == "NORP":
                 return child
@@ -121,8 +224,8 @@ def subject_of(head: Any, words: Words) -> Any | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.i != head.i:
-            return subject_of(head.head, words)
+        if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
+            return subject_of(head.head, words)  # "X issued a statement": X's statement
         return None
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
@@ -138,7 +241,7 @@ def _through_raising(head: Any, words: Words) -> Any:
     for _ in range(3):
         if _lemma(head) not in words.RAISING and head.pos_ != "AUX":
             return head
-        comp = next((c for c in head.children if c.dep_ in ("xcomp", "acomp") ), None)
+        comp = next((c for c in head.children if c.dep_ in ("xcomp", "acomp")), None)
         if comp is None:
             return head
         if comp.pos_ == "ADJ":
@@ -167,9 +270,7 @@ def _objects(head: Any) -> tuple[Any, ...]:
     """Tokens of the predicate's objects and complements (what the act is about)."""
     out = []
     for child in head.children:
-        if child.dep_ in ("dobj", "pobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass"):
-            out.extend(child.subtree)
-        elif child.dep_ == "prep":
+        if child.dep_ in _OBJECT_DEPS:
             out.extend(child.subtree)
         elif child.dep_ in ("compound", "amod") and head.pos_ in _NOUN_POS:
             out.append(child)

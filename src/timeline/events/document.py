@@ -116,6 +116,11 @@ def _candidate(ctx: Context, base: int, sentence: tuple[int, int], m: Any, found
     a = base + head.idx
     about = _lemmas(found.objects, head)
     context = _lemmas(head.sent, head)
+    names = frozenset(
+        t.text.lower()
+        for t in head.sent
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+    )
     return Candidate(
         doc_id=ctx.doc.doc_id,
         predicate=(a, a + len(head.text)),
@@ -126,6 +131,7 @@ def _candidate(ctx: Context, base: int, sentence: tuple[int, int], m: Any, found
         when=_when(m),
         about=about,
         context=context,
+        names=names,
         nominal=found.nominal,
         planned=found.planned,
         speech=found.speech,
@@ -138,12 +144,16 @@ def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
     return frozenset(
         t.lemma_.lower()
         for t in tokens
-        if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop
-        and t.ent_type_ not in ("DATE", "TIME") and t.i != head.i
+        if t.pos_ in ("NOUN", "PROPN", "VERB")
+        and not t.is_stop
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.i != head.i
     )
 
 
-def _actor(ctx: Context, base: int, found: Any, last_actor: str, speaker: str) -> tuple[str, tuple[int, int] | None]:
+def _actor(
+    ctx: Context, base: int, found: Any, last_actor: str, speaker: str
+) -> tuple[str, tuple[int, int] | None]:
     """The clause's actor, with pronouns and first-person subjects resolved."""
     phrase, span = actors.actor_phrase(found.subject, ctx.words)
     if span is not None:
@@ -157,11 +167,29 @@ def _actor(ctx: Context, base: int, found: Any, last_actor: str, speaker: str) -
             return speaker, None
         if _own_voice(ctx.doc):
             return ctx.doc.outlet or last_actor, None
-        return last_actor or phrase, None
-    if person == "third":
-        return last_actor or phrase, None
-    if phrase and not actors.named(phrase) and found.subject is not None and found.subject.pos_ == "PRON":
         return last_actor, None
+    if person == "third":
+        return last_actor, None
+    if (
+        phrase
+        and not actors.named(phrase)
+        and found.subject is not None
+        and found.subject.pos_ == "PRON"
+    ):
+        return last_actor, None
+    if phrase and not actors.named(phrase):
+        # "the ministry", "the spokesperson": the party named before with that role
+        head = found.subject.lemma_.lower() if found.subject is not None else ""
+        for earlier in reversed(ctx.candidates):
+            if (
+                earlier.actor
+                and actors.named(earlier.actor)
+                and head
+                and head in earlier.actor.lower()
+            ):
+                return earlier.actor, span
+        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS:
+            return ctx.doc.outlet or phrase, span
     return phrase, span
 
 
@@ -188,7 +216,11 @@ def _document_act(ctx: Context) -> None:
         return
     briefing = bool(ctx.words.briefing_title.search(title))
     span = next(
-        ((m.start, m.end) for m in ctx.mentions if m.earliest == doc.published == m.latest and m.start < 800),
+        (
+            (m.start, m.end)
+            for m in ctx.mentions
+            if m.earliest == doc.published == m.latest and m.start < 800
+        ),
         None,
     )
     first = re.search(r"\S+", doc.text)
@@ -206,6 +238,12 @@ def _document_act(ctx: Context) -> None:
             actor=doc.outlet or "",
             about=frozenset(w.lower() for w in re.findall(r"\w+", title)),
             context=frozenset().union(*(_lemmas(sent, sent[0]) for _b, sent in ctx.sentences[:4])),
+            names=frozenset(
+                t.text.lower()
+                for _b, sent in ctx.sentences[:4]
+                for t in sent
+                if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+            ),
             document_act=True,
             docs=[doc.doc_id],
             notes=["the document itself is the statement; dated by its publication"],
@@ -224,9 +262,18 @@ def _when(m: Any) -> When:
     value = str(getattr(m, "value", ""))
     if start == end:
         precision = "day"
-    elif re.fullmatch(r"\d{4}", value) and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+    elif re.fullmatch(r"\d{4}", value) and (start.month, start.day, end.month, end.day) == (
+        1,
+        1,
+        12,
+        31,
+    ):
         precision = "year"
-    elif re.fullmatch(r"\d{4}-\d{2}", value) and start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+    elif (
+        re.fullmatch(r"\d{4}-\d{2}", value)
+        and start.day == 1
+        and (end + dt.timedelta(days=1)).day == 1
+    ):
         precision = "month"
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", value) and (end - start).days < 31:
         precision = "day"

@@ -12,7 +12,23 @@ from timeline.events.model import Candidate
 from timeline.parties import party_keys
 
 # Classes that report one act of saying: a statement and the remarks it makes.
-_FAMILIES = {"171": "seize", "172": "seize", "010": "say", "012": "say", "040": "say", "111": "say", "112": "say", "120": "say", "020": "say", "100": "say", "130": "say", "036": "call", "0431": "call", "043": "meet", "042": "meet"}
+_FAMILIES = {
+    "171": "seize",
+    "172": "seize",
+    "010": "say",
+    "012": "say",
+    "040": "say",
+    "111": "say",
+    "112": "say",
+    "120": "say",
+    "020": "say",
+    "100": "say",
+    "130": "say",
+    "036": "call",
+    "0431": "call",
+    "043": "meet",
+    "042": "meet",
+}
 
 
 def family(code: str) -> str:
@@ -24,13 +40,11 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates report the same event (see the module docstring)."""
     if not _dates_agree(a, b):
         return False
-    if family(a.code) != family(b.code):
-        if not ("000" in (a.code, b.code) and a.sentence == b.sentence):
-            return False
-    pa, pb = party_keys(a.actor), party_keys(b.actor)
-    if pa and pb and not (pa & pb):
+    unknown_in_one_sentence = "000" in (a.code, b.code) and a.sentence == b.sentence
+    if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
-    return True
+    pa, pb = party_keys(a.actor), party_keys(b.actor)
+    return not (pa and pb and not pa & pb)
 
 
 _COARSE = frozenset({"year", "month", "approximate"})
@@ -43,7 +57,10 @@ def _dates_agree(a: Candidate, b: Candidate) -> bool:
     for wide, narrow in ((a, b), (b, a)):
         if wide.when.precision in _COARSE and wide.when.start and narrow.when.start:
             end = wide.when.end or wide.when.start
-            if wide.when.start <= narrow.when.start and (narrow.when.end or narrow.when.start) <= end:
+            if (
+                wide.when.start <= narrow.when.start
+                and (narrow.when.end or narrow.when.start) <= end
+            ):
                 return True
     return False
 
@@ -66,6 +83,8 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
     if not keep.actor and gone.actor:
         keep.actor = gone.actor
     keep.about = keep.about | gone.about
+    keep.context = keep.context | gone.context
+    keep.names = keep.names | gone.names
 
 
 def merge_within(cands: list[Candidate]) -> list[Candidate]:
@@ -88,7 +107,9 @@ def _merge(cands: list[Candidate], allowed) -> list[Candidate]:
     families: dict[str, list[int]] = {}
     for k in order:
         cand = cands[k]
-        pool = families.get(family(cand.code), []) + (families.get("000", []) if cand.code != "000" else [])
+        pool = families.get(family(cand.code), []) + (
+            families.get("000", []) if cand.code != "000" else []
+        )
         if cand.code == "000":
             pool = [j for f in families.values() for j in f]
         twin = next((j for j in pool if allowed(kept[j], cand) and same_event(kept[j], cand)), None)

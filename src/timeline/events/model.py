@@ -37,6 +37,7 @@ class Candidate:
     actor_span: tuple[int, int] | None = None
     about: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     nominal: bool = False
     planned: bool = False
     speech: bool = False

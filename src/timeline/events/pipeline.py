@@ -83,7 +83,9 @@ def _checked(documents: Iterable[Any], jobs: int) -> list[Any]:
     return docs
 
 
-def map_documents(docs: list[Any], *, jobs: int = 1, progress: bool = False) -> list[list[Candidate]]:
+def map_documents(
+    docs: list[Any], *, jobs: int = 1, progress: bool = False
+) -> list[list[Candidate]]:
     """Candidates of every document, in document order (a process pool when jobs > 1)."""
     bar = None
     if progress:
@@ -103,7 +105,9 @@ def map_documents(docs: list[Any], *, jobs: int = 1, progress: bool = False) -> 
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             out = []
-            for result in pool.map(document_candidates, docs, chunksize=max(1, len(docs) // (jobs * 8))):
+            for result in pool.map(
+                document_candidates, docs, chunksize=max(1, len(docs) // (jobs * 8))
+            ):
                 out.append(result)
                 if bar is not None:
                     bar.update()
@@ -113,7 +117,9 @@ def map_documents(docs: list[Any], *, jobs: int = 1, progress: bool = False) -> 
             bar.close()
 
 
-def candidates_table(docs: list[Any], per_doc: list[list[Candidate]], *, min_confidence: float = 0.0) -> pd.DataFrame:
+def candidates_table(
+    docs: list[Any], per_doc: list[list[Candidate]], *, min_confidence: float = 0.0
+) -> pd.DataFrame:
     """The cross-document step: merge, link, and build the sorted table."""
     from timeline.table import COLUMNS, events_frame, sort_events
 

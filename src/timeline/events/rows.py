@@ -92,11 +92,21 @@ def evidence_span(text: str, cand: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def record(cand: Candidate, event_id: str, responds_to: str, doc: Any, target: Candidate | None, words: Words) -> dict:
+def record(
+    cand: Candidate,
+    event_id: str,
+    responds_to: str,
+    doc: Any,
+    target: Candidate | None,
+    words: Words,
+) -> dict:
     """One row of the events table for a candidate."""
     text = doc.text
     ev_start, ev_end = evidence_span(text, cand)
-    notes = ["extracted", f"class {cand.code} ({cand.category}), predicate '{cand.lemma}'"] + cand.notes
+    notes = [
+        "extracted",
+        f"class {cand.code} ({cand.category}), predicate '{cand.lemma}'",
+    ] + cand.notes
     return {
         "event_id": event_id,
         "kind": cand.kind if responds_to else "event",

@@ -34,7 +34,12 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("081", "release", ("release", "free", "pardon", "repatriate", "return", "deport"), ()),
     ("0811", "repatriation", (), ("repatriation", "deportation", "return")),
     ("083", "lifting of measures", ("lift", "ease", "resume", "reopen"), ()),
-    ("090", "investigation", ("investigate", "probe", "inquire"), ("investigation", "probe", "inquiry")),
+    (
+        "090",
+        "investigation",
+        ("investigate", "probe", "inquire"),
+        ("investigation", "probe", "inquiry"),
+    ),
     ("100", "demand", ("demand", "insist"), ("demand",)),
     ("020", "appeal", ("urge", "appeal", "ask", "request", "implore", "press"), ("appeal",)),
     (
@@ -51,7 +56,12 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("rejection", "denial", "veto"),
     ),
     ("130", "warning", ("threaten", "warn"), ("threat", "warning", "ultimatum")),
-    ("140", "protest", ("protest", "demonstrate", "rally", "march"), ("protest", "demonstration", "rally")),
+    (
+        "140",
+        "protest",
+        ("protest", "demonstrate", "rally", "march"),
+        ("protest", "demonstration", "rally"),
+    ),
     ("141", "representations", ("lodge",), ("representation", "démarche", "demarche")),
     (
         "150",
@@ -68,10 +78,20 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("sanction", "impose", "blacklist", "freeze"),
         ("sanction", "tariff", "duty", "embargo", "penalty"),
     ),
-    ("165", "ban", ("ban", "prohibit", "halt", "suspend", "restrict", "cut"), ("ban", "suspension", "restriction")),
+    (
+        "165",
+        "ban",
+        ("ban", "prohibit", "halt", "suspend", "restrict", "cut"),
+        ("ban", "suspension", "restriction"),
+    ),
     ("166", "closure", ("close", "shut"), ("closure",)),
     ("167", "cancellation", ("cancel", "postpone", "call off"), ("cancellation",)),
-    ("171", "detention", ("arrest", "detain", "seize", "jail", "imprison", "sentence"), ("arrest", "detention")),
+    (
+        "171",
+        "detention",
+        ("arrest", "detain", "seize", "jail", "imprison", "sentence"),
+        ("arrest", "detention"),
+    ),
     ("172", "coup", ("topple", "overthrow", "oust", "depose"), ("coup", "takeover")),
     (
         "180",
@@ -111,7 +131,12 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "communique",
         ),
     ),
-    ("040", "announcement", ("announce", "declare", "unveil", "launch"), ("announcement", "declaration")),
+    (
+        "040",
+        "announcement",
+        ("announce", "declare", "unveil", "launch"),
+        ("announcement", "declaration"),
+    ),
     (
         "010",
         "statement",
@@ -144,15 +169,47 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "answer",
             "address",
         ),
-        ("statement", "remark", "comment", "readout", "tweet", "speech", "address", "message", "communication"),
+        (
+            "statement",
+            "remark",
+            "comment",
+            "readout",
+            "tweet",
+            "speech",
+            "address",
+            "message",
+            "communication",
+        ),
     ),
 )
 
 # Classes whose rows are reactions when they answer an earlier event (``kind`` response).
 REACTIVE: frozenset[str] = frozenset(
     {
-        "010", "012", "020", "036", "0431", "040", "090", "100", "111", "112", "120", "130",
-        "140", "141", "150", "161", "162", "163", "164", "165", "166", "167", "220", "043",
+        "010",
+        "012",
+        "020",
+        "036",
+        "0431",
+        "040",
+        "090",
+        "100",
+        "111",
+        "112",
+        "120",
+        "130",
+        "140",
+        "141",
+        "150",
+        "161",
+        "162",
+        "163",
+        "164",
+        "165",
+        "166",
+        "167",
+        "220",
+        "043",
     }
 )
 # Classes that answer in kind (tit for tat): they link preferably to an act of the same class.
@@ -167,48 +224,240 @@ SPEECH: frozenset[str] = frozenset(CLASSES[-1][2])
 # Verbs that carry no event of their own: the event is their object noun ("held talks",
 # "issued a statement", "had a meeting", "made representations", "took part in").
 LIGHT_VERBS: frozenset[str] = frozenset(
-    {"hold", "have", "make", "issue", "give", "take", "carry", "conduct", "stage", "launch",
-     "lodge", "deliver", "begin", "start", "open", "convene", "attend", "join", "host",
-     "release", "publish", "adopt", "pass", "announce", "impose", "send", "file", "be", "come"}
+    {
+        "hold",
+        "have",
+        "make",
+        "issue",
+        "give",
+        "take",
+        "carry",
+        "conduct",
+        "stage",
+        "launch",
+        "lodge",
+        "deliver",
+        "begin",
+        "start",
+        "open",
+        "convene",
+        "attend",
+        "join",
+        "host",
+        "release",
+        "publish",
+        "adopt",
+        "pass",
+        "announce",
+        "impose",
+        "send",
+        "file",
+        "be",
+        "come",
+    }
 )
 # Auxiliaries and raising verbs whose complement is the event ("was due to convene").
-RAISING: frozenset[str] = frozenset({"be", "due", "set", "expect", "schedule", "plan", "go", "begin", "start", "continue"})
+RAISING: frozenset[str] = frozenset(
+    {"be", "due", "set", "expect", "schedule", "plan", "go", "begin", "start", "continue"}
+)
 # Words before a verb that make the act a plan, not a fact.
-FUTURE_MARKERS: frozenset[str] = frozenset({"will", "would", "shall", "plan", "due", "scheduled", "expected", "upcoming", "planned", "proposed", "next"})
+FUTURE_MARKERS: frozenset[str] = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "plan",
+        "due",
+        "scheduled",
+        "expected",
+        "upcoming",
+        "planned",
+        "proposed",
+        "next",
+    }
+)
 
 # Subjects that stand for whoever speaks (resolved to the publisher in its own documents).
 FIRST_PERSON: frozenset[str] = frozenset({"we", "us", "our", "i", "my"})
-THIRD_PERSON: frozenset[str] = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "which", "who"})
+THIRD_PERSON: frozenset[str] = frozenset(
+    {"he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "which", "who"}
+)
 
 # Words of office and institution that name no party by themselves.
 ROLE_WORDS: frozenset[str] = frozenset(
     {
-        "the", "of", "and", "a", "an", "government", "ministry", "minister", "foreign", "affairs",
-        "external", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
-        "officials", "official's", "president", "prime", "pm", "secretary", "state",
-        "councilor", "councillor", "embassy", "mission", "permanent", "department", "office",
-        "house", "committee", "council", "general", "administration", "military", "army",
-        "troops", "forces", "police", "people", "republic", "national", "chief", "deputy",
-        "vice", "senior", "high", "commissioner", "ambassador", "envoy", "special", "press",
-        "cabinet", "defence", "defense", "parliament", "leader", "leaders", "mr", "mrs", "ms",
-        "dr", "capt", "gen", "lt", "col", "sir", "madam", "hon", "federal", "central",
-        "spokesperson's", "counsellor", "consul", "charge", "chargé", "d'affaires", "acting",
-        "new", "former", "then", "director", "agency", "bureau", "service", "services",
-        "security", "intelligence", "navy", "air", "force", "coast", "guard", "customs",
-        "global", "daily", "times", "news", "post", "on", "in", "for", "to", "at", "by",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "today", "yesterday", "tomorrow",
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "government",
+        "ministry",
+        "minister",
+        "foreign",
+        "affairs",
+        "external",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "official",
+        "officials",
+        "official's",
+        "president",
+        "prime",
+        "pm",
+        "secretary",
+        "state",
+        "councilor",
+        "councillor",
+        "embassy",
+        "mission",
+        "permanent",
+        "department",
+        "office",
+        "house",
+        "committee",
+        "council",
+        "general",
+        "administration",
+        "military",
+        "army",
+        "troops",
+        "forces",
+        "police",
+        "people",
+        "republic",
+        "national",
+        "chief",
+        "deputy",
+        "vice",
+        "senior",
+        "high",
+        "commissioner",
+        "ambassador",
+        "envoy",
+        "special",
+        "press",
+        "cabinet",
+        "defence",
+        "defense",
+        "parliament",
+        "leader",
+        "leaders",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "capt",
+        "gen",
+        "lt",
+        "col",
+        "sir",
+        "madam",
+        "hon",
+        "federal",
+        "central",
+        "spokesperson's",
+        "counsellor",
+        "consul",
+        "charge",
+        "chargé",
+        "d'affaires",
+        "acting",
+        "new",
+        "former",
+        "then",
+        "director",
+        "agency",
+        "bureau",
+        "service",
+        "services",
+        "security",
+        "intelligence",
+        "navy",
+        "air",
+        "force",
+        "coast",
+        "guard",
+        "customs",
+        "global",
+        "daily",
+        "times",
+        "news",
+        "post",
+        "on",
+        "in",
+        "for",
+        "to",
+        "at",
+        "by",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
     }
 )
+# Intergovernmental organisations (one party each, whatever organ speaks for it) are world
+# knowledge, not words: they live in the data file organisations.csv beside this module.
+ORGANISATIONS_FILE = "organisations.csv"
+
 # Noun heads that mark a subject as an institution or office holder (used to prefer them
 # as actors over other capitalised phrases, and to tell actors from places).
 AGENT_HEADS: frozenset[str] = frozenset(
-    {"government", "ministry", "minister", "spokesperson", "spokesman", "spokeswoman",
-     "president", "secretary", "embassy", "mission", "council", "committee", "army",
-     "military", "troops", "forces", "police", "parliament", "commission", "commissioner",
-     "ambassador", "envoy", "office", "official", "officials", "leader", "court",
-     "tribunal", "agency", "administration", "cabinet", "diplomat", "diplomats"}
+    {
+        "government",
+        "ministry",
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "secretary",
+        "embassy",
+        "mission",
+        "council",
+        "committee",
+        "army",
+        "military",
+        "troops",
+        "forces",
+        "police",
+        "parliament",
+        "commission",
+        "commissioner",
+        "ambassador",
+        "envoy",
+        "office",
+        "official",
+        "officials",
+        "leader",
+        "court",
+        "tribunal",
+        "agency",
+        "administration",
+        "cabinet",
+        "diplomat",
+        "diplomats",
+    }
 )
 
 # Layout of news pages and official documents: lines that are furniture, not prose.
@@ -227,22 +476,40 @@ CAPTION_MARKS: tuple[str, ...] = (
     r"\[(?:photo|image)[^\]]*\]",
 )
 # A dateline at the start of a story line ("BEIJING, June 17 (Xinhua) --").
-DATELINE = r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|[\w.'’ ,()/-]{2,60}?(?:\)|--|—|–|-|:))(?:\s*(?:--|—|–))?\s"
+DATELINE = (
+    r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)"  # "(Agency (AG))" syndication prefix
+    r"|[\w.'’ ,()/-]{2,60}?(?:\)|--|—|–|-|:))"  # "PLACE, Month D (Agency)"
+    r"(?:\s*(?:--|—|–))?\s"
+)
 # Transcript turns: question and answer markers at the start of a line.
 TURN = r"\s*(?:(Q|Question)|(A|Answer))\s*(?:\d+\s*)?[:.]\s"
 # Titles that make the document itself the act (an official statement or briefing).
 STATEMENT_TITLE = (
     r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
-    r"|press briefing|news conference|media briefing|answers? to (?:a |the |reporters['’]? )?questions?)"
+    r"|press briefing|news conference|media briefing"
+    r"|answers? to (?:a |the |reporters['’]? )?questions?)"
 )
 BRIEFING_TITLE = r"press conference|press briefing|news conference|media briefing|noon briefing"
 # Words before an actor's role that make a possessive of office ("X's Foreign Ministry").
-QUOTE_OPEN = "\"“‘«"
-QUOTE_CLOSE = "\"”’»"
+QUOTE_OPEN = '"“‘«'
+QUOTE_CLOSE = '"”’»'
 # Date mentions too vague to date an event.
 VAGUE_DATES: frozenset[str] = frozenset(
-    {"now", "currently", "recently", "at present", "recent years", "present", "the past",
-     "once", "then", "these days", "nowadays", "today's", "current"}
+    {
+        "now",
+        "currently",
+        "recently",
+        "at present",
+        "recent years",
+        "present",
+        "the past",
+        "once",
+        "then",
+        "these days",
+        "nowadays",
+        "today's",
+        "current",
+    }
 )
 
 # Title templates (neutral paraphrases in our own words).
@@ -255,4 +522,21 @@ TITLE_STATEMENT = "{actor} {verb} a statement"
 TITLE_STATEMENT_VERB = "issues"
 TITLE_PLANNED = "{title} (planned)"
 # Articles and determiners dropped from the head of an object phrase in titles.
-DETERMINERS: frozenset[str] = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "any"})
+DETERMINERS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "some",
+        "any",
+    }
+)
