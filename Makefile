@@ -35,6 +35,7 @@ lab: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/score_events.py
 
 clean:
 	rm -rf build $(VENV)

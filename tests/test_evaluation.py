@@ -159,7 +159,7 @@ def test_wrong_kind_and_wrong_link_are_reported():
     assert result.wrong_responds_to == ("council-reply",)
     text = result.to_text()
     assert "found 3 of 4 gold events: recall 0.75, precision 1.00" in text
-    assert "missed: storm: about storm" in text
+    assert "missed (a1): storm: about storm" in text
     assert "wrong responds_to: council-reply" in text
 
 
@@ -223,3 +223,37 @@ def test_shipped_events_table_finds_every_gold_event(root, gold_dir):
     assert result.kind_accuracy == 1.0
     assert result.responds_to_accuracy == 1.0
     assert result.misses == ()
+
+
+def test_right_actor_and_category_agreement_are_scored():
+    gold = pd.DataFrame(
+        {
+            "key": ["x", "y"],
+            "kind": ["event", "event"],
+            "category": ["expulsion", "visit"],
+            "date_start": ["2030-01-02", "2030-01-05"],
+            "date_end": ["2030-01-02", "2030-01-05"],
+            "precision": ["day", "day"],
+            "doc_ids": ["d1", "d1"],
+            "responds_to": ["", ""],
+            "actor": ["Brazilian Foreign Ministry", "Peruvian envoy Ana Costa"],
+            "summary": ["an expulsion", "a visit"],
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "event_id": ["a", "b"],
+            "kind": ["event", "event"],
+            "category": ["expulsion", "meeting"],
+            "date_start": ["2030-01-02", "2030-01-05"],
+            "date_end": ["2030-01-02", "2030-01-05"],
+            "date_precision": ["day", "day"],
+            "sources": ["d1", "d1"],
+            "responds_to": ["", ""],
+            "actor": ["Brazil", "Chile"],
+        }
+    )
+    result = evaluate_events(pred, gold)
+    assert (result.right_actor, result.wrong_actor) == (1, ("y",))
+    assert (result.categories_agreed, result.categories_compared) == (1, 2)
+    assert "found with the right actor 1 of 2: 0.50" in result.to_text()

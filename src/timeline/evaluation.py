@@ -12,9 +12,9 @@ documents with a date that agrees at the gold precision:
 - ``month`` and ``year``: the predicted interval lies within the gold interval.
 
 Matching is one-to-one and greedy over every agreeing (gold, predicted) pair, best pairs
-first: same kind, then same category, then the same date exactly, then the gold event's
-first document as the row's primary source, then the smaller date distance, then table
-order.
+first: same kind, then same category, then the same date exactly, then an actor naming the
+same party, then the gold event's first document as the row's primary source, then the
+smaller date distance, then table order.
 """
 
 from __future__ import annotations
@@ -161,7 +161,8 @@ def evaluate_events(
                 exact = (p.start, p.end) == (g.start, g.end)
                 primary = bool(p.docs) and bool(g.docs) and p.docs[0] == g.docs[0]
                 same_category = p.category.lower() == g.category.lower()
-                key = (p.kind != g.kind, not same_category, not exact, not primary)
+                actor = _actor_agrees(p.actor, g.actor) if g.actor else True
+                key = (p.kind != g.kind, not same_category, not exact, not actor, not primary)
                 key += (_distance(p, g), gi, pi)
                 pairs.append((key, gi, pi))
     pairs.sort()

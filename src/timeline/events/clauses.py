@@ -293,4 +293,9 @@ def _event_noun(tok: Any, words: Words) -> bool:
 
 
 def _lemma(tok: Any) -> str:
-    return (tok.lemma_ or tok.text).lower()
+    """The token's lemma; a hyphenated compound ending in it ("face-off") as one word."""
+    lemma = (tok.lemma_ or tok.text).lower()
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_:
+        return f"{doc[tok.i - 2].text.lower()}-{lemma}"
+    return lemma

@@ -5,8 +5,8 @@ expulsions, sanctions ...) answers the earlier event that scores best, if any sc
 least ``THRESHOLD``; a candidate of another class (a vote, a resolution) only an event its
 sentence names, scoring at least ``THRESHOLD_OTHER``:
 
-Only an event told in the reaction's own document, or one whose sentences share a proper
-name with the reaction's (the same story), can be answered. Then:
+Only an event told in the reaction's own document, or one whose sentences share two proper
+names with the reaction's (the same story), can be answered. Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
   family ("the expulsion" names an act of expelling); +3 when only its sentence does;
@@ -15,7 +15,7 @@ name with the reaction's (the same story), can be answered. Then:
 - +1 the event is told by three documents or more (the story's focal event);
 - +1 the event is of a class others react to (attacks, detentions, reports, expulsions ...);
 - -1 the event happened the same day (a same-day event in the same document must be told
-  before the reaction);
+  before the reaction); -1 more than two months before, -3 more than a year before;
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one.
 
@@ -80,7 +80,7 @@ def _score(
 ) -> int:
     same_doc = row.doc_id in target.docs or target.doc_id in row.docs
     story = len(row.names & target.names)
-    if not same_doc and not story:
+    if not same_doc and story < 2:
         return 0  # another story: nothing ties the two documents together
     score = 0
     fam = family(target.code)
@@ -103,7 +103,12 @@ def _score(
         score += 1
     if mine and theirs:
         score += 1 if not (mine & theirs) else -2
-    if (target.when.end or target.when.start) == row.when.start:
+    gap = (row.when.start - (target.when.end or target.when.start)).days
+    if gap == 0:
+        score -= 1
+    elif gap > 365:
+        score -= 3
+    elif gap > 60:
         score -= 1
     return score
 
