@@ -292,8 +292,11 @@ def _usable(m: Any, ctx: Context) -> bool:
 
 
 def _score(ctx: Context) -> None:
+    """Each candidate's confidence, and the content lemmas of its whole document."""
+    lemmas = frozenset().union(*(_lemmas(sent, sent[0]) for _base, sent in ctx.sentences))
     for cand in ctx.candidates:
         cand.confidence = confidence.score(cand)
+        cand.document = lemmas
 
 
 def _merge(ctx: Context) -> None:

@@ -3,13 +3,14 @@
 A candidate of a reactive class (statements, briefings, calls, protests, rejections,
 expulsions, sanctions ...) answers the earlier event that scores best, if any scores at
 least ``THRESHOLD``; a candidate of another class (a vote, a resolution) only an event its
-sentence names, scoring at least ``THRESHOLD_OTHER``:
+own objects name, scoring at least ``THRESHOLD_OTHER``:
 
 Only an event told in the reaction's own document, or one whose sentences share two proper
 names with the reaction's (the same story), can be answered. Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
-  family ("the expulsion" names an act of expelling); +3 when only its sentence does;
+  family ("the expulsion" names an act of expelling); +3 when only its sentence does, +2
+  when only its document does;
 - +2 the event is told in the reaction's own document;
 - +1 their sentences share a proper name, +1 more when they share three;
 - +1 the event is told by three documents or more (the story's focal event);
@@ -93,6 +94,8 @@ def _score(
         score += 4
     elif row.context & named:
         score += 3
+    elif row.document & named:
+        score += 2
     score += 2 if same_doc else 0
     score += 1 if story >= 1 else 0
     score += 1 if story >= 3 else 0
@@ -114,13 +117,11 @@ def _score(
 
 
 def _names(row: Candidate, target: Candidate, words: Words) -> bool:
-    """Whether the row's sentence names the target event (its lemma or its class family)."""
+    """Whether the row's own objects name the target event (its lemma or its class family)."""
     fam = family(target.code)
-    if target.lemma in row.about | row.context:
+    if target.lemma in row.about:
         return True
-    return target.code != "000" and any(
-        family(_code(lemma, words)) == fam for lemma in row.about | row.context
-    )
+    return target.code != "000" and any(family(_code(lemma, words)) == fam for lemma in row.about)
 
 
 def _code(lemma: str, words: Words) -> str:

@@ -85,6 +85,7 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
     keep.about = keep.about | gone.about
     keep.context = keep.context | gone.context
     keep.names = keep.names | gone.names
+    keep.document = keep.document | gone.document
 
 
 def merge_within(cands: list[Candidate]) -> list[Candidate]:

@@ -38,6 +38,7 @@ class Candidate:
     about: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    document: frozenset[str] = frozenset()
     nominal: bool = False
     planned: bool = False
     speech: bool = False
