@@ -4,7 +4,8 @@ The score adds up what the extractor is sure of. Starting from 0.35:
 
 - +0.30 the predicate is in a class of the language data (not ``other``);
 - +0.15 the actor names someone (a capitalised word), -0.10 no actor was found;
-- +0.10 the date is a day (or a range of days), -0.05 only a month, year or vaguer span;
+- +0.10 the date is a day (or a range of days), -0.05 only a month, year or vaguer span
+  (-0.10 more for a predicate in no class: background, not an event);
 - -0.20 the act is stated as a plan ("will visit", "is due to");
 - -0.10 a saying verb without a named speaker;
 - a document that is itself the statement or briefing: 0.90.
@@ -38,6 +39,8 @@ def score(cand: Candidate) -> float:
     elif not cand.actor:
         value -= 0.10
     value += 0.10 if cand.when.precision == "day" else -0.05
+    if cand.code == "000" and cand.when.precision != "day":
+        value -= 0.10  # an unknown predicate with only a year or a vague span: background
     if cand.planned:
         value -= 0.20
     if cand.speech and not (cand.actor and named(cand.actor)):

@@ -90,8 +90,13 @@ def _is_header(line: str, norm_title: str, words: Words) -> bool:
     """A headline, byline, navigation or timestamp line."""
     if norm_title and " ".join(line.split()).lower() == norm_title:
         return True
-    tokens = _WORD.findall(line)
-    if len(tokens) <= 20 and not re.search(r"[.!?:\"”’)]$", line):
+    bare = line
+    for pattern in words.caption_marks:
+        hit = pattern.search(bare)
+        if hit:
+            bare = bare[: hit.start()].rstrip()  # a caption's credit does not make it a headline
+    tokens = _WORD.findall(bare)
+    if len(tokens) <= 20 and not re.search(r"[.!?:\"”’)\]]$", bare):
         return True
     if any(p.search(line) for p in words.header_lines):
         return True

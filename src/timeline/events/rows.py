@@ -105,8 +105,10 @@ def record(
     ev_start, ev_end = evidence_span(text, cand)
     notes = [
         "extracted",
+        f"confidence {cand.confidence:.2f}",
         f"class {cand.code} ({cand.category}), predicate '{cand.lemma}'",
-    ] + cand.notes
+        *cand.notes,
+    ]
     return {
         "event_id": event_id,
         "kind": cand.kind if responds_to else "event",

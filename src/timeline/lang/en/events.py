@@ -474,6 +474,7 @@ CAPTION_MARKS: tuple[str, ...] = (
     r"\((?:photo|file photo|image|picture)\b[^)]*\)",
     r"\b(?:photo|file photo|picture)\s*(?:credit)?\s*:",
     r"\[(?:photo|image)[^\]]*\]",
+    r"\s*/\s*[\w ]{0,30}\b(?:photo|pic|picture|image)s?\s*$",  # "... /Agency Photo"
 )
 # A dateline at the start of a story line ("BEIJING, June 17 (Xinhua) --").
 DATELINE = (
