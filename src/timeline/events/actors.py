@@ -39,6 +39,8 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     """
     if tok is None or tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
         return "", None
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
+        return "", None  # a verb or a preposition the parse took for a subject
     left = [t for t in tok.lefts if t.dep_ in _KEEP_DEPS]
     tokens = []
     for t in left:
@@ -47,6 +49,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     for child in tok.rights:
         of_phrase = child.dep_ == "prep" and child.lower_ == "of"
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
+        adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
         if of_phrase or adjacent:
             tokens.extend(child.subtree)
         else:

@@ -21,6 +21,7 @@ _CLAUSE_DEPS = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _OBJECT_DEPS = frozenset(
     {"dobj", "pobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep"}
 )
@@ -226,7 +227,22 @@ def subject_of(head: Any, words: Words) -> Any | None:
                     return pobj
         if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
             return subject_of(head.head, words)  # "X issued a statement": X's statement
-        return None
+        return _party_after(head)
+    return _inherited_subject(head, words)
+
+
+def _party_after(noun: Any) -> Any | None:
+    """'talks between X and Y', 'a visit of X', 'a meeting with X': a named party after."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "of", "among"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in _PARTY_ENTITIES:
+                return pobj
+    return None
+
+
+def _inherited_subject(head: Any, words: Words) -> Any | None:
+    """A verb without a subject of its own takes the one of the verb it depends on."""
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             return None
