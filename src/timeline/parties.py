@@ -98,6 +98,16 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
     return countries | others
 
 
+def is_gazetteer_key(key: str) -> bool:
+    """Whether a party key is a country or organisation of the gazetteer (not a name word)."""
+    return key in _gazetteer_keys()
+
+
+@cache
+def _gazetteer_keys() -> frozenset[str]:
+    return frozenset(_gazetteer().values())
+
+
 def same_party(a: str, b: str, language: str = "en") -> bool:
     """Whether two actor phrases share a party (see ``party_keys``)."""
     return bool(party_keys(a, language) & party_keys(b, language))

@@ -149,13 +149,12 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
             cls = words.verbs.get(_lemma(child))
-            if (
-                cls is not None
-                and family(cls.code) != "say"
-                and _lemma(child) not in words.LIGHT_VERBS
-            ) and not any(
+            if cls is None or family(cls.code) == "say" or _lemma(child) in words.LIGHT_VERBS:
+                continue
+            future = any(
                 c.dep_ == "aux" and c.lower_ in words.FUTURE_MARKERS for c in child.children
-            ):
+            )
+            if not future or _lemma(verb) in words.DECIDING:
                 return child
     return None
 

@@ -9,7 +9,7 @@ date on a tie); it takes the other's sources.
 from __future__ import annotations
 
 from timeline.events.model import Candidate
-from timeline.parties import party_keys
+from timeline.parties import is_gazetteer_key, party_keys
 
 # Classes that report one act of saying: a statement and the remarks it makes.
 _FAMILIES = {
@@ -44,7 +44,16 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
     pa, pb = party_keys(a.actor), party_keys(b.actor)
-    return not (pa and pb and not pa & pb)
+    if pa and pb and not pa & pb:
+        return False
+    # two speakers of one party (a ministry's spokesman, its customs office) stay apart
+    own_a, own_b = _distinctive(pa), _distinctive(pb)
+    return not (own_a and own_b and not own_a & own_b)
+
+
+def _distinctive(keys: set[str]) -> set[str]:
+    """The keys of an actor that are not a country or organisation (names of people, organs)."""
+    return {k for k in keys if not is_gazetteer_key(k)}
 
 
 _COARSE = frozenset({"year", "month", "approximate"})

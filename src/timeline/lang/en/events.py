@@ -218,8 +218,11 @@ IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
 SALIENT: frozenset[str] = frozenset(
     {"171", "172", "180", "190", "230", "042", "150", "162", "164", "165", "112", "200"}
 )
+# Verbs of deciding: an act they report in the future ("announced it would withdraw") is
+# the decision itself, made that day.
+DECIDING: frozenset[str] = frozenset({"announce", "decide", "declare", "order", "confirm"})
 # Saying verbs: their date dates the saying, and their clause complement is what was said.
-SPEECH: frozenset[str] = frozenset(CLASSES[-1][2])
+SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 
 # Verbs that carry no event of their own: the event is their object noun ("held talks",
 # "issued a statement", "had a meeting", "made representations", "took part in").
