@@ -154,8 +154,18 @@ def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
 def _actor(
     ctx: Context, base: int, found: Any, last_actor: str, speaker: str
 ) -> tuple[str, tuple[int, int] | None]:
-    """The clause's actor, with pronouns and first-person subjects resolved."""
-    phrase, span = actors.actor_phrase(found.subject, ctx.words)
+    """The clause's actor, with pronouns and first-person subjects resolved.
+
+    An event noun with no party of its own ("the summit on 11 January") takes the named
+    subject of the sentence it sits in.
+    """
+    subject = found.subject
+    if subject is None and found.nominal:
+        root = found.head.sent.root
+        subject = next(
+            (c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ in _PARTIES), None
+        )
+    phrase, span = actors.actor_phrase(subject, ctx.words)
     if span is not None:
         span = (base + span[0], base + span[1])
         if ctx.layout.is_masked(span[0]):
@@ -191,6 +201,9 @@ def _actor(
         if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS:
             return ctx.doc.outlet or phrase, span
     return phrase, span
+
+
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 def _own_voice(doc: Any) -> bool:
