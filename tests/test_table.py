@@ -23,6 +23,7 @@ from timeline.table import (
     KINDS,
     PRECISIONS,
     PUBLISHER_TYPES,
+    QUOTE_COLUMNS,
     SOURCE_COLUMNS,
     datapackage,
     events_frame,
@@ -323,10 +324,11 @@ def test_validate_rejects_an_unknown_precision(events):
         validate_events(events)
 
 
-def test_validate_rejects_an_unknown_publisher_type(events):
-    events.loc[0, "publisher_type"] = "blog"
-    with pytest.raises(SchemaError, match="column 'publisher_type': 'blog' is not one of: state"):
-        validate_events(events)
+def test_validate_keeps_a_publisher_type_outside_the_suggestions(events, tmp_path):
+    events.loc[0, "publisher_type"] = "independent media"
+    validate_events(events)
+    write_events(events, tmp_path / "e.csv")
+    assert "independent media" in read_events(tmp_path / "e.csv")["publisher_type"].tolist()
 
 
 @pytest.mark.parametrize(
@@ -782,11 +784,14 @@ def test_read_sources_gives_string_columns(tmp_path):
     assert df.loc[0, "url"] is pd.NA
 
 
-def test_read_sources_rejects_an_unknown_publisher_type(tmp_path):
-    path = _sources(tmp_path, "t1,Gazette,tabloid,2020-05-03,,")
-    with pytest.raises(
-        SchemaError, match=r"row 1 \(doc_id 't1'\), column 'publisher_type': 'tabloid' is not one"
-    ):
+def test_read_sources_keeps_a_publisher_type_outside_the_suggestions(tmp_path):
+    path = _sources(tmp_path, "t1,Gazette,independent media,2020-05-03,,")
+    assert read_sources(path).loc[0, "publisher_type"] == "independent media"
+
+
+def test_read_sources_still_requires_a_publisher_type(tmp_path):
+    path = _sources(tmp_path, "t1,Gazette,,2020-05-03,,")
+    with pytest.raises(SchemaError, match=r"column 'publisher_type': empty, but a value is required"):
         read_sources(path)
 
 
@@ -817,8 +822,11 @@ def test_sources_round_trip_is_byte_identical(tmp_path):
 
 
 def test_datapackage_lists_the_event_columns_in_order():
-    fields = datapackage()["resources"][0]["schema"]["fields"]
-    assert [f["name"] for f in fields] == list(COLUMNS)
+    schema = datapackage()["resources"][0]["schema"]
+    names = [f["name"] for f in schema["fields"]]
+    at = COLUMNS.index("evidence_end") + 1
+    assert names == [*COLUMNS[:at], *QUOTE_COLUMNS, *COLUMNS[at:]]
+    assert schema["fieldsMatch"] == "superset"  # the quote columns may be absent from a file
 
 
 def test_datapackage_types_follow_the_dtypes():
@@ -834,9 +842,10 @@ def test_datapackage_enums_are_the_schema_constants():
     fields = {f["name"]: f for f in events["schema"]["fields"]}
     assert fields["kind"]["constraints"]["enum"] == list(KINDS)
     assert fields["date_precision"]["constraints"]["enum"] == list(PRECISIONS)
-    assert fields["publisher_type"]["constraints"]["enum"] == list(PUBLISHER_TYPES)
     source_fields = {f["name"]: f for f in sources["schema"]["fields"]}
-    assert source_fields["publisher_type"]["constraints"]["enum"] == list(PUBLISHER_TYPES)
+    for field in (fields["publisher_type"], source_fields["publisher_type"]):
+        assert "enum" not in field.get("constraints", {})  # an open vocabulary
+        assert all(kind in field["description"] for kind in PUBLISHER_TYPES)
 
 
 def test_datapackage_marks_required_fields_and_keys():

@@ -3,7 +3,15 @@
 A corpus folder is either a folder with ``manifest.csv`` (one row per document: ``doc_id``
 and ``file`` required; ``title``, ``outlet``, ``publisher_type``, ``published``, ``language``
 and ``url`` optional; any other column is kept in ``Document.extra``) or a bare folder of
-``.txt`` files, whose ``doc_id`` is the file stem.
+text files, whose ``doc_id`` is the file stem. A text file is ``.txt`` or ``.md`` (read as
+below), a saved web page ``.html``/``.htm`` (its main text, through ``timeline.sources``) or a
+``.pdf`` (its text layer, page by page); ``timeline add`` turns URLs and such files into
+``.txt`` files and manifest rows.
+
+``publisher_type`` is an open vocabulary: ``PUBLISHER_TYPES`` are suggestions, any other value
+is kept as written. A missing value is guessed from the document's URL with the domain table
+of ``timeline.sources`` where it says so (``extra["publisher_type_source"]`` then says
+``guessed ...``), else it is ``unknown``.
 
 Texts are read as UTF-8 and decoded exactly as ``Path.read_text(encoding="utf-8-sig")`` does:
 a leading byte-order mark is dropped and line endings are universal (``\\r\\n`` and ``\\r``
@@ -26,6 +34,9 @@ from timeline.errors import DocumentError
 MANIFEST = "manifest.csv"
 _REQUIRED = ("doc_id", "file")
 _OPTIONAL = ("title", "outlet", "publisher_type", "published", "language", "url")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+"""The file types a corpus folder may hold (``load_documents`` reads each directly)."""
+UNKNOWN_PUBLISHER = "unknown"
 
 
 @dataclass(frozen=True)
@@ -68,8 +79,8 @@ def load_documents(folder: str | os.PathLike[str]) -> list[Document]:
     Raises:
         DocumentError: the folder is missing or holds no documents; the manifest lacks a
             required column, has a malformed row, a duplicate ``doc_id``, a row whose file is
-            missing, an unparseable ``published`` value or an unknown ``publisher_type``; a
-            text is not valid UTF-8 (the message names the file and the byte offset).
+            missing or an unparseable ``published`` value; a text is not valid UTF-8 (the
+            message names the file and the byte offset); a page or PDF yields no text.
 
     Example (not run by the tests: it needs files outside the package)::
 
@@ -88,9 +99,11 @@ def load_documents(folder: str | os.PathLike[str]) -> list[Document]:
         if not docs:
             raise DocumentError(f"{manifest}: lists no documents")
     else:
-        files = sorted(p for p in root.glob("*.txt") if p.is_file())
+        files = sorted(p for p in root.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
         if not files:
-            raise DocumentError(f"{root}: no {MANIFEST} and no .txt files")
+            raise DocumentError(
+                f"{root}: no {MANIFEST} and no text files ({', '.join(TEXT_SUFFIXES)})"
+            )
         docs = [load_document(p) for p in files]
     seen: dict[str, Path | None] = {}
     for doc in docs:
@@ -123,7 +136,7 @@ def load_document(path: str | os.PathLike[str], **metadata: object) -> Document:
     ('a1', datetime.date(2020, 5, 3))
     """
     source = Path(path)
-    text = _read_text(source)
+    text = _document_text(source)
     values = {key: value for key, value in metadata.items()}
     doc_id = str(values.pop("doc_id", "") or source.stem)
     where = f"{source}"
@@ -178,29 +191,22 @@ def _from_row(root: Path, number: int, row: dict[str, str]) -> Document:
     if not path.is_file():
         raise DocumentError(f"{where}: file {name!r} of doc_id {doc_id!r} not found in {root}")
     values: dict[str, object] = {k: v for k, v in row.items() if k not in _REQUIRED}
-    return _build(doc_id, _read_text(path), path, values, where)
+    return _build(doc_id, _document_text(path), path, values, where)
 
 
 def _build(
     doc_id: str, text: str, path: Path | None, values: dict[str, object], where: str
 ) -> Document:
     """Check metadata values and make the ``Document``."""
-    from timeline.table import PUBLISHER_TYPES
-
     given = values.get("published")
     if isinstance(given, dt.date):  # a datetime too: its date as written
         values["published"] = given.isoformat()
     fields = {name: str(values.pop(name, "") or "").strip() for name in _OPTIONAL}
-    publisher_type = fields["publisher_type"]
-    if publisher_type and publisher_type not in PUBLISHER_TYPES:
-        raise DocumentError(
-            f"{where}: unknown publisher_type {publisher_type!r} "
-            f"(allowed: {', '.join(PUBLISHER_TYPES)})"
-        )
     extra = {str(k): str(v) for k, v in values.items()}
+    publisher_type = fields["publisher_type"] or _guess_publisher(fields["url"], path, extra)
     published_text = fields["published"]
     published = _parse_published(published_text, where) if published_text else None
-    inferred = False
+    inferred = extra.get("published_source") == "inferred"
     if published is None:
         from timeline.dates import infer_reference
 
@@ -223,6 +229,26 @@ def _build(
         language=fields["language"] or "en",
         extra=extra,
     )
+
+
+def _guess_publisher(url: str, path: Path | None, extra: dict[str, str]) -> str:
+    """A missing publisher type: the domain table's guess (marked in ``extra``) or unknown."""
+    from timeline.sources import guess_publisher
+
+    guess = guess_publisher(url, path.parent if path is not None else None) if url else None
+    if guess is None:
+        return UNKNOWN_PUBLISHER
+    extra["publisher_type_source"] = f"guessed from the domain table ({guess.pattern})"
+    return guess.publisher_type
+
+
+def _document_text(path: Path) -> str:
+    """The text of a corpus file: saved pages and PDFs through ``timeline.sources``."""
+    if path.suffix.lower() in (".html", ".htm", ".pdf"):
+        from timeline.sources import read_source_text
+
+        return read_source_text(path)
+    return _read_text(path)
 
 
 def _parse_published(value: str, where: str) -> dt.date:

@@ -4,6 +4,8 @@
 - ``SchemaError``: an events table breaks the schema (names row, column, value, what is allowed).
 - ``DocumentError``: a corpus folder, manifest or text cannot be read (names the file).
 - ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
+- ``SourceError``: a source given to ``timeline add`` cannot be fetched or read (a subclass of
+  ``DocumentError``; names the URL or file and what to do).
 """
 
 from __future__ import annotations
@@ -30,3 +32,7 @@ class DocumentError(TimelineError):
 
 class ExportError(TimelineError):
     """An export that cannot be written."""
+
+
+class SourceError(DocumentError):
+    """A URL, saved page or PDF that cannot be fetched or turned into a document."""

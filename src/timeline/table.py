@@ -14,6 +14,12 @@ Decisions worth knowing:
   whole years; ``day`` and ``approximate`` intervals may have any length.
 - ``evidence`` is optional (at most 25 words); offsets come both or neither and must span
   exactly the evidence; with a corpus they must point at it in the primary source.
+  ``evidence_prefix``/``evidence_suffix`` (``QUOTE_COLUMNS``) keep the quote's context as a
+  W3C TextQuoteSelector does, so ``timeline.sources.reanchor_evidence`` can find it again
+  after a text is re-derived. They are optional columns: a file without them reads and
+  writes back byte for byte, and they are written only when the frame has them.
+- ``publisher_type`` is an open vocabulary: ``PUBLISHER_TYPES`` are suggestions; any other
+  value (such as ``independent media`` or ``unknown``) is kept as data.
 - ``responds_to`` may be set on any row (on an ``event`` it means "reacts to"), must name
   another row's ``event_id`` and must not name an event that starts after the row ends.
 - Row order on write: by ``date_start`` (``date_end`` where there is no start), then
@@ -76,6 +82,8 @@ PUBLISHER_TYPES: tuple[str, ...] = (
     "news media",
     "NGO",
 )
+QUOTE_COLUMNS: tuple[str, ...] = ("evidence_prefix", "evidence_suffix")
+"""Optional columns of the events table: the evidence quote's context (not in ``COLUMNS``)."""
 SOURCE_COLUMNS: tuple[str, ...] = (
     "doc_id",
     "outlet",
@@ -108,6 +116,7 @@ class _Field:
     pattern: str | None = None  # must match the whole value
     allowed: str = ""  # what the pattern allows, in words, for messages
     minimum: int | None = None
+    optional_column: bool = False  # may be absent from a file or frame
 
 
 _DTYPES: dict[str, str] = {
@@ -173,7 +182,11 @@ _EVENT_FIELDS: tuple[_Field, ...] = (
     ),
     _Field("outlet", "string", "Who published the primary source."),
     _Field(
-        "publisher_type", "string", "What sort of publisher the outlet is.", enum=PUBLISHER_TYPES
+        "publisher_type",
+        "string",
+        "What sort of publisher the outlet is: an open vocabulary; suggested values: "
+        + ", ".join(PUBLISHER_TYPES)
+        + "; 'unknown' when not known.",
     ),
     _Field(
         "evidence",
@@ -193,6 +206,20 @@ _EVENT_FIELDS: tuple[_Field, ...] = (
         "Character offset where evidence ends in the primary source's text (exclusive).",
         minimum=0,
     ),
+    _Field(
+        "evidence_prefix",
+        "string",
+        "Optional column: the text just before the evidence in the primary source "
+        "(W3C TextQuoteSelector prefix), to find the quote again when offsets drift.",
+        optional_column=True,
+    ),
+    _Field(
+        "evidence_suffix",
+        "string",
+        "Optional column: the text just after the evidence in the primary source "
+        "(W3C TextQuoteSelector suffix).",
+        optional_column=True,
+    ),
     _Field("reviewed", "boolean", "true when a person checked the row.", required=True),
     _Field("notes", "string", "Free text: how a date was derived, caveats."),
 )
@@ -207,7 +234,14 @@ _SOURCE_FIELDS: tuple[_Field, ...] = (
         allowed="letters, digits, '.', '_' and '-' starting with a letter or digit",
     ),
     _Field("outlet", "string", "Who published the document.", required=True),
-    _Field("publisher_type", "string", "What sort of publisher.", True, PUBLISHER_TYPES),
+    _Field(
+        "publisher_type",
+        "string",
+        "What sort of publisher: an open vocabulary; suggested values: "
+        + ", ".join(PUBLISHER_TYPES)
+        + "; 'unknown' when not known.",
+        True,
+    ),
     _Field(
         "published",
         "string",
@@ -275,7 +309,7 @@ def validate_events(
     """Check an events DataFrame against the schema; raise with every problem found.
 
     Checks: the columns (none missing, none unknown) and their dtypes; required values;
-    ``kind``, ``date_precision`` and ``publisher_type`` against their allowed values;
+    ``kind`` and ``date_precision`` against their allowed values (``publisher_type`` is open);
     ``event_id``, ``sources`` and ``source_url`` against their patterns; dates without a
     time of day; ``date_start`` present unless the precision is ``before``, ``date_end``
     present unless it is ``after``, and ``date_end`` not before ``date_start``; whole months
@@ -386,7 +420,7 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
 
     Every column gets the pandas ``string`` dtype (``published`` keeps the ISO 8601 text as
     written, date or date-time). Checks: the columns, required values (``doc_id``,
-    ``outlet``, ``publisher_type``), ``publisher_type`` against ``PUBLISHER_TYPES``, the
+    ``outlet``, ``publisher_type``; that vocabulary is open), the
     ``published`` and ``url`` patterns, unique ``doc_id``.
 
     Raises:
@@ -507,9 +541,11 @@ def _parse_csv(
     if not rows:
         message = f"empty file; expected a header row: {','.join(names)}"
         raise SchemaError(f"{path}: {message}", [message])
-    header_problems = _check_header(rows[0], names)
+    header_problems = _check_header(rows[0], names, _optional(fields))
     if header_problems:
         raise _error(header_problems, f"{path}: ", table)
+    fields = _present(fields, rows[0])
+    names = tuple(f.name for f in fields)
     problems: list[str] = []
     records: list[dict[str, str]] = []
     for number, cells in enumerate(rows[1:], start=1):
@@ -524,10 +560,12 @@ def _parse_csv(
     return _frame_from_cells(records, fields)
 
 
-def _check_header(header: list[str], names: tuple[str, ...]) -> list[str]:
+def _check_header(
+    header: list[str], names: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[str]:
     """Problems with a header row: duplicated, missing or unknown column names."""
     problems = [f"column {n!r} appears more than once" for n in _dupes(header)]
-    problems += [f"missing column {n!r}" for n in names if n not in header]
+    problems += [f"missing column {n!r}" for n in names if n not in header and n not in optional]
     problems += [
         f"unknown column {n!r} (allowed: {', '.join(names)})"
         for n in dict.fromkeys(header)
@@ -549,7 +587,7 @@ def _frame_from_records(
         cells.append({k: _to_cell(v) for k, v in row.items() if k in names})
     if problems:
         raise _error(problems, "", table)
-    frame, problems = _frame_from_cells(cells, fields)
+    frame, problems = _frame_from_cells(cells, _present(fields, [k for c in cells for k in c]))
     if problems:
         raise _error(problems, "", table)
     return frame
@@ -633,7 +671,18 @@ def _series(values: list[Any], field: _Field) -> pd.Series:
 
 def _empty(fields: tuple[_Field, ...]) -> pd.DataFrame:
     """A frame with the fields' columns and dtypes and no rows."""
-    return pd.DataFrame({f.name: _series([], f) for f in fields})
+    return pd.DataFrame({f.name: _series([], f) for f in fields if not f.optional_column})
+
+
+def _optional(fields: tuple[_Field, ...]) -> tuple[str, ...]:
+    """Names of the columns that may be absent."""
+    return tuple(f.name for f in fields if f.optional_column)
+
+
+def _present(fields: tuple[_Field, ...], names: Iterable[Any]) -> tuple[_Field, ...]:
+    """The fields a file or frame holds: every required column and the optional ones given."""
+    given = {str(n) for n in names}
+    return tuple(f for f in fields if not f.optional_column or f.name in given)
 
 
 # --------------------------------------------------------------------------- checking
@@ -642,10 +691,10 @@ def _empty(fields: tuple[_Field, ...]) -> pd.DataFrame:
 def _check_columns(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
     """Missing, unknown or repeated columns, and columns of the wrong dtype."""
     names = tuple(f.name for f in fields)
-    problems = _check_header([str(c) for c in df.columns], names)
+    problems = _check_header([str(c) for c in df.columns], names, _optional(fields))
     if problems:
         return problems
-    for field in fields:
+    for field in _present(fields, df.columns):
         column = df[field.name]
         if not _dtype_ok(column, field.type):
             problems.append(
@@ -660,7 +709,7 @@ def _check_cells(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
     problems: list[str] = []
     key = fields[0].name
     ids = [_text(v) for v in df[key].tolist()]
-    for field in fields:
+    for field in _present(fields, df.columns):
         for number, value in enumerate(df[field.name].tolist(), start=1):
             error = _check_value(field, value)
             if error:
@@ -907,6 +956,7 @@ def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
 
 def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
     """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``."""
+    fields = _present(fields, df.columns)
     columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
     rows = [[f.name for f in fields], *zip(*columns, strict=True)]
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
@@ -996,6 +1046,7 @@ def _resource(
     """The Tabular Data Resource descriptor of one CSV file."""
     schema: dict[str, Any] = {
         "fields": [_field_descriptor(f) for f in fields],
+        **_fields_match(fields),
         "missingValues": [""],
         "primaryKey": [primary_key],
     }
@@ -1018,6 +1069,11 @@ def _resource(
         },
         "schema": schema,
     }
+
+
+def _fields_match(fields: tuple[_Field, ...]) -> dict[str, Any]:
+    """Table Schema v2 ``fieldsMatch``: optional columns may be absent from the file."""
+    return {"fieldsMatch": "superset"} if _optional(fields) else {}
 
 
 def _field_descriptor(field: _Field) -> dict[str, Any]:

@@ -1,0 +1,419 @@
+"""``add_source``: one URL, saved page, PDF or text file into a corpus folder.
+
+What lands in the corpus folder:
+
+- ``<doc_id>.txt``: the main text (UTF-8), which everything downstream reads;
+- ``raw/<sha256>.<ext>``: the bytes as fetched or read, never overwritten (a changed page gets
+  a new file beside the old one), and ``raw/<sha256>.json``: where and when they came from;
+- one row of ``manifest.csv`` (created when absent, rewritten atomically), whose extra columns
+  say where each value came from (``published_source``, ``publisher_type_source``,
+  ``field_sources``) and which bytes the text was derived from (``source``, ``raw``,
+  ``sha256``, ``fetched``, ``media_type``, ``pages``).
+
+A source already in the manifest (same URL, same file path or same bytes) is not fetched or
+read again unless ``refresh`` is true; then a change of bytes re-derives the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline._io import atomic_write
+from timeline.errors import DocumentError, SourceError
+from timeline.sources._fetch import Fetched, Limits, fetch
+from timeline.sources._html import decode_html, extract_page
+from timeline.sources._pdf import extract_pdf
+from timeline.sources._publishers import guess_publisher
+
+MANIFEST = "manifest.csv"
+RAW = "raw"
+BASE_COLUMNS = ("doc_id", "file", "title", "outlet", "publisher_type", "published", "language", "url")
+SOURCE_COLUMNS = (
+    "author",
+    "published_source",
+    "publisher_type_source",
+    "field_sources",
+    "source",
+    "raw",
+    "sha256",
+    "fetched",
+    "media_type",
+    "pages",
+)
+GIVEN_FIELDS = ("doc_id", "title", "outlet", "publisher_type", "published", "language", "url")
+FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf",
+              ".txt": "text/plain", ".md": "text/markdown"}
+_EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html",
+               "application/pdf": ".pdf", "text/plain": ".txt", "text/markdown": ".md"}
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``add_source`` did with one source.
+
+    ``status`` is ``added``, ``unchanged`` (refreshed, same bytes), ``changed`` (refreshed,
+    new bytes, text re-derived) or ``present`` (already in the corpus; nothing fetched).
+    """
+
+    source: str
+    doc_id: str
+    status: str
+    file: str
+    row: Mapping[str, str] = field(default_factory=dict)
+
+    def to_text(self) -> str:
+        """One line for the command's output.
+
+        >>> Added("a.html", "a-1", "added", "a-1.txt").to_text()
+        'added a.html as a-1 (a-1.txt)'
+        """
+        if self.status == "present":
+            return f"already in the corpus: {self.source} as {self.doc_id} (use --refresh to fetch again)"
+        if self.status == "changed":
+            return (
+                f"changed: {self.source} ({self.doc_id}): new bytes kept beside the old ones, "
+                f"text re-derived in {self.file}; re-anchor evidence with "
+                "`timeline validate EVENTS --corpus DIR --fix`"
+            )
+        if self.status == "unchanged":
+            return f"unchanged: {self.source} ({self.doc_id})"
+        return f"added {self.source} as {self.doc_id} ({self.file})"
+
+
+def add_source(
+    source: str | os.PathLike[str],
+    corpus: str | os.PathLike[str],
+    *,
+    refresh: bool = False,
+    limits: Limits = Limits(),  # noqa: B008 (a frozen dataclass)
+    given: Mapping[str, str] | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> Added:
+    """Add one source (URL or file) to a corpus folder as a text file and a manifest row.
+
+    Args:
+        source: an ``http(s)://`` URL, or a ``.html``/``.htm``/``.pdf``/``.txt``/``.md`` file.
+        corpus: the corpus folder (created when absent).
+        refresh: fetch (or read) a source already in the corpus again and re-derive its text
+            when its bytes changed.
+        limits: timeout, size and redirect limits for URLs.
+        given: values the user states (``doc_id``, ``title``, ``outlet``, ``publisher_type``,
+            ``published``, ``language``, ``url``); they win over what is extracted and are
+            marked ``given``.
+        clock: returns the fetch time (UTC); the default reads the system clock. It is the
+            only clock reading, and only for URLs.
+
+    Raises:
+        SourceError: the source cannot be fetched or read, or gives no text (the message
+            names it and says what to do); nothing is written then.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "note.txt").write_text("Talks began on 3 May 2030.", encoding="utf-8")
+    >>> add_source(folder / "note.txt", folder / "corpus").status
+    'added'
+    >>> add_source(folder / "note.txt", folder / "corpus").status
+    'present'
+    """
+    root = Path(corpus)
+    if root.exists() and not root.is_dir():
+        raise SourceError(f"{root}: not a folder (expected a corpus folder)")
+    stated = {k: str(v).strip() for k, v in (given or {}).items() if str(v or "").strip()}
+    unknown = sorted(set(stated) - set(GIVEN_FIELDS))
+    if unknown:
+        raise SourceError(f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})")
+    header, rows = read_manifest(root)
+    text = str(source)
+    is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text))
+    key = text if is_url else str(Path(text).resolve())
+    existing = _find(rows, key, None)
+    if existing is not None and not refresh:
+        return Added(text, existing["doc_id"], "present", existing["file"], existing)
+    if is_url:
+        fetched = fetch(text, limits)
+        when = (clock or _utc_now)().astimezone(dt.UTC).isoformat(timespec="seconds")
+    else:
+        fetched = _read_file(Path(text))
+        when = ""
+    sha = hashlib.sha256(fetched.body).hexdigest()
+    existing = existing or (None if is_url else _find(rows, None, sha))
+    if existing is not None:
+        stated = {**_given_before(existing), **stated}
+    if existing is not None and existing.get("sha256") == sha:
+        status = "unchanged" if refresh else "present"
+        return Added(text, existing["doc_id"], status, existing["file"], existing)
+    derived = _derive(fetched, text, root, stated)
+    row = _row(derived, stated, fetched, key, sha, when, rows, existing)
+    _write_raw(root, sha, fetched, key, when)
+    atomic_write(root / row["file"], derived["text"])
+    if existing is not None:
+        rows = [row if r is existing else r for r in rows]
+    else:
+        rows = [*rows, row]
+    write_manifest(root, header, rows)
+    return Added(text, row["doc_id"], "changed" if existing else "added", row["file"], row)
+
+
+def _given_before(row: Mapping[str, str]) -> dict[str, str]:
+    """The values a user stated when the source was first added (kept on refresh)."""
+    marks = row.get("field_sources", "")
+    kept = {n: row.get(n, "") for n in GIVEN_FIELDS[1:] if f"{n}: given" in marks}
+    if row.get("published_source") == "given":
+        kept["published"] = row.get("published", "")
+    if row.get("publisher_type_source") == "given":
+        kept["publisher_type"] = row.get("publisher_type", "")
+    return {k: v for k, v in kept.items() if v}
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _find(rows: list[dict[str, str]], key: str | None, sha: str | None) -> dict[str, str] | None:
+    for row in rows:
+        if key is not None and row.get("source") == key:
+            return row
+        if sha is not None and row.get("sha256") == sha:
+            return row
+    return None
+
+
+def _read_file(path: Path) -> Fetched:
+    suffix = path.suffix.lower()
+    if suffix not in FILE_TYPES:
+        raise SourceError(
+            f"{path}: unsupported file type {suffix or '(no suffix)'!r} "
+            f"(supported: {', '.join(FILE_TYPES)}, or an http(s):// URL)"
+        )
+    try:
+        body = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path}: file not found") from exc
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    return Fetched(str(path), str(path), FILE_TYPES[suffix], "", body)
+
+
+def derive_text(fetched: Fetched, where: str) -> dict[str, str]:
+    """Text and metadata from raw bytes, by media type (no network, no files written)."""
+    if fetched.media_type == "application/pdf":
+        pdf = extract_pdf(fetched.body, where)
+        return {
+            "text": pdf.text,
+            "title": pdf.title,
+            "author": pdf.author,
+            "pages": ";".join(str(s) for s in pdf.page_starts),
+            "sources": "title: PDF metadata" if pdf.title else "",
+        }
+    if fetched.media_type in ("text/html", "application/xhtml+xml"):
+        html, _ = decode_html(fetched.body, fetched.charset, where)
+        url = fetched.final_url if "://" in fetched.final_url else ""
+        page = extract_page(html, url, where)
+        sources = []
+        if page.title:
+            sources.append("title: page metadata")
+        if page.outlet:
+            host = urllib.parse.urlsplit(url).hostname or ""
+            sources.append(f"outlet: {'url host' if page.outlet == host else 'page metadata'}")
+        if page.author:
+            sources.append("author: page metadata")
+        if page.url:
+            sources.append(f"url: {'fetched' if page.url == url else 'canonical link'}")
+        if page.language:
+            sources.append("language: page metadata")
+        return {
+            "text": page.text,
+            "title": page.title,
+            "outlet": page.outlet,
+            "author": page.author,
+            "url": page.url,
+            "language": page.language,
+            "published": page.published,
+            "published_source": page.published_source,
+            "sources": "; ".join(sources),
+        }
+    text = _plain_text(fetched, where)
+    return {"text": text}
+
+
+def _derive(fetched: Fetched, where: str, root: Path, stated: Mapping[str, str]) -> dict[str, str]:
+    derived = derive_text(fetched, where)
+    if not derived["text"].strip():
+        raise SourceError(f"{where}: holds no text; nothing was added")
+    if not derived.get("published") and "published" not in stated:
+        from timeline.dates import infer_reference
+
+        found = infer_reference(derived["text"])
+        if found is not None:
+            derived["published"] = found[0].isoformat()
+            derived["published_source"] = "inferred"
+    return derived
+
+
+def _plain_text(fetched: Fetched, where: str) -> str:
+    try:
+        text = fetched.body.decode(fetched.charset or "utf-8-sig")
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise SourceError(
+            f"{where}: not valid {fetched.charset or 'UTF-8'} text ({exc}); save it as UTF-8"
+        ) from exc
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _row(
+    derived: Mapping[str, str],
+    stated: Mapping[str, str],
+    fetched: Fetched,
+    key: str,
+    sha: str,
+    when: str,
+    rows: list[dict[str, str]],
+    existing: Mapping[str, str] | None,
+) -> dict[str, str]:
+    """The manifest row: given values first, then extracted ones, then guesses."""
+    url = stated.get("url") or derived.get("url", "") or (key if "://" in key else "")
+    values = {name: stated.get(name) or derived.get(name, "") for name in BASE_COLUMNS[2:]}
+    values["url"] = url
+    sources = [s for s in derived.get("sources", "").split("; ") if s]
+    sources = [s for s in sources if s.split(":")[0] not in stated]
+    sources += [f"{name}: given" for name in GIVEN_FIELDS[1:] if name in stated]
+    published_source = "given" if "published" in stated else derived.get("published_source", "")
+    kind_source = "given" if "publisher_type" in stated else ""
+    if not values["publisher_type"]:
+        guess = guess_publisher(url, None) if url else None
+        if guess is not None:
+            values["publisher_type"] = guess.publisher_type
+            kind_source = f"guessed from the domain table ({guess.pattern}: {guess.why})"
+            if not values["outlet"] and guess.outlet:
+                values["outlet"] = guess.outlet
+                sources.append("outlet: domain table (guessed)")
+        else:
+            values["publisher_type"], kind_source = "unknown", "missing"
+    doc_id = existing["doc_id"] if existing else stated.get("doc_id") or _new_id(key, sha, rows)
+    return {
+        "doc_id": doc_id,
+        "file": existing["file"] if existing else f"{doc_id}.txt",
+        **values,
+        "author": derived.get("author", ""),
+        "published_source": published_source if values["published"] else "",
+        "publisher_type_source": kind_source,
+        "field_sources": "; ".join(sources),
+        "source": key,
+        "raw": f"{RAW}/{sha}{_EXTENSIONS.get(fetched.media_type, '.bin')}",
+        "sha256": sha,
+        "fetched": when,
+        "media_type": fetched.media_type,
+        "pages": derived.get("pages", ""),
+    }
+
+
+def _new_id(key: str, sha: str, rows: list[dict[str, str]]) -> str:
+    """``<host or file stem>-<8 hex digits>``, unique in the manifest."""
+    if "://" in key:
+        stem = urllib.parse.urlsplit(key).hostname or "page"
+        stem = stem.removeprefix("www.")
+    else:
+        stem = Path(key).stem
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()[:40] or "doc"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest() if "://" in key else sha
+    taken = {r.get("doc_id") for r in rows}
+    for width in range(8, 65, 4):
+        candidate = f"{slug}-{digest[:width]}"
+        if candidate not in taken:
+            return candidate
+    raise SourceError(f"{key}: cannot make a doc_id not already in the manifest")
+
+
+def _write_raw(root: Path, sha: str, fetched: Fetched, key: str, when: str) -> None:
+    """Keep the bytes and where they came from; an existing file with this hash is kept."""
+    target = root / RAW / f"{sha}{_EXTENSIONS.get(fetched.media_type, '.bin')}"
+    if not target.exists():
+        atomic_write(target, fetched.body)
+    record = {
+        "sha256": sha,
+        "source": key,
+        "final_url": fetched.final_url if "://" in key else "",
+        "media_type": fetched.media_type,
+        "charset": fetched.charset,
+        "bytes": len(fetched.body),
+        "fetched": when,
+    }
+    sidecar = root / RAW / f"{sha}.json"
+    if not sidecar.exists():
+        atomic_write(sidecar, json.dumps(record, indent=2, sort_keys=True) + "\n")
+
+
+# --------------------------------------------------------------------------- the manifest
+
+
+def read_manifest(root: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The manifest's header and rows; a folder of bare text files gets rows for them.
+
+    A folder without ``manifest.csv`` but with ``.txt`` files (a bare corpus) gets one row per
+    file, so that writing the first manifest does not hide them from ``load_documents``.
+    """
+    manifest = root / MANIFEST
+    if not manifest.exists():
+        from timeline.documents import TEXT_SUFFIXES
+
+        bare = sorted(p for p in root.glob("*") if p.suffix.lower() in TEXT_SUFFIXES) if root.is_dir() else []
+        rows = [dict.fromkeys(BASE_COLUMNS, "") | {"doc_id": p.stem, "file": p.name} for p in bare]
+        return list(BASE_COLUMNS), rows
+    text = manifest.read_text(encoding="utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        table = [r for r in reader if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise DocumentError(f"{manifest}: malformed CSV ({exc}); fix it before adding") from exc
+    if not table:
+        return list(BASE_COLUMNS), []
+    header = [c.strip() for c in table[0]]
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if len(cells) != len(header):
+            raise DocumentError(
+                f"{manifest}: row {number} has {len(cells)} fields, the header has {len(header)}; "
+                "fix it before adding"
+            )
+        rows.append(dict(zip(header, cells, strict=True)))
+    return header, rows
+
+
+def write_manifest(root: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Write the manifest atomically: the old columns first, new ones after, rows as given."""
+    columns = list(header) + [c for c in (*BASE_COLUMNS, *SOURCE_COLUMNS) if c not in header]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in columns])
+    atomic_write(root / MANIFEST, buffer.getvalue())
+
+
+def read_source_text(path: str | os.PathLike[str]) -> str:
+    """The main text of a saved page (``.html``/``.htm``) or a PDF, as a corpus reads it.
+
+    Raises:
+        DocumentError: the file cannot be read or yields no text (a ``SourceError``).
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "p.html"
+    >>> _ = p.write_text("<html><body><article><p>The envoy arrived on 3 May 2030 for two "
+    ...                  "days of talks on the harbour.</p></article></body></html>")
+    >>> read_source_text(p)
+    'The envoy arrived on 3 May 2030 for two days of talks on the harbour.\\n'
+    """
+    source = Path(path)
+    fetched = _read_file(source)
+    return derive_text(fetched, str(source))["text"]
