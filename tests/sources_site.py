@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-NAV = """<nav class="menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a>
-<a href="/weather">Weather</a> <a href="/subscribe">Subscribe now</a></nav>"""
+NAV = """<nav class="menu"><a href="/">Home</a> <a href="/world">World</a>
+<a href="/sport">Sport</a> <a href="/weather">Weather</a> <a href="/subscribe">Subscribe now</a></nav>"""
 COOKIES = """<div id="cookie-banner" class="cookie-consent">We use cookies to improve your
 experience. By continuing you accept all cookies. <button>Accept all</button></div>"""
 COMMENTS = """<section id="comments" class="comments"><h3>Comments</h3>
@@ -81,13 +81,19 @@ for the next season. Two members abstained and asked for a new count of the stoc
 def briefing_transcript() -> str:
     """A press briefing transcript: questions and answers, dated in a byline."""
     turns = [
-        ("Spokesperson Mira Osk", "Good afternoon. I have one announcement: the minister "
-         "will visit the northern ports from 3 to 5 June 2031."),
+        (
+            "Spokesperson Mira Osk",
+            "Good afternoon. I have one announcement: the minister "
+            "will visit the northern ports from 3 to 5 June 2031.",
+        ),
         ("Reporter", "Will the minister meet the Riverton council during the visit?"),
         ("Spokesperson Mira Osk", "The programme is not final. We will share it next week."),
         ("Reporter", "How does the ministry answer the council's vote on the harbour report?"),
-        ("Spokesperson Mira Osk", "We have said what we had to say in our statement of "
-         "2 April. The review will go ahead as planned."),
+        (
+            "Spokesperson Mira Osk",
+            "We have said what we had to say in our statement of "
+            "2 April. The review will go ahead as planned.",
+        ),
     ]
     body = "".join(f"<p><strong>{who}:</strong> {said}</p>" for who, said in turns)
     return f"""<html lang="en"><head><title>Regular press briefing, 28 May 2031</title></head>
@@ -141,7 +147,9 @@ def _pdf(pages: list[bytes]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 
@@ -158,7 +166,8 @@ def _text_stream(lines: list[str]) -> bytes:
 REPORT_PAGES = [
     [
         "Assessment of the northern harbours",
-        "Published by the Northern Fisheries Council, 10 July 2031.",
+        "Published by the Northern Fisheries Council",
+        "10 July 2031",
         "The council sent a team to the northern ports from 3 to 5 June 2031.",
         "The team counted the ships at each quay over the three days.",
     ],
@@ -261,7 +270,7 @@ def serve(site: Site) -> Iterator[Site]:
         thread.join()
 
 
-def test_site() -> Site:
+def loopback_site() -> Site:
     """The pages the tests and the benchmark use, by path."""
     html = "text/html; charset=utf-8"
     routes = {

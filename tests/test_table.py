@@ -791,7 +791,9 @@ def test_read_sources_keeps_a_publisher_type_outside_the_suggestions(tmp_path):
 
 def test_read_sources_still_requires_a_publisher_type(tmp_path):
     path = _sources(tmp_path, "t1,Gazette,,2020-05-03,,")
-    with pytest.raises(SchemaError, match=r"column 'publisher_type': empty, but a value is required"):
+    with pytest.raises(
+        SchemaError, match=r"column 'publisher_type': empty, but a value is required"
+    ):
         read_sources(path)
 
 

@@ -1,6 +1,7 @@
 """The ``timeline`` command: a thin layer over the library functions.
 
-Subcommands: ``build``, ``validate``, ``extract``, ``evaluate dates``, ``evaluate events``.
+Subcommands: ``build``, ``validate``, ``extract``, ``add``, ``evaluate dates``,
+``evaluate events``.
 Errors on bad input go to stderr as one readable line and exit with status 1 (2 for usage).
 """
 
@@ -55,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="corpus folder: also check every evidence phrase at its offsets",
     )
+    validate.add_argument(
+        "--fix",
+        action="store_true",
+        help="with --corpus: rewrite the offsets of evidence that moved (found again by quote)",
+    )
+    _add_parser(sub)
 
     extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
     extract.add_argument("corpus", type=Path)
@@ -91,6 +98,20 @@ def _parser() -> argparse.ArgumentParser:
     ev_events.add_argument("pred", type=Path)
     ev_events.add_argument("gold", type=Path)
     return parser
+
+
+def _add_parser(sub: argparse._SubParsersAction) -> None:
+    add = sub.add_parser(
+        "add", help="add URLs, saved pages (.html), PDFs or text files to a corpus folder"
+    )
+    add.add_argument("sources", nargs="+", metavar="SOURCE", help="URL or file")
+    add.add_argument("--corpus", type=Path, required=True, help="corpus folder")
+    add.add_argument("--refresh", action="store_true", help="fetch sources already added again")
+    for name in ("title", "outlet", "publisher-type", "published", "language", "url", "doc-id"):
+        add.add_argument(f"--{name}", default=None, help=f"state the {name} (wins over extraction)")
+    add.add_argument("--timeout", type=float, default=20.0, help="seconds per network step")
+    add.add_argument("--max-bytes", type=_positive_int, default=20 * 1024 * 1024)
+    add.add_argument("--max-redirects", type=int, default=5)
 
 
 def _format_for(args: argparse.Namespace) -> str:
@@ -145,7 +166,13 @@ def _validate(args: argparse.Namespace) -> int:
 
     try:
         events = table.read_events(args.events)
-        table.validate_events(events, corpus=args.corpus)
+        corpus = args.corpus
+        if corpus is not None:
+            corpus = _reanchor(args, events)
+            events = table.read_events(args.events)
+        elif args.fix:
+            raise SystemExit("timeline validate: --fix needs --corpus FOLDER")
+        table.validate_events(events, corpus=corpus)
     except SchemaError as exc:
         for problem in exc.problems:
             print(f"{args.events}: {problem}", file=sys.stderr)
@@ -154,8 +181,54 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reanchor(args: argparse.Namespace, events: object) -> object:
+    """Report evidence that moved or vanished; with --fix, rewrite moved offsets."""
+    from timeline import documents, table
+    from timeline.sources import reanchor_evidence
+
+    docs = documents.load_documents(args.corpus)
+    fixed, report = reanchor_evidence(events, docs)
+    moved = [c for c in report if c.status == "moved"]
+    for check in report:
+        if check.status != "ok":
+            print(f"{args.events}: {check.to_text()}", file=sys.stderr)
+    if args.fix and moved:
+        table.write_events(fixed, args.events)
+        print(f"{args.events}: rewrote the offsets of {len(moved)} row(s) whose evidence moved")
+    elif moved:
+        print(
+            f"{args.events}: {len(moved)} row(s) moved; rerun with --fix to rewrite their offsets"
+        )
+    return docs
+
+
+def _add(args: argparse.Namespace) -> int:
+    from timeline.errors import TimelineError
+    from timeline.sources import Limits, add_source
+
+    if args.doc_id and len(args.sources) > 1:
+        raise SystemExit("timeline add: --doc-id names one source; give one SOURCE with it")
+    given = {
+        name: getattr(args, name)
+        for name in ("title", "outlet", "publisher_type", "published", "language", "url", "doc_id")
+        if getattr(args, name)
+    }
+    limits = Limits(args.timeout, args.max_bytes, args.max_redirects)
+    failed = 0
+    for source in args.sources:
+        try:
+            done = add_source(source, args.corpus, refresh=args.refresh, limits=limits, given=given)
+        except TimelineError as exc:
+            print(f"timeline add: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(done.to_text())
+    return 1 if failed else 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     from timeline import documents, events, review, table
+    from timeline.sources import add_quote_context
 
     docs = documents.load_documents(args.corpus)
     candidates = events.extract_events(
@@ -165,6 +238,7 @@ def _extract(args: argparse.Namespace) -> int:
         engine=args.engine,
         min_confidence=args.min_confidence,
     )
+    candidates = add_quote_context(candidates, docs)
     if args.merge and args.output.exists():
         existing = table.read_events(args.output)
         merged, report = review.merge_events(existing, candidates, documents=docs)
@@ -201,9 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     from timeline.errors import TimelineError
 
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "validate": _validate, "extract": _extract, "evaluate": _evaluate}[
-        args.command
-    ]
+    handler = {
+        "build": _build,
+        "validate": _validate,
+        "extract": _extract,
+        "add": _add,
+        "evaluate": _evaluate,
+    }[args.command]
     try:
         return handler(args)
     except TimelineError as exc:

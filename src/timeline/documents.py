@@ -99,7 +99,9 @@ def load_documents(folder: str | os.PathLike[str]) -> list[Document]:
         if not docs:
             raise DocumentError(f"{manifest}: lists no documents")
     else:
-        files = sorted(p for p in root.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+        files = sorted(
+            p for p in root.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+        )
         if not files:
             raise DocumentError(
                 f"{root}: no {MANIFEST} and no text files ({', '.join(TEXT_SUFFIXES)})"

@@ -37,7 +37,16 @@ from timeline.sources._publishers import guess_publisher
 
 MANIFEST = "manifest.csv"
 RAW = "raw"
-BASE_COLUMNS = ("doc_id", "file", "title", "outlet", "publisher_type", "published", "language", "url")
+BASE_COLUMNS = (
+    "doc_id",
+    "file",
+    "title",
+    "outlet",
+    "publisher_type",
+    "published",
+    "language",
+    "url",
+)
 SOURCE_COLUMNS = (
     "author",
     "published_source",
@@ -51,10 +60,20 @@ SOURCE_COLUMNS = (
     "pages",
 )
 GIVEN_FIELDS = ("doc_id", "title", "outlet", "publisher_type", "published", "language", "url")
-FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf",
-              ".txt": "text/plain", ".md": "text/markdown"}
-_EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html",
-               "application/pdf": ".pdf", "text/plain": ".txt", "text/markdown": ".md"}
+FILE_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+}
+_EXTENSIONS = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+}
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,10 @@ class Added:
         'added a.html as a-1 (a-1.txt)'
         """
         if self.status == "present":
-            return f"already in the corpus: {self.source} as {self.doc_id} (use --refresh to fetch again)"
+            return (
+                f"already in the corpus: {self.source} as {self.doc_id} "
+                "(use --refresh to fetch again)"
+            )
         if self.status == "changed":
             return (
                 f"changed: {self.source} ({self.doc_id}): new bytes kept beside the old ones, "
@@ -131,7 +153,13 @@ def add_source(
     stated = {k: str(v).strip() for k, v in (given or {}).items() if str(v or "").strip()}
     unknown = sorted(set(stated) - set(GIVEN_FIELDS))
     if unknown:
-        raise SourceError(f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})")
+        raise SourceError(
+            f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})"
+        )
+    if "published" in stated:
+        from timeline.documents import _parse_published
+
+        _parse_published(stated["published"], "the published value given")
     header, rows = read_manifest(root)
     text = str(source)
     is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text))
@@ -156,10 +184,7 @@ def add_source(
     row = _row(derived, stated, fetched, key, sha, when, rows, existing)
     _write_raw(root, sha, fetched, key, when)
     atomic_write(root / row["file"], derived["text"])
-    if existing is not None:
-        rows = [row if r is existing else r for r in rows]
-    else:
-        rows = [*rows, row]
+    rows = [row if r is existing else r for r in rows] if existing else [*rows, row]
     write_manifest(root, header, rows)
     return Added(text, row["doc_id"], "changed" if existing else "added", row["file"], row)
 
@@ -367,7 +392,11 @@ def read_manifest(root: Path) -> tuple[list[str], list[dict[str, str]]]:
     if not manifest.exists():
         from timeline.documents import TEXT_SUFFIXES
 
-        bare = sorted(p for p in root.glob("*") if p.suffix.lower() in TEXT_SUFFIXES) if root.is_dir() else []
+        bare = (
+            sorted(p for p in root.glob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+            if root.is_dir()
+            else []
+        )
         rows = [dict.fromkeys(BASE_COLUMNS, "") | {"doc_id": p.stem, "file": p.name} for p in bare]
         return list(BASE_COLUMNS), rows
     text = manifest.read_text(encoding="utf-8-sig")

@@ -96,9 +96,7 @@ def fetch(url: str, limits: Limits = Limits()) -> Fetched:  # noqa: B008 (frozen
 def _check_scheme(url: str, target: str) -> None:
     scheme = urllib.parse.urlsplit(target).scheme.lower()
     if scheme not in ("http", "https"):
-        raise SourceError(
-            f"{url}: only http:// and https:// URLs are fetched (got {target!r})"
-        )
+        raise SourceError(f"{url}: only http:// and https:// URLs are fetched (got {target!r})")
 
 
 def _open(url: str, current: str, limits: Limits):  # noqa: ANN202 (an http.client response)

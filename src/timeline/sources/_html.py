@@ -125,7 +125,9 @@ def find_published(html: str, url: str = "") -> tuple[str, str]:
     metadata = (head.group(0) if head else "") + "".join(_JSONLD.findall(html))
     options = {"original_date": True, "max_date": _LATEST}
     if metadata:
-        found = find_date(f"<html>{metadata}<body></body></html>", extensive_search=False, **options)
+        found = find_date(
+            f"<html>{metadata}<body></body></html>", extensive_search=False, **options
+        )
         if found:
             return found, "page metadata"
     from_url = url_date(url)
@@ -137,9 +139,7 @@ def find_published(html: str, url: str = "") -> tuple[str, str]:
     return "", ""
 
 
-_URL_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]([01]?[0-9])[/_-]([0-3]?[0-9])(?![0-9])"
-)
+_URL_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]([01]?[0-9])[/_-]([0-3]?[0-9])(?![0-9])")
 
 
 def url_date(url: str) -> str:

@@ -57,7 +57,7 @@ def quote_context(text: str, start: int, end: int, width: int = CONTEXT) -> tupl
     """The prefix and suffix of ``text[start:end]``, up to ``width`` characters each.
 
     >>> quote_context("The talks began on 3 May in the capital.", 16, 24, width=6)
-    ('began ', ' in the')
+    ('began ', ' in th')
     """
     return text[max(0, start - width) : start], text[end : end + width]
 
@@ -138,7 +138,10 @@ def reanchor_evidence(
         start, end = row.get("evidence_start"), row.get("evidence_end")
         old = None if is_missing(start) or is_missing(end) else (int(start), int(end))
         span = _locate(text, row, old)
-        status = "vanished" if span is None else "ok" if span == old else "moved"
+        if span is None:
+            status = "vanished"
+        else:
+            status = "ok" if span == old and text[span[0] : span[1]] == exact else "moved"
         report.append(
             QuoteCheck(index + 1, as_text(row.get("event_id")), doc_id, status, old, span, exact)
         )
@@ -162,7 +165,9 @@ def add_quote_context(events: Any, texts: Mapping[str, str] | Iterable[Any]) -> 
     return fixed
 
 
-def _locate(text: str, row: Mapping[str, Any], old: tuple[int, int] | None) -> tuple[int, int] | None:
+def _locate(
+    text: str, row: Mapping[str, Any], old: tuple[int, int] | None
+) -> tuple[int, int] | None:
     from timeline._values import as_text
 
     exact = as_text(row.get("evidence"))
