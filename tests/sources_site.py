@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 NAV = """<nav class="menu"><a href="/">Home</a> <a href="/world">World</a>
-<a href="/sport">Sport</a> <a href="/weather">Weather</a> <a href="/subscribe">Subscribe now</a></nav>"""
+<a href="/sport">Sport</a> <a href="/weather">Weather</a>
+<a href="/subscribe">Subscribe now</a></nav>"""
 COOKIES = """<div id="cookie-banner" class="cookie-consent">We use cookies to improve your
 experience. By continuing you accept all cookies. <button>Accept all</button></div>"""
 COMMENTS = """<section id="comments" class="comments"><h3>Comments</h3>
