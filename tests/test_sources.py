@@ -465,3 +465,20 @@ def test_cli_add_then_extract_without_a_handwritten_manifest(site, tmp_path, cap
     events = read_events(out)
     assert len(events) >= 1
     assert main(["validate", str(out), "--corpus", str(corpus)]) == 0
+
+
+def test_rederive_rebuilds_texts_from_raw_bytes_offline(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    with serve(loopback_site()) as site:
+        done = _add(site, "/2031/council-harbour", corpus)
+    text_file = corpus / done.file
+    original = text_file.read_text(encoding="utf-8")
+    text_file.write_text("damaged\n", encoding="utf-8")
+    assert main(["add", "--rederive", "--corpus", str(corpus)]) == 0
+    assert capsys.readouterr().out == f"changed: {done.doc_id} ({done.file})\n"
+    assert text_file.read_text(encoding="utf-8") == original
+
+
+def test_cli_add_needs_a_source_or_rederive(tmp_path):
+    with pytest.raises(SystemExit, match="give at least one SOURCE"):
+        main(["add", "--corpus", str(tmp_path)])

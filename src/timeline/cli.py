@@ -104,9 +104,14 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     add = sub.add_parser(
         "add", help="add URLs, saved pages (.html), PDFs or text files to a corpus folder"
     )
-    add.add_argument("sources", nargs="+", metavar="SOURCE", help="URL or file")
+    add.add_argument("sources", nargs="*", metavar="SOURCE", help="URL or file")
     add.add_argument("--corpus", type=Path, required=True, help="corpus folder")
     add.add_argument("--refresh", action="store_true", help="fetch sources already added again")
+    add.add_argument(
+        "--rederive",
+        action="store_true",
+        help="derive every text again from the raw bytes in the corpus (offline)",
+    )
     for name in ("title", "outlet", "publisher-type", "published", "language", "url", "doc-id"):
         add.add_argument(f"--{name}", default=None, help=f"state the {name} (wins over extraction)")
     add.add_argument("--timeout", type=float, default=20.0, help="seconds per network step")
@@ -204,8 +209,16 @@ def _reanchor(args: argparse.Namespace, events: object) -> object:
 
 def _add(args: argparse.Namespace) -> int:
     from timeline.errors import TimelineError
-    from timeline.sources import Limits, add_source
+    from timeline.sources import Limits, add_source, rederive
 
+    if args.rederive:
+        if args.sources:
+            raise SystemExit("timeline add: --rederive works on the whole corpus; give no SOURCE")
+        for done in rederive(args.corpus):
+            print(f"{done.status}: {done.doc_id} ({done.file})")
+        return 0
+    if not args.sources:
+        raise SystemExit("timeline add: give at least one SOURCE (URL or file), or --rederive")
     if args.doc_id and len(args.sources) > 1:
         raise SystemExit("timeline add: --doc-id names one source; give one SOURCE with it")
     given = {
