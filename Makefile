@@ -36,6 +36,7 @@ lab: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/score_events.py
+	$(BIN)/python benchmarks/bench_sources.py
 
 clean:
 	rm -rf build $(VENV)
