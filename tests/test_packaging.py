@@ -72,7 +72,9 @@ def test_all_is_pinned():
         "ExportError",
         "MergeReport",
         "SchemaError",
+        "SourceError",
         "TimelineError",
+        "add_source",
         "datapackage",
         "evaluate_dates",
         "evaluate_events",
@@ -89,6 +91,7 @@ def test_all_is_pinned():
         "perspective_figure",
         "read_events",
         "read_sources",
+        "reanchor_evidence",
         "sort_events",
         "story_html",
         "timeline_figure",
@@ -109,7 +112,7 @@ def test_every_public_name_is_importable():
 
 
 def test_errors_are_value_errors():
-    for name in ("DocumentError", "ExportError", "SchemaError", "TimelineError"):
+    for name in ("DocumentError", "ExportError", "SchemaError", "SourceError", "TimelineError"):
         assert issubclass(getattr(timeline, name), ValueError)
 
 

@@ -3,13 +3,14 @@
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.documents import Document, load_documents
-from timeline.errors import DocumentError, ExportError, SchemaError, TimelineError
+from timeline.errors import DocumentError, ExportError, SchemaError, SourceError, TimelineError
 from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
 from timeline.figures import lag_figure, perspective_figure, timeline_figure
 from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
+from timeline.sources import add_source, reanchor_evidence
 from timeline.story import story_html, write_story
 from timeline.table import (
     COLUMNS,
@@ -31,7 +32,9 @@ __all__ = [
     "ExportError",
     "MergeReport",
     "SchemaError",
+    "SourceError",
     "TimelineError",
+    "add_source",
     "datapackage",
     "evaluate_dates",
     "evaluate_events",
@@ -48,6 +51,7 @@ __all__ = [
     "perspective_figure",
     "read_events",
     "read_sources",
+    "reanchor_evidence",
     "sort_events",
     "story_html",
     "timeline_figure",
