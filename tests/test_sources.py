@@ -482,3 +482,43 @@ def test_rederive_rebuilds_texts_from_raw_bytes_offline(tmp_path, capsys):
 def test_cli_add_needs_a_source_or_rederive(tmp_path):
     with pytest.raises(SystemExit, match="give at least one SOURCE"):
         main(["add", "--corpus", str(tmp_path)])
+
+
+def test_a_failed_refresh_keeps_what_was_on_record(site, tmp_path):
+    corpus = tmp_path / "c"
+    done = _add(site, "/communique", corpus)
+    before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    del site.routes["/communique"]
+    with pytest.raises(SourceError, match="HTTP 404"):
+        _add(site, "/communique", corpus, refresh=True)
+    assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+    assert "cod quota" in _doc(corpus, done.doc_id).text
+
+
+def test_the_default_limits_refuse_a_50_mb_response(site, tmp_path):
+    with pytest.raises(SourceError, match="larger than the size limit of 20,971,520 bytes"):
+        add_source(site.url("/huge"), tmp_path / "c")
+
+
+def test_a_given_doc_id_must_be_a_slug(site, tmp_path):
+    with pytest.raises(SourceError, match=r"doc_id '\.\./escape' is not a slug"):
+        _add(site, "/communique", tmp_path / "c", given={"doc_id": "../escape"})
+
+
+def test_rederive_refuses_a_manifest_path_outside_the_corpus(tmp_path):
+    from timeline.sources import rederive
+
+    corpus = tmp_path / "c"
+    (tmp_path / "n.txt").write_text("Talks began on 3 May 2030.\n", encoding="utf-8")
+    add_source(tmp_path / "n.txt", corpus)
+    rows = _manifest(corpus)
+    rows[0]["file"] = "../outside.txt"
+    with open(corpus / "manifest.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(
+        SourceError, match=r"'\.\./outside\.txt' of doc_id .* is outside the corpus"
+    ):
+        rederive(corpus)
+    assert not (tmp_path / "outside.txt").exists()

@@ -36,6 +36,7 @@ from timeline.sources._pdf import extract_pdf
 from timeline.sources._publishers import guess_publisher
 
 MANIFEST = "manifest.csv"
+_DOC_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 RAW = "raw"
 BASE_COLUMNS = (
     "doc_id",
@@ -155,6 +156,11 @@ def add_source(
     if unknown:
         raise SourceError(
             f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})"
+        )
+    if "doc_id" in stated and not re.fullmatch(_DOC_ID, stated["doc_id"]):
+        raise SourceError(
+            f"doc_id {stated['doc_id']!r} is not a slug of letters, digits, '.', '_' and '-' "
+            "starting with a letter or digit"
         )
     if "published" in stated:
         from timeline.documents import _parse_published
@@ -473,7 +479,8 @@ def rederive(corpus: str | os.PathLike[str]) -> list[Added]:
     for row in rows:
         if not row.get("raw"):
             continue
-        raw = root / row["raw"]
+        raw = _inside(root, row["raw"], row["doc_id"])
+        target = _inside(root, row["file"], row["doc_id"])
         try:
             body = raw.read_bytes()
         except OSError as exc:
@@ -486,7 +493,6 @@ def rederive(corpus: str | os.PathLike[str]) -> list[Added]:
             row.get("source", ""), final, row.get("media_type", ""), record.get("charset", ""), body
         )
         derived = derive_text(fetched, str(raw))
-        target = root / row["file"]
         old = target.read_text(encoding="utf-8") if target.exists() else None
         status = "unchanged" if old == derived["text"] else "changed"
         if status == "changed":
@@ -497,6 +503,16 @@ def rederive(corpus: str | os.PathLike[str]) -> list[Added]:
     if changed:
         write_manifest(root, header, rows)
     return done
+
+
+def _inside(root: Path, name: str, doc_id: str) -> Path:
+    """``root / name``, refusing a manifest path that leads out of the corpus folder."""
+    path = (root / name).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise SourceError(
+            f"{root / MANIFEST}: {name!r} of doc_id {doc_id!r} is outside the corpus folder"
+        )
+    return path
 
 
 def _sidecar(root: Path, sha: str) -> dict[str, str]:
