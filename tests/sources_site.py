@@ -10,7 +10,7 @@ import http.server
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -291,6 +291,3 @@ def loopback_site() -> Site:
         "/slow": Route(article_page().encode(), html, delay=2.0),
     }
     return Site(routes=routes)
-
-
-Factory = Callable[[], Site]

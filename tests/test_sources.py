@@ -522,3 +522,21 @@ def test_rederive_refuses_a_manifest_path_outside_the_corpus(tmp_path):
     ):
         rederive(corpus)
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_a_given_doc_id_already_in_the_manifest_is_refused(site, tmp_path):
+    corpus = tmp_path / "c"
+    _add(site, "/communique", corpus, given={"doc_id": "n1"})
+    before = (corpus / "n1.txt").read_bytes()
+    with pytest.raises(SourceError, match=r"doc_id 'n1' is already in the manifest"):
+        _add(site, "/briefing", corpus, given={"doc_id": "n1"})
+    assert (corpus / "n1.txt").read_bytes() == before
+
+
+def test_a_file_not_in_the_manifest_is_never_overwritten(site, tmp_path):
+    corpus = tmp_path / "c"
+    _add(site, "/communique", corpus)
+    (corpus / "n2.txt").write_text("someone's notes\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"n2\.txt: already exists but is not in the manifest"):
+        _add(site, "/briefing", corpus, given={"doc_id": "n2"})
+    assert (corpus / "n2.txt").read_text(encoding="utf-8") == "someone's notes\n"

@@ -16,10 +16,8 @@ read again unless ``refresh`` is true; then a change of bytes re-derives the tex
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import re
@@ -29,37 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline._io import atomic_write
-from timeline.errors import DocumentError, SourceError
+from timeline.errors import SourceError
 from timeline.sources._fetch import Fetched, Limits, fetch
 from timeline.sources._html import decode_html, extract_page
+from timeline.sources._manifest import (
+    BASE_COLUMNS,
+    MANIFEST,
+    RAW,
+    read_manifest,
+    write_manifest,
+)
 from timeline.sources._pdf import extract_pdf
 from timeline.sources._publishers import guess_publisher
 
-MANIFEST = "manifest.csv"
 _DOC_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
-RAW = "raw"
-BASE_COLUMNS = (
-    "doc_id",
-    "file",
-    "title",
-    "outlet",
-    "publisher_type",
-    "published",
-    "language",
-    "url",
-)
-SOURCE_COLUMNS = (
-    "author",
-    "published_source",
-    "publisher_type_source",
-    "field_sources",
-    "source",
-    "raw",
-    "sha256",
-    "fetched",
-    "media_type",
-    "pages",
-)
 GIVEN_FIELDS = ("doc_id", "title", "outlet", "publisher_type", "published", "language", "url")
 FILE_TYPES = {
     ".html": "text/html",
@@ -151,21 +132,7 @@ def add_source(
     root = Path(corpus)
     if root.exists() and not root.is_dir():
         raise SourceError(f"{root}: not a folder (expected a corpus folder)")
-    stated = {k: str(v).strip() for k, v in (given or {}).items() if str(v or "").strip()}
-    unknown = sorted(set(stated) - set(GIVEN_FIELDS))
-    if unknown:
-        raise SourceError(
-            f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})"
-        )
-    if "doc_id" in stated and not re.fullmatch(_DOC_ID, stated["doc_id"]):
-        raise SourceError(
-            f"doc_id {stated['doc_id']!r} is not a slug of letters, digits, '.', '_' and '-' "
-            "starting with a letter or digit"
-        )
-    if "published" in stated:
-        from timeline.documents import _parse_published
-
-        _parse_published(stated["published"], "the published value given")
+    stated = _check_given(given or {})
     header, rows = read_manifest(root)
     text = str(source)
     is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text))
@@ -186,13 +153,38 @@ def add_source(
     if existing is not None and existing.get("sha256") == sha:
         status = "unchanged" if refresh else "present"
         return Added(text, existing["doc_id"], status, existing["file"], existing)
-    derived = _derive(fetched, text, root, stated)
-    row = _row(derived, stated, fetched, key, sha, when, rows, existing)
+    derived = _derive(fetched, text, stated)
+    row = _row(derived, stated, fetched, key, sha, when, rows, existing, root)
+    if existing is None and (root / row["file"]).exists():
+        raise SourceError(
+            f"{root / row['file']}: already exists but is not in the manifest; nothing was "
+            "overwritten (move it away or give another --doc-id)"
+        )
     _write_raw(root, sha, fetched, key, when)
     atomic_write(root / row["file"], derived["text"])
     rows = [row if r is existing else r for r in rows] if existing else [*rows, row]
     write_manifest(root, header, rows)
     return Added(text, row["doc_id"], "changed" if existing else "added", row["file"], row)
+
+
+def _check_given(given: Mapping[str, object]) -> dict[str, str]:
+    """The values a user states, checked: known fields, a slug doc_id, an ISO date."""
+    stated = {k: str(v).strip() for k, v in given.items() if str(v or "").strip()}
+    unknown = sorted(set(stated) - set(GIVEN_FIELDS))
+    if unknown:
+        raise SourceError(
+            f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})"
+        )
+    if "doc_id" in stated and not re.fullmatch(_DOC_ID, stated["doc_id"]):
+        raise SourceError(
+            f"doc_id {stated['doc_id']!r} is not a slug of letters, digits, '.', '_' and '-' "
+            "starting with a letter or digit"
+        )
+    if "published" in stated:
+        from timeline.documents import _parse_published
+
+        _parse_published(stated["published"], "the published value given")
+    return stated
 
 
 def _given_before(row: Mapping[str, str]) -> dict[str, str]:
@@ -277,7 +269,7 @@ def derive_text(fetched: Fetched, where: str) -> dict[str, str]:
     return {"text": text}
 
 
-def _derive(fetched: Fetched, where: str, root: Path, stated: Mapping[str, str]) -> dict[str, str]:
+def _derive(fetched: Fetched, where: str, stated: Mapping[str, str]) -> dict[str, str]:
     derived = derive_text(fetched, where)
     if not derived["text"].strip():
         raise SourceError(f"{where}: holds no text; nothing was added")
@@ -311,6 +303,7 @@ def _row(
     when: str,
     rows: list[dict[str, str]],
     existing: Mapping[str, str] | None,
+    root: Path,
 ) -> dict[str, str]:
     """The manifest row: given values first, then extracted ones, then guesses."""
     url = stated.get("url") or derived.get("url", "") or (key if "://" in key else "")
@@ -322,7 +315,7 @@ def _row(
     published_source = "given" if "published" in stated else derived.get("published_source", "")
     kind_source = "given" if "publisher_type" in stated else ""
     if not values["publisher_type"]:
-        guess = guess_publisher(url, None) if url else None
+        guess = guess_publisher(url, root) if url else None
         if guess is not None:
             values["publisher_type"] = guess.publisher_type
             kind_source = f"guessed from the domain table ({guess.pattern}: {guess.why})"
@@ -331,7 +324,7 @@ def _row(
                 sources.append("outlet: domain table (guessed)")
         else:
             values["publisher_type"], kind_source = "unknown", "missing"
-    doc_id = existing["doc_id"] if existing else stated.get("doc_id") or _new_id(key, sha, rows)
+    doc_id = existing["doc_id"] if existing else _doc_id(stated, key, sha, rows)
     return {
         "doc_id": doc_id,
         "file": existing["file"] if existing else f"{doc_id}.txt",
@@ -347,6 +340,18 @@ def _row(
         "media_type": fetched.media_type,
         "pages": derived.get("pages", ""),
     }
+
+
+def _doc_id(stated: Mapping[str, str], key: str, sha: str, rows: list[dict[str, str]]) -> str:
+    """The given doc_id (refused when the manifest has it already) or a new one."""
+    if "doc_id" not in stated:
+        return _new_id(key, sha, rows)
+    if any(r.get("doc_id") == stated["doc_id"] for r in rows):
+        raise SourceError(
+            f"doc_id {stated['doc_id']!r} is already in the manifest for another source; "
+            "give another --doc-id"
+        )
+    return stated["doc_id"]
 
 
 def _new_id(key: str, sha: str, rows: list[dict[str, str]]) -> str:
@@ -383,57 +388,6 @@ def _write_raw(root: Path, sha: str, fetched: Fetched, key: str, when: str) -> N
     sidecar = root / RAW / f"{sha}.json"
     if not sidecar.exists():
         atomic_write(sidecar, json.dumps(record, indent=2, sort_keys=True) + "\n")
-
-
-# --------------------------------------------------------------------------- the manifest
-
-
-def read_manifest(root: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """The manifest's header and rows; a folder of bare text files gets rows for them.
-
-    A folder without ``manifest.csv`` but with ``.txt`` files (a bare corpus) gets one row per
-    file, so that writing the first manifest does not hide them from ``load_documents``.
-    """
-    manifest = root / MANIFEST
-    if not manifest.exists():
-        from timeline.documents import TEXT_SUFFIXES
-
-        bare = (
-            sorted(p for p in root.glob("*") if p.suffix.lower() in TEXT_SUFFIXES)
-            if root.is_dir()
-            else []
-        )
-        rows = [dict.fromkeys(BASE_COLUMNS, "") | {"doc_id": p.stem, "file": p.name} for p in bare]
-        return list(BASE_COLUMNS), rows
-    text = manifest.read_text(encoding="utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        table = [r for r in reader if any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise DocumentError(f"{manifest}: malformed CSV ({exc}); fix it before adding") from exc
-    if not table:
-        return list(BASE_COLUMNS), []
-    header = [c.strip() for c in table[0]]
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        if len(cells) != len(header):
-            raise DocumentError(
-                f"{manifest}: row {number} has {len(cells)} fields, the header has {len(header)}; "
-                "fix it before adding"
-            )
-        rows.append(dict(zip(header, cells, strict=True)))
-    return header, rows
-
-
-def write_manifest(root: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    """Write the manifest atomically: the old columns first, new ones after, rows as given."""
-    columns = list(header) + [c for c in (*BASE_COLUMNS, *SOURCE_COLUMNS) if c not in header]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-    atomic_write(root / MANIFEST, buffer.getvalue())
 
 
 def read_source_text(path: str | os.PathLike[str]) -> str:

@@ -12,6 +12,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 from timeline.errors import SourceError
 
@@ -99,7 +100,8 @@ def _check_scheme(url: str, target: str) -> None:
         raise SourceError(f"{url}: only http:// and https:// URLs are fetched (got {target!r})")
 
 
-def _open(url: str, current: str, limits: Limits):  # noqa: ANN202 (an http.client response)
+def _open(url: str, current: str, limits: Limits) -> Any:
+    """Open one hop without following redirects (a 3xx comes back as the response)."""
     request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
         return _OPENER.open(request, timeout=limits.timeout)
@@ -152,9 +154,9 @@ def _media_type(headers: Message) -> tuple[str, str]:
     return media.lower(), str(charset).strip().lower()
 
 
-def _read_body(url: str, response: object, limits: Limits) -> bytes:
+def _read_body(url: str, response: Any, limits: Limits) -> bytes:
     """Read at most ``limits.max_bytes``; refuse a longer body (declared or streamed)."""
-    declared = response.headers.get("Content-Length", "")  # type: ignore[attr-defined]
+    declared = response.headers.get("Content-Length", "")
     too_big = (
         f"{url}: larger than the size limit of {limits.max_bytes:,} bytes; nothing was saved "
         "(raise it with --max-bytes if the source is really this large)"
@@ -165,7 +167,7 @@ def _read_body(url: str, response: object, limits: Limits) -> bytes:
     size = 0
     deadline = time.monotonic() + limits.timeout * 4
     try:
-        while chunk := response.read(64 * 1024):  # type: ignore[attr-defined]
+        while chunk := response.read(64 * 1024):
             size += len(chunk)
             if size > limits.max_bytes:
                 raise SourceError(too_big)

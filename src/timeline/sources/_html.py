@@ -39,7 +39,6 @@ class Page:
     language: str = ""
     published: str = ""
     published_source: str = ""
-    encoding: str = ""
 
 
 def decode_html(data: bytes, charset: str = "", where: str = "page") -> tuple[str, str]:
