@@ -5,8 +5,9 @@ Usage: python benchmarks/bench_sources.py [--rounds N]
 Serves the tests' invented pages and PDF (tests/sources_site.py) on 127.0.0.1 and prints:
 
 - pages per second through ``add_source`` after one untimed warm-up round (fetch, extract,
-  write text, raw bytes and manifest), beside the baseline of plain ``urllib`` GETs of the same URLs in the same run, and
-  the ratio between the two (the cost of extraction and archiving per page);
+  write text, raw bytes and manifest), beside the baseline of plain ``urllib`` GETs of the
+  same URLs in the same run, and the ratio between the two (the cost of extraction and
+  archiving per page);
 - on the test pages with known main text, the share of its sentences kept and the share of
   the boilerplate snippets the page holds (navigation, cookie banner, comments, footer) dropped;
 - pypdf against pdfplumber on one generated 100-page PDF (the choice in the README), when
