@@ -82,6 +82,7 @@ def test_article_metadata_says_where_each_field_came_from(site, tmp_path):
 def test_statement_dated_only_in_its_url(site, tmp_path):
     row = _add(site, "/statements/2031/04/03/council-decision", tmp_path / "c").row
     assert (row["published"], row["published_source"]) == ("2031-04-03", "url")
+    assert "outlet: url host" in row["field_sources"]  # the page names no site
     doc = _doc(tmp_path / "c", row["doc_id"])
     assert doc.published == dt.date(2031, 4, 3) and not doc.published_inferred
     assert "delegation to the harbour on 20 April 2031" in doc.text

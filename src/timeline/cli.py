@@ -195,7 +195,9 @@ def _reanchor(args: argparse.Namespace, events: object) -> object:
     fixed, report = reanchor_evidence(events, docs)
     moved = [c for c in report if c.status == "moved"]
     for check in report:
-        if check.status != "ok":
+        if check.status == "moved" and args.fix:
+            print(f"{args.events}: {check.to_text()} (fixed)")
+        elif check.status != "ok":
             print(f"{args.events}: {check.to_text()}", file=sys.stderr)
     if args.fix and moved:
         table.write_events(fixed, args.events)

@@ -246,8 +246,9 @@ def derive_text(fetched: Fetched, where: str) -> dict[str, str]:
         if page.title:
             sources.append("title: page metadata")
         if page.outlet:
-            host = urllib.parse.urlsplit(url).hostname or ""
-            sources.append(f"outlet: {'url host' if page.outlet == host else 'page metadata'}")
+            parts = urllib.parse.urlsplit(url)
+            hosts = {parts.hostname or "", parts.netloc, parts.netloc.removeprefix("www.")}
+            sources.append(f"outlet: {'url host' if page.outlet in hosts else 'page metadata'}")
         if page.author:
             sources.append("author: page metadata")
         if page.url:

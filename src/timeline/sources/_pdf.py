@@ -54,7 +54,7 @@ def extract_pdf(data: bytes, where: str = "PDF") -> PdfText:
         raise SourceError(
             f"{where}: none of its {len(pages)} page(s) has a text layer (a scanned PDF?); "
             "OCR is needed: run it through OCR (for example `ocrmypdf in.pdf out.pdf`) "
-            "and add the result"
+            "and add the result; nothing was saved"
         )
     starts, offset = [], 0
     for page in pages:
