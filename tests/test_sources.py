@@ -29,6 +29,7 @@ from timeline.sources import (
     guess_publisher,
     page_of,
     reanchor_evidence,
+    rederive,
 )
 from timeline.table import events_frame
 
@@ -507,8 +508,6 @@ def test_a_given_doc_id_must_be_a_slug(site, tmp_path):
 
 
 def test_rederive_refuses_a_manifest_path_outside_the_corpus(tmp_path):
-    from timeline.sources import rederive
-
     corpus = tmp_path / "c"
     (tmp_path / "n.txt").write_text("Talks began on 3 May 2030.\n", encoding="utf-8")
     add_source(tmp_path / "n.txt", corpus)
@@ -541,3 +540,23 @@ def test_a_file_not_in_the_manifest_is_never_overwritten(site, tmp_path):
     with pytest.raises(SourceError, match=r"n2\.txt: already exists but is not in the manifest"):
         _add(site, "/briefing", corpus, given={"doc_id": "n2"})
     assert (corpus / "n2.txt").read_text(encoding="utf-8") == "someone's notes\n"
+
+
+def test_offline_work_on_a_cached_corpus_opens_no_connection(tmp_path, monkeypatch):
+    import socket
+
+    corpus = tmp_path / "c"
+    with serve(loopback_site()) as site:
+        url = site.url("/2031/council-harbour")
+        _add(site, "/2031/council-harbour", corpus)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert add_source(url, corpus).status == "present"
+    assert [a.status for a in rederive(corpus)] == ["unchanged"]
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(corpus), "-o", str(out), "--no-progress"]) == 0
+    assert main(["validate", str(out), "--corpus", str(corpus)]) == 0
