@@ -84,6 +84,8 @@ def clause(head: Any, words: Words) -> Clause | None:
     if subject is None and raised.i != head.i:
         subject = subject_of(head, words)
     nominal = raised.pos_ in _NOUN_POS
+    if nominal and _lemma(raised) not in words.nouns and _verb_mistagged(raised, words):
+        nominal = False  # "X and Y arrive for talks": a verb the tagger took for a noun
     table = words.nouns if nominal else words.verbs
     lemma = _lemma(raised)
     cls = table.get(lemma)
@@ -121,6 +123,8 @@ def clause(head: Any, words: Words) -> Clause | None:
                 planned,
                 False,
             )
+        if _present_state(raised):
+            return None  # "Today the region enjoys ...": a state described, not an act
         cls = OTHER
     if lemma in words.SPEECH:
         act = _reported_act(raised, words)
@@ -140,6 +144,18 @@ def clause(head: Any, words: Words) -> Clause | None:
     return Clause(
         raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
     )
+
+
+def _verb_mistagged(tok: Any, words: Words) -> bool:
+    """A 'noun' that heads a clause with a subject and whose word is a known verb."""
+    return _lemma(tok) in words.verbs and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _present_state(verb: Any) -> bool:
+    """A verb in the simple present with no auxiliary: a description, not a dated act."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _reported_act(verb: Any, words: Words) -> Any | None:
@@ -206,8 +222,11 @@ def subject_of(head: Any, words: Words) -> Any | None:
                 return pobj
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
-            if child.tag_ in ("WDT", "WP", "WP$") and head.dep_ == "relcl":
-                return head.head  # "the envoy, who met ...": the antecedent acts
+            relative = child.tag_ in ("WDT", "WP", "WP$") or any(
+                c.tag_ == "WP$" for c in child.children
+            )
+            if relative and head.dep_ == "relcl":
+                return head.head  # "the envoy, who met ...", "whose term ended": the antecedent
             return child
         if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
             return head.head

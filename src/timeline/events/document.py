@@ -59,16 +59,28 @@ def _find_mentions(ctx: Context) -> None:
 def _parse(ctx: Context) -> None:
     """Parse the document's text (sentences with base offsets)."""
     ctx.sentences = []
-    text = ctx.doc.text
-    if ctx.layout.masked:
-        # furniture becomes blanks of the same length: offsets stay, the parser never sees it
-        chars = list(text)
-        for a, b in ctx.layout.masked:
-            chars[a:b] = ["\n" if c == "\n" else " " for c in chars[a:b]]
-        text = "".join(chars)
-    for base, parsed in parse(text, getattr(ctx.doc, "language", "en") or "en"):
+    pieces = _prose_pieces(ctx.doc.text, ctx.layout)
+    for base, parsed in parse(pieces, getattr(ctx.doc, "language", "en") or "en"):
         for sent in parsed.sents:
             ctx.sentences.append((base, sent))
+
+
+def _prose_pieces(text: str, lay: Layout) -> list[tuple[int, str]]:
+    """The prose of a document, line by line, without furniture (each with its offset)."""
+    pieces = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        for a, b in sorted(lay.masked):
+            if a <= start < b:
+                start = min(end, b)  # a masked head (dateline) is cut off
+            elif start < a < end and b >= end:
+                end = a  # a masked tail (caption credit) is cut off
+        piece = text[start:end]
+        if piece.strip() and any(c.isalpha() for c in piece):
+            pieces.append((start, piece))
+    return pieces
 
 
 def _dated_clauses(ctx: Context) -> None:

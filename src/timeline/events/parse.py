@@ -28,20 +28,20 @@ def _pipeline(language: str) -> Any:
     return package.load()
 
 
-def parse(text: str, language: str = "en") -> list[Any]:
-    """The tokens of a text, each with its parse, in order; offsets are ``token.idx``.
+def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int, Any]]:
+    """Parse pieces of a text (each with its start offset): ``[(start, spacy Doc), ...]``.
 
-    Long texts are cut at line breaks into pieces of at most ``_PIECE`` characters, so the
-    cost stays linear in the length; offsets are shifted back into the whole text.
+    A token's offset in the whole text is ``start + token.idx``. Pieces longer than
+    ``_PIECE`` characters are cut at spaces, so memory and time stay linear in the length.
     """
     nlp = _pipeline(language)
-    out = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + _PIECE)
-        if end < len(text):
-            cut = text.rfind("\n", start, end)
-            end = cut + 1 if cut > start else end
-        out.append((start, nlp(text[start:end])))
-        start = end
-    return out
+    cut: list[tuple[int, str]] = []
+    for start, text in pieces:
+        while len(text) > _PIECE:
+            at = text.rfind(" ", 0, _PIECE)
+            at = at if at > 0 else _PIECE
+            cut.append((start, text[:at]))
+            start, text = start + at, text[at:]
+        cut.append((start, text))
+    parsed = nlp.pipe([text for _, text in cut], batch_size=64)
+    return [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
