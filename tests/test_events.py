@@ -208,13 +208,14 @@ def _score(folder, gold):
 
 @pytest.mark.parametrize(
     ("name", "recall", "precision"),
-    [("corpus", 0.80, 0.65), ("corpus-dev", 0.75, 0.75), ("corpus-dev2", 0.72, 0.80)],
+    [("corpus", 0.85, 0.70), ("corpus-dev", 0.80, 0.75), ("corpus-dev2", 0.75, 0.75)],
 )
 def test_shared_sets_keep_their_measured_floors(name, recall, precision, corpus_dir, gold_dir):
     folder = corpus_dir.parent / name
     gold = gold_dir / "events.csv" if name == "corpus" else folder / "gold_events.csv"
     table, result = _score(folder, gold)
     assert result.recall >= recall and result.precision >= precision, result.to_text()
+    assert result.actor_accuracy >= 0.33, result.to_text()
     linked = table.dropna(subset=["responds_to"])
     assert set(linked["responds_to"]) <= set(table["event_id"])  # never an invented id
 
@@ -245,3 +246,18 @@ def test_extractor_code_names_no_party_of_the_corpora(root, gold_dir, corpus_dev
     code = "".join(path.read_text(encoding="utf-8") for path in files)
     found = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", code))
     assert not found, found
+
+
+def test_same_day_acts_in_two_documents_never_answer_each_other():
+    a = _doc(
+        "Arvelia summoned Valdoria's envoy on Friday over the expulsion of its diplomat.",
+        doc_id="a",
+    )
+    b = _doc(
+        "Valdoria expelled an Arvelian diplomat on Friday after the summons of its envoy.",
+        doc_id="b",
+    )
+    df = extract_events([a, b])
+    validate_events(df)  # a loop of responses is a schema error
+    linked = df.dropna(subset=["responds_to"]).set_index("event_id")["responds_to"]
+    assert not any(linked.get(target) == source for source, target in linked.items())

@@ -48,7 +48,7 @@ def link(rows: list[Candidate], words: Words) -> None:
         best = None
         for k in by_start:
             target = rows[k]
-            if k == i or not _earlier(target, row):
+            if k == i or not _earlier(target, row) or _reaches(rows, k, i):
                 continue
             score = _score(row, target, parties[i], parties[k], words)
             if score < needed or (needed == THRESHOLD_OTHER and not _names(row, target, words)):
@@ -60,6 +60,18 @@ def link(rows: list[Candidate], words: Words) -> None:
         if best is not None:
             row.target = best[1]
             row.kind = "response"
+
+
+def _reaches(rows: list[Candidate], start: int, goal: int) -> bool:
+    """Whether following responds_to links from ``start`` reaches ``goal`` (a loop)."""
+    seen = set()
+    k: int | None = start
+    while k is not None and k not in seen:
+        if k == goal:
+            return True
+        seen.add(k)
+        k = rows[k].target
+    return False
 
 
 def _earlier(target: Candidate, row: Candidate) -> bool:
