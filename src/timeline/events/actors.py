@@ -72,7 +72,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         tokens = near[-_MAX_WORDS:]
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    phrase = tokens[0].doc.text[start:end]
+    phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
 
 

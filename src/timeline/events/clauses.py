@@ -10,6 +10,7 @@ still makes an event, of class ``other``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +42,22 @@ class Clause:
     speech: bool
 
 
-def mention_tokens(sent: Any, start: int, end: int) -> list[Any]:
-    """Tokens of a parsed sentence that overlap the character span [start, end)."""
-    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+def mention_tokens(sent: Any, start: int, end: int, starts: list[int]) -> list[Any]:
+    """Tokens of a parsed sentence that overlap the character span [start, end).
+
+    ``starts`` holds the character offset of every token of the sentence's document, so
+    the look-up is a bisection, not a scan of a possibly very long sentence.
+    """
+    doc = sent.doc
+    first = max(sent.start, bisect.bisect_right(starts, start) - 1)
+    out = []
+    for i in range(first, sent.end):
+        tok = doc[i]
+        if tok.idx >= end:
+            break
+        if tok.idx + len(tok.text) > start:
+            out.append(tok)
+    return out
 
 
 def anchor(tokens: list[Any], words: Words) -> Any | None:
@@ -303,9 +317,13 @@ def _light_object(head: Any, words: Words) -> Any | None:
 def _objects(head: Any) -> tuple[Any, ...]:
     """Tokens of the predicate's objects and complements (what the act is about)."""
     out = []
+    doc = head.doc
     for child in head.children:
         if child.dep_ in _OBJECT_DEPS:
-            out.extend(child.subtree)
+            # the object's words, at most 40 tokens from the predicate (run-on text stays linear)
+            lo = max(child.left_edge.i, head.i - 40)
+            hi = min(child.right_edge.i, head.i + 40)
+            out.extend(doc[lo : hi + 1])
         elif child.dep_ in ("compound", "amod") and head.pos_ in _NOUN_POS:
             out.append(child)
     if head.dep_ in ("acl", "relcl"):

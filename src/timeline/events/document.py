@@ -97,6 +97,7 @@ def _dated_clauses(ctx: Context) -> None:
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0:
             by_sentence.setdefault(k, []).append(m)
+    token_starts: dict[int, list[int]] = {}
     for k, (base, sent) in enumerate(sentences):
         s0 = base + sent.start_char
         s1 = base + sent.end_char
@@ -104,7 +105,10 @@ def _dated_clauses(ctx: Context) -> None:
             continue
         seen_heads: set[int] = set()
         for m in by_sentence.get(k, []):
-            tokens = clauses.mention_tokens(sent, m.start - base, m.end - base)
+            key = id(sent.doc)
+            if key not in token_starts:
+                token_starts[key] = [t.idx for t in sent.doc]
+            tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
             head = clauses.anchor(tokens, ctx.words)
             if head is None:
                 continue
@@ -112,8 +116,8 @@ def _dated_clauses(ctx: Context) -> None:
             if found is None or found.head.i in seen_heads:
                 continue
             seen_heads.add(found.head.i)
-            cand = _candidate(ctx, base, (s0, s1), m, found)
-            cand.actor, cand.actor_span = _actor(ctx, base, found, last_actor, speaker)
+            cand = _candidate(ctx, base, sent, m, found)
+            cand.actor, cand.actor_span = _actor(ctx, base, found, sent, (last_actor, speaker))
             if cand.actor and not actors.is_pronoun(cand.actor, ctx.words):
                 last_actor = cand.actor
             ctx.candidates.append(cand)
@@ -123,15 +127,15 @@ def _dated_clauses(ctx: Context) -> None:
             last_actor = phrase
 
 
-def _candidate(ctx: Context, base: int, sentence: tuple[int, int], m: Any, found: Any) -> Candidate:
+def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candidate:
     head = found.head
     a = base + head.idx
+    sentence = (base + sent.start_char, base + sent.end_char)
+    window = _window(head, sent)
     about = _lemmas(found.objects, head)
-    context = _lemmas(head.sent, head)
+    context = _lemmas(window, head)
     names = frozenset(
-        t.text.lower()
-        for t in head.sent
-        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+        t.text.lower() for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
     )
     return Candidate(
         doc_id=ctx.doc.doc_id,
@@ -151,6 +155,16 @@ def _candidate(ctx: Context, base: int, sentence: tuple[int, int], m: Any, found
     )
 
 
+# Tokens either side of a predicate that count as its sentence (a run-on "sentence" of
+# thousands of words would otherwise make every candidate cost its whole length).
+_WINDOW = 40
+
+
+def _window(head: Any, sent: Any) -> Any:
+    """The predicate's sentence, cut to ``_WINDOW`` tokens either side of it."""
+    return head.doc[max(sent.start, head.i - _WINDOW) : min(sent.end, head.i + _WINDOW + 1)]
+
+
 def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
     """Content lemmas of some tokens, without dates and the predicate itself."""
     return frozenset(
@@ -164,16 +178,19 @@ def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
 
 
 def _actor(
-    ctx: Context, base: int, found: Any, last_actor: str, speaker: str
+    ctx: Context, base: int, found: Any, sent: Any, context: tuple[str, str]
 ) -> tuple[str, tuple[int, int] | None]:
     """The clause's actor, with pronouns and first-person subjects resolved.
+
+    ``context`` is the last named actor of the document and the transcript's speaker.
 
     An event noun with no party of its own ("the summit on 11 January") takes the named
     subject of the sentence it sits in.
     """
+    last_actor, speaker = context
     subject = found.subject
     if subject is None and found.nominal:
-        root = found.head.sent.root
+        root = sent.root
         subject = next(
             (c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ in _PARTIES), None
         )
@@ -202,7 +219,7 @@ def _actor(
     if phrase and not actors.named(phrase):
         # "the ministry", "the spokesperson": the party named before with that role
         head = found.subject.lemma_.lower() if found.subject is not None else ""
-        for earlier in reversed(ctx.candidates):
+        for earlier in reversed(ctx.candidates[-50:]):
             if (
                 earlier.actor
                 and actors.named(earlier.actor)
