@@ -8,44 +8,13 @@ first use.
 
 from __future__ import annotations
 
-# Calendar words: names that start or sit inside a date phrase.
-WEEKDAYS: tuple[str, ...] = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
-MONTHS: tuple[str, ...] = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-MONTH_ABBREVIATIONS: tuple[str, ...] = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-)
+# Calendar words (names that start or sit inside a date phrase) live with the other English
+# date words in timeline.lang.en.dates; these names stay for the event extractor.
+from timeline.lang.en import dates as _english_dates
+
+WEEKDAYS = _english_dates.WEEKDAY_NAMES
+MONTHS = _english_dates.MONTH_NAMES
+MONTH_ABBREVIATIONS = _english_dates.MONTH_ABBREVIATIONS
 
 
 # (regular expression, category, flags). Flags:
