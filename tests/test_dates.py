@@ -47,9 +47,9 @@ def test_mention_is_frozen() -> None:
         m.value = "x"  # type: ignore[misc]
 
 
-def test_other_language_rejected_naming_supported() -> None:
-    with pytest.raises(ValueError, match="'fr'.*supported languages: en"):
-        find_dates("le 3 mars", REF, language="fr")
+def test_unknown_language_rejected_naming_the_code_and_the_way_out() -> None:
+    with pytest.raises(ValueError, match="'xx-nowhere' is not supported.*register_language"):
+        find_dates("le 3 mars", REF, language="xx-nowhere")
 
 
 def test_unknown_anchor_rejected() -> None:

@@ -100,7 +100,9 @@ def month(y: int, m: int, mod: str = "") -> Resolved | None:
     """Month ``m`` of year ``y``."""
     if not (1 <= y <= 9999 and 1 <= m <= 12):
         return None
-    return Resolved("DATE", f"{y:04d}-{m:02d}", datetime.date(y, m, 1), month_end(y, m), "month", mod)
+    return Resolved(
+        "DATE", f"{y:04d}-{m:02d}", datetime.date(y, m, 1), month_end(y, m), "month", mod
+    )
 
 
 def year(y: int, mod: str = "") -> Resolved | None:

@@ -135,7 +135,9 @@ def half_of(state: State, part: str | None) -> int | None:
     words = words_of(part)
     if not any(state.lang.has("half", w) for w in words):
         return None
-    return next((state.lang.word("which_half", w) for w in words if state.lang.has("which_half", w)), None)
+    return next(
+        (state.lang.word("which_half", w) for w in words if state.lang.has("which_half", w)), None
+    )
 
 
 def month_number(state: State, s: str) -> int | None:

@@ -208,9 +208,12 @@ def _is_day(res: Resolved) -> bool:
 
 def _remember(state: State, name: str, m: re.Match[str], res: Resolved, end: int) -> None:
     """Update what later mentions resolve against: report quarter, last day, narrative date."""
-    if name in ("quarter", "the_period") and re.fullmatch(r"\d{4}-Q[1-4]", res.value):
-        if not state.cue("not_report_quarter", m.group(0)):
-            state.quarter = (int(res.value[:4]), int(res.value[-1]), end)
+    if (
+        name in ("quarter", "the_period")
+        and re.fullmatch(r"\d{4}-Q[1-4]", res.value)
+        and not state.cue("not_report_quarter", m.group(0))
+    ):
+        state.quarter = (int(res.value[:4]), int(res.value[-1]), end)
     if _is_day(res) and name != "clock":  # a bare "10 a.m." names no day of its own
         state.last_day = (res.earliest, res.latest)  # type: ignore[assignment]
     elif (

@@ -74,4 +74,3 @@ def grammar_for(lang: DateLanguage) -> Grammar:
         next_word=re.compile(lang.cues.get("next_word", _NEVER)),
         clause_break=re.compile(lang.cues.get("clause_break", _NEVER)),
     )
-

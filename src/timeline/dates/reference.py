@@ -26,7 +26,7 @@ def _full_date(s: str, state: State) -> datetime.date | None:
 
 
 def _byline(head: str, state: State) -> datetime.date | None:
-    """"Published: 12:20, September 13, 2022", "Updated 22:46, 11-Jul-2019"."""
+    """A byline: "Published: 12:20, September 13, 2022", "Updated 22:46, 11-Jul-2019"."""
     m = state.grammar.cues["byline"].search(head)
     return _full_date(m.group("d1") or m.group("d2"), state) if m else None
 
@@ -47,7 +47,7 @@ def _date_line(head: str, state: State) -> datetime.date | None:
 
 
 def _dateline(text: str, head: str, state: State, pair_year: int | None):
-    """"GENEVA, Oct. 6, 2019 -", its year from the text when the line has none."""
+    """A dateline ("GENEVA, Oct. 6, 2019 -"), its year from the text when the line has none."""
     m = state.grammar.cues["dateline"].search(head)
     if not m:
         return None

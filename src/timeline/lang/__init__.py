@@ -25,7 +25,13 @@ from functools import lru_cache
 from timeline.lang.generic import from_dateparser
 from timeline.lang.model import DateLanguage, Scanner
 
-__all__ = ["DateLanguage", "Scanner", "date_language", "register_language"]
+__all__ = [
+    "DateLanguage",
+    "Scanner",
+    "date_language",
+    "register_language",
+    "unregister_language",
+]
 
 _REGISTERED: dict[str, DateLanguage] = {}
 
@@ -42,6 +48,16 @@ def register_language(language: DateLanguage) -> DateLanguage:
     """
     _REGISTERED[language.code] = language
     return language
+
+
+def unregister_language(code: str) -> None:
+    """Forget the language registered under ``code`` (nothing happens if there is none).
+
+    >>> unregister_language("x-demo")
+    >>> "x-demo" in _REGISTERED
+    False
+    """
+    _REGISTERED.pop(code, None)
 
 
 def date_language(code: str) -> DateLanguage:

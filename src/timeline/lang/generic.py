@@ -22,10 +22,12 @@ from timeline.lang.model import DateLanguage, Scanner
 
 __all__ = ["from_dateparser"]
 
-_MONTH_KEYS = (
-    "january february march april may june july august september october november december"
-).split()
-_WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# dateparser's keys of the month and weekday names in a locale's data
+_MONTH_KEYS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+_WEEKDAY_KEYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)\.?"
 
 
@@ -41,24 +43,26 @@ def _names(info: dict, keys: list[str]) -> dict[str, int]:
 
 
 def _alternatives(names: dict[str, int]) -> str:
-    """A regex alternation of ``names``, longest first, each with an optional period."""
+    """A regex alternation of ``names``, longest first (an abbreviation's period is outside)."""
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return "(?:" + "|".join(re.escape(n) for n in ordered) + r")\.?(?!\w)"
+    return "(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
 
 
 def _explicit_forms(month: str) -> tuple[tuple[str, str], ...]:
     return (
         ("iso", r"{y}(?<![\d-])\d{4})-{m}[01]\d)-{d}[0-3]\d)(?![\d-])"),
-        ("dmy", rf"{{d}}{_DAY})(?:\s+de)?[\s-]+{{m}}{month})(?:\s+de)?,?[\s-]+{{y}}\d{{4}})"),
-        ("mdy", rf"{{m}}{month})\s+{{d}}{_DAY}),?\s+{{y}}\d{{4}})"),
-        ("my", rf"{{m}}{month})(?:\s+de)?,?\s+{{y}}\d{{4}})"),
+        ("dmy", rf"{{d}}{_DAY})(?:\s+de)?[\s-]+{{m}}{month})\.?(?:\s+de)?,?[\s-]+{{y}}\d{{4}})"),
+        ("mdy", rf"{{m}}{month})\.?\s+{{d}}{_DAY}),?\s+{{y}}\d{{4}})"),
+        ("my", rf"{{m}}{month})\.?(?:\s+de)?,?\s+{{y}}\d{{4}})"),
         ("dm", rf"{{d}}{_DAY})(?:\s+de)?[\s-]+{{m}}{month})"),
-        ("md", rf"{{m}}{month})\s+{{d}}{_DAY})"),
+        ("md", rf"{{m}}{month})\.?\s+{{d}}{_DAY})"),
     )
 
 
 def _scanners(forms: tuple[tuple[str, str], ...], weekday: str) -> tuple[Scanner, ...]:
-    plain = "|".join(t.replace("{d}", "(?:").replace("{m}", "(?:").replace("{y}", "(?:") for _, t in forms)
+    plain = "|".join(
+        t.replace("{d}", "(?:").replace("{m}", "(?:").replace("{y}", "(?:") for _, t in forms
+    )
     return (
         Scanner("explicit", rf"(?<!\w)(?P<part>)(?P<date>{plain})", ("MON", "DATENUM"), (25, 30)),
         Scanner("weekday", rf"(?<!\w)(?P<rel>)(?P<wd>{weekday})", ("WD",)),
@@ -67,6 +71,8 @@ def _scanners(forms: tuple[tuple[str, str], ...], weekday: str) -> tuple[Scanner
 
 def from_dateparser(code: str) -> DateLanguage | None:
     """The month and weekday grammar of dateparser's locale ``code``, or None if it has none."""
+    # imported here, not at the top: dateparser takes about a second to import, and only a
+    # language without its own module needs it (importing timeline stays fast, STYLE 10)
     from dateparser.languages.loader import default_loader
 
     try:

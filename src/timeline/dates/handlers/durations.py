@@ -67,11 +67,11 @@ def duration_value(n: int | None, unit: str, half: bool = False) -> str:
 def _not_a_duration(
     m: re.Match[str], state: State, unit: str, plural: bool, count: int | None
 ) -> bool:
-    """"a second attempt", "three-quarters of", "24 hours a day", "one years"."""
+    """Not durations: "a second attempt", "three-quarters of", "24 hours a day", "one years"."""
     lang = state.lang
     numlow = m.group("num").lower()
-    hyphen = "-" in m.group("sep")
-    if lang.has("one", numlow) and plural:
+    hyphen = "-" in m.group("gap")
+    if lang.has("single", numlow) and plural:
         return True
     if lang.has("article", numlow) and unit in ("second", "quarter"):
         return True  # "a second attempt", "a quarter of"
@@ -101,7 +101,7 @@ def _duration_bounds(m: re.Match[str], state: State, n: int | None, unit: str):
     ref = state.base
     earliest = latest = None
     anchored_past = state.lang.has("period_back", rel)
-    if not anchored_past and "-" not in m.group("sep") and ref is not None and n is not None:
+    if not anchored_past and "-" not in m.group("gap") and ref is not None and n is not None:
         anchored_past = perfect_context(state, m.start())
     if ref is not None and n is not None and not _UNITS[unit][1]:
         span_unit = {"night": "day", "fortnight": "week", "weekend": "day"}.get(unit, unit)
@@ -116,7 +116,7 @@ def _duration_bounds(m: re.Match[str], state: State, n: int | None, unit: str):
 
 
 def duration(m: re.Match[str], state: State) -> Resolved | None:
-    """"three years", "almost two weeks", "the past six months", "two and a half days"."""
+    """Phrases like: "three years", "almost two weeks", "the past six months"."""
     if m.group("old"):
         return None
     num = m.group("num")
@@ -138,7 +138,7 @@ def duration(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def vague_duration(m: re.Match[str], state: State) -> Resolved | None:
-    """"the past few weeks", "the coming months", "recent years", "the early years"."""
+    """Phrases like: "the past few weeks", "the coming months", "recent years"."""
     rel = m.group("rel").lower()
     unit = unit_of(state, m.group("unit"))
     ref = state.base
@@ -155,26 +155,26 @@ def vague_duration(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def unbounded_units(m: re.Match[str], state: State) -> Resolved | None:
-    """"months-long", "for years": a duration of unknown length."""
+    """A duration of unknown length: "months-long", "for years"."""
     unit = unit_of(state, m.group("unit"))
     return Resolved("DURATION", duration_value(None, unit), None, None, _UNITS[unit][2])
 
 
 def counted_period(m: re.Match[str], state: State) -> Resolved | None:
-    """"the first nine months of 2019", "the last two weeks"."""
+    """Phrases like: "the first nine months of 2019", "the last two weeks"."""
     n = count_of(state, m.group("num"))
     unit = unit_of(state, m.group("unit"))
     if n is None:
         return None
-    first = m.group("first").lower()
+    edge = m.group("edge").lower()
     ref = state.base
     earliest = latest = None
     if m.group("y"):
-        if state.lang.has("from_start", first):
+        if state.lang.has("from_start", edge):
             earliest = datetime.date(int(m.group("y")), 1, 1)
             latest = cal.add(earliest, n, unit)
             latest = latest - datetime.timedelta(days=1) if latest else None
-    elif ref is not None and state.lang.has("period_back", first):
+    elif ref is not None and state.lang.has("period_back", edge):
         earliest, latest = cal.add(ref, -n, unit), ref
     return Resolved("DURATION", duration_value(n, unit), earliest, latest, _UNITS[unit][2])
 
@@ -186,8 +186,8 @@ def recurrence(m: re.Match[str], state: State) -> Resolved | None:
     if lang.has("recurrence", w):
         value, precision = lang.word("recurrence", w)
         return Resolved("SET", value, None, None, precision)
-    if m.group("mon"):
-        mo = lang.word("month", m.group("mon").lower().rstrip(".").strip())
+    if m.group("named_month"):
+        mo = lang.word("month", m.group("named_month").lower().rstrip(".").strip())
         return Resolved("SET", f"XXXX-{mo:02d}", None, None, "month") if mo else None
     if m.group("season"):
         code = lang.word("season", m.group("season").lower())

@@ -101,7 +101,7 @@ def resolve_explicit(s: str, state: State, part: str = "", forward: bool = False
 
 
 def _uncapitalised_name(date: str, state: State) -> bool:
-    """"may 5" or "5 may" in lower case: a verb or a word, not a month."""
+    """Whether a date is "may 5" or "5 may" in lower case: a verb or a word, not a month."""
     cues = state.grammar.cues
     if "month_day" in cues and cues["month_day"].fullmatch(date):
         return not is_capitalised(state, date)
@@ -111,7 +111,7 @@ def _uncapitalised_name(date: str, state: State) -> bool:
 
 
 def _year_from_range_end(m: re.Match[str], date: str, state: State):
-    """"May 15 to August 16, 1988": the first date takes the year the range ends in."""
+    """The first date of "May 15 to August 16, 1988" takes the year the range ends in."""
     later = state.grammar.cues["range_end"].match(state.text, m.end())
     if not later or re.search(r"\d{4}", date):
         return None
@@ -147,7 +147,7 @@ def explicit(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def clock_value(state: State, tpart: str) -> str | None:
-    """"15:30", "3 p.m.", "noon" as HH:MM (midnight is 24:00), or None."""
+    """A clock time ("15:30", "3 p.m.", "noon") as HH:MM (midnight is 24:00), or None."""
     cm = state.grammar.cues["clock"].fullmatch(tpart.strip())
     if cm is None:
         return None
@@ -208,7 +208,7 @@ def _nearest_year_with_weekday(base: datetime.date, month: int, day: int, wd: in
 
 
 def weekday_date(m: re.Match[str], state: State) -> Resolved | None:
-    """"Friday, July 5": without a year the weekday picks the year nearest the base date."""
+    """Phrases like: "Friday, July 5"; without a year, the weekday picks the nearest year."""
     if not is_capitalised(state, m.group("wd")):
         return None
     date = m.group("da") or m.group("db")
@@ -274,7 +274,7 @@ def _day_range(state: State, mo1: int, da1: int, mo2: int, da2: int, ys: str | N
 
 
 def date_range(m: re.Match[str], state: State) -> Resolved | None:
-    """"May 15-17", "15 to 17 May 2019", "September 15 and 16", "1998-99"."""
+    """Phrases like: "May 15-17", "15 to 17 May 2019", "September 15 and 16", "1998-99"."""
     g = m.groupdict()
     if g.get("y3"):
         return _year_range(g)
@@ -295,7 +295,7 @@ def date_range(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def part_of_day_of(m: re.Match[str], state: State) -> Resolved | None:
-    """"the morning of June 4"."""
+    """Phrases like: "the morning of June 4"."""
     res = resolve_explicit(m.group("date"), state)
     if res is None or res.precision != "day":
         return None
@@ -303,7 +303,7 @@ def part_of_day_of(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def iso_time(m: re.Match[str], state: State) -> Resolved | None:
-    """"2019-07-10T14:30"."""
+    """Phrases like: "2019-07-10T14:30"."""
     d = cal.safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if d is None:
         return None

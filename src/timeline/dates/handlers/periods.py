@@ -26,7 +26,7 @@ from timeline.dates.mention import Resolved
 
 
 def _number_not_year(m: re.Match[str], state: State, y: int) -> bool:
-    """"No. 1998", "$2000", "1,999", "2000 troops", "2001 to 3000": a number, not a year."""
+    """Whether "No. 1998", "$2000", "1,999", "2000 troops", "2001 to 3000" hold a number."""
     before, after = state.before(m.start(), 12), state.after(m.end(), 30)
     if state.cue("number_before", before):
         return True
@@ -62,7 +62,7 @@ def year(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def decade(m: re.Match[str], state: State) -> Resolved | None:
-    """"the 1990s", "the '80s", "the early 2000s" ("the 1800s" is the century)."""
+    """Phrases like: "the 1990s", "the '80s", "the early 2000s" ("the 1800s" is the century)."""
     ys = m.group("y")
     y = year_number(ys, state) if ys[0] in "'’" else int(ys)
     part = part_mod(state, m.group("part"))
@@ -72,7 +72,7 @@ def decade(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def century(m: re.Match[str], state: State) -> Resolved | None:
-    """"the 19th century", "the early twentieth century"."""
+    """Phrases like: "the 19th century", "the early twentieth century"."""
     c = m.group("c").lower()
     n = int(re.match(r"\d+", c).group()) if c[0].isdigit() else state.lang.word("ordinal", c)  # type: ignore[union-attr]
     if n is None:
@@ -105,7 +105,7 @@ def _half_of_year(state: State, qnum: int | None, qword: str, year: int | None):
 
 
 def _relative_quarter(m: re.Match[str], state: State, qword: str, base: datetime.date):
-    """"the next quarter", "the same quarter", "the year-earlier quarter", "the quarter"."""
+    """Phrases like: "the next quarter", "the same quarter", "the year-earlier quarter"."""
     cur_q = (base.month - 1) // 3 + 1
     relation = state.lang.word("quarter_relation", qword, "")
     shift = {"next": 1, "current": 0, "same": 0}.get(relation, -1)
@@ -122,7 +122,7 @@ def _relative_quarter(m: re.Match[str], state: State, qword: str, base: datetime
 
 
 def quarter(m: re.Match[str], state: State) -> Resolved | None:
-    """"the third quarter", "Q3 2019", "last year's fourth quarter", "the first half"."""
+    """Phrases like: "the third quarter", "Q3 2019", "last year's fourth quarter"."""
     g = m.groupdict()
     kind = state.lang.word("period_kind", (g["kind"] or "").lower(), "quarter")
     qword = (g["q"] or "").lower()
@@ -170,7 +170,7 @@ def _season_year(m: re.Match[str], state: State, code: str) -> int:
 
 
 def season(m: re.Match[str], state: State) -> Resolved | None:
-    """"in the summer", "early spring", "winter 2019" ("last summer" is ``relative_unit``)."""
+    """Phrases like: "in the summer", "early spring", "winter 2019" (not "last summer")."""
     det = (m.group("det") or m.group("prep") or "").lower()
     code = state.lang.word("season", m.group("s").lower())
     part = part_mod(state, det if state.lang.has("part", det) else m.group("part2"))
@@ -212,9 +212,7 @@ def month_name(m: re.Match[str], state: State) -> Resolved | None:
     part = part_mod(state, m.group("part"))
     if not part and not _month_name_alone(m, state, prev):
         return None
-    forward = state.lang.has("forward_cue", prev or "") or future_context(
-        state, m.start(), m.end()
-    )
+    forward = state.lang.has("forward_cue", prev or "") or future_context(state, m.start(), m.end())
     year = guess_year(state, mo, None, forward=forward)
     if year is None:
         return Resolved("DATE", f"XXXX-{mo:02d}", None, None, "month", part)
@@ -222,7 +220,7 @@ def month_name(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def year_adjective(m: re.Match[str], state: State) -> Resolved | None:
-    """"year-earlier", "year-ago", "year-end", "by year's end"."""
+    """Phrases like: "year-earlier", "year-ago", "year-end", "by year's end"."""
     meaning = state.lang.word("year_adjective", m.group("w").lower().replace("’", "'"))
     base = state.base
     if base is None:
@@ -241,7 +239,7 @@ def year_adjective(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def the_period(m: re.Match[str], state: State) -> Resolved | None:
-    """"the year", "the week", "the latest period", "the end of the month"."""
+    """Phrases like: "the year", "the week", "the latest period", "the end of the month"."""
     adj = squeeze(m.group("adj") or "")
     unit = unit_of(state, m.group("unit"))
     base = state.base
@@ -272,25 +270,25 @@ def the_period(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def year_in_words(m: re.Match[str], state: State) -> Resolved | None:
-    """"nineteen ninety-eight", "the year two thousand and one"."""
+    """Phrases like: "nineteen ninety-eight", "the year two thousand and one"."""
     if m.group("c") is None:
         return cal.year(2000 + (count_of(state, m.group("n2")) or 0 if m.group("n2") else 0))
     century = state.lang.word("century_word", m.group("c").lower())
     rest = m.group("n").lower()
-    if state.lang.has("hundred", rest):
+    if state.lang.has("hundreds", rest):
         return cal.year(century)
     n = count_of(state, rest)
     return cal.year(century + n) if n is not None and n < 100 else None
 
 
 def decade_in_words(m: re.Match[str], state: State) -> Resolved | None:
-    """"the sixties", "the late nineties"."""
+    """Phrases like: "the sixties", "the late nineties"."""
     y = state.lang.word("decade_word", m.group("d").lower())
     return cal.narrow_if(cal.decade(y), part_mod(state, m.group("part")))
 
 
 def year_period(m: re.Match[str], state: State) -> Resolved | None:
-    """"the 1998 period": the quarter of the report in that year, else the year."""
+    """Phrases like: "the 1998 period": the quarter of the report in that year, else the year."""
     y = int(m.group("y"))
     cq = state.context_quarter(m.start(), 2000)
     if cq is not None:
@@ -299,7 +297,7 @@ def year_period(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def era(m: re.Match[str], state: State) -> Resolved | None:
-    """"44 BC", "AD 800"."""
+    """Phrases like: "44 BC", "AD 800"."""
     marker = (m.group("era") or m.group("era2")).upper().replace(".", "").replace(" ", "")
     y = int(m.group("y") or m.group("y2"))
     if state.lang.word("era", marker):  # before the common era
@@ -310,27 +308,27 @@ def era(m: re.Match[str], state: State) -> Resolved | None:
 def _holiday_on(rule: tuple[str, int, int, int], y: int) -> datetime.date:
     """The date of a holiday rule in year ``y``.
 
-    Rules: ``("fixed", month, day, 0)``, ``("easter", days after Easter Sunday, 0, 0)``,
+    Rules: ``("fixed", month, day, 0)``, ``("computus", days after Easter Sunday, 0, 0)``,
     ``("nth", month, weekday, n)`` (the n-th ``weekday``, 0 = Monday, of the month).
     """
     kind, a, b, c = rule
     if kind == "fixed":
         return datetime.date(y, a, b)
-    if kind == "easter":
+    if kind == "computus":
         return easter(y) + datetime.timedelta(days=a)
     first = datetime.date(y, a, 1)
     return first + datetime.timedelta(days=(b - first.weekday()) % 7 + 7 * (c - 1))
 
 
 def holiday(m: re.Match[str], state: State) -> Resolved | None:
-    """"Christmas", "Easter Monday 2019", "Thanksgiving" (the last one, or the next)."""
+    """Holidays: "Christmas", "Easter Monday 2019", "Thanksgiving" (the last one, or the next)."""
     rule = state.lang.word("holiday", squeeze(m.group("h")).replace("’", "'"))
     if rule is None or (state.lang.cased and not m.group("h")[0].isupper()):
         return None
     base = state.base
     year = int(m.group("y")) if m.group("y") else (base.year if base else None)
     if year is None:
-        if rule[0] == "easter":
+        if rule[0] == "computus":
             return None
         probe = _holiday_on(rule, 2001)
         return Resolved("DATE", f"XXXX-{probe.month:02d}-{probe.day:02d}", None, None, "day")

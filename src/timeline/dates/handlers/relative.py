@@ -44,7 +44,11 @@ def weekday_of(wd: int, state: State, start: int, end: int, relation: str) -> Re
     elif relation == "next":
         d = base + datetime.timedelta(days=fwd or 7)
     elif relation == "this":
-        d = base + datetime.timedelta(days=fwd) if fwd <= 3 else base - datetime.timedelta(days=back)
+        d = (
+            base + datetime.timedelta(days=fwd)
+            if fwd <= 3
+            else base - datetime.timedelta(days=back)
+        )
     elif relation in ("week-1", "week+1"):
         monday = base - datetime.timedelta(days=base.isoweekday() - 1)
         d = monday + datetime.timedelta(days=wd - 1 + (7 if relation == "week+1" else -7))
@@ -70,7 +74,7 @@ def _recurring_weekday(state: State, wd: int, pod: str) -> Resolved:
 
 
 def weekday(m: re.Match[str], state: State) -> Resolved | None:
-    """"Friday", "last Tuesday", "Monday morning", "Sundays"."""
+    """Phrases like: "Friday", "last Tuesday", "Monday morning", "Sundays"."""
     wdtext = m.group("wd")
     if not is_capitalised(state, wdtext) or _bare_abbreviation(state, wdtext):
         return None
@@ -90,7 +94,7 @@ def weekday(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def weekday_set(m: re.Match[str], state: State) -> Resolved | None:
-    """"every Monday", "each Friday morning"."""
+    """Phrases like: "every Monday", "each Friday morning"."""
     wd = weekday_number(state, m.group("wd"))
     if wd is None:
         return None
@@ -98,7 +102,7 @@ def weekday_set(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def relative_word(m: re.Match[str], state: State) -> Resolved | None:
-    """"today", "now", "recently", "the past", "tonight", "yesterday morning" ..."""
+    """Phrases like: "today", "now", "recently", "the past", "tonight", "yesterday morning" ..."""
     meaning = state.lang.word("relative_word", squeeze(m.group("w")))
     if meaning is None:
         return None
@@ -119,7 +123,7 @@ def relative_word(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def _span_of_units(state: State, unit: str, step: int) -> Resolved:
-    """"the past decade", "the next century": the years up to or from the base date."""
+    """Spans of years ("the past decade", "the next century") up to or from the base date."""
     ref = state.base
     years = 10 if unit == "decade" else 100
     other = cal.add(ref, step, unit) if ref is not None else None
@@ -182,7 +186,7 @@ def _relative_weekend(m: re.Match[str], state: State, step: int) -> Resolved:
 
 
 def _compared_with_last_year(m: re.Match[str], state: State, unit: str, step: int, part: str):
-    """"compared with $3 million last year" in a quarterly report: that quarter a year ago."""
+    """A comparison ("compared with $3 million last year"): the report's quarter a year ago."""
     cq = state.context_quarter(m.start())
     if unit != "year" or step != -1 or cq is None or part:
         return None
@@ -210,12 +214,12 @@ def before_or_after(res: Resolved, base: datetime.date, mod: str) -> Resolved:
 
 
 def relative_unit(m: re.Match[str], state: State) -> Resolved | None:
-    """"last month", "this year", "next spring", "earlier this week", "last June 5"."""
+    """Phrases like: "last month", "this year", "next spring", "earlier this week"."""
     rel = m.group("rel").lower()
     if not state.lang.has("step", rel):
         return None
     unit = unit_of(state, m.group("unit"))
-    if state.lang.cased and m.group("unit")[0].isupper() and not m.group("mon"):
+    if state.lang.cased and m.group("unit")[0].isupper() and not m.group("named_month"):
         return None  # "This Week" is a title
     span_step = state.lang.word("span_step", rel)
     if unit in ("decade", "century") and span_step and not m.group("part"):
@@ -227,7 +231,7 @@ def relative_unit(m: re.Match[str], state: State) -> Resolved | None:
     if m.group("season"):
         code = state.lang.word("season", m.group("season").lower())
         return _relative_season(state, code, step, part)
-    if m.group("mon"):
+    if m.group("named_month"):
         return _month_of_relative_unit(m, state, step, part)
     if unit == "weekend":
         return _relative_weekend(m, state, step)
@@ -247,9 +251,9 @@ def relative_unit(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def _month_of_relative_unit(m: re.Match[str], state: State, step: int, part: str):
-    if not is_capitalised(state, m.group("mon")):
+    if not is_capitalised(state, m.group("named_month")):
         return None
-    mo = month_number(state, m.group("mon"))
+    mo = month_number(state, m.group("named_month"))
     if mo is None:
         return None
     day = int(re.match(r"\d+", m.group("md")).group()) if m.group("md") else None  # type: ignore[union-attr]
@@ -271,7 +275,7 @@ def _anchored_shift(state: State, words: list[str]) -> tuple[int, str]:
 
 
 def anchored(m: re.Match[str], state: State) -> Resolved | None:
-    """"the next day", "the following week", "that month", "the day before", "that spring"."""
+    """Phrases like: "the next day", "the following week", "that month", "the day before"."""
     words = squeeze(m.group("w")).split()
     shift, unit = _anchored_shift(state, words)
     unit = unit_of(state, unit)
@@ -295,7 +299,7 @@ def anchored(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def weekend(m: re.Match[str], state: State) -> Resolved | None:
-    """"the weekend": the last one, or the next in a future clause."""
+    """The weekend: the last one, or the next in a future clause."""
     base = state.base
     if base is None:
         return Resolved("DATE", "XXXX-WXX-WE", None, None, "day")
@@ -308,7 +312,7 @@ def weekend(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def month_relative_year(m: re.Match[str], state: State) -> Resolved | None:
-    """"June last year", "March 3 of next year"."""
+    """Phrases like: "June last year", "March 3 of next year"."""
     if not is_capitalised(state, m.group("m")):
         return None
     mo = month_number(state, m.group("m"))
@@ -331,7 +335,7 @@ def month_relative_year(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def _vague_count(state: State, unit: str, past: bool, mod: str) -> Resolved:
-    """"some days ago", "several years later": before or after the base date."""
+    """Vague counts ("some days ago", "several years later"): before or after the base date."""
     ref = state.base
     if not past:
         return Resolved("DATE", "FUTURE_REF", ref, None, unit, mod)
@@ -341,13 +345,15 @@ def _vague_count(state: State, unit: str, past: bool, mod: str) -> Resolved:
 
 
 def ago(m: re.Match[str], state: State) -> Resolved | None:
-    """"two weeks ago", "three days later", "a year earlier", "a month from now"."""
+    """Phrases like: "two weeks ago", "three days later", "a year earlier", "a month from now"."""
     n = count_of(state, m.group("num"))
     unit = unit_of(state, m.group("unit"))
     direction = state.lang.word("ago_direction", m.group("dir").lower(), (1, False, False))
     sign, from_reference, compares_quarter = direction
     past = sign < 0
-    mod = "APPROX" if state.lang.word("approx", (m.group("approx") or "").lower()) == "APPROX" else ""
+    mod = (
+        "APPROX" if state.lang.word("approx", (m.group("approx") or "").lower()) == "APPROX" else ""
+    )
     if from_reference:
         base = state.base
     elif unit in ("second", "minute", "hour", "day", "night"):
@@ -379,7 +385,7 @@ def ago(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def vague_ago(m: re.Match[str], state: State) -> Resolved | None:
-    """"years ago", "months later"."""
+    """Phrases like: "years ago", "months later"."""
     ref = state.base
     unit = unit_of(state, m.group("unit"))
     if state.lang.word("ago_direction", m.group("dir").lower(), (1,))[0] > 0:

@@ -83,7 +83,9 @@ EXPLICIT_FORMS: tuple[tuple[str, str], ...] = (
 def _plain(kinds: tuple[str, ...]) -> str:
     """The explicit forms ``kinds`` as one unnamed alternation."""
     forms = dict(EXPLICIT_FORMS)
-    filled = [forms[k].replace("{d}", "(?:").replace("{m}", "(?:").replace("{y}", "(?:") for k in kinds]
+    filled = [
+        forms[k].replace("{d}", "(?:").replace("{m}", "(?:").replace("{y}", "(?:") for k in kinds
+    ]
     return "(?:" + "|".join(filled) + ")"
 
 
@@ -130,7 +132,7 @@ RELATIVE_WORD = (
 RELATIVE_UNIT = (
     rf"{B}(?:(?P<el>earlier|later)\s+)?{PART}(?P<rel>this|last|next|past|previous|coming|"
     r"current|following|preceding)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
-    rf"century|(?P<season>{SEASON})|(?P<mon>{MONTH})(?:\s*(?P<md>{DAY}))?)(?![\w-])"
+    rf"century|(?P<season>{SEASON})|(?P<named_month>{MONTH})(?:\s*(?P<md>{DAY}))?)(?![\w-])"
 )
 AGO = (
     rf"{B}{APPROX}(?P<num>{COUNT})[\s-]+(?P<unit>{UNIT})\s+"
@@ -142,7 +144,7 @@ DURATION = (
     # TimeML leaves "about", "only", "over" out of the span (the mod keeps them)
     rf"{B}(?:(?P<outer>about|around|roughly|approximately|only|just|over)\s+)?"
     rf"(?P<span>(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>{DURATION_RELATION})\s+)?"
-    rf"{APPROX}(?P<num>{COUNT})(?P<sep>[\s-]+)(?:and\s+a\s+half\s+)?(?P<unit>{UNIT})"
+    rf"{APPROX}(?P<num>{COUNT})(?P<gap>[\s-]+)(?:and\s+a\s+half\s+)?(?P<unit>{UNIT})"
     r"(?:\s+and\s+a\s+half)?(?P<old>[\s-]+old)?)(?![\w-])"
 )
 VAGUE_DURATION = (
@@ -179,7 +181,7 @@ QUARTER = (
     r"(?P<rely2>this|last|next)\s+year))?"
 )
 COUNTED_PERIOD = (
-    r"(?<![\w'’])(?:(?P<the>the)\s+)?(?P<first>first|last|past|latest)\s+(?P<num>two|three|"
+    r"(?<![\w'’])(?:(?P<the>the)\s+)?(?P<edge>first|last|past|latest)\s+(?P<num>two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>months|weeks|"
     r"days|years|quarters)(?:\s+of\s+(?:fiscal\s+)?(?P<y>(?:1[0-9]|20)\d\d))?(?![\w-])"
 )
@@ -192,7 +194,7 @@ MONTH_NAME = rf"{B}{PART}(?P<m>{MONTH})(?!\s*\d)"
 RECURRENCE = (
     rf"{B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
     rf"(?:every|each|(?P<rate>per))\s+(?:(?P<other>other)\s+)?(?P<unit>{UNIT_SINGULAR}|morning|"
-    rf"night|evening|(?P<mon>{MONTH})|(?P<season>{SEASON}))|(?P<times>twice|once|three\s+times)"
+    rf"night|evening|(?P<named_month>{MONTH})|(?P<season>{SEASON}))|(?P<times>twice|once|three\s+times)"
     r"\s+a\s+(?P<per>day|week|month|year))(?![\w-])"
 )
 HOLIDAY = (

@@ -30,11 +30,25 @@ def _set(words: str) -> dict[str, bool]:
     return dict.fromkeys(words.split(), True)
 
 
-MONTH_NAMES = tuple(
-    "january february march april may june july august september october november december".split()
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-WEEKDAY_NAMES = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MONTHS: dict[str, int] = {name: i for i, name in enumerate(MONTH_NAMES, start=1)} | {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -62,7 +76,20 @@ ORDINALS: dict[str, int] = {
 # every form of a unit word -> the unit
 UNITS: dict[str, str] = {
     form: unit
-    for unit in "second minute hour day night weekend week fortnight month quarter year decade".split()
+    for unit in (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "weekend",
+        "week",
+        "fortnight",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+    )  # fmt: skip
     for form in (unit, unit + "s")
 } | {"century": "century", "centuries": "century", "period": "period"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -85,7 +112,7 @@ STEPS = {
 
 
 def _relative_words() -> dict[str, tuple[str, object]]:
-    """"today", "recently", "tonight", "yesterday morning" ... -> (kind, argument)."""
+    """Relative words ("today", "recently", "tonight" ...) -> (kind, argument)."""
     out: dict[str, tuple[str, object]] = {
         "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
         "the day before yesterday": ("day", -2), "the day after tomorrow": ("day", 2),
@@ -118,8 +145,8 @@ HOLIDAYS = {
     "christmas eve": ("fixed", 12, 24, 0), "new year's": ("fixed", 1, 1, 0),
     "new year's day": ("fixed", 1, 1, 0), "new year's eve": ("fixed", 12, 31, 0),
     "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4),
-    "easter": ("easter", 0, 0, 0), "easter sunday": ("easter", 0, 0, 0),
-    "easter monday": ("easter", 1, 0, 0), "halloween": ("fixed", 10, 31, 0),
+    "easter": ("computus", 0, 0, 0), "easter sunday": ("computus", 0, 0, 0),
+    "easter monday": ("computus", 1, 0, 0), "halloween": ("fixed", 10, 31, 0),
     "valentine's day": ("fixed", 2, 14, 0), "boxing day": ("fixed", 12, 26, 0),
 }  # fmt: skip
 RECURRENCES = {
@@ -174,15 +201,24 @@ WORDS = {
     "relative_day": {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1},
     "relative_word": _relative_words(),
     "weekday_relation": {
-        "last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+        "last": "last",
+        "past": "last",
+        "next": "next",
+        "coming": "next",
+        "this": "this",
     },  # fmt: skip
     "ambiguous_weekday": _set("sun sat wed mon thu fri tue"),
     "anchor_step": {
-        "next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+        "next": 1,
+        "following": 1,
+        "previous": -1,
+        "preceding": -1,
+        "prior": -1,
+        "before": -1,
     },  # fmt: skip
     "day_before_after": {"the day before": -1, "the day after": 1},
     "ago_direction": AGO_DIRECTIONS,
-    "one": _set("a an one"),
+    "single": _set("a an one"),
     "article": _set("a an"),
     "vague_count": _set("some"),
     "quarter_not_counted": _set("first final last latest same"),
@@ -197,8 +233,13 @@ WORDS = {
     "later_half": _set("final last second"),
     "half_unsaid": {"": True, "second": True},
     "quarter_relation": {
-        "next": "next", "coming": "next", "current": "current", "same": "same",
-        "year-earlier": "year_ago", "year-ago": "year_ago", "latest": "latest",
+        "next": "next",
+        "coming": "next",
+        "current": "current",
+        "same": "same",
+        "year-earlier": "year_ago",
+        "year-ago": "year_ago",
+        "latest": "latest",
     },  # fmt: skip
     "season_anchor": _set("in during since by until the that early late mid"),
     "month_cue": MONTH_CUES,
@@ -207,16 +248,27 @@ WORDS = {
     "short_month": _set("jan feb mar apr jun jul aug sep sept oct nov dec"),
     "forward_cue": _set("next until till by"),
     "year_adjective": {
-        "year-earlier": "before", "year-ago": "before", "year-before": "before",
-        "year-end": "end", "year's end": "end", "year end": "end", "year-to-date": "to_date",
+        "year-earlier": "before",
+        "year-ago": "before",
+        "year-before": "before",
+        "year-end": "end",
+        "year's end": "end",
+        "year end": "end",
+        "year-to-date": "to_date",
     },  # fmt: skip
     "period_of_report": _set("latest same current"),
     "latest": {"latest": True, "latest fiscal": True},
     "century_word": {"nineteen": 1900, "eighteen": 1800},
-    "hundred": _set("hundred"),
+    "hundreds": _set("hundred"),
     "decade_word": {
-        "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
-        "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990,
+        "twenties": 1920,
+        "thirties": 1930,
+        "forties": 1940,
+        "fifties": 1950,
+        "sixties": 1960,
+        "seventies": 1970,
+        "eighties": 1980,
+        "nineties": 1990,
     },  # fmt: skip
     "era": {"BC": True, "BCE": True, "AD": False, "CE": False},
     "holiday": HOLIDAYS,
