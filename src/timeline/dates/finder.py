@@ -66,7 +66,9 @@ def _lower(text: str) -> str:
     return low
 
 
-def _word_windows(low: str, grammar: Grammar, lang: DateLanguage, spans: dict) -> None:
+def _word_windows(
+    low: str, grammar: Grammar, lang: DateLanguage, spans: dict[str, list[tuple[int, int]]]
+) -> None:
     """Trigger words: find those present, then their occurrences with str.find (fast in C)."""
     index = grammar.trigger_index
     for word in set(grammar.trigger_token.findall(low)):

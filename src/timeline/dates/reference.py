@@ -46,7 +46,7 @@ def _date_line(head: str, state: State) -> datetime.date | None:
     return None
 
 
-def _dateline(text: str, head: str, state: State, pair_year: int | None):
+def _dateline(text: str, head: str, state: State, pair_year: int | None) -> datetime.date | None:
     """A dateline ("GENEVA, Oct. 6, 2019 -"), its year from the text when the line has none."""
     m = state.grammar.cues["dateline"].search(head)
     if not m:
@@ -110,7 +110,9 @@ def _year_of_same_day(text: str, month: int, day: int) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _first_year_on_weekday(month: int, day: int, wd: int, years: range):
+def _first_year_on_weekday(
+    month: int, day: int, wd: int, years: range
+) -> tuple[int, datetime.date] | None:
     for y in years:
         d = cal.safe_date(y, month, day)
         if d and d.isoweekday() == wd:

@@ -19,8 +19,8 @@ Loading reads no file at import time; each language is built on first request an
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from functools import lru_cache
+from importlib import resources
 
 from timeline.lang.generic import from_dateparser
 from timeline.lang.model import DateLanguage, Scanner
@@ -75,9 +75,8 @@ def date_language(code: str) -> DateLanguage:
 
 @lru_cache(maxsize=64)
 def _built_in(code: str) -> DateLanguage:
-    name = f"timeline.lang.{code}.dates"
-    if code.isidentifier() and importlib.util.find_spec(f"timeline.lang.{code}") is not None:
-        return importlib.import_module(name).LANGUAGE
+    if code.isidentifier() and resources.files(__name__).joinpath(code, "dates.py").is_file():
+        return importlib.import_module(f"{__name__}.{code}.dates").LANGUAGE
     language = from_dateparser(code)
     if language is None:
         raise ValueError(

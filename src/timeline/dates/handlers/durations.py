@@ -95,7 +95,9 @@ def _not_a_duration(
     )
 
 
-def _duration_bounds(m: re.Match[str], state: State, n: int | None, unit: str):
+def _duration_bounds(
+    m: re.Match[str], state: State, n: int | None, unit: str
+) -> tuple[datetime.date | None, datetime.date | None]:
     """(earliest, latest) of "the past three years" (up to now), "the next two weeks" ..."""
     rel = (m.group("rel") or "").lower()
     ref = state.base

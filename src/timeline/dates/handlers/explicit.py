@@ -70,7 +70,9 @@ def guess_year(state: State, month: int, day: int | None, forward: bool = False)
     return y
 
 
-def _resolve_day(state: State, year: int | None, month: int, day: int, forward: bool):
+def _resolve_day(
+    state: State, year: int | None, month: int, day: int, forward: bool
+) -> Resolved | None:
     if year is None:
         # validate against a leap year so "February 29" stays possible
         if cal.safe_date(2000, month, day) is None:
@@ -82,7 +84,9 @@ def _resolve_day(state: State, year: int | None, month: int, day: int, forward: 
     return cal.day(d) if d is not None else None
 
 
-def resolve_explicit(s: str, state: State, part: str = "", forward: bool = False):
+def resolve_explicit(
+    s: str, state: State, part: str = "", forward: bool = False
+) -> Resolved | None:
     """The day or month an explicit date names, narrowed by ``part`` (START/MID/END)."""
     parsed = parse_explicit(s, state)
     if parsed is None:
@@ -110,18 +114,21 @@ def _uncapitalised_name(date: str, state: State) -> bool:
     return False
 
 
-def _year_from_range_end(m: re.Match[str], date: str, state: State):
-    """The first date of "May 15 to August 16, 1988" takes the year the range ends in."""
+def _year_from_range_end(m: re.Match[str], date: str, state: State) -> tuple[bool, Resolved | None]:
+    """The first date of "May 15 to August 16, 1988" takes the year the range ends in.
+
+    Returns whether the rule applies and, if it does, the day (None: no such day).
+    """
     later = state.grammar.cues["range_end"].match(state.text, m.end())
     if not later or re.search(r"\d{4}", date):
-        return None
+        return False, None
     parsed = parse_explicit(date, state)
     end = parse_explicit(later.group("end"), state)
     if not (parsed and end and end[0] and parsed[2]):
-        return None
+        return False, None
     year = end[0] - (1 if (parsed[1], parsed[2]) > (end[1], end[2] or 1) else 0)
     d = cal.safe_date(year, parsed[1], parsed[2])
-    return cal.day(d) if d else False
+    return True, (cal.day(d) if d else None)
 
 
 def explicit(m: re.Match[str], state: State) -> Resolved | None:
@@ -137,9 +144,9 @@ def explicit(m: re.Match[str], state: State) -> Resolved | None:
     forward = future_context(state, m.start(), m.end())
     res = resolve_explicit(date, state, part, forward)
     if res is not None and res.value.count("-") == 2 and "range_end" in state.grammar.cues:
-        ranged = _year_from_range_end(m, date, state)
-        if ranged is not None:
-            return ranged or None
+        applies, start = _year_from_range_end(m, date, state)
+        if applies:
+            return start
     h = half_of(state, m.group("part"))
     if res is not None and h is not None and res.precision == "year":
         return cal.half(int(res.value), h)
@@ -196,7 +203,7 @@ def time_date(m: re.Match[str], state: State) -> Resolved | None:
     return _with_clock(state, date_res, tpart)
 
 
-def _nearest_year_with_weekday(base: datetime.date, month: int, day: int, wd: int):
+def _nearest_year_with_weekday(base: datetime.date, month: int, day: int, wd: int) -> int | None:
     years = [
         y
         for y in range(base.year - 6, base.year + 2)
@@ -259,7 +266,9 @@ def _year_range(g: dict[str, str]) -> Resolved | None:
     return Resolved("DATE", f"{y1:04d}/{y2:04d}", first, last, "year")
 
 
-def _day_range(state: State, mo1: int, da1: int, mo2: int, da2: int, ys: str | None):
+def _day_range(
+    state: State, mo1: int, da1: int, mo2: int, da2: int, ys: str | None
+) -> Resolved | None:
     year = year_number(ys, state) if ys else guess_year(state, mo1, da1)
     if year is None:
         if cal.safe_date(2000, mo1, da1) is None or cal.safe_date(2000, mo2, da2) is None:

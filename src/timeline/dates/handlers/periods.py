@@ -92,7 +92,7 @@ def _quarter_year(g: dict[str, str | None], state: State) -> int | None:
     return None
 
 
-def _half_of_year(state: State, qnum: int | None, qword: str, year: int | None):
+def _half_of_year(state: State, qnum: int | None, qword: str, year: int | None) -> Resolved | None:
     base = state.base
     h = qnum or (2 if state.lang.has("later_half", qword) else 1)
     if year is None:
@@ -104,7 +104,9 @@ def _half_of_year(state: State, qnum: int | None, qword: str, year: int | None):
     return cal.half(year, h)
 
 
-def _relative_quarter(m: re.Match[str], state: State, qword: str, base: datetime.date):
+def _relative_quarter(
+    m: re.Match[str], state: State, qword: str, base: datetime.date
+) -> Resolved | None:
     """Phrases like: "the next quarter", "the same quarter", "the year-earlier quarter"."""
     cur_q = (base.month - 1) // 3 + 1
     relation = state.lang.word("quarter_relation", qword, "")

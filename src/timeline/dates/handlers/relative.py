@@ -151,7 +151,9 @@ def _relative_season(state: State, code: str, step: int, part: str) -> Resolved 
     return cal.narrow_if(cal.season(year, code), part)
 
 
-def _relative_month(state: State, mo: int, day: int | None, step: int, part: str):
+def _relative_month(
+    state: State, mo: int, day: int | None, step: int, part: str
+) -> Resolved | None:
     base = state.base
     if day is not None and cal.safe_date(2000, mo, day) is None:
         return None
@@ -185,7 +187,9 @@ def _relative_weekend(m: re.Match[str], state: State, step: int) -> Resolved:
     return Resolved("DATE", f"{iy:04d}-W{iw:02d}-WE", sat, sat + datetime.timedelta(days=1), "day")
 
 
-def _compared_with_last_year(m: re.Match[str], state: State, unit: str, step: int, part: str):
+def _compared_with_last_year(
+    m: re.Match[str], state: State, unit: str, step: int, part: str
+) -> Resolved | None:
     """A comparison ("compared with $3 million last year"): the report's quarter a year ago."""
     cq = state.context_quarter(m.start())
     if unit != "year" or step != -1 or cq is None or part:
@@ -250,7 +254,9 @@ def relative_unit(m: re.Match[str], state: State) -> Resolved | None:
     return cal.narrow(res, part) if part else res
 
 
-def _month_of_relative_unit(m: re.Match[str], state: State, step: int, part: str):
+def _month_of_relative_unit(
+    m: re.Match[str], state: State, step: int, part: str
+) -> Resolved | None:
     if not is_capitalised(state, m.group("named_month")):
         return None
     mo = month_number(state, m.group("named_month"))
