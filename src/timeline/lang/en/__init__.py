@@ -1,1 +1,1 @@
-"""English: the words, cues and patterns of English dates (``dates``, ``date_patterns``)."""
+"""English: dates (``dates``: words, cues; ``date_patterns``: regexes) and events (``events``)."""
