@@ -49,7 +49,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline._io import atomic_write
+from timeline._io import atomic_write, csv_cells_up_to
 from timeline.errors import DocumentError, SchemaError
 
 COLUMNS: tuple[str, ...] = (
@@ -289,7 +289,7 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     >>> events["date_start"].dtype
     dtype('<M8[ns]')
     """
-    source = Path(path)
+    source = _csv_path(path, "read_events")
     frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
     if problems:
         raise _error(problems, f"{source}: ", _EVENTS)
@@ -349,7 +349,9 @@ def validate_events(
         raise _error(problems, "", _EVENTS)
 
 
-def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+def write_events(
+    df: pd.DataFrame, path: str | os.PathLike[str], *, excel_safe: bool = False
+) -> None:
     """Validate an events table and write it as CSV, atomically and in a stable form.
 
     Columns in ``COLUMNS`` order; rows sorted by ``date_start`` (``date_end`` where there is
@@ -358,8 +360,14 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     written to a temporary file and renamed, so a failed write leaves the old file intact.
     ``read_events`` of the result equals ``df`` sorted by that key with a fresh index.
 
+    With ``excel_safe``, the file is a copy for spreadsheets, not an events table to read
+    back: every text cell that a spreadsheet would take for a formula (one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+    apostrophe, which spreadsheets show as text. The data file itself keeps values verbatim.
+
     Raises:
         SchemaError: the table is invalid (nothing is written).
+        OutputError: the file cannot be written safely (read-only, its folder is a file).
 
     >>> import pathlib, tempfile
     >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
@@ -375,7 +383,7 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         validate_events(df)
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
-    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS))
+    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe))
 
 
 def sort_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -429,7 +437,7 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
     >>> read_sources("data/sources.csv")["doc_id"].tolist()
     ['000', '001', '002', '003', '004']
     """
-    source = Path(path)
+    source = _csv_path(path, "read_sources")
     frame, problems = _parse_csv(source, _SOURCE_FIELDS, _SOURCES)
     if not problems:
         problems = _check_cells(frame, _SOURCE_FIELDS)
@@ -515,6 +523,18 @@ def write_datapackage(path: str | os.PathLike[str]) -> None:
 # --------------------------------------------------------------------------- reading
 
 
+def _csv_path(path: Any, caller: str) -> Path:
+    """The path of a CSV file to read; a clear TypeError for anything else (a DataFrame)."""
+    if isinstance(path, pd.DataFrame):
+        raise TypeError(
+            f"{caller} reads a CSV file and takes its path, got a DataFrame "
+            "(use validate_events to check a DataFrame)"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"{caller} takes the path of a CSV file, got {type(path).__name__}")
+    return Path(path)
+
+
 def _parse_csv(
     path: Path, fields: tuple[_Field, ...], table: str
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -531,7 +551,8 @@ def _parse_csv(
         ) from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        rows = list(reader)
+        with csv_cells_up_to(len(text)):
+            rows = list(reader)
     except csv.Error as exc:
         raise SchemaError(
             f"{path}: malformed CSV at line {reader.line_num}: {exc}",
@@ -733,6 +754,11 @@ def _check_value(field: _Field, value: Any) -> str | None:
         return f"{name}: empty, but a value is required" if field.required else None
     if field.type == "string" and not _encodable(value):
         return f"{name}: {_show(value)} holds a character that cannot be written as UTF-8"
+    if field.type == "string" and "\x00" in value:
+        return (
+            f"{name}: {_show(value)} holds a NUL character (\\x00), which no text may hold; "
+            "delete it"
+        )
     if field.enum is not None and value not in field.enum:
         return f"{name}: {_show(value)} is not one of: {', '.join(field.enum)}"
     if field.pattern is not None and not re.fullmatch(field.pattern, value):
@@ -954,10 +980,23 @@ def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
 # --------------------------------------------------------------------------- writing
 
 
-def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
-    """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...], *, excel_safe: bool = False) -> str:
+    """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``.
+
+    ``excel_safe`` prefixes text cells a spreadsheet would evaluate with an apostrophe.
+    """
     fields = _present(fields, df.columns)
     columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
+    if excel_safe:
+        columns = [
+            ["'" + c if c.startswith(_FORMULA_START) else c for c in column]
+            if field.type == "string"
+            else column
+            for field, column in zip(fields, columns, strict=True)
+        ]
     rows = [[f.name for f in fields], *zip(*columns, strict=True)]
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
 
