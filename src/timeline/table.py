@@ -1076,11 +1076,16 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 
 def _missing(value: Any) -> bool:
     """Whether a scalar is a missing value (None, NA, NaN, NaT), cheaply (it runs per cell)."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or value is _NA or value is _NAT:
         return True
+    if type(value) is str:
+        return False
     if isinstance(value, float | np.floating | np.datetime64 | np.timedelta64):
         return bool(pd.isna(value))
     return False
+
+
+_NA, _NAT = pd.NA, pd.NaT
 
 
 def _text(value: Any) -> str | None:
