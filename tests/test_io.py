@@ -60,12 +60,12 @@ def test_an_existing_file_keeps_its_mode(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
-def test_a_read_only_file_is_refused_and_left_as_it_was(tmp_path):
+def test_a_read_only_table_is_refused_and_left_as_it_was(tmp_path):
     target = tmp_path / "events.csv"
     target.write_text("old\n", encoding="utf-8")
     target.chmod(0o444)
     with pytest.raises(OutputError, match=r"events.csv: is read-only \(mode 444\).*chmod u\+w"):
-        atomic_write(target, "new\n")
+        atomic_write(target, "new\n", refuse_read_only=True)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
@@ -137,3 +137,12 @@ def test_a_held_table_lock_times_out_naming_the_table_and_its_holder(tmp_path):
         proc.communicate("done\n", timeout=30)
     with table_lock(target, timeout=5):  # released when the holder ends
         pass
+
+
+def test_other_read_only_files_are_replaced_and_stay_read_only(tmp_path):
+    target = tmp_path / "manifest.csv"  # say, copied from a read-only corpus
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o444)
+    atomic_write(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444

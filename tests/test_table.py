@@ -1001,3 +1001,16 @@ def test_excel_safe_leaves_ordinary_text_and_dates_alone(events, tmp_path):
     write_events(events, plain)
     write_events(events, safe, excel_safe=True)
     assert safe.read_bytes() == plain.read_bytes()
+
+
+def test_write_refuses_a_read_only_table_and_keeps_it(events, tmp_path):
+    from timeline.errors import OutputError
+
+    out = tmp_path / "events.csv"
+    write_events(events, out)
+    before = out.read_bytes()
+    out.chmod(0o444)
+    events.loc[0, "title"] = "Changed"
+    with pytest.raises(OutputError, match="events.csv: is read-only"):
+        write_events(events, out)
+    assert out.read_bytes() == before

@@ -27,7 +27,11 @@ def _umask() -> int:
 
 
 def atomic_write(
-    path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8"
+    path: str | os.PathLike[str],
+    data: str | bytes,
+    *,
+    encoding: str = "utf-8",
+    refuse_read_only: bool = False,
 ) -> Path:
     """Write ``data`` to ``path`` atomically: a temp file in the same folder, then a rename.
 
@@ -35,12 +39,14 @@ def atomic_write(
     of one; on any error the temp file is removed and the old file is left as it was.
     A new file gets the usual permissions (0666 less the umask), not mkstemp's 0600; a file
     that exists keeps its permissions, and a symbolic link stays a link (its target is
-    replaced). Temp files of this name left by a killed write (``.NAME.xxxxxxxx.tmp``, older
-    than a minute) are removed. Text is written with ``\\n`` line endings whatever the platform.
+    replaced); with ``refuse_read_only`` (the tables), a file nobody may write is refused
+    rather than replaced. Temp files of this name left by a killed write
+    (``.NAME.xxxxxxxx.tmp``, older than a minute) are removed. Text is written with ``\\n``
+    line endings whatever the platform.
 
     Raises:
-        OutputError: the file is read-only (nobody may write it), or a folder on its path
-            is a file; nothing is written.
+        OutputError: the path is a folder, a folder on its path is a file, or (with
+            ``refuse_read_only``) the file is read-only; nothing is written.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -48,7 +54,7 @@ def atomic_write(
     'hello\\n'
     """
     target = Path(os.path.realpath(path))
-    mode = _writable_mode(Path(path), target)
+    mode = _writable_mode(Path(path), target, refuse_read_only)
     _make_parent(Path(path), target.parent)
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -66,8 +72,8 @@ def atomic_write(
     return Path(path)
 
 
-def _writable_mode(given: Path, target: Path) -> int:
-    """The permissions the new file gets; refuse a file nobody may write."""
+def _writable_mode(given: Path, target: Path, refuse_read_only: bool) -> int:
+    """The permissions the new file gets; refuse a folder, and a file nobody may write."""
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
@@ -76,7 +82,7 @@ def _writable_mode(given: Path, target: Path) -> int:
         return 0o666 & ~_umask()  # reported by _make_parent, with the folder that is a file
     if target.is_dir():
         raise OutputError(f"{given}: is a folder; give a file name to write")
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    if refuse_read_only and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise OutputError(
             f"{given}: is read-only (mode {mode:o}); refusing to replace it "
             "(make it writable with chmod u+w, or write elsewhere)"

@@ -369,6 +369,7 @@ def write_events(
     Raises:
         SchemaError: the table is invalid (nothing is written).
         OutputError: the file cannot be written safely (read-only, its folder is a file).
+            A read-only table is refused: a person made it so.
 
     >>> import pathlib, tempfile
     >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
@@ -384,7 +385,8 @@ def write_events(
         validate_events(df)
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
-    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe))
+    text = _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe)
+    atomic_write(target, text, refuse_read_only=True)
 
 
 def sort_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -466,7 +468,7 @@ def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     if problems:
         raise _error(problems, f"refusing to write {target}: ", _SOURCES)
     ordered = df.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
-    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS))
+    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS), refuse_read_only=True)
 
 
 def datapackage() -> dict[str, Any]:
