@@ -1014,3 +1014,40 @@ def test_write_refuses_a_read_only_table_and_keeps_it(events, tmp_path):
     with pytest.raises(OutputError, match="events.csv: is read-only"):
         write_events(events, out)
     assert out.read_bytes() == before
+
+
+def _chain(n: int) -> pd.DataFrame:
+    """n rows, each answering the one before: the longest responds_to chain there is."""
+    day = dt.date(2020, 1, 1)
+    return events_frame(
+        {
+            "event_id": f"e{k}",
+            "kind": "response" if k else "event",
+            "category": "statement",
+            "date_start": day,
+            "date_end": day,
+            "date_precision": "day",
+            "title": f"Row {k}",
+            "responds_to": f"e{k - 1}" if k else None,
+            "sources": "d1",
+            "reviewed": False,
+        }
+        for k in range(n)
+    )
+
+
+def test_validation_time_grows_linearly_with_a_long_chain_of_answers():
+    import time
+
+    def seconds(df: pd.DataFrame) -> float:
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            validate_events(df)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = _chain(1_000), _chain(8_000)
+    validate_events(small)
+    ratio = seconds(large) / seconds(small)
+    assert ratio < 8 * 2, f"8x the rows took {ratio:.1f}x the time (linear is 8x)"

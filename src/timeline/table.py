@@ -843,16 +843,25 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _check_cycles(ids: list[str | None], rows: list[dict[str, Any]]) -> list[str]:
-    """One problem per loop of two or more rows answering each other through responds_to."""
+    """One problem per loop of two or more rows answering each other through responds_to.
+
+    Linear in the rows: a row whose chain ends, or runs into a loop it is not part of, is
+    never walked again (a long chain of answers would otherwise cost its length squared).
+    """
     target = {eid: _text(row["responds_to"]) for eid, row in zip(ids, rows, strict=True) if eid}
     problems: list[str] = []
     reported: set[str] = set()
+    settled: set[str] = set()  # in no loop
+    looping: set[str] = set()  # in a loop, reported at the first of its rows
     for number, eid in enumerate(ids, start=1):
-        if eid is None or eid in reported:
+        if eid is None or eid in reported or eid in settled:
             continue
-        chain, current = [eid], target.get(eid)
-        while current is not None and current in target and current not in chain:
+        chain, seen, current = [eid], {eid}, target.get(eid)
+        while current is not None and current in target and current not in seen:
+            if current in settled or (current in looping and eid not in looping):
+                break
             chain.append(current)
+            seen.add(current)
             current = target[current]
         if current == eid and len(chain) > 1:
             reported.update(chain)
@@ -860,6 +869,12 @@ def _check_cycles(ids: list[str | None], rows: list[dict[str, Any]]) -> list[str
             problems.append(
                 f"{_where(number, eid, 'event_id')}, column 'responds_to': forms a loop {loop}"
             )
+        elif current in seen:  # the chain runs into a loop that starts at current
+            entry = chain.index(current)
+            settled.update(chain[:entry])
+            looping.update(chain[entry:])
+        else:
+            settled.update(chain)
     return problems
 
 
