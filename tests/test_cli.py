@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,117 @@ def test_validate_names_a_missing_file(tmp_path):
     result = run("validate", "nonexist.csv", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip() == "timeline validate: nonexist.csv: file not found"
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "extra", [[], ["--format", "json"], ["--format", "png"], ["--story"], ["--format", "csv"]]
+)
+def test_build_refuses_to_write_over_the_table_it_reads(events_csv, tmp_path, extra):
+    before = events_csv.read_bytes()
+    result = run("build", str(events_csv), "-o", str(events_csv), *extra, cwd=tmp_path)
+    assert "is the events table being read" in _one_line_error(result)
+    assert events_csv.read_bytes() == before
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_build_refuses_an_output_that_is_the_table_through_a_link(events_csv, tmp_path, link):
+    alias = tmp_path / "alias.html"
+    if link == "symlink":
+        alias.symlink_to(events_csv)
+    else:
+        os.link(events_csv, alias)
+    before = events_csv.read_bytes()
+    result = run("build", str(events_csv), "-o", str(alias), cwd=tmp_path)
+    assert "is the events table being read" in _one_line_error(result)
+    assert events_csv.read_bytes() == before
+
+
+def test_extract_into_a_path_through_a_file_is_one_line(tmp_path):
+    corpus = _invented_corpus(tmp_path / "corpus")
+    (tmp_path / "ev.csv").write_text("not a folder\n", encoding="utf-8")
+    result = run("extract", str(corpus), "-o", "ev.csv/x.csv", "--no-progress", cwd=tmp_path)
+    assert "ev.csv is a file, not a folder" in _one_line_error(result)
+
+
+def test_build_into_a_path_through_a_file_is_one_line(events_csv, tmp_path):
+    result = run("build", str(events_csv), "-o", f"{events_csv}/x.html", cwd=tmp_path)
+    assert "events.csv is a file, not a folder" in _one_line_error(result)
+
+
+def test_evaluate_events_of_an_empty_file_is_one_line(root, tmp_path):
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    gold = root / "data" / "events.csv"
+    result = run("evaluate", "events", "empty.csv", str(gold), cwd=tmp_path)
+    assert "empty.csv: empty file" in _one_line_error(result)
+
+
+def test_build_excel_safe_csv_prefixes_formulas_and_keeps_the_table(events_csv, tmp_path):
+    table = read_events(events_csv)
+    table.loc[0, "title"] = '=HYPERLINK("http://example.org","x")'
+    write_events(table, events_csv)
+    before = events_csv.read_bytes()
+    result = run("build", str(events_csv), "-o", "sheet.csv", "--excel-safe", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    sheet = (tmp_path / "sheet.csv").read_text(encoding="utf-8")
+    assert "\"'=HYPERLINK(" in sheet
+    assert events_csv.read_bytes() == before
+
+
+def test_excel_safe_needs_a_csv_output(events_csv, tmp_path):
+    result = run("build", str(events_csv), "-o", "x.html", "--excel-safe", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "--excel-safe goes with --format csv" in result.stderr
+
+
+def _second_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "b.txt").write_text(
+        "The government of Freedonia expelled two diplomats of Ruritania on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (folder / "manifest.csv").write_text(
+        "doc_id,file,outlet,publisher_type,published\n"
+        "b,b.txt,Freedonia Daily,news media,2024-03-08\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_two_merges_at_once_keep_both_sets_of_rows(tmp_path):
+    from timeline._io import table_lock
+
+    first = _invented_corpus(tmp_path / "one")
+    second = _second_corpus(tmp_path / "two")
+    out = tmp_path / "big.csv"
+    runs = []
+    with table_lock(out):  # both runs finish extracting, then queue on the lock
+        for corpus in (first, second):
+            runs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "timeline", "extract", str(corpus), "-o", str(out)]
+                    + ["--merge", "--no-progress"],
+                    cwd=tmp_path,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        for proc in runs:
+            with pytest.raises(subprocess.TimeoutExpired):
+                proc.wait(timeout=4)  # still waiting for the lock
+    for proc in runs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    cited = {doc for cell in read_events(out)["sources"] for doc in cell.split(";")}
+    assert cited == {"a", "b"}

@@ -216,3 +216,60 @@ def test_load_document_with_metadata():
 def test_load_document_missing_file(tmp_path: Path):
     with pytest.raises(DocumentError, match=r"gone\.txt: file not found"):
         load_document(tmp_path / "gone.txt")
+
+
+# --------------------------------------------------------------------------- doc ids, paths
+
+
+def test_a_file_stem_that_is_no_doc_id_is_refused_before_extraction(tmp_path: Path):
+    (tmp_path / "Dépêche-001.txt").write_text("Published on 3 May 2020.", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"doc_id 'Dépêche-001' is not a valid doc id.*"):
+        load_documents(tmp_path)
+
+
+@pytest.mark.parametrize("doc_id", ["a;b", "two words", "-lead", "Dépêche"])
+def test_a_manifest_doc_id_the_table_cannot_cite_is_refused(corpus_copy: Path, doc_id: str):
+    _rewrite_manifest(corpus_copy, "\nb2,", f'\n"{doc_id}",')
+    with pytest.raises(
+        DocumentError, match=r"manifest.csv row \d: doc_id .* is not a valid doc id"
+    ):
+        load_documents(corpus_copy)
+
+
+@pytest.mark.parametrize("name", ["../../../../etc/hostname", "/etc/hostname", "../outside.txt"])
+def test_a_manifest_file_outside_the_corpus_folder_is_refused(corpus_copy: Path, name: str):
+    (corpus_copy.parent / "outside.txt").write_text("Secret on 3 May 2020.", encoding="utf-8")
+    _rewrite_manifest(corpus_copy, "b2_council.txt", name)
+    with pytest.raises(DocumentError, match=r"outside the corpus folder"):
+        load_documents(corpus_copy)
+
+
+def test_a_symlink_out_of_the_corpus_folder_is_refused(corpus_copy: Path):
+    outside = corpus_copy.parent / "outside.txt"
+    outside.write_text("Secret on 3 May 2020.", encoding="utf-8")
+    (corpus_copy / "b2_council.txt").unlink()
+    (corpus_copy / "b2_council.txt").symlink_to(outside)
+    with pytest.raises(DocumentError, match=r"b2_council.txt.*outside the corpus folder"):
+        load_documents(corpus_copy)
+
+
+def test_a_symlink_out_of_a_bare_folder_is_refused(tmp_path: Path):
+    corpus = tmp_path / "bare"
+    corpus.mkdir()
+    (tmp_path / "outside.txt").write_text("Secret on 3 May 2020.", encoding="utf-8")
+    (corpus / "k1.txt").symlink_to(tmp_path / "outside.txt")
+    with pytest.raises(DocumentError, match=r"k1.txt.*outside the corpus folder"):
+        load_documents(corpus)
+
+
+def test_a_symlink_inside_the_corpus_folder_is_fine(corpus_copy: Path):
+    (corpus_copy / "texts").mkdir()
+    (corpus_copy / "b2_council.txt").rename(corpus_copy / "texts" / "b2.txt")
+    (corpus_copy / "b2_council.txt").symlink_to(corpus_copy / "texts" / "b2.txt")
+    assert [d.doc_id for d in load_documents(corpus_copy)] == ["a1", "b2"]
+
+
+def test_a_manifest_cell_over_the_csv_module_limit_is_read(corpus_copy: Path):
+    _rewrite_manifest(corpus_copy, ",city", "," + "c" * 200_000)
+    docs = {d.doc_id: d for d in load_documents(corpus_copy)}
+    assert docs["b2"].extra["desk"] == "c" * 200_000

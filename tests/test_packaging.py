@@ -71,6 +71,7 @@ def test_all_is_pinned():
         "DocumentError",
         "ExportError",
         "MergeReport",
+        "OutputError",
         "SchemaError",
         "SourceError",
         "TimelineError",
@@ -112,7 +113,14 @@ def test_every_public_name_is_importable():
 
 
 def test_errors_are_value_errors():
-    for name in ("DocumentError", "ExportError", "SchemaError", "SourceError", "TimelineError"):
+    for name in (
+        "DocumentError",
+        "ExportError",
+        "OutputError",
+        "SchemaError",
+        "SourceError",
+        "TimelineError",
+    ):
         assert issubclass(getattr(timeline, name), ValueError)
 
 

@@ -335,3 +335,21 @@ def test_a_merge_never_loses_or_alters_reviewed_rows(old, new):
     targets = merged["responds_to"].dropna()
     assert set(targets) <= set(merged["event_id"])
     assert not merged.iloc[len(existing) :]["reviewed"].any()
+
+
+def test_a_row_a_reviewed_answer_depends_on_is_held_not_moved_past_it():
+    survey = dict(SURVEY, reviewed=False, notes=pd.NA)
+    reply = dict(REPLY, reviewed=True)  # reviewed, answers survey-2031, on 2031-04-02
+    moved = dict(survey, event_id="survey-late", date_start=pd.Timestamp("2031-04-09"))
+    moved["date_end"] = moved["date_start"]
+    existing = _table(survey, reply)
+    merged, report = merge_events(existing, _table(moved))
+    # survey-2031 keeps its date, so the reviewed reply still does not precede it
+    assert merged.loc[0, "date_start"] == pd.Timestamp("2031-03-30")
+    assert report.held == ("survey-2031",)
+    pd.testing.assert_frame_equal(merged.iloc[:2], existing)
+    assert "survey-late" in merged["event_id"].tolist()  # the candidate is not lost
+    (line,) = [d for d in report.details if d.startswith("held:")]
+    assert "candidate survey-late" in line
+    assert "reviewed council-reply-2031 answers survey-2031" in line
+    assert "set reviewed=true" in line

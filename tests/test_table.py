@@ -698,8 +698,10 @@ def test_formula_looking_text_is_written_unescaped(events, tmp_path):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    title=st.text(st.characters(exclude_categories=("Cs",)), min_size=1).filter(str.strip),
-    notes=st.text(st.characters(exclude_categories=("Cs",)), min_size=1),
+    title=st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1
+    ).filter(str.strip),
+    notes=st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1),
 )
 def test_any_text_round_trips(tmp_path_factory, title, notes):
     df = read_events(VALID)
@@ -926,7 +928,8 @@ def _tables(draw) -> pd.DataFrame:
 
 
 def _encodable(text: str) -> bool:
-    return not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    """Text a valid table may hold: UTF-8 encodable, no NUL."""
+    return "\x00" not in text and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
 
 
 @settings(max_examples=40, deadline=None)
@@ -939,3 +942,112 @@ def test_any_valid_table_round_trips(tmp_path_factory, df):
     pd.testing.assert_frame_equal(again, sort_events(df))
     write_events(again, folder / "b.csv")
     assert (folder / "b.csv").read_bytes() == (folder / "a.csv").read_bytes()
+
+
+# --------------------------------------------------------------------------- reliability
+
+
+def test_a_cell_over_the_csv_module_limit_round_trips(events, tmp_path):
+    events.loc[0, "notes"] = "n" * 200_000  # the csv module refuses > 131072 by default
+    out = tmp_path / "events.csv"
+    write_events(events, out)
+    assert read_events(out).loc[0, "notes"] == "n" * 200_000
+
+
+def test_reading_a_large_cell_leaves_the_csv_field_limit_as_it_was(events, tmp_path):
+    import csv
+
+    before = csv.field_size_limit()
+    events.loc[0, "notes"] = "n" * 200_000
+    write_events(events, tmp_path / "events.csv")
+    read_events(tmp_path / "events.csv")
+    assert csv.field_size_limit() == before
+
+
+def test_read_events_of_a_dataframe_says_to_pass_a_path(events):
+    with pytest.raises(TypeError, match="takes its path, got a DataFrame.*validate_events"):
+        read_events(events)
+
+
+@pytest.mark.parametrize("column", ["title", "notes", "actor"])
+def test_validate_rejects_a_nul_character_naming_row_and_column(events, column):
+    events.loc[0, column] = "before\x00after"
+    with pytest.raises(SchemaError, match=rf"row 1 .*column '{column}'.*NUL character"):
+        validate_events(events)
+
+
+def test_a_nul_character_in_a_file_is_refused_on_reading(tmp_path):
+    path = _csv(tmp_path, _row(title="a\x00b"))
+    with pytest.raises(SchemaError, match="column 'title'.*NUL"):
+        read_events(path)
+
+
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://x","y")', "@SUM(A1)", "+1+1", "-2+3", "\tlead", "\rlead"]
+)
+def test_excel_safe_copy_prefixes_formula_like_text_with_an_apostrophe(events, tmp_path, text):
+    events.loc[0, "title"] = text
+    plain, safe = tmp_path / "events.csv", tmp_path / "excel.csv"
+    write_events(events, plain)
+    write_events(events, safe, excel_safe=True)
+    assert read_events(plain).loc[0, "title"] == text  # the data file keeps the value
+    copy = read_events(safe)
+    assert copy.loc[0, "title"] == "'" + text
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in copy["title"].dropna())
+
+
+def test_excel_safe_leaves_ordinary_text_and_dates_alone(events, tmp_path):
+    plain, safe = tmp_path / "events.csv", tmp_path / "excel.csv"
+    write_events(events, plain)
+    write_events(events, safe, excel_safe=True)
+    assert safe.read_bytes() == plain.read_bytes()
+
+
+def test_write_refuses_a_read_only_table_and_keeps_it(events, tmp_path):
+    from timeline.errors import OutputError
+
+    out = tmp_path / "events.csv"
+    write_events(events, out)
+    before = out.read_bytes()
+    out.chmod(0o444)
+    events.loc[0, "title"] = "Changed"
+    with pytest.raises(OutputError, match="events.csv: is read-only"):
+        write_events(events, out)
+    assert out.read_bytes() == before
+
+
+def _chain(n: int) -> pd.DataFrame:
+    """n rows, each answering the one before: the longest responds_to chain there is."""
+    day = dt.date(2020, 1, 1)
+    return events_frame(
+        {
+            "event_id": f"e{k}",
+            "kind": "response" if k else "event",
+            "category": "statement",
+            "date_start": day,
+            "date_end": day,
+            "date_precision": "day",
+            "title": f"Row {k}",
+            "responds_to": f"e{k - 1}" if k else None,
+            "sources": "d1",
+            "reviewed": False,
+        }
+        for k in range(n)
+    )
+
+
+def test_validation_time_grows_linearly_with_a_long_chain_of_answers():
+    import time
+
+    def seconds(df: pd.DataFrame) -> float:
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            validate_events(df)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = _chain(1_000), _chain(8_000)
+    validate_events(small)
+    ratio = seconds(large) / seconds(small)
+    assert ratio < 8 * 2, f"8x the rows took {ratio:.1f}x the time (linear is 8x)"

@@ -3,7 +3,14 @@
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.documents import Document, load_documents
-from timeline.errors import DocumentError, ExportError, SchemaError, SourceError, TimelineError
+from timeline.errors import (
+    DocumentError,
+    ExportError,
+    OutputError,
+    SchemaError,
+    SourceError,
+    TimelineError,
+)
 from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
@@ -31,6 +38,7 @@ __all__ = [
     "DocumentError",
     "ExportError",
     "MergeReport",
+    "OutputError",
     "SchemaError",
     "SourceError",
     "TimelineError",

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_EVENTS = Path("data/events.csv")
-FORMATS = ("html", "png", "svg", "timelinejs", "json")
+FORMATS = ("html", "png", "svg", "timelinejs", "json", "csv")
 
 
 def _positive_int(text: str) -> int:
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         help="write the step-through story page instead of the chart",
     )
     build.add_argument("--lane", default="kind", help="column that gives the lanes")
+    build.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help="with --format csv: a copy for spreadsheets, formula-like cells prefixed with '",
+    )
 
     validate = sub.add_parser("validate", help="check an events table against the schema")
     validate.add_argument("events", type=Path)
@@ -128,11 +133,15 @@ def _format_for(args: argparse.Namespace) -> str:
             return suffix
         if suffix == "json":
             return "timelinejs"
+        if suffix == "csv":
+            return "csv"
     return "html"
 
 
 def _build(args: argparse.Namespace) -> int:
     from timeline import export, figures, story, table
+    from timeline._io import same_file
+    from timeline.errors import OutputError
 
     events = table.read_events(args.events)
     table.validate_events(events)
@@ -143,11 +152,21 @@ def _build(args: argparse.Namespace) -> int:
         "svg": "timeline.svg",
         "timelinejs": "timeline.json",
         "json": "events.json",
+        "csv": "events-spreadsheet.csv",
     }[fmt]
     if args.story:
         default_name = "story.html"
     output = args.output or Path("build") / default_name
-    if args.story:
+    if same_file(args.events, output):
+        raise OutputError(
+            f"{output} is the events table being read ({args.events}); "
+            "refusing to overwrite it, choose another output with -o"
+        )
+    if args.excel_safe and (fmt != "csv" or args.story):
+        raise SystemExit("timeline build: --excel-safe goes with --format csv (or a .csv output)")
+    if fmt == "csv":
+        table.write_events(events, output, excel_safe=args.excel_safe)
+    elif args.story:
         if fmt != "html":
             raise SystemExit("timeline build: --story writes HTML only")
         story.write_story(events, output)
@@ -242,7 +261,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import documents, events, review, table
+    from timeline import documents, events, table
+    from timeline._io import table_lock
     from timeline.sources import add_quote_context
 
     docs = documents.load_documents(args.corpus)
@@ -254,13 +274,11 @@ def _extract(args: argparse.Namespace) -> int:
         min_confidence=args.min_confidence,
     )
     candidates = add_quote_context(candidates, docs)
-    if args.merge and args.output.exists():
-        existing = table.read_events(args.output)
-        merged, report = review.merge_events(existing, candidates, documents=docs)
-        table.write_events(merged, args.output)
-        print(report.to_text())
-    else:
-        if args.output.exists() and not args.merge:
+    with table_lock(args.output):  # no other run may write between our read and our write
+        if args.merge and args.output.exists():
+            print(_merge_into(args, candidates, docs))
+            return 0
+        if args.output.exists():
             existing = table.read_events(args.output)
             if existing["reviewed"].any():
                 raise SystemExit(
@@ -268,8 +286,27 @@ def _extract(args: argparse.Namespace) -> int:
                     "use --merge to keep them, or choose another output"
                 )
         table.write_events(candidates, args.output)
-        print(f"{args.output}: wrote {len(candidates)} candidate rows from {len(docs)} documents")
+    print(f"{args.output}: wrote {len(candidates)} candidate rows from {len(docs)} documents")
     return 0
+
+
+def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
+    """Merge candidates into the table at ``args.output``; the report's text."""
+    from timeline import review, table
+    from timeline.errors import SchemaError
+
+    existing = table.read_events(args.output)
+    merged, report = review.merge_events(existing, candidates, documents=docs)
+    try:
+        table.write_events(merged, args.output)
+    except SchemaError as exc:
+        raise SchemaError(
+            f"merging {args.corpus} into {args.output} would break the table, so nothing was "
+            f"written: {'; '.join(exc.problems[:3])}. Write the candidates to another file "
+            "(-o other.csv, without --merge) and move the rows you want by hand",
+            exc.problems,
+        ) from None
+    return report.to_text()
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline._io import csv_cells_up_to
 from timeline.errors import DocumentError
 
 MANIFEST = "manifest.csv"
@@ -106,6 +107,8 @@ def load_documents(folder: str | os.PathLike[str]) -> list[Document]:
             raise DocumentError(
                 f"{root}: no {MANIFEST} and no text files ({', '.join(TEXT_SUFFIXES)})"
             )
+        for p in files:
+            _check_inside(root, p, f"{root}: file {p.name!r}")
         docs = [load_document(p) for p in files]
     seen: dict[str, Path | None] = {}
     for doc in docs:
@@ -138,10 +141,11 @@ def load_document(path: str | os.PathLike[str], **metadata: object) -> Document:
     ('a1', datetime.date(2020, 5, 3))
     """
     source = Path(path)
-    text = _document_text(source)
     values = {key: value for key, value in metadata.items()}
     doc_id = str(values.pop("doc_id", "") or source.stem)
     where = f"{source}"
+    _check_doc_id(doc_id, where)
+    text = _document_text(source)
     return _build(doc_id, text, source, values, where)
 
 
@@ -153,7 +157,8 @@ def _read_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
     raw = _read_text(manifest)
     reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
     try:
-        rows = list(reader)
+        with csv_cells_up_to(len(raw)):
+            rows = list(reader)
     except csv.Error as exc:
         raise DocumentError(f"{manifest}: malformed CSV ({exc})") from exc
     if not rows:
@@ -189,11 +194,38 @@ def _from_row(root: Path, number: int, row: dict[str, str]) -> Document:
         raise DocumentError(f"{where}: empty doc_id")
     if not name:
         raise DocumentError(f"{where}: empty file for doc_id {doc_id!r}")
+    _check_doc_id(doc_id, where)
     path = root / name
+    _check_inside(root, path, f"{where}: file {name!r} of doc_id {doc_id!r}")
     if not path.is_file():
         raise DocumentError(f"{where}: file {name!r} of doc_id {doc_id!r} not found in {root}")
     values: dict[str, object] = {k: v for k, v in row.items() if k not in _REQUIRED}
     return _build(doc_id, _document_text(path), path, values, where)
+
+
+def _check_doc_id(doc_id: str, where: str) -> None:
+    """Refuse a doc id the events table could not cite (``sources`` splits on ``;``)."""
+    import re
+
+    from timeline.table import _ID
+
+    if not re.fullmatch(_ID, doc_id):
+        raise DocumentError(
+            f"{where}: doc_id {doc_id!r} is not a valid doc id (letters A-Z, digits, '.', '_' "
+            "and '-', starting with a letter or digit); rename the file or give it a doc_id "
+            f"in {MANIFEST}"
+        )
+
+
+def _check_inside(root: Path, path: Path, where: str) -> None:
+    """Refuse a document file that resolves outside the corpus folder (symbolic links too)."""
+    folder = root.resolve()
+    resolved = path.resolve()
+    if not resolved.is_relative_to(folder):
+        raise DocumentError(
+            f"{where} resolves to {resolved}, outside the corpus folder {folder}; "
+            "a corpus reads only files inside its own folder"
+        )
 
 
 def _build(

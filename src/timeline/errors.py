@@ -6,6 +6,8 @@
 - ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
 - ``SourceError``: a source given to ``timeline add`` cannot be fetched or read (a subclass of
   ``DocumentError``; names the URL or file and what to do).
+- ``OutputError``: an output file cannot be written safely (it is the input, it is read-only,
+  its folder is a file, or another run holds the table's lock).
 """
 
 from __future__ import annotations
@@ -36,3 +38,11 @@ class ExportError(TimelineError):
 
 class SourceError(DocumentError):
     """A URL, saved page or PDF that cannot be fetched or turned into a document."""
+
+
+class OutputError(TimelineError):
+    """An output file that cannot be written safely; nothing was written.
+
+    Raised when the output is the input file itself, is read-only, sits under a path whose
+    folder is a file, or is an events table whose lock another run holds.
+    """

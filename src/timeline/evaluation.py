@@ -258,12 +258,19 @@ def _frame(table: pd.DataFrame | str | os.PathLike[str], role: str) -> pd.DataFr
     path = Path(table)
     if not path.is_file():
         raise SchemaError(f"{role} table {path}: file not found")
-    header = pd.read_csv(path, nrows=0).columns
-    if "event_id" in header:
-        from timeline.table import read_events
+    try:
+        header = pd.read_csv(path, nrows=0).columns
+        if "event_id" in header:
+            from timeline.table import read_events
 
-        return read_events(path)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+            return read_events(path)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError as exc:
+        message = f"{role} table {path}: empty file (expected a CSV with a header)"
+        raise SchemaError(message) from exc
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        reason = " ".join(str(exc).split())
+        raise SchemaError(f"{role} table {path}: not a readable UTF-8 CSV ({reason})") from exc
 
 
 def _rows(df: pd.DataFrame, role: str) -> list[_Row]:

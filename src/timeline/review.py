@@ -13,6 +13,10 @@ The ``timeline extract CORPUS -o EVENTS --merge`` logic. Rules:
 - an unreviewed existing row is *replaced* by the best fresh candidate that matches it; it
   keeps its ``event_id`` so references to it stay valid; an unreviewed row that no candidate
   matches is kept as it is and reported as *unmatched* (a merge never loses a row);
+- an unreviewed row that a reviewed row answers (``responds_to``) is not replaced by a
+  candidate that starts after that reviewed row ends (the table would break); the pair is
+  reported as *held*, with the way out (review the row, or correct the reviewed one), and
+  the candidate is treated like any other;
 - other candidates are *added* with ``reviewed`` false, after the existing rows, in candidate
   order; an ``event_id`` already taken gets the first free suffix ``-2``, ``-3``, ...;
 - a candidate's ``responds_to`` is rewritten to the ``event_id`` its target ended up with
@@ -59,7 +63,9 @@ class MergeReport:
     candidate matched with the very same values; ``unmatched``: unreviewed rows no
     candidate matched (kept as they were); ``conflicting``: reviewed rows a candidate matched
     with other dates; ``stale``: rows kept unchanged whose evidence is no longer at its
-    offsets. ``details`` holds one readable line per conflicting or stale row.
+    offsets; ``held``: unreviewed rows left as they were because the candidate that matched
+    them starts after a reviewed row answering them ends. ``details`` holds one readable
+    line per conflicting, stale or held row.
     """
 
     added: tuple[str, ...] = ()
@@ -70,6 +76,7 @@ class MergeReport:
     conflicting: tuple[str, ...] = ()
     stale: tuple[str, ...] = ()
     details: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
 
     def to_text(self) -> str:
         """A summary line, then one line per conflicting or stale row.
@@ -182,11 +189,19 @@ def merge_events(
     pairs.sort()
     replacement: dict[int, int] = {}
     used: set[int] = set()
+    answered_by = _answered_by(existing, reviewed, old)
+    held: dict[int, str] = {}
     for _, ei, ci in pairs:
-        if ei not in replacement and ci not in used:
-            replacement[ei] = ci
-            used.add(ci)
-            rename[new[ci].event_id] = old[ei].event_id
+        if ei in replacement or ci in used:
+            continue
+        blocker = _blocking_answer(new[ci], answered_by.get(old[ei].event_id, []))
+        if blocker is not None:
+            held.setdefault(ei, _held_text(old[ei], new[ci], blocker))
+            continue
+        replacement[ei] = ci
+        used.add(ci)
+        rename[new[ci].event_id] = old[ei].event_id
+    held = {ei: text for ei, text in held.items() if ei not in replacement}
 
     # 3. The rest is added, with free event_ids.
     added = [ci for ci in range(len(new)) if ci not in dropped and ci not in used]
@@ -225,6 +240,7 @@ def merge_events(
                 f"conflicting: reviewed {old[ei].event_id} ({_span_text(old[ei])}) and "
                 f"candidate {new[ci].event_id} ({_span_text(new[ci])}) cite the same evidence"
             )
+    details += [held[ei] for ei in sorted(held)]
     stale = []
     if documents is not None:
         texts = _texts(documents)
@@ -246,8 +262,37 @@ def merge_events(
         conflicting=tuple(old[ei].event_id for ei in sorted(conflicts)),
         stale=tuple(stale),
         details=tuple(details),
+        held=tuple(old[ei].event_id for ei in sorted(held)),
     )
     return merged, report
+
+
+def _answered_by(existing: pd.DataFrame, reviewed: list[bool], old: list[_Key]) -> dict:
+    """event_id -> the reviewed rows (keys) whose ``responds_to`` names it."""
+    out: dict[str, list[_Key]] = {}
+    for ei, target in enumerate(existing["responds_to"].tolist()):
+        if reviewed[ei] and _text(target):
+            out.setdefault(_text(target), []).append(old[ei])
+    return out
+
+
+def _blocking_answer(cand: _Key, answers: list[_Key]) -> _Key | None:
+    """A reviewed answer that would end before ``cand`` starts, were ``cand`` its target."""
+    for answer in answers:
+        end = answer.end or answer.start
+        if cand.start is not None and end is not None and end < cand.start:
+            return answer
+    return None
+
+
+def _held_text(row: _Key, cand: _Key, answer: _Key) -> str:
+    """The report line of an unreviewed row kept because a reviewed row answers it."""
+    return (
+        f"held: {row.event_id} not replaced by candidate {cand.event_id} ({_span_text(cand)}): "
+        f"reviewed {answer.event_id} answers {row.event_id} and ends before that "
+        f"({_span_text(answer)}); review {row.event_id} (set reviewed=true to keep it) "
+        f"or correct {answer.event_id}'s responds_to or dates"
+    )
 
 
 def _same_row(a: pd.Series, b: pd.Series) -> bool:

@@ -348,13 +348,17 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
             f"story: the events table lacks the column(s) {', '.join(missing)}; "
             f"needed: {', '.join(_REQUIRED)}"
         )
-    starts = _dates(events, "date_start")
-    ends = _dates(events, "date_end")
+    starts = _dates(events, "date_start").tolist()
+    ends = _dates(events, "date_end").tolist()
+    columns = {  # column lists, read once: iterrows costs a Series per row
+        column: events[column].tolist() if column in events.columns else None
+        for column in (*_REQUIRED, *_OPTIONAL)
+    }
     rows: list[dict[str, Any]] = []
-    for position, (_, record) in enumerate(events.iterrows()):
+    for position in range(len(events)):
         row = {
-            column: _text(record[column]) if column in events.columns else ""
-            for column in (*_REQUIRED, *_OPTIONAL)
+            column: _text(values[position]) if values is not None else ""
+            for column, values in columns.items()
         }
         row["url"] = row.pop("source_url")
         row["sources"] = ", ".join(
@@ -362,8 +366,8 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
         )
         row.pop("date_start")
         row.pop("date_end")
-        row["_start"] = starts.iloc[position]
-        row["_end"] = ends.iloc[position]
+        row["_start"] = starts[position]
+        row["_end"] = ends[position]
         row["_precision"] = row["date_precision"]
         row["when"] = _when(row["_start"], row["_end"], row["date_precision"])
         rows.append(row)

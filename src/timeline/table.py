@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -49,7 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline._io import atomic_write
+from timeline._io import atomic_write, csv_cells_up_to
 from timeline.errors import DocumentError, SchemaError
 
 COLUMNS: tuple[str, ...] = (
@@ -289,7 +290,7 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     >>> events["date_start"].dtype
     dtype('<M8[ns]')
     """
-    source = Path(path)
+    source = _csv_path(path, "read_events")
     frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
     if problems:
         raise _error(problems, f"{source}: ", _EVENTS)
@@ -349,7 +350,9 @@ def validate_events(
         raise _error(problems, "", _EVENTS)
 
 
-def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+def write_events(
+    df: pd.DataFrame, path: str | os.PathLike[str], *, excel_safe: bool = False
+) -> None:
     """Validate an events table and write it as CSV, atomically and in a stable form.
 
     Columns in ``COLUMNS`` order; rows sorted by ``date_start`` (``date_end`` where there is
@@ -358,8 +361,15 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     written to a temporary file and renamed, so a failed write leaves the old file intact.
     ``read_events`` of the result equals ``df`` sorted by that key with a fresh index.
 
+    With ``excel_safe``, the file is a copy for spreadsheets, not an events table to read
+    back: every text cell that a spreadsheet would take for a formula (one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+    apostrophe, which spreadsheets show as text. The data file itself keeps values verbatim.
+
     Raises:
         SchemaError: the table is invalid (nothing is written).
+        OutputError: the file cannot be written safely (read-only, its folder is a file).
+            A read-only table is refused: a person made it so.
 
     >>> import pathlib, tempfile
     >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
@@ -375,7 +385,8 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         validate_events(df)
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
-    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS))
+    text = _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe)
+    atomic_write(target, text, refuse_read_only=True)
 
 
 def sort_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -429,7 +440,7 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
     >>> read_sources("data/sources.csv")["doc_id"].tolist()
     ['000', '001', '002', '003', '004']
     """
-    source = Path(path)
+    source = _csv_path(path, "read_sources")
     frame, problems = _parse_csv(source, _SOURCE_FIELDS, _SOURCES)
     if not problems:
         problems = _check_cells(frame, _SOURCE_FIELDS)
@@ -457,7 +468,7 @@ def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     if problems:
         raise _error(problems, f"refusing to write {target}: ", _SOURCES)
     ordered = df.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
-    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS))
+    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS), refuse_read_only=True)
 
 
 def datapackage() -> dict[str, Any]:
@@ -515,6 +526,18 @@ def write_datapackage(path: str | os.PathLike[str]) -> None:
 # --------------------------------------------------------------------------- reading
 
 
+def _csv_path(path: Any, caller: str) -> Path:
+    """The path of a CSV file to read; a clear TypeError for anything else (a DataFrame)."""
+    if isinstance(path, pd.DataFrame):
+        raise TypeError(
+            f"{caller} reads a CSV file and takes its path, got a DataFrame "
+            "(use validate_events to check a DataFrame)"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"{caller} takes the path of a CSV file, got {type(path).__name__}")
+    return Path(path)
+
+
 def _parse_csv(
     path: Path, fields: tuple[_Field, ...], table: str
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -531,7 +554,8 @@ def _parse_csv(
         ) from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        rows = list(reader)
+        with csv_cells_up_to(len(text)):
+            rows = list(reader)
     except csv.Error as exc:
         raise SchemaError(
             f"{path}: malformed CSV at line {reader.line_num}: {exc}",
@@ -622,12 +646,18 @@ def _frame_from_cells(
     columns: dict[str, pd.Series] = {}
     key = fields[0].name
     for field in fields:
+        raws = [record.get(field.name, "") for record in records]
+        if field.type == "string":  # nothing to parse: empty cells are missing
+            columns[field.name] = _series([raw if raw != "" else None for raw in raws], field)
+            continue
+        parsed: dict[str, tuple[Any, str | None]] = {}  # a column repeats its values
         values = []
-        for number, record in enumerate(records, start=1):
-            raw = record.get(field.name, "")
-            value, error = _parse_cell(field, raw)
+        for number, raw in enumerate(raws, start=1):
+            if raw not in parsed:
+                parsed[raw] = _parse_cell(field, raw)
+            value, error = parsed[raw]
             if error:
-                where = _where(number, record.get(key) or None, key)
+                where = _where(number, records[number - 1].get(key) or None, key)
                 problems.append(f"{where}, column {field.name!r}: {_show(raw)} {error}")
             values.append(value)
         columns[field.name] = _series(values, field)
@@ -662,9 +692,7 @@ def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
 def _series(values: list[Any], field: _Field) -> pd.Series:
     """A column of parsed values with the field's dtype."""
     dtype = _DTYPES[field.type]
-    if field.type == "date":
-        values = [pd.NaT if v is None else pd.Timestamp(v) for v in values]
-    else:
+    if field.type != "date":  # dates: pandas turns date objects and None into datetime64
         values = [pd.NA if v is None else v for v in values]
     return pd.Series(values, dtype=dtype, name=field.name)
 
@@ -728,14 +756,27 @@ def _dtype_ok(column: pd.Series, kind: str) -> bool:
 
 def _check_value(field: _Field, value: Any) -> str | None:
     """What is wrong with one typed value, as ``'name': ...``; None when it is fine."""
-    name = repr(field.name)
     if _missing(value) or (field.type == "string" and not str(value).strip()):
-        return f"{name}: empty, but a value is required" if field.required else None
+        return f"{field.name!r}: empty, but a value is required" if field.required else None
+    free_text = field.type == "string" and field.enum is None and field.pattern is None
+    if free_text and "\x00" not in value and _encodable(value):
+        return None  # the most common cell: nothing more to check
+    return _check_present(field, value)
+
+
+def _check_present(field: _Field, value: Any) -> str | None:
+    """What is wrong with a value that is present; None when it is fine."""
+    name = repr(field.name)
     if field.type == "string" and not _encodable(value):
         return f"{name}: {_show(value)} holds a character that cannot be written as UTF-8"
+    if field.type == "string" and "\x00" in value:
+        return (
+            f"{name}: {_show(value)} holds a NUL character (\\x00), which no text may hold; "
+            "delete it"
+        )
     if field.enum is not None and value not in field.enum:
         return f"{name}: {_show(value)} is not one of: {', '.join(field.enum)}"
-    if field.pattern is not None and not re.fullmatch(field.pattern, value):
+    if field.pattern is not None and not _pattern(field.pattern).fullmatch(value):
         return f"{name}: {_show(value)} is not {field.allowed}"
     if field.type == "date" and value != value.normalize():
         return f"{name}: {value.isoformat()} has a time of day; expected a date only"
@@ -748,7 +789,7 @@ def _check_events(df: pd.DataFrame) -> list[str]:
     """Row-level rules: date bounds by precision, evidence, responds_to, unique ids."""
     problems = _duplicates(df, "event_id")
     ids = [_text(v) for v in df["event_id"].tolist()]
-    rows = df.to_dict("records")
+    rows = _records(df)
     by_id = {eid: row for eid, row in zip(ids, rows, strict=True) if eid is not None}
     for number, (eid, row) in enumerate(zip(ids, rows, strict=True), start=1):
         where = _where(number, eid, "event_id")
@@ -793,17 +834,34 @@ def _check_events(df: pd.DataFrame) -> list[str]:
     return problems + _check_cycles(ids, rows)
 
 
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts of Python values (``NA`` as None), as ``to_dict("records")``, faster."""
+    names = [str(c) for c in df.columns]
+    na = pd.NA
+    columns = [[None if v is na else v for v in df[c].tolist()] for c in df.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
 def _check_cycles(ids: list[str | None], rows: list[dict[str, Any]]) -> list[str]:
-    """One problem per loop of two or more rows answering each other through responds_to."""
+    """One problem per loop of two or more rows answering each other through responds_to.
+
+    Linear in the rows: a row whose chain ends, or runs into a loop it is not part of, is
+    never walked again (a long chain of answers would otherwise cost its length squared).
+    """
     target = {eid: _text(row["responds_to"]) for eid, row in zip(ids, rows, strict=True) if eid}
     problems: list[str] = []
     reported: set[str] = set()
+    settled: set[str] = set()  # in no loop
+    looping: set[str] = set()  # in a loop, reported at the first of its rows
     for number, eid in enumerate(ids, start=1):
-        if eid is None or eid in reported:
+        if eid is None or eid in reported or eid in settled:
             continue
-        chain, current = [eid], target.get(eid)
-        while current is not None and current in target and current not in chain:
+        chain, seen, current = [eid], {eid}, target.get(eid)
+        while current is not None and current in target and current not in seen:
+            if current in settled or (current in looping and eid not in looping):
+                break
             chain.append(current)
+            seen.add(current)
             current = target[current]
         if current == eid and len(chain) > 1:
             reported.update(chain)
@@ -811,6 +869,12 @@ def _check_cycles(ids: list[str | None], rows: list[dict[str, Any]]) -> list[str
             problems.append(
                 f"{_where(number, eid, 'event_id')}, column 'responds_to': forms a loop {loop}"
             )
+        elif current in seen:  # the chain runs into a loop that starts at current
+            entry = chain.index(current)
+            settled.update(chain[:entry])
+            looping.update(chain[entry:])
+        else:
+            settled.update(chain)
     return problems
 
 
@@ -871,7 +935,7 @@ def _check_corpus(df: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
     """Source doc ids known to the corpus; evidence verbatim at its offsets."""
     problems = []
     known = ", ".join(sorted(texts)) or "none"
-    for number, row in enumerate(df.to_dict("records"), start=1):
+    for number, row in enumerate(_records(df), start=1):
         where = _where(number, _text(row["event_id"]), "event_id")
         doc_ids = str(row["sources"]).split(";")
         unknown = [d for d in doc_ids if d not in texts]
@@ -954,10 +1018,23 @@ def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
 # --------------------------------------------------------------------------- writing
 
 
-def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
-    """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...], *, excel_safe: bool = False) -> str:
+    """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``.
+
+    ``excel_safe`` prefixes text cells a spreadsheet would evaluate with an apostrophe.
+    """
     fields = _present(fields, df.columns)
     columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
+    if excel_safe:
+        columns = [
+            ["'" + c if c.startswith(_FORMULA_START) else c for c in column]
+            if field.type == "string"
+            else column
+            for field, column in zip(fields, columns, strict=True)
+        ]
     rows = [[f.name for f in fields], *zip(*columns, strict=True)]
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
 
@@ -1009,9 +1086,23 @@ def _encodable(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=16)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _missing(value: Any) -> bool:
-    """Whether a scalar is a missing value (None, NA, NaN, NaT)."""
-    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+    """Whether a scalar is a missing value (None, NA, NaN, NaT), cheaply (it runs per cell)."""
+    if value is None or value is _NA or value is _NAT:
+        return True
+    if type(value) is str:
+        return False
+    if isinstance(value, float | np.floating | np.datetime64 | np.timedelta64):
+        return bool(pd.isna(value))
+    return False
+
+
+_NA, _NAT = pd.NA, pd.NaT
 
 
 def _text(value: Any) -> str | None:
