@@ -66,6 +66,7 @@ def test_environment_requires_the_same_python_as_pyproject(root):
 def test_all_is_pinned():
     assert sorted(timeline.__all__) == [
         "COLUMNS",
+        "ClusterError",
         "DateMention",
         "Document",
         "DocumentError",
@@ -89,6 +90,7 @@ def test_all_is_pinned():
         "load_documents",
         "merge_events",
         "perspective_figure",
+        "read_corpus",
         "read_events",
         "read_sources",
         "reanchor_evidence",
@@ -112,7 +114,14 @@ def test_every_public_name_is_importable():
 
 
 def test_errors_are_value_errors():
-    for name in ("DocumentError", "ExportError", "SchemaError", "SourceError", "TimelineError"):
+    for name in (
+        "ClusterError",
+        "DocumentError",
+        "ExportError",
+        "SchemaError",
+        "SourceError",
+        "TimelineError",
+    ):
         assert issubclass(getattr(timeline, name), ValueError)
 
 

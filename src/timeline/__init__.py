@@ -2,8 +2,16 @@
 
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
+from timeline.distributed import read_corpus
 from timeline.documents import Document, load_documents
-from timeline.errors import DocumentError, ExportError, SchemaError, SourceError, TimelineError
+from timeline.errors import (
+    ClusterError,
+    DocumentError,
+    ExportError,
+    SchemaError,
+    SourceError,
+    TimelineError,
+)
 from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
@@ -26,6 +34,7 @@ from timeline.widgets import explorer, filter_events
 
 __all__ = [
     "COLUMNS",
+    "ClusterError",
     "DateMention",
     "Document",
     "DocumentError",
@@ -49,6 +58,7 @@ __all__ = [
     "load_documents",
     "merge_events",
     "perspective_figure",
+    "read_corpus",
     "read_events",
     "read_sources",
     "reanchor_evidence",

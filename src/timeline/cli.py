@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_parser(sub)
 
     extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
-    extract.add_argument("corpus", type=Path)
+    extract.add_argument(
+        "corpus", help="a corpus folder, a glob of .txt files, or either as an fsspec URL"
+    )
     extract.add_argument("-o", "--output", type=Path, required=True)
     extract.add_argument(
         "--merge",
@@ -72,6 +74,21 @@ def _parser() -> argparse.ArgumentParser:
         help="keep the reviewed rows of OUTPUT and add only new candidates",
     )
     extract.add_argument("--jobs", type=_positive_int, default=1, help="worker processes")
+    extract.add_argument(
+        "--dask",
+        nargs="?",
+        const="local",
+        default=None,
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: its scheduler address (tcp://HOST:PORT), "
+        "or without one a LocalCluster on this machine (--jobs workers)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default=None,
+        help="output format (default: parquet for a .parquet output, else csv)",
+    )
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     extract.add_argument(
         "--engine",
@@ -186,78 +203,39 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reanchor(args: argparse.Namespace, events: object) -> object:
-    """Report evidence that moved or vanished; with --fix, rewrite moved offsets."""
-    from timeline import documents, table
-    from timeline.sources import reanchor_evidence
-
-    docs = documents.load_documents(args.corpus)
-    fixed, report = reanchor_evidence(events, docs)
-    moved = [c for c in report if c.status == "moved"]
-    for check in report:
-        if check.status == "moved" and args.fix:
-            print(f"{args.events}: {check.to_text()} (fixed)")
-        elif check.status != "ok":
-            print(f"{args.events}: {check.to_text()}", file=sys.stderr)
-    if args.fix and moved:
-        table.write_events(fixed, args.events)
-        print(f"{args.events}: rewrote the offsets of {len(moved)} row(s) whose evidence moved")
-    elif moved:
-        print(
-            f"{args.events}: {len(moved)} row(s) moved; rerun with --fix to rewrite their offsets"
-        )
-    return docs
-
-
-def _add(args: argparse.Namespace) -> int:
-    from timeline.errors import TimelineError
-    from timeline.sources import Limits, add_source, rederive
-
-    if args.rederive:
-        if args.sources:
-            raise SystemExit("timeline add: --rederive works on the whole corpus; give no SOURCE")
-        for done in rederive(args.corpus):
-            print(f"{done.status}: {done.doc_id} ({done.file})")
-        return 0
-    if not args.sources:
-        raise SystemExit("timeline add: give at least one SOURCE (URL or file), or --rederive")
-    if args.doc_id and len(args.sources) > 1:
-        raise SystemExit("timeline add: --doc-id names one source; give one SOURCE with it")
-    given = {
-        name: getattr(args, name)
-        for name in ("title", "outlet", "publisher_type", "published", "language", "url", "doc_id")
-        if getattr(args, name)
-    }
-    limits = Limits(args.timeout, args.max_bytes, args.max_redirects)
-    failed = 0
-    for source in args.sources:
-        try:
-            done = add_source(source, args.corpus, refresh=args.refresh, limits=limits, given=given)
-        except TimelineError as exc:
-            print(f"timeline add: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        print(done.to_text())
-    return 1 if failed else 0
-
-
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import documents, events, review, table
+    from timeline import distributed, review, table
+    from timeline.events import pipeline
     from timeline.sources import add_quote_context
 
-    docs = documents.load_documents(args.corpus)
-    candidates = events.extract_events(
-        docs,
-        jobs=args.jobs,
-        progress=not args.no_progress,
-        engine=args.engine,
-        min_confidence=args.min_confidence,
-    )
+    progress = not args.no_progress
+    if args.dask is None:
+        docs = distributed.read_corpus(args.corpus)
+        candidates = pipeline.extract_events(
+            docs,
+            jobs=args.jobs,
+            progress=progress,
+            engine=args.engine,
+            min_confidence=args.min_confidence,
+        )
+        origin = f"{len(docs)} documents"
+    else:
+        if args.engine != "clauses":
+            raise SystemExit("timeline extract: --dask runs the clauses engine only")
+        docs, per_doc = distributed.map_corpus(
+            pipeline.document_candidates,
+            args.corpus,
+            scheduler=args.dask,
+            jobs=args.jobs,
+            progress=progress,
+        )
+        candidates = pipeline.candidates_table(docs, per_doc, min_confidence=args.min_confidence)
+        origin = f"{len(docs)} documents on Dask ({args.dask})"
     candidates = add_quote_context(candidates, docs)
     if args.merge and args.output.exists():
         existing = table.read_events(args.output)
         merged, report = review.merge_events(existing, candidates, documents=docs)
-        table.write_events(merged, args.output)
+        table.write_events(merged, args.output, format=args.format)
         print(report.to_text())
     else:
         if args.output.exists() and not args.merge:
@@ -267,8 +245,8 @@ def _extract(args: argparse.Namespace) -> int:
                     f"timeline extract: {args.output} holds reviewed rows; "
                     "use --merge to keep them, or choose another output"
                 )
-        table.write_events(candidates, args.output)
-        print(f"{args.output}: wrote {len(candidates)} candidate rows from {len(docs)} documents")
+        table.write_events(candidates, args.output, format=args.format)
+        print(f"{args.output}: wrote {len(candidates)} candidate rows from {origin}")
     return 0
 
 

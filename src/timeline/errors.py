@@ -6,6 +6,7 @@
 - ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
 - ``SourceError``: a source given to ``timeline add`` cannot be fetched or read (a subclass of
   ``DocumentError``; names the URL or file and what to do).
+- ``ClusterError``: a Dask scheduler cannot be reached or started (names the address).
 """
 
 from __future__ import annotations
@@ -36,3 +37,7 @@ class ExportError(TimelineError):
 
 class SourceError(DocumentError):
     """A URL, saved page or PDF that cannot be fetched or turned into a document."""
+
+
+class ClusterError(TimelineError):
+    """A Dask cluster that cannot be reached, started, or asked for (bad ``scheduler``)."""

@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline import _parquet
 from timeline._io import atomic_write
 from timeline.errors import DocumentError, SchemaError
 
@@ -275,7 +276,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
 
     Args:
         path: a UTF-8 CSV file (a byte-order mark is tolerated) with exactly the columns
-            ``COLUMNS``, in any order.
+            ``COLUMNS``, in any order; or a Parquet file (a ``.parquet``/``.pq`` suffix or
+            Parquet's magic bytes) with those columns, as ``write_events`` writes it.
         validate: also run ``validate_events`` (without a corpus) on the result.
 
     Raises:
@@ -290,7 +292,10 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     dtype('<M8[ns]')
     """
     source = Path(path)
-    frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
+    if _parquet.is_parquet(source):
+        frame, problems = _parse_parquet(source, _EVENT_FIELDS, _EVENTS)
+    else:
+        frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
     if problems:
         raise _error(problems, f"{source}: ", _EVENTS)
     if validate:
@@ -349,8 +354,10 @@ def validate_events(
         raise _error(problems, "", _EVENTS)
 
 
-def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Validate an events table and write it as CSV, atomically and in a stable form.
+def write_events(
+    df: pd.DataFrame, path: str | os.PathLike[str], *, format: str | None = None
+) -> None:
+    """Validate an events table and write it as CSV (or Parquet), atomically and stably.
 
     Columns in ``COLUMNS`` order; rows sorted by ``date_start`` (``date_end`` where there is
     no start), then ``event_id``; dates as ``YYYY-MM-DD``; ``reviewed`` as ``true``/``false``;
@@ -358,8 +365,14 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     written to a temporary file and renamed, so a failed write leaves the old file intact.
     ``read_events`` of the result equals ``df`` sorted by that key with a fresh index.
 
+    ``format="parquet"`` (the default for a ``.parquet`` or ``.pq`` path) writes the same
+    rows and columns as a Parquet file (``string``, ``date32``, ``int64`` and ``bool``
+    columns, zstd-compressed) for tables too large to review as CSV; ``read_events`` reads it
+    back with the same dtypes. CSV stays the format a person reviews and edits.
+
     Raises:
         SchemaError: the table is invalid (nothing is written).
+        ValueError: ``format`` is neither ``csv`` nor ``parquet``.
 
     >>> import pathlib, tempfile
     >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
@@ -371,11 +384,18 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     Timestamp('2020-01-02 00:00:00')
     """
     target = Path(path)
+    if format is None:
+        format = "parquet" if target.suffix.lower() in _parquet.SUFFIXES else "csv"
+    if format not in ("csv", "parquet"):
+        raise ValueError(f"write_events: format must be 'csv' or 'parquet', got {format!r}")
     try:
         validate_events(df)
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
-    atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS))
+    if format == "parquet":
+        atomic_write(target, _to_parquet(sort_events(df), _EVENT_FIELDS))
+    else:
+        atomic_write(target, _to_csv(sort_events(df), _EVENT_FIELDS))
 
 
 def sort_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -557,6 +577,21 @@ def _parse_csv(
             records.append(dict(zip(rows[0], cells, strict=True)))
     if problems:
         return _empty(fields), problems
+    return _frame_from_cells(records, fields)
+
+
+def _parse_parquet(
+    path: Path, fields: tuple[_Field, ...], table: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """Read a Parquet file's columns and type them exactly as CSV cells are typed."""
+    columns = _parquet.read_columns(path)
+    header_problems = _check_header(list(columns), tuple(f.name for f in fields), _optional(fields))
+    if header_problems:
+        raise _error(header_problems, f"{path}: ", table)
+    fields = _present(fields, columns)
+    rows = len(next(iter(columns.values()), []))
+    cells = {name: [_to_cell(v) for v in values] for name, values in columns.items()}
+    records = [{name: cells[name][i] for name in cells} for i in range(rows)]
     return _frame_from_cells(records, fields)
 
 
@@ -960,6 +995,18 @@ def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...]) -> str:
     columns = [[_format(v, f) for v in df[f.name].tolist()] for f in fields]
     rows = [[f.name for f in fields], *zip(*columns, strict=True)]
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
+
+
+def _to_parquet(df: pd.DataFrame, fields: tuple[_Field, ...]) -> bytes:
+    """The Parquet bytes of a checked frame: each cell's CSV text, typed back by its field."""
+    fields = _present(fields, df.columns)
+    parse = {"date": dt.date.fromisoformat, "integer": int, "boolean": lambda t: t == "true"}
+    columns = {}
+    for f in fields:
+        texts = [_format(v, f) for v in df[f.name].tolist()]
+        convert = parse.get(f.type, str)
+        columns[f.name] = [convert(t) if t != "" else None for t in texts]
+    return _parquet.to_bytes(columns, {f.name: f.type for f in fields})
 
 
 def _quote(cell: str) -> str:
