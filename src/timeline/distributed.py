@@ -87,7 +87,7 @@ def read_corpus(location: str | os.PathLike[str]) -> list[Document]:
     """
     fs, path = _filesystem(location)
     if _is_local(fs) and not _is_glob(path):
-        return load_documents(location)
+        return load_documents(path if "://" in os.fspath(location) else location)
     return [_read(source) for source in _sources(location)]
 
 
