@@ -13,7 +13,7 @@ from timeline.distributed import map_documents, read_corpus
 from timeline.documents import Document, load_documents
 from timeline.errors import ClusterError, DocumentError
 from timeline.events import extract_events
-from timeline.table import read_events
+from timeline.table import read_events, write_events
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -151,6 +151,28 @@ def test_the_command_on_a_cluster_address_writes_the_serial_table(client, tmp_pa
     assert cli.main(argv) == 0
     assert f"on Dask ({address})" in capsys.readouterr().out
     pd.testing.assert_frame_equal(read_events(dasked), read_events(serial))
+
+
+def test_merge_on_a_cluster_keeps_the_reviewed_rows_of_a_parquet_table(client, tmp_path):
+    corpus = DATA / "events_unseen" / "final"
+    out = tmp_path / "events.parquet"
+    argv = ["extract", str(corpus), "-o", str(out), "--dask", client.scheduler.address]
+    assert cli.main([*argv, "--no-progress"]) == 0
+    table = read_events(out)
+    table.loc[0, "title"] = "Edited by a reviewer"
+    table.loc[0, "reviewed"] = True
+    write_events(table, out)
+    assert cli.main([*argv, "--merge", "--no-progress"]) == 0
+    merged = read_events(out)
+    kept = merged[merged["event_id"] == table.loc[0, "event_id"]]
+    assert kept["title"].tolist() == ["Edited by a reviewer"]
+    assert len(merged) == len(table)
+
+
+def test_a_local_cluster_started_for_the_call_gives_the_serial_table():
+    docs = load_documents(DATA / "events_unseen" / "final")
+    serial = extract_events(docs)
+    pd.testing.assert_frame_equal(extract_events(docs, scheduler="local", jobs=2), serial)
 
 
 def test_an_unreachable_scheduler_is_a_cluster_error_naming_it(monkeypatch):

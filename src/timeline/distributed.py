@@ -24,6 +24,7 @@ quotes evidence from them.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -118,7 +119,7 @@ def _sources(location: str | os.PathLike[str]) -> list[_Source]:
     """List the documents of a corpus location without reading their texts."""
     fs, path = _filesystem(location)
     if _is_glob(path):
-        files = sorted(p for p in fs.glob(path) if fs.isfile(p))
+        files = _files(fs, path)
         if not files:
             raise DocumentError(f"{location}: no file matches this pattern")
         sources = [_Source(PurePosixPath(p).stem, fs.unstrip_protocol(p)) for p in files]
@@ -134,7 +135,7 @@ def _folder_sources(fs: Any, path: str, location: object) -> list[_Source]:
     folder = path.rstrip("/")
     manifest = f"{folder}/{MANIFEST}"
     if not fs.isfile(manifest):
-        files = sorted(p for p in fs.glob(f"{folder}/*.txt") if fs.isfile(p))
+        files = _files(fs, f"{folder}/*.txt")
         if not files:
             raise DocumentError(f"{location}: no {MANIFEST} and no .txt files")
         return [_Source(PurePosixPath(p).stem, fs.unstrip_protocol(p)) for p in files]
@@ -153,6 +154,12 @@ def _folder_sources(fs: Any, path: str, location: object) -> list[_Source]:
         )
         for number, row in rows
     ]
+
+
+def _files(fs: Any, pattern: str) -> list[str]:
+    """The files (not folders) matching a glob, sorted; one listing, no request per file."""
+    found = fs.glob(pattern, detail=True)
+    return sorted(p for p, info in found.items() if info.get("type") == "file")
 
 
 def _checked(sources: list[_Source], location: object) -> list[_Source]:
@@ -310,6 +317,7 @@ def _client(scheduler: Any, jobs: int) -> Iterator[Any]:
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
+                silence_logs=logging.ERROR,
             )
         except (OSError, RuntimeError) as exc:
             raise ClusterError(
