@@ -122,7 +122,16 @@ def _dask(folder: Path, client: object) -> tuple[pd.DataFrame, dict[str, float]]
 
 
 def _peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (Linux reports kilobytes)."""
+    """This process's peak resident memory in MB.
+
+    Linux's ``VmHWM`` where there is one: ``ru_maxrss`` survives ``exec``, so a worker
+    spawned from the client would report the client's peak.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
