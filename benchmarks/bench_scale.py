@@ -194,7 +194,7 @@ def _run_dask(folder: Path, size: int, workers: int, baseline: float, serial: pd
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # any free port: 8787 may be taken
         ) as cluster,
         Client(cluster) as client,
     ):

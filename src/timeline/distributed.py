@@ -316,7 +316,7 @@ def _client(scheduler: Any, jobs: int) -> Iterator[Any]:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # any free port: 8787 may be taken
                 silence_logs=logging.ERROR,
             )
         except (OSError, RuntimeError) as exc:

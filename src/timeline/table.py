@@ -121,7 +121,7 @@ class _Field:
 
 
 _DTYPES: dict[str, str] = {
-    "string": "string",
+    "string": "string[python]",  # not pyarrow's storage, which cannot hold a lone surrogate
     "date": "datetime64[ns]",
     "integer": "Int64",
     "boolean": "boolean",
