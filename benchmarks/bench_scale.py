@@ -39,9 +39,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline import events
 from timeline._timeml import read_timeml_folder
 from timeline.documents import load_documents
+from timeline.events import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -100,9 +100,9 @@ def _serial(folder: Path, jobs: int) -> tuple[pd.DataFrame, dict[str, float]]:
     t0 = time.perf_counter()
     docs = load_documents(folder)
     t1 = time.perf_counter()
-    per_doc = events._map_documents(docs, jobs=jobs, progress=False)
+    per_doc = pipeline.map_documents(docs, jobs=jobs, progress=False)
     t2 = time.perf_counter()
-    table = events._table(docs, per_doc)
+    table = pipeline.candidates_table(docs, per_doc)
     t3 = time.perf_counter()
     return table, {"read": t1 - t0, "per_doc": t2 - t1, "merge": t3 - t2, "total": t3 - t0}
 
@@ -113,10 +113,10 @@ def _dask(folder: Path, client: object) -> tuple[pd.DataFrame, dict[str, float]]
 
     t0 = time.perf_counter()
     docs, per_doc = distributed.map_corpus(
-        events._document_candidates, folder, scheduler=client, progress=False
+        pipeline.document_candidates, folder, scheduler=client, progress=False
     )
     t1 = time.perf_counter()
-    table = events._table(docs, per_doc)
+    table = pipeline.candidates_table(docs, per_doc)
     t2 = time.perf_counter()
     return table, {"read": 0.0, "per_doc": t1 - t0, "merge": t2 - t1, "total": t2 - t0}
 

@@ -169,12 +169,6 @@ def test_merge_on_a_cluster_keeps_the_reviewed_rows_of_a_parquet_table(client, t
     assert len(merged) == len(table)
 
 
-def test_a_local_cluster_started_for_the_call_gives_the_serial_table():
-    docs = load_documents(DATA / "events_unseen" / "final")
-    serial = extract_events(docs)
-    pd.testing.assert_frame_equal(extract_events(docs, scheduler="local", jobs=2), serial)
-
-
 def test_an_unreachable_scheduler_is_a_cluster_error_naming_it(monkeypatch):
     monkeypatch.setattr("timeline.distributed._CONNECT_TIMEOUT", "1s")
     docs = [Document("d1", "Text.")]

@@ -203,6 +203,61 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reanchor(args: argparse.Namespace, events: object) -> object:
+    """Report evidence that moved or vanished; with --fix, rewrite moved offsets."""
+    from timeline import documents, table
+    from timeline.sources import reanchor_evidence
+
+    docs = documents.load_documents(args.corpus)
+    fixed, report = reanchor_evidence(events, docs)
+    moved = [c for c in report if c.status == "moved"]
+    for check in report:
+        if check.status == "moved" and args.fix:
+            print(f"{args.events}: {check.to_text()} (fixed)")
+        elif check.status != "ok":
+            print(f"{args.events}: {check.to_text()}", file=sys.stderr)
+    if args.fix and moved:
+        table.write_events(fixed, args.events)
+        print(f"{args.events}: rewrote the offsets of {len(moved)} row(s) whose evidence moved")
+    elif moved:
+        print(
+            f"{args.events}: {len(moved)} row(s) moved; rerun with --fix to rewrite their offsets"
+        )
+    return docs
+
+
+def _add(args: argparse.Namespace) -> int:
+    from timeline.errors import TimelineError
+    from timeline.sources import Limits, add_source, rederive
+
+    if args.rederive:
+        if args.sources:
+            raise SystemExit("timeline add: --rederive works on the whole corpus; give no SOURCE")
+        for done in rederive(args.corpus):
+            print(f"{done.status}: {done.doc_id} ({done.file})")
+        return 0
+    if not args.sources:
+        raise SystemExit("timeline add: give at least one SOURCE (URL or file), or --rederive")
+    if args.doc_id and len(args.sources) > 1:
+        raise SystemExit("timeline add: --doc-id names one source; give one SOURCE with it")
+    given = {
+        name: getattr(args, name)
+        for name in ("title", "outlet", "publisher_type", "published", "language", "url", "doc_id")
+        if getattr(args, name)
+    }
+    limits = Limits(args.timeout, args.max_bytes, args.max_redirects)
+    failed = 0
+    for source in args.sources:
+        try:
+            done = add_source(source, args.corpus, refresh=args.refresh, limits=limits, given=given)
+        except TimelineError as exc:
+            print(f"timeline add: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(done.to_text())
+    return 1 if failed else 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     from timeline import distributed, review, table
     from timeline.events import pipeline
