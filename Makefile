@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 EVENTS ?= data/events.csv
+SCALE_SIZES ?= 1000 10000
 
 .PHONY: demo test lab lint bench clean
 
@@ -38,6 +39,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/score_events.py
 	$(BIN)/python benchmarks/bench_sources.py
 	$(BIN)/python benchmarks/bench_table.py
+	$(BIN)/python benchmarks/bench_scale.py $(SCALE_SIZES)
 
 clean:
 	rm -rf build $(VENV)

@@ -66,6 +66,7 @@ def test_environment_requires_the_same_python_as_pyproject(root):
 def test_all_is_pinned():
     assert sorted(timeline.__all__) == [
         "COLUMNS",
+        "ClusterError",
         "DateMention",
         "Document",
         "DocumentError",
@@ -90,6 +91,7 @@ def test_all_is_pinned():
         "load_documents",
         "merge_events",
         "perspective_figure",
+        "read_corpus",
         "read_events",
         "read_sources",
         "reanchor_evidence",
@@ -114,6 +116,7 @@ def test_every_public_name_is_importable():
 
 def test_errors_are_value_errors():
     for name in (
+        "ClusterError",
         "DocumentError",
         "ExportError",
         "OutputError",

@@ -2,8 +2,10 @@
 
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
+from timeline.distributed import read_corpus
 from timeline.documents import Document, load_documents
 from timeline.errors import (
+    ClusterError,
     DocumentError,
     ExportError,
     OutputError,
@@ -33,6 +35,7 @@ from timeline.widgets import explorer, filter_events
 
 __all__ = [
     "COLUMNS",
+    "ClusterError",
     "DateMention",
     "Document",
     "DocumentError",
@@ -57,6 +60,7 @@ __all__ = [
     "load_documents",
     "merge_events",
     "perspective_figure",
+    "read_corpus",
     "read_events",
     "read_sources",
     "reanchor_evidence",

@@ -69,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_parser(sub)
 
     extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
-    extract.add_argument("corpus", type=Path)
+    extract.add_argument(
+        "corpus", help="a corpus folder, a glob of .txt files, or either as an fsspec URL"
+    )
     extract.add_argument("-o", "--output", type=Path, required=True)
     extract.add_argument(
         "--merge",
@@ -77,6 +79,21 @@ def _parser() -> argparse.ArgumentParser:
         help="keep the reviewed rows of OUTPUT and add only new candidates",
     )
     extract.add_argument("--jobs", type=_positive_int, default=1, help="worker processes")
+    extract.add_argument(
+        "--dask",
+        nargs="?",
+        const="local",
+        default=None,
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: its scheduler address (tcp://HOST:PORT), "
+        "or without one a LocalCluster on this machine (--jobs workers)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default=None,
+        help="output format (default: parquet for a .parquet output, else csv)",
+    )
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     extract.add_argument(
         "--engine",
@@ -261,18 +278,34 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import documents, events, table
+    from timeline import distributed, table
     from timeline._io import table_lock
+    from timeline.events import pipeline
     from timeline.sources import add_quote_context
 
-    docs = documents.load_documents(args.corpus)
-    candidates = events.extract_events(
-        docs,
-        jobs=args.jobs,
-        progress=not args.no_progress,
-        engine=args.engine,
-        min_confidence=args.min_confidence,
-    )
+    progress = not args.no_progress
+    if args.dask is None:
+        docs = distributed.read_corpus(args.corpus)
+        candidates = pipeline.extract_events(
+            docs,
+            jobs=args.jobs,
+            progress=progress,
+            engine=args.engine,
+            min_confidence=args.min_confidence,
+        )
+        origin = f"{len(docs)} documents"
+    else:
+        if args.engine != "clauses":
+            raise SystemExit("timeline extract: --dask runs the clauses engine only")
+        docs, per_doc = distributed.map_corpus(
+            pipeline.document_candidates,
+            args.corpus,
+            scheduler=args.dask,
+            jobs=args.jobs,
+            progress=progress,
+        )
+        candidates = pipeline.candidates_table(docs, per_doc, min_confidence=args.min_confidence)
+        origin = f"{len(docs)} documents on Dask ({args.dask})"
     candidates = add_quote_context(candidates, docs)
     with table_lock(args.output):  # no other run may write between our read and our write
         if args.merge and args.output.exists():
@@ -285,8 +318,8 @@ def _extract(args: argparse.Namespace) -> int:
                     f"timeline extract: {args.output} holds reviewed rows; "
                     "use --merge to keep them, or choose another output"
                 )
-        table.write_events(candidates, args.output)
-    print(f"{args.output}: wrote {len(candidates)} candidate rows from {len(docs)} documents")
+        table.write_events(candidates, args.output, format=args.format)
+    print(f"{args.output}: wrote {len(candidates)} candidate rows from {origin}")
     return 0
 
 
@@ -298,7 +331,7 @@ def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
     existing = table.read_events(args.output)
     merged, report = review.merge_events(existing, candidates, documents=docs)
     try:
-        table.write_events(merged, args.output)
+        table.write_events(merged, args.output, format=args.format)
     except SchemaError as exc:
         raise SchemaError(
             f"merging {args.corpus} into {args.output} would break the table, so nothing was "

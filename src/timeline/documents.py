@@ -149,12 +149,12 @@ def load_document(path: str | os.PathLike[str], **metadata: object) -> Document:
     return _build(doc_id, text, source, values, where)
 
 
-def _read_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
-    """Read ``manifest.csv`` into (row number, row) pairs, checking its shape.
+def _read_manifest(manifest: Path, raw: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    """Read ``manifest.csv`` (or its given text) into (row number, row) pairs, checking its shape.
 
     Rows are numbered as records, the header being row 1 (a quoted value may span lines).
     """
-    raw = _read_text(manifest)
+    raw = _read_text(manifest) if raw is None else raw
     reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
     try:
         with csv_cells_up_to(len(raw)):
@@ -313,6 +313,11 @@ def _read_text(path: Path) -> str:
         raise DocumentError(f"{path}: is a folder, expected a text file") from exc
     except OSError as exc:
         raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from exc
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: object) -> str:
+    """Decode a text's bytes as ``_read_text`` does; ``path`` names it in errors."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

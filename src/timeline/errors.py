@@ -8,6 +8,7 @@
   ``DocumentError``; names the URL or file and what to do).
 - ``OutputError``: an output file cannot be written safely (it is the input, it is read-only,
   its folder is a file, or another run holds the table's lock).
+- ``ClusterError``: a Dask scheduler cannot be reached or started (names the address).
 """
 
 from __future__ import annotations
@@ -46,3 +47,7 @@ class OutputError(TimelineError):
     Raised when the output is the input file itself, is read-only, sits under a path whose
     folder is a file, or is an events table whose lock another run holds.
     """
+
+
+class ClusterError(TimelineError):
+    """A Dask cluster that cannot be reached, started, or asked for (bad ``scheduler``)."""

@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline import _parquet
 from timeline._io import atomic_write, csv_cells_up_to
 from timeline.errors import DocumentError, SchemaError
 
@@ -121,7 +122,7 @@ class _Field:
 
 
 _DTYPES: dict[str, str] = {
-    "string": "string",
+    "string": "string[python]",  # not pyarrow's storage, which cannot hold a lone surrogate
     "date": "datetime64[ns]",
     "integer": "Int64",
     "boolean": "boolean",
@@ -276,7 +277,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
 
     Args:
         path: a UTF-8 CSV file (a byte-order mark is tolerated) with exactly the columns
-            ``COLUMNS``, in any order.
+            ``COLUMNS``, in any order; or a Parquet file (a ``.parquet``/``.pq`` suffix or
+            Parquet's magic bytes) with those columns, as ``write_events`` writes it.
         validate: also run ``validate_events`` (without a corpus) on the result.
 
     Raises:
@@ -291,7 +293,10 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     dtype('<M8[ns]')
     """
     source = _csv_path(path, "read_events")
-    frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
+    if _parquet.is_parquet(source):
+        frame, problems = _parse_parquet(source, _EVENT_FIELDS, _EVENTS)
+    else:
+        frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
     if problems:
         raise _error(problems, f"{source}: ", _EVENTS)
     if validate:
@@ -351,9 +356,13 @@ def validate_events(
 
 
 def write_events(
-    df: pd.DataFrame, path: str | os.PathLike[str], *, excel_safe: bool = False
+    df: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    excel_safe: bool = False,
 ) -> None:
-    """Validate an events table and write it as CSV, atomically and in a stable form.
+    """Validate an events table and write it as CSV (or Parquet), atomically and stably.
 
     Columns in ``COLUMNS`` order; rows sorted by ``date_start`` (``date_end`` where there is
     no start), then ``event_id``; dates as ``YYYY-MM-DD``; ``reviewed`` as ``true``/``false``;
@@ -361,7 +370,12 @@ def write_events(
     written to a temporary file and renamed, so a failed write leaves the old file intact.
     ``read_events`` of the result equals ``df`` sorted by that key with a fresh index.
 
-    With ``excel_safe``, the file is a copy for spreadsheets, not an events table to read
+    ``format="parquet"`` (the default for a ``.parquet`` or ``.pq`` path) writes the same
+    rows and columns as a Parquet file (``string``, ``date32``, ``int64`` and ``bool``
+    columns, zstd-compressed) for tables too large to review as CSV; ``read_events`` reads it
+    back with the same dtypes. CSV stays the format a person reviews and edits.
+
+    With ``excel_safe``, the file is a CSV copy for spreadsheets, not an events table to read
     back: every text cell that a spreadsheet would take for a formula (one starting with
     ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
     apostrophe, which spreadsheets show as text. The data file itself keeps values verbatim.
@@ -370,6 +384,8 @@ def write_events(
         SchemaError: the table is invalid (nothing is written).
         OutputError: the file cannot be written safely (read-only, its folder is a file).
             A read-only table is refused: a person made it so.
+        ValueError: ``format`` is neither ``csv`` nor ``parquet``, or ``excel_safe`` is
+            asked of Parquet.
 
     >>> import pathlib, tempfile
     >>> row = {"event_id": "a", "kind": "event", "category": "visit", "date_start": "2020-01-02",
@@ -381,12 +397,21 @@ def write_events(
     Timestamp('2020-01-02 00:00:00')
     """
     target = Path(path)
+    if format is None:
+        format = "parquet" if target.suffix.lower() in _parquet.SUFFIXES else "csv"
+    if format not in ("csv", "parquet"):
+        raise ValueError(f"write_events: format must be 'csv' or 'parquet', got {format!r}")
+    if excel_safe and format == "parquet":
+        raise ValueError("write_events: excel_safe is for CSV copies, not Parquet")
     try:
         validate_events(df)
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
-    text = _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe)
-    atomic_write(target, text, refuse_read_only=True)
+    if format == "parquet":
+        data: str | bytes = _to_parquet(sort_events(df), _EVENT_FIELDS)
+    else:
+        data = _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe)
+    atomic_write(target, data, refuse_read_only=True)
 
 
 def sort_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -581,6 +606,21 @@ def _parse_csv(
             records.append(dict(zip(rows[0], cells, strict=True)))
     if problems:
         return _empty(fields), problems
+    return _frame_from_cells(records, fields)
+
+
+def _parse_parquet(
+    path: Path, fields: tuple[_Field, ...], table: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """Read a Parquet file's columns and type them exactly as CSV cells are typed."""
+    columns = _parquet.read_columns(path)
+    header_problems = _check_header(list(columns), tuple(f.name for f in fields), _optional(fields))
+    if header_problems:
+        raise _error(header_problems, f"{path}: ", table)
+    fields = _present(fields, columns)
+    rows = len(next(iter(columns.values()), []))
+    cells = {name: [_to_cell(v) for v in values] for name, values in columns.items()}
+    records = [{name: cells[name][i] for name in cells} for i in range(rows)]
     return _frame_from_cells(records, fields)
 
 
@@ -1037,6 +1077,18 @@ def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...], *, excel_safe: bool = 
         ]
     rows = [[f.name for f in fields], *zip(*columns, strict=True)]
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
+
+
+def _to_parquet(df: pd.DataFrame, fields: tuple[_Field, ...]) -> bytes:
+    """The Parquet bytes of a checked frame: each cell's CSV text, typed back by its field."""
+    fields = _present(fields, df.columns)
+    parse = {"date": dt.date.fromisoformat, "integer": int, "boolean": lambda t: t == "true"}
+    columns = {}
+    for f in fields:
+        texts = [_format(v, f) for v in df[f.name].tolist()]
+        convert = parse.get(f.type, str)
+        columns[f.name] = [convert(t) if t != "" else None for t in texts]
+    return _parquet.to_bytes(columns, {f.name: f.type for f in fields})
 
 
 def _quote(cell: str) -> str:

@@ -7,6 +7,7 @@ documents: merge, link reactions to what they answer, build rows.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,25 +21,31 @@ from timeline.events.words import words_for
 
 
 def extract_events(
-    documents: Iterable[Any],
+    documents: Iterable[Any] | str | os.PathLike[str],
     *,
     jobs: int = 1,
     progress: bool = False,
     min_confidence: float = 0.0,
     engine: str = "clauses",
+    scheduler: Any = None,
 ) -> pd.DataFrame:
     """Extract candidate events and responses from documents into an events table.
 
     Args:
-        documents: ``Document`` records (as ``load_documents`` returns them).
+        documents: ``Document`` records (as ``load_documents`` returns them), or where they
+            are: a corpus folder, a glob of files or an fsspec URL (``timeline.read_corpus``).
         jobs: worker processes; above 1 the documents are processed by a process pool, with
-            the same result as ``jobs=1``.
+            the same result as ``jobs=1``. With ``scheduler="local"``, the Dask workers.
         progress: show a progress bar on standard error.
         min_confidence: drop rows whose confidence (see ``timeline.events.confidence``) is
             below this value.
         engine: ``"clauses"`` (the default: every dated clause of the dependency parse is a
             candidate, classed by its predicate) or ``"rules"`` (the earlier trigger-word
             engine, kept for comparison; see ``benchmarks/generalization.md``).
+        scheduler: run the per-document step on Dask (clauses engine): ``"local"`` (a
+            ``LocalCluster`` for this call), a scheduler address (``"tcp://host:8786"``) or a
+            ``dask.distributed.Client``; a location is then read by the workers. The merge
+            across documents runs here, so the table is the same as without a scheduler.
 
     Returns:
         A DataFrame with the columns of ``timeline.table.COLUMNS`` and their dtypes, every
@@ -46,6 +53,7 @@ def extract_events(
 
     Raises:
         DocumentError: an item is not a document, or two documents share a ``doc_id``.
+        ClusterError: the Dask scheduler cannot be reached or started.
         ValueError: ``jobs`` is not a positive integer, or ``engine`` is unknown.
 
     >>> import datetime as dt
@@ -55,14 +63,26 @@ def extract_events(
     >>> extract_events([doc])[["category", "date_start"]].astype(str).values.tolist()
     [['statement', '2021-05-03']]
     """
+    if engine not in ("clauses", "rules"):
+        raise ValueError(f"engine must be 'clauses' or 'rules', got {engine!r}")
+    if isinstance(documents, str | os.PathLike):
+        from timeline import distributed
+
+        if scheduler is not None and engine == "clauses":
+            _checked([], jobs)
+            docs, per_doc = distributed.map_corpus(
+                document_candidates, documents, scheduler=scheduler, jobs=jobs, progress=progress
+            )
+            return candidates_table(docs, per_doc, min_confidence=min_confidence)
+        documents = distributed.read_corpus(documents)
     if engine == "rules":
+        if scheduler is not None:
+            raise ValueError("scheduler works with the clauses engine only")
         from timeline.events.rules import extract_events as rules_engine
 
         return rules_engine(documents, jobs=jobs, progress=progress)
-    if engine != "clauses":
-        raise ValueError(f"engine must be 'clauses' or 'rules', got {engine!r}")
     docs = _checked(documents, jobs)
-    per_doc = map_documents(docs, jobs=jobs, progress=progress)
+    per_doc = map_documents(docs, jobs=jobs, progress=progress, scheduler=scheduler)
     return candidates_table(docs, per_doc, min_confidence=min_confidence)
 
 
@@ -84,9 +104,15 @@ def _checked(documents: Iterable[Any], jobs: int) -> list[Any]:
 
 
 def map_documents(
-    docs: list[Any], *, jobs: int = 1, progress: bool = False
+    docs: list[Any], *, jobs: int = 1, progress: bool = False, scheduler: Any = None
 ) -> list[list[Candidate]]:
-    """Candidates of every document, in document order (a process pool when jobs > 1)."""
+    """Candidates of every document, in order (process pool if jobs > 1; Dask if a scheduler)."""
+    if scheduler is not None:
+        from timeline import distributed
+
+        return distributed.map_documents(
+            document_candidates, docs, scheduler=scheduler, jobs=jobs, progress=progress
+        )
     bar = None
     if progress:
         from tqdm import tqdm
