@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
+from timeline._layout import ADAPT_JS
 from timeline._values import is_missing as _missing
 from timeline.errors import ExportError
 from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
@@ -60,8 +61,13 @@ _TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("publisher_type", "Publisher type"),
     ("evidence", "Evidence"),
 )
+#: Above this many rows the page's table lists the first ones by date and says where the rest are.
+TABLE_ROWS = 2000
 _CSS = """\
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222}
+:root{color-scheme:light dark}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222;
+background:#fff}
+@media (max-width:600px){body{margin:.6rem}}
 h1{font-size:1.4rem;margin:0 0 .5rem}
 figure{margin:0}
 figcaption{font-size:.85rem;color:#555}
@@ -72,6 +78,16 @@ th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 td.title,td.actor,td.outlet,td.evidence,td.sources{overflow-wrap:anywhere;min-width:7rem}
 th{background:#eee}
 td.evidence{font-style:italic;max-width:28rem}
+td.date_text{min-width:7.5rem}
+td.date_text time,time{white-space:nowrap}
+@media (prefers-color-scheme:dark){
+body{background:#111;color:#e6e6e6}
+figcaption{color:#b3b3b3}
+.note{background:#1d1d1d}
+th{background:#262626}
+th,td{border-color:#444}
+a{color:#8ab4f8}
+}
 """
 
 
@@ -152,12 +168,21 @@ def _publisher_note(records: list[dict[str, Any]]) -> str:
 def _table_html(events: pd.DataFrame) -> str:
     """Return an accessible ``<table>`` of the events, one row per event, sorted by date."""
     records = _records(events)
+    total = len(records)
+    note = _publisher_note(records)
+    records = records[:TABLE_ROWS]
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for _, label in _TABLE_COLUMNS)
     lines = [
-        _publisher_note(records),
+        note,
         f'<table id="{TABLE_ID}">',
-        f"<caption>Events and responses ({len(records)} rows), with their sources, "
-        "sorted by date</caption>",
+        f"<caption>Events and responses ({total} rows), with their sources, "
+        "sorted by date"
+        + (
+            f"; the first {TABLE_ROWS} are listed here, every row is in the CSV and JSON exports"
+            if total > TABLE_ROWS
+            else ""
+        )
+        + "</caption>",
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
@@ -168,7 +193,10 @@ def _table_html(events: pd.DataFrame) -> str:
             text = _cell(record.get(column))
             if column == "date_text" and not text:
                 start, end = _iso(record, "date_start"), _iso(record, "date_end")
-                text = " – ".join(dict.fromkeys(d for d in (start, end) if d))
+                days = dict.fromkeys(d for d in (start, end) if d)
+                shown = " – ".join(f'<time datetime="{d}">{d}</time>' for d in days)
+                cells.append(f'<td class="{column}">{shown}</td>')
+                continue
             if column == "sources":
                 text = text.replace(";", "; ")
             cells.append(f'<td class="{column}">{html.escape(text)}</td>')
@@ -189,7 +217,8 @@ def _chart_html(fig: go.Figure) -> str:
         full_html=False,
         div_id=CHART_ID,
         config=dict(_PLOTLY_CONFIG),
-        validate=True,
+        validate=False,  # the figure was validated when it was built
+        post_script=ADAPT_JS,
     )
 
 
