@@ -92,7 +92,10 @@ def test_every_row_is_drawn_exactly_once():
 def test_only_marks_draw_markers_or_bars():
     fig = timeline_figure(_events())
     for trace in fig.data:
-        if (trace.meta or {}).get("role") != "event-mark":
+        role = (trace.meta or {}).get("role")
+        if role == "legend":  # a legend entry draws no point
+            assert list(trace.x) == [None] and list(trace.y) == [None]
+        elif role != "event-mark":
             assert trace.type == "scatter"
             assert trace.mode in ("lines", "text", "none"), trace.meta
 
@@ -396,11 +399,12 @@ def test_lag_groups_by_the_column_sorted_by_median_lag():
 def test_lag_marks_estimates_with_open_dots():
     fig = lag_figure(_events())
     symbol = {c[0]: t.marker.symbol for t in fig.data for c in t.customdata}
-    assert symbol == {"ministry-reply": "circle-open", "embassy-reply": "circle-open"}
+    # the responses' own symbol (as in the timeline), open for an estimate
+    assert symbol == {"ministry-reply": "square-open", "embassy-reply": "square-open"}
     events = _events()
     events.loc[1, "date_precision"] = "day"
     symbol = {c[0]: t.marker.symbol for t in lag_figure(events).data for c in t.customdata}
-    assert symbol["ministry-reply"] == "circle"
+    assert symbol["ministry-reply"] == "square"
 
 
 def test_lag_without_links_says_so():
@@ -480,7 +484,9 @@ def test_month_and_year_precision_span_the_whole_period():
     for trace in _marks(fig):
         if trace.type == "bar":
             for event_id, base, width in zip(trace.customdata, trace.base, trace.x, strict=True):
-                spans[event_id] = (pd.Timestamp(base), round(width / 86_400_000))
+                # a day is drawn from 12 h before its midnight (its tick) to 12 h after
+                first = pd.Timestamp(base) + pd.Timedelta(hours=12)
+                spans[event_id] = (first, round(width / 86_400_000))
     assert spans["harbour-visit"] == (pd.Timestamp("2016-03-01"), 31)
     assert spans["open-letter"] == (pd.Timestamp("2016-01-01"), 366)  # 2016 is a leap year
     assert all(

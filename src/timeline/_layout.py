@@ -265,33 +265,37 @@ ADAPT_JS = """
   if (!gd || !window.Plotly) { return; }
   var meta = (gd.layout && gd.layout.meta) || {};
   var layouts = meta.layouts || [];
+  var query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   var current = null;
-  function fit() {
+  function colours() {
+    if (!meta.themes) { return {}; }
+    return meta.themes[query && query.matches ? "dark" : "light"];
+  }
+  function chosen() {
     var width = gd.getBoundingClientRect().width || window.innerWidth;
-    var chosen = null;
-    layouts.forEach(function (layout) { if (layout.min_width <= width) { chosen = layout; } });
-    if (chosen && chosen !== current) {
-      current = chosen;
-      Plotly.relayout(gd, chosen.relayout).then(function () {
-        gd.style.height = gd.layout.height + "px";
-      });
-    }
+    var pick = null;
+    layouts.forEach(function (layout) { if (layout.min_width <= width) { pick = layout; } });
+    return pick;
   }
-  function paint() {
-    if (!meta.themes) { return; }
-    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-    Plotly.relayout(gd, meta.themes[dark ? "dark" : "light"]);
+  function apply(update) {
+    return Plotly.relayout(gd, update).then(function () {
+      gd.style.height = gd.layout.height + "px";
+    });
   }
-  if (window.matchMedia) {
-    var query = window.matchMedia("(prefers-color-scheme: dark)");
-    if (query.addEventListener) { query.addEventListener("change", paint); }
+  function fit(first) {
+    var pick = chosen();
+    var update = first ? Object.assign({}, colours()) : {};
+    if (pick && pick !== current) { current = pick; Object.assign(update, pick.relayout); }
+    if (Object.keys(update).length) { apply(update); }
   }
-  paint();
-  fit();
+  if (query && query.addEventListener) {
+    query.addEventListener("change", function () { apply(colours()); });
+  }
+  fit(true);
   var timer = null;
   window.addEventListener("resize", function () {
     clearTimeout(timer);
-    timer = setTimeout(fit, 60);
+    timer = setTimeout(function () { fit(false); }, 60);
   });
 }());
 """

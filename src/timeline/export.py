@@ -149,9 +149,13 @@ def _records(events: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- HTML
-def _publisher_note(records: list[dict[str, Any]]) -> str:
+def _publisher_note(events: pd.DataFrame) -> str:
     """Say which publisher types the rows come from, and which are absent."""
-    counts = Counter(_cell(r.get("publisher_type")) or "unknown" for r in records)
+    if "publisher_type" in events.columns:
+        types = events["publisher_type"].astype("string").fillna("").str.strip()
+        counts = Counter(types.replace("", "unknown").value_counts().to_dict())
+    else:
+        counts = Counter({"unknown": len(events)})
     present = [t for t in PUBLISHER_TYPES if counts.get(t)] + sorted(
         t for t in counts if t not in PUBLISHER_TYPES
     )
@@ -165,12 +169,27 @@ def _publisher_note(records: list[dict[str, Any]]) -> str:
     return f'<p class="note" id="publisher-note">{text}</p>'
 
 
+def _first_rows(events: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The rows that can be among the first ``n`` by date (all of them for a small table)."""
+    import pandas as pd
+
+    if len(events) <= n or not {"date_start", "date_end"} <= set(events.columns):
+        return events
+    try:
+        start = pd.to_datetime(events["date_start"], format="ISO8601")
+        end = pd.to_datetime(events["date_end"], format="ISO8601")
+    except (TypeError, ValueError):
+        return events  # _records names the unreadable date
+    key = start.fillna(end)
+    cut = key.sort_values(na_position="last").iloc[n - 1]
+    return events[(key <= cut) | key.isna()] if pd.notna(cut) else events
+
+
 def _table_html(events: pd.DataFrame) -> str:
     """Return an accessible ``<table>`` of the events, one row per event, sorted by date."""
-    records = _records(events)
-    total = len(records)
-    note = _publisher_note(records)
-    records = records[:TABLE_ROWS]
+    total = len(events)
+    note = _publisher_note(events)
+    records = _records(_first_rows(events, TABLE_ROWS))[:TABLE_ROWS]
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for _, label in _TABLE_COLUMNS)
     lines = [
         note,

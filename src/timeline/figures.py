@@ -29,7 +29,7 @@ from timeline._style import OKABE_ITO as OKABE_ITO  # re-exported
 from timeline._style import SYMBOLS as SYMBOLS  # re-exported
 from timeline._style import THEMES, colour_of, order_of, symbol_of, theme
 from timeline.errors import SchemaError
-from timeline.table import KINDS, PUBLISHER_TYPES
+from timeline.table import PUBLISHER_TYPES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -589,7 +589,10 @@ def _add_connectors(
         shown = [False] * len(pairs)
     else:
         shown = _thin_labels(
-            [(x0 + (x1 - x0) / 2, y) for (x0, x1), y in zip(_label_points(pairs), mid_y, strict=True)],
+            [
+                (x0 + (x1 - x0) / 2, y)
+                for (x0, x1), y in zip(_label_points(pairs), mid_y, strict=True)
+            ],
             x_range,
         )
     fig.add_trace(
@@ -773,7 +776,14 @@ def timeline_figure(
         for k, cluster in enumerate(clusters):
             x_range = _panel_range(cluster)
             _add_panel(
-                fig, cluster, lanes, colors, symbols, x_range, axis=k + 2, panel=k + 1,
+                fig,
+                cluster,
+                lanes,
+                colors,
+                symbols,
+                x_range,
+                axis=k + 2,
+                panel=k + 1,
                 ink=look.connector,
             )
             fig.layout[f"xaxis{k + 2}"].update(_date_axis(x_range, look))
@@ -807,6 +817,21 @@ def timeline_figure(
 
 def _style_theme(name: str) -> Any:
     return theme(name)
+
+
+def _theme_props(name: str, what: str) -> dict[str, Any]:
+    """Template and colours of a theme for ``update_layout``; ValueError naming the choices."""
+    if name not in THEMES:
+        raise ValueError(
+            f"{what}: theme must be one of {', '.join(map(repr, THEMES))}, not {name!r}"
+        )
+    look = theme(name)
+    return {
+        "template": look.template,
+        "paper_bgcolor": look.paper,
+        "plot_bgcolor": look.paper,
+        "font": {"color": look.ink},
+    }
 
 
 def _date_axis(x_range: tuple[Any, Any], look: Any) -> dict[str, Any]:
@@ -1090,9 +1115,13 @@ def _linked_pairs(rows: list[_Row]) -> list[tuple[_Row, _Row]]:
     ]
 
 
-def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> go.Figure:
+def lag_figure(
+    events: pd.DataFrame, *, by: str = "actor", title: str | None = None, theme: str = "auto"
+) -> go.Figure:
     """Plot, for every response linked to an event, the days from that event to the response.
 
+    A response is a row of kind ``response`` whose ``responds_to`` names a row of the table
+    (an ``event`` that reacts to another is not counted), as in every view.
     One dot per linked response, in rows grouped by the response's ``by`` column, groups
     sorted by their median lag (fastest on top). The lag runs from the last day of the event
     to the first day of the response; a filled dot is an exact lag, an open dot an estimate
@@ -1104,6 +1133,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
         events: the events table.
         by: the column of the response that groups the dots (``actor``, ``outlet``, ...).
         title: figure title (plain text; it is escaped).
+        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
 
     Returns:
         A ``plotly.graph_objects.Figure`` (with a note instead of dots when no response is
@@ -1141,7 +1171,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
         items.append((group, days, label, event, response))
     fig = go.Figure()
     fig.update_layout(
-        template=_TEMPLATE,
+        **_theme_props(theme, "lag_figure"),
         title={"text": _esc(title) if title else None},
         meta={"role": "lag", "pairs": len(items)},
     )
@@ -1198,9 +1228,9 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
                 textposition="middle right",
                 marker={
                     "size": 11,
-                    "color": OKABE_ITO[1],
-                    "symbol": "circle" if exact else "circle-open",
-                    "line": {"color": OKABE_ITO[1], "width": 2},
+                    "color": colour_of("kind", "response"),
+                    "symbol": symbol_of("kind", "response") + ("" if exact else "-open"),
+                    "line": {"color": colour_of("kind", "response"), "width": 2},
                 },
                 name="exact lag" if exact else "estimate (~) or lower bound (≥)",
                 hovertext=hovers,
@@ -1242,7 +1272,11 @@ def _counts(values: list[str]) -> dict[str, int]:
 
 
 def perspective_figure(
-    events: pd.DataFrame, *, sources: pd.DataFrame | None = None, title: str | None = None
+    events: pd.DataFrame,
+    *,
+    sources: pd.DataFrame | None = None,
+    title: str | None = None,
+    theme: str = "auto",
 ) -> go.Figure:
     """Show who is speaking: rows counted by publisher type and by outlet.
 
@@ -1256,6 +1290,7 @@ def perspective_figure(
         events: the events table.
         sources: the sources table (``data/sources.csv``), optional.
         title: figure title (plain text; it is escaped).
+        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
 
     Returns:
         A ``plotly.graph_objects.Figure`` with two panels.
@@ -1364,7 +1399,7 @@ def perspective_figure(
     top_count = max([*row_types.values(), *doc_types.values(), *row_outlets.values(), 1])
     fig.update_xaxes(range=[0, top_count * 1.2 + 0.5], title={"text": "count"}, rangemode="tozero")
     fig.update_layout(
-        template=_TEMPLATE,
+        **_theme_props(theme, "perspective_figure"),
         barmode="group",
         title={"text": _esc(title) if title else None},
         height=220 + 26 * per_bar * (len(types) + len(outlets)),

@@ -270,8 +270,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     """Read an events CSV into a DataFrame with the schema's columns and dtypes.
 
     Text columns get the pandas ``string`` dtype, ``date_start``/``date_end``
-    ``datetime64[s]`` (any day of the years 1 to 9999), the evidence offsets ``Int64`` and ``reviewed`` ``boolean``; empty
-    cells are missing values. Rows keep the file's order.
+    ``datetime64[s]`` (any day of the years 1 to 9999), the evidence offsets ``Int64`` and
+    ``reviewed`` ``boolean``; empty cells are missing values. Rows keep the file's order.
 
     Args:
         path: a UTF-8 CSV file (a byte-order mark is tolerated) with exactly the columns
