@@ -5,8 +5,8 @@ table), in date order. A response is a row of kind ``response`` (the meaning eve
 follows); an event whose ``responds_to`` names another row says what it reacts to, and is a
 step of its own, never counted as a response. Each step shows the event, its source, the
 evidence quote and the responses to it with their lag in days. Keyboard (left and right
-arrows) and buttons move between steps; a "predict the response" option hides each step's responses until the reader
-reveals them.
+arrows) and buttons move between steps; a "predict the response" option hides each step's
+responses until the reader reveals them.
 
 The page holds no external resource and makes no network request: styles and a small vanilla
 script are inline, and the data sit in a ``<script type="application/json">`` block with
