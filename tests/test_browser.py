@@ -9,7 +9,6 @@ for people to look at.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,15 +22,6 @@ from timeline.story import write_story
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHOTS = ROOT / "build" / "screenshots"
-CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 #: Placed before any script of the page runs; the hostile rows try to change it.
 TRAP = "window.__pwned = undefined;"
 
@@ -51,21 +41,6 @@ class Loaded:
 
     def pwned(self) -> object:
         return self.page.evaluate("() => window.__pwned")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"no Chromium at {CHROMIUM}: the browser tests need it; "
-            "install it with `sudo apt-get install chromium` (Debian) or set TIMELINE_CHROMIUM"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

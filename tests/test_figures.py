@@ -540,9 +540,9 @@ def test_styles_by_value_hold_for_any_column():
     events = _events()
     fig = timeline_figure(events, lane="actor", color="outlet")
     one = events[events["outlet"] == events["outlet"].iloc[0]]
-    assert _legend(timeline_figure(one, lane="actor", color="outlet")).items() <= _legend(
-        fig
-    ).items()
+    assert (
+        _legend(timeline_figure(one, lane="actor", color="outlet")).items() <= _legend(fig).items()
+    )
 
 
 def test_users_choose_colours_symbols_and_order():
@@ -597,7 +597,10 @@ def test_an_event_that_reacts_to_another_is_not_a_response():
     assert ("open-letter", "harbour-visit") not in pairs
     assert lag_figure(events).layout.meta["pairs"] == 2
     hover = next(
-        h for t in _marks(fig) for i, h in zip(t.customdata, t.hovertext) if i == "open-letter"
+        h
+        for t in _marks(fig)
+        for i, h in zip(t.customdata, t.hovertext, strict=True)
+        if i == "open-letter"
     )
     assert "Reacts to: harbour-visit" in hover
 

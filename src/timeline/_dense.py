@@ -384,7 +384,7 @@ def _frame_layout(
             "x": 0,
             "title": {"text": "kind"},
         },
-        xaxis={**date_axis, "anchor": "y"},
+        xaxis={**date_axis, "anchor": "y", "showticklabels": False},  # dates: under the detail
         yaxis={
             "domain": [1 - _OVERVIEW_PX / plot_h, 1.0],
             "title": {"text": f"rows per {bin_name}"},

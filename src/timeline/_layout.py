@@ -55,7 +55,7 @@ def wrap_key(items: tuple[str, ...], width_px: float) -> tuple[str, int]:
         if lines and len(lines[-1]) + 3 + len(item) <= per_line:
             lines[-1] += " · " + item
         else:
-            lines.append(item)
+            lines += textwrap.wrap(item, per_line) or [""]  # a long phrase over several lines
     return "<br>".join(lines), max(len(lines), 1)
 
 
@@ -118,7 +118,7 @@ def _min_width(frame: Frame, cols: int) -> int:
 def _margins(frame: Frame, width: int) -> tuple[int, int, int, str]:
     """Return (left, top, bottom, key text) for a page ``width`` pixels wide."""
     left = _left(frame, width)
-    key, key_lines = wrap_key(frame.key_items, width - 30)
+    key, key_lines = wrap_key(frame.key_items, width - left - _RIGHT)  # starts at the plot
     legend = _legend_rows(frame.legend_names, width - 40)
     top = 18 + (40 if frame.title else 0) + legend * _LEGEND_ROW_PX
     if frame.buttons:
@@ -272,7 +272,7 @@ ADAPT_JS = """
     return meta.themes[query && query.matches ? "dark" : "light"];
   }
   function chosen() {
-    var width = gd.getBoundingClientRect().width || window.innerWidth;
+    var width = gd.parentElement.getBoundingClientRect().width || window.innerWidth;
     var pick = null;
     layouts.forEach(function (layout) { if (layout.min_width <= width) { pick = layout; } });
     return pick;
@@ -282,10 +282,13 @@ ADAPT_JS = """
       gd.style.height = gd.layout.height + "px";
     });
   }
+  var drawnWidth = null;
   function fit(first) {
     var pick = chosen();
     var update = first ? Object.assign({}, colours()) : {};
     if (pick && pick !== current) { current = pick; Object.assign(update, pick.relayout); }
+    var width = Math.floor(gd.parentElement.getBoundingClientRect().width);
+    if (width > 0 && width !== drawnWidth) { drawnWidth = width; update.width = width; }
     if (Object.keys(update).length) { apply(update); }
   }
   if (query && query.addEventListener) {
