@@ -257,48 +257,64 @@ def apply(fig: Any, relayout: dict[str, Any]) -> None:
         fig.update_layout({key.replace(".", "_", 1) if key.count(".") == 1 else key: value})
 
 
-#: Run by pages written with ``write_html``: apply the layout that fits the chart's width
-#: (again on every resize), and the light or dark colours the reader's system asks for.
-ADAPT_JS = """
+#: The chart's script in pages written by ``write_html``: fit the figure to the width it gets
+#: (and the reader's light or dark setting) before drawing it once, then again on resize.
+#: ``{plot_id}``, ``{config}`` and ``{figure}`` are filled in, the figure last.
+DRAW_JS = """
 (function () {
+  "use strict";
   var gd = document.getElementById("{plot_id}");
-  if (!gd || !window.Plotly) { return; }
-  var meta = (gd.layout && gd.layout.meta) || {};
+  var config = {config};
+  var fig = {figure};
+  var meta = fig.layout.meta || {};
   var layouts = meta.layouts || [];
   var query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   var current = null;
+  var drawnWidth = null;
+  function setPath(target, path, value) {
+    var parts = path.replace(/\\[(\\d+)\\]/g, ".$1").split(".");
+    var node = target;
+    for (var i = 0; i < parts.length - 1; i++) {
+      if (node[parts[i]] === undefined || node[parts[i]] === null) {
+        node[parts[i]] = /^\\d+$/.test(parts[i + 1]) ? [] : {};
+      }
+      node = node[parts[i]];
+    }
+    node[parts[parts.length - 1]] = value;
+  }
   function colours() {
     if (!meta.themes) { return {}; }
     return meta.themes[query && query.matches ? "dark" : "light"];
   }
-  function chosen() {
-    var width = gd.parentElement.getBoundingClientRect().width || window.innerWidth;
+  function room() { return Math.floor(gd.parentElement.getBoundingClientRect().width); }
+  function changes(first) {
+    var update = first ? Object.assign({}, colours()) : {};
+    if (!layouts.length) { return update; }
+    var width = room() || window.innerWidth;
     var pick = null;
     layouts.forEach(function (layout) { if (layout.min_width <= width) { pick = layout; } });
-    return pick;
+    if (pick && pick !== current) { current = pick; Object.assign(update, pick.relayout); }
+    if (width > 0 && width !== drawnWidth) { drawnWidth = width; update.width = width; }
+    return update;
   }
   function apply(update) {
-    return Plotly.relayout(gd, update).then(function () {
+    if (!Object.keys(update).length) { return; }
+    Plotly.relayout(gd, update).then(function () {
       gd.style.height = gd.layout.height + "px";
     });
   }
-  var drawnWidth = null;
-  function fit(first) {
-    var pick = chosen();
-    var update = first ? Object.assign({}, colours()) : {};
-    if (pick && pick !== current) { current = pick; Object.assign(update, pick.relayout); }
-    var width = Math.floor(gd.parentElement.getBoundingClientRect().width);
-    if (width > 0 && width !== drawnWidth) { drawnWidth = width; update.width = width; }
-    if (Object.keys(update).length) { apply(update); }
-  }
-  if (query && query.addEventListener) {
-    query.addEventListener("change", function () { apply(colours()); });
-  }
-  fit(true);
-  var timer = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { fit(false); }, 60);
+  var first = changes(true);
+  Object.keys(first).forEach(function (key) { setPath(fig.layout, key, first[key]); });
+  if (fig.layout.height) { gd.style.height = fig.layout.height + "px"; }
+  Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
+    if (query && query.addEventListener) {
+      query.addEventListener("change", function () { apply(colours()); });
+    }
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { apply(changes(false)); }, 60);
+    });
   });
 }());
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
-from timeline._layout import ADAPT_JS
+from timeline._layout import DRAW_JS
 from timeline._values import is_missing as _missing
 from timeline.errors import ExportError
 from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
@@ -225,19 +225,33 @@ def _table_html(events: pd.DataFrame) -> str:
 
 
 def _chart_html(fig: go.Figure) -> str:
-    """Return the chart's ``<div>`` and ``<script>`` with plotly.js inlined and a fixed id."""
-    import plotly.io as pio
+    """Return the chart's ``<div>`` and ``<script>``s: plotly.js inlined, a fixed id.
 
-    # plotly escapes "<", ">" and "/" in its JSON as \\u003c... so data cannot close <script>
-    return pio.to_html(
-        fig,
-        include_plotlyjs=True,
-        include_mathjax=False,
-        full_html=False,
-        div_id=CHART_ID,
-        config=dict(_PLOTLY_CONFIG),
-        validate=False,  # the figure was validated when it was built
-        post_script=ADAPT_JS,
+    The figure is drawn once, already fitted to the width it gets (``_layout.DRAW_JS``), so a
+    large chart is not drawn twice. ``pio.to_json`` writes ``<``, ``>`` and ``/`` as
+    ``\\u003c``..., so text from the data cannot close the ``<script>``.
+    """
+    import plotly.io as pio
+    from plotly.offline import get_plotlyjs
+
+    config = dict(_PLOTLY_CONFIG)
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("layouts"):
+        config["responsive"] = False  # DRAW_JS fits the width itself
+    script = (
+        DRAW_JS.replace("{plot_id}", CHART_ID)
+        .replace("{config}", json.dumps(config, sort_keys=True))
+        .replace("{figure}", pio.to_json(fig, validate=False))
+    )
+    height = fig.layout.height or 450
+    return "\n".join(
+        [
+            f'<div id="{CHART_ID}" class="plotly-graph-div" '
+            f'style="height:{height}px; width:100%;"></div>',
+            "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>",
+            f"<script>{get_plotlyjs()}</script>",
+            f"<script>{script}</script>",
+        ]
     )
 
 
