@@ -305,7 +305,9 @@ def write_html(
         "Interactive chart: hover a mark for its date as written, actor, evidence and source;"
         " drag to zoom, double-click to reset."
     )
-    if events is not None:
+    if events is not None and len(events) > TABLE_ROWS:
+        caption += f" The table below lists the first {TABLE_ROWS:,} rows by date."
+    elif events is not None:
         caption += " The table below lists the same rows."
     body = [
         f"<h1>{html.escape(page_title)}</h1>",
