@@ -295,3 +295,38 @@ def test_hostile_text_in_the_chart_page_is_shown_and_never_run(open_page, tmp_pa
     assert loaded.requests == [loaded.url]
     assert loaded.errors == []
     _shot(loaded, "chart-hostile.png")
+
+
+def test_story_in_a_frame_makes_the_frame_as_tall_as_its_content(open_page, tmp_path):
+    # As notebook 03 shows it: the page in an iframe's srcdoc, no scrollbar inside the frame.
+    import html
+
+    story = write_story(_events("story_events.csv"), tmp_path / "story.html", predict=True)
+    host = tmp_path / "host.html"
+    page_text = html.escape(story.read_text(encoding="utf-8"))
+    host.write_text(
+        f'<!DOCTYPE html><iframe id="frame" width="100%" height="200" srcdoc="{page_text}">'
+        "</iframe>",
+        encoding="utf-8",
+    )
+    loaded = open_page(host, width=900)
+    page = loaded.page
+    frame = page.frame_locator("#frame")
+    frame.locator("#counter").wait_for()
+
+    def fits() -> bool:
+        return page.evaluate(
+            """() => {
+              const frame = document.getElementById("frame");
+              const inner = frame.contentDocument.documentElement.scrollHeight;
+              return Math.abs(frame.clientHeight - inner) <= 2 && inner > 200;
+            }"""
+        )
+
+    assert fits()
+    before = page.evaluate("() => document.getElementById('frame').getBoundingClientRect().height")
+    frame.get_by_role("button", name="Reveal the responses to this event").click()
+    assert fits()
+    after = page.evaluate("() => document.getElementById('frame').getBoundingClientRect().height")
+    assert after > before  # the revealed responses are inside the frame, not below its fold
+    assert loaded.errors == []
