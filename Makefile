@@ -40,6 +40,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_sources.py
 	$(BIN)/python benchmarks/bench_table.py
 	$(BIN)/python benchmarks/bench_scale.py $(SCALE_SIZES)
+	$(BIN)/python benchmarks/bench_chart.py
 
 clean:
 	rm -rf build $(VENV)

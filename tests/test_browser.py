@@ -9,7 +9,6 @@ for people to look at.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,15 +22,6 @@ from timeline.story import write_story
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHOTS = ROOT / "build" / "screenshots"
-CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 #: Placed before any script of the page runs; the hostile rows try to change it.
 TRAP = "window.__pwned = undefined;"
 
@@ -51,21 +41,6 @@ class Loaded:
 
     def pwned(self) -> object:
         return self.page.evaluate("() => window.__pwned")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"no Chromium at {CHROMIUM}: the browser tests need it; "
-            "install it with `sudo apt-get install chromium` (Debian) or set TIMELINE_CHROMIUM"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -320,3 +295,38 @@ def test_hostile_text_in_the_chart_page_is_shown_and_never_run(open_page, tmp_pa
     assert loaded.requests == [loaded.url]
     assert loaded.errors == []
     _shot(loaded, "chart-hostile.png")
+
+
+def test_story_in_a_frame_makes_the_frame_as_tall_as_its_content(open_page, tmp_path):
+    # As notebook 03 shows it: the page in an iframe's srcdoc, no scrollbar inside the frame.
+    import html
+
+    story = write_story(_events("story_events.csv"), tmp_path / "story.html", predict=True)
+    host = tmp_path / "host.html"
+    page_text = html.escape(story.read_text(encoding="utf-8"))
+    host.write_text(
+        f'<!DOCTYPE html><iframe id="frame" width="100%" height="200" srcdoc="{page_text}">'
+        "</iframe>",
+        encoding="utf-8",
+    )
+    loaded = open_page(host, width=900)
+    page = loaded.page
+    frame = page.frame_locator("#frame")
+    frame.locator("#counter").wait_for()
+
+    def fits() -> bool:
+        return page.evaluate(
+            """() => {
+              const frame = document.getElementById("frame");
+              const inner = frame.contentDocument.documentElement.scrollHeight;
+              return Math.abs(frame.clientHeight - inner) <= 2 && inner > 200;
+            }"""
+        )
+
+    assert fits()
+    before = page.evaluate("() => document.getElementById('frame').getBoundingClientRect().height")
+    frame.get_by_role("button", name="Reveal the responses to this event").click()
+    assert fits()
+    after = page.evaluate("() => document.getElementById('frame').getBoundingClientRect().height")
+    assert after > before  # the revealed responses are inside the frame, not below its fold
+    assert loaded.errors == []

@@ -62,9 +62,10 @@ def _docs(value: str) -> set[str]:
 def _match(gold_row: pd.Series, events: pd.DataFrame) -> pd.DataFrame:
     """Rows of ours with the gold row's kind and category, a shared document and dates that
     overlap the gold interval (an open start counts as open)."""
-    lo = gold_row["date_start"] if pd.notna(gold_row["date_start"]) else pd.Timestamp.min
-    ours_lo = events["date_start"].fillna(pd.Timestamp.min)
-    ours_hi = events["date_end"].fillna(pd.Timestamp.max)
+    first, last = pd.Timestamp("0001-01-01"), pd.Timestamp("9999-12-31")  # the table's range
+    lo = gold_row["date_start"] if pd.notna(gold_row["date_start"]) else first
+    ours_lo = events["date_start"].fillna(first)
+    ours_hi = events["date_end"].fillna(last)
     mask = (
         (events["kind"] == gold_row["kind"])
         & (events["category"] == gold_row["category"])

@@ -45,7 +45,7 @@ def test_columns_dtypes_and_validity():
     doc = _doc("The Defence Minister of Arvelia visited Port Sable on Thursday.")
     df = extract_events([doc])
     assert tuple(df.columns) == COLUMNS
-    assert str(df["date_start"].dtype) == "datetime64[ns]"
+    assert str(df["date_start"].dtype) == "datetime64[s]"
     assert str(df["evidence_start"].dtype) == "Int64"
     assert str(df["reviewed"].dtype) == "boolean"
     assert str(df["kind"].dtype) == "string"

@@ -167,11 +167,12 @@ def test_html_embedded_json_cannot_close_the_script(tmp_path):
     events = _evil_events()
     path = write_html(timeline_figure(events, title=EVIL_TITLE), tmp_path / "t.html", events=events)
     text = path.read_text(encoding="utf-8")
-    plot_script = text[text.index("Plotly.newPlot") :]
+    plot_script = text[text.index("var fig = ") :]
     plot_script = plot_script[: plot_script.index("</script>")]
+    assert "Plotly.newPlot" in plot_script
     assert "alert(1)" in plot_script  # the title is there, but encoded
     assert "</" not in plot_script
-    assert text.count("</script>") == 3
+    assert text.count("</script>") == 3  # plotly's config, plotly.js, the chart
 
 
 def test_html_notes_who_published_the_sources(page):

@@ -92,7 +92,10 @@ def test_every_row_is_drawn_exactly_once():
 def test_only_marks_draw_markers_or_bars():
     fig = timeline_figure(_events())
     for trace in fig.data:
-        if (trace.meta or {}).get("role") != "event-mark":
+        role = (trace.meta or {}).get("role")
+        if role == "legend":  # a legend entry draws no point
+            assert list(trace.x) == [None] and list(trace.y) == [None]
+        elif role != "event-mark":
             assert trace.type == "scatter"
             assert trace.mode in ("lines", "text", "none"), trace.meta
 
@@ -396,11 +399,12 @@ def test_lag_groups_by_the_column_sorted_by_median_lag():
 def test_lag_marks_estimates_with_open_dots():
     fig = lag_figure(_events())
     symbol = {c[0]: t.marker.symbol for t in fig.data for c in t.customdata}
-    assert symbol == {"ministry-reply": "circle-open", "embassy-reply": "circle-open"}
+    # the responses' own symbol (as in the timeline), open for an estimate
+    assert symbol == {"ministry-reply": "square-open", "embassy-reply": "square-open"}
     events = _events()
     events.loc[1, "date_precision"] = "day"
     symbol = {c[0]: t.marker.symbol for t in lag_figure(events).data for c in t.customdata}
-    assert symbol["ministry-reply"] == "circle"
+    assert symbol["ministry-reply"] == "square"
 
 
 def test_lag_without_links_says_so():
@@ -480,7 +484,9 @@ def test_month_and_year_precision_span_the_whole_period():
     for trace in _marks(fig):
         if trace.type == "bar":
             for event_id, base, width in zip(trace.customdata, trace.base, trace.x, strict=True):
-                spans[event_id] = (pd.Timestamp(base), round(width / 86_400_000))
+                # a day is drawn from 12 h before its midnight (its tick) to 12 h after
+                first = pd.Timestamp(base) + pd.Timedelta(hours=12)
+                spans[event_id] = (first, round(width / 86_400_000))
     assert spans["harbour-visit"] == (pd.Timestamp("2016-03-01"), 31)
     assert spans["open-letter"] == (pd.Timestamp("2016-01-01"), 366)  # 2016 is a leap year
     assert all(
@@ -493,3 +499,225 @@ def test_end_before_start_is_named():
     events.loc[0, "date_end"] = pd.Timestamp("2016-03-01")
     with pytest.raises(SchemaError, match=r"harbour-visit.*2016-03-01 is before"):
         timeline_figure(events)
+
+
+# ------------------------------------------------------------------------------ encodings
+def _legend(fig: go.Figure) -> dict[str, tuple[str, str]]:
+    return {t.name: (t.marker.color, t.marker.symbol) for t in _role(fig, "legend")}
+
+
+def _mark_styles(fig: go.Figure) -> dict[str, tuple[str, str]]:
+    """event_id -> (colour, filled symbol) of its mark (bars have the group's symbol)."""
+    legend = {t.legendgroup: t.marker.symbol for t in _role(fig, "legend")}
+    out = {}
+    for trace in _marks(fig):
+        colour = trace.marker.color
+        symbol = legend[trace.legendgroup]
+        if trace.type == "scatter":
+            assert trace.marker.symbol.removesuffix("-open") == symbol
+        for event_id in trace.customdata:
+            out[event_id] = (colour, symbol)
+    return out
+
+
+def test_a_subset_keeps_the_styles_of_the_whole_table():
+    table = read_events(Path(__file__).parents[1] / "data" / "events.csv")
+    whole = _mark_styles(timeline_figure(table))
+    responses = table[table["kind"] == "response"]
+    later = table[table["date_end"] >= pd.Timestamp("2021-01-01")]
+    for subset in (responses, later, table.iloc[[0]]):
+        fig = timeline_figure(subset)
+        styles = _mark_styles(fig)
+        assert styles == {i: whole[i] for i in subset["event_id"]}
+        # the legend shows each group filled, in its own colour, whichever mark came first
+        for name, (colour, symbol) in _legend(fig).items():
+            assert (colour, symbol) == whole[subset[subset["kind"] == name]["event_id"].iloc[0]]
+    assert _legend(timeline_figure(responses)) == {"response": ("#D55E00", "square")}
+    assert _legend(timeline_figure(later))["event"] == ("#0072B2", "circle")
+
+
+def test_styles_by_value_hold_for_any_column():
+    events = _events()
+    fig = timeline_figure(events, lane="actor", color="outlet")
+    one = events[events["outlet"] == events["outlet"].iloc[0]]
+    assert (
+        _legend(timeline_figure(one, lane="actor", color="outlet")).items() <= _legend(fig).items()
+    )
+
+
+def test_users_choose_colours_symbols_and_order():
+    fig = timeline_figure(
+        _events(),
+        color_discrete_map={"event": "#111111"},
+        symbol_map={"response": "star"},
+        category_orders={"kind": ["response", "event"]},
+    )
+    assert _legend(fig)["event"] == ("#111111", "circle")
+    assert _legend(fig)["response"] == ("#D55E00", "star")
+    assert list(fig.layout.yaxis.ticktext) == ["response", "event"]
+
+
+# ------------------------------------------------------------------------------ axes
+def _axes(fig: go.Figure) -> list:
+    return [fig.layout[k] for k in fig.layout.to_plotly_json() if k.startswith("xaxis")]
+
+
+def test_one_row_gets_a_week_of_whole_days_and_no_hours():
+    events = _events().iloc[[2]]  # ministry-reply, one day
+    fig = timeline_figure(events)
+    axis = fig.layout.xaxis
+    lo, hi = (pd.Timestamp(x) for x in axis.range)
+    assert hi - lo >= pd.Timedelta(days=7)
+    assert axis.dtick % 86_400_000 == 0 and axis.dtick > 0
+    assert pd.Timestamp(axis.tick0) == pd.Timestamp(axis.tick0).normalize()
+    (mark,) = _marks(fig)
+    assert pd.Timestamp(mark.x[0]) == pd.Timestamp("2016-04-11")  # on the day's tick
+    for ax in _axes(fig):
+        for stop in ax.tickformatstops:
+            assert "%H" not in stop.value and "%I" not in stop.value
+
+
+def test_every_date_axis_of_every_size_has_no_hour_format():
+    for events in (_events(), _generated(50)):
+        for ax in _axes(timeline_figure(events)):
+            if ax.type == "date" and ax.tickformatstops:
+                assert all("%H" not in s.value for s in ax.tickformatstops)
+
+
+def test_lag_labels_take_no_hover_from_the_marks():
+    for trace in _role(timeline_figure(_events()), "lag-label"):
+        assert trace.hoverinfo == "skip"
+
+
+def test_an_event_that_reacts_to_another_is_not_a_response():
+    events = _events()
+    events.loc[events["event_id"] == "open-letter", "responds_to"] = "harbour-visit"
+    fig = timeline_figure(events)
+    pairs = {tuple(p) for t in _role(fig, "connector") for p in t.meta["pairs"]}
+    assert ("open-letter", "harbour-visit") not in pairs
+    assert lag_figure(events).layout.meta["pairs"] == 2
+    hover = next(
+        h
+        for t in _marks(fig)
+        for i, h in zip(t.customdata, t.hovertext, strict=True)
+        if i == "open-letter"
+    )
+    assert "Reacts to: harbour-visit" in hover
+
+
+# ------------------------------------------------------------------------------ layout
+def test_panels_wrap_to_the_columns_that_fit():
+    events = _generated(120)
+    narrow = timeline_figure(events, width=400)
+    wide = timeline_figure(events, width=1600)
+    n = narrow.layout.meta["episodes"]
+    assert n > 4
+    assert all(narrow.layout[f"xaxis{k + 2}"].domain == (0.0, 1.0) for k in range(n))
+    starts = {wide.layout[f"xaxis{k + 2}"].domain[0] for k in range(n)}
+    assert len(starts) >= 4
+    assert narrow.layout.height > wide.layout.height
+    # the page re-fits: one layout per column count, in order of width
+    widths = [layout["min_width"] for layout in wide.layout.meta["layouts"]]
+    assert widths == sorted(widths) and widths[0] == 0
+
+
+def test_the_key_wraps_on_a_narrow_figure():
+    key = lambda fig: next(a for a in fig.layout.annotations if a.name == "key").text  # noqa: E731
+    narrow = key(timeline_figure(_events(), width=400)).split("<br>")
+    wide = key(timeline_figure(_events(), width=1600)).split("<br>")
+    assert len(narrow) > len(wide)
+    assert max(map(len, narrow)) * 6.6 < 400
+
+
+# ------------------------------------------------------------------------------ themes
+def test_themes_light_dark_and_auto():
+    dark = timeline_figure(_events(), theme="dark")
+    assert dark.layout.paper_bgcolor == "#111111"
+    assert dark.layout.template.layout.paper_bgcolor == "rgb(17,17,17)"
+    auto = timeline_figure(_events())
+    assert auto.layout.paper_bgcolor == "rgba(0,0,0,0)"
+    assert set(auto.layout.meta["themes"]) == {"light", "dark"}
+    assert lag_figure(_events(), theme="dark").layout.paper_bgcolor == "#111111"
+    with pytest.raises(ValueError, match="theme must be one of 'auto', 'light', 'dark'"):
+        timeline_figure(_events(), theme="sepia")
+
+
+# ------------------------------------------------------------------------------ scale
+def test_many_rows_become_a_density_over_a_detail_panel():
+    from timeline._synthetic import synthetic_events
+
+    events = synthetic_events(2000)
+    fig = timeline_figure(events)
+    assert fig.layout.meta["dense"] is True
+    ids = [row[0] for t in _marks(fig) for row in t.customdata]
+    assert sorted(ids) == sorted(events["event_id"])  # every row once
+    density = _role(fig, "density")
+    assert sum(sum(t.y) for t in density) == len(events)
+    assert all(t.type == "scatter" for t in _marks(fig))  # SVG below the WebGL threshold
+    assert fig.layout.xaxis2.matches == "x"  # zooming either panel zooms both
+    assert not _role(fig, "connector")  # ~1,000 links: not drawn, named in the hover
+    assert timeline_figure(events.head(300), dense=True).layout.meta["dense"] is True
+    assert "dense" not in timeline_figure(events.head(300)).layout.meta
+
+
+def test_dense_hover_names_the_answered_event_and_escapes():
+    from timeline._synthetic import synthetic_events
+
+    events = synthetic_events(700)
+    events.loc[5, "title"] = "<b>bold</b> & more"
+    fig = timeline_figure(events)
+    custom = {row[0]: row for t in _marks(fig) for row in t.customdata}
+    assert custom[events.loc[5, "event_id"]][1] == "&lt;b&gt;bold&lt;/b&gt; &amp; more"
+    response = events[events["kind"] == "response"].iloc[0]
+    assert f"responds to {response['responds_to']}" in custom[response["event_id"]][2]
+
+
+def test_webgl_above_the_threshold():
+    from timeline._dense import WEBGL_ROWS
+    from timeline._synthetic import synthetic_events
+
+    fig = timeline_figure(synthetic_events(WEBGL_ROWS + 1))
+    assert {t.type for t in _marks(fig)} == {"scattergl"}
+
+
+def test_dense_build_grows_linearly():
+    import time
+
+    from timeline._synthetic import synthetic_events
+
+    small, large = synthetic_events(5_000), synthetic_events(40_000)
+    timeline_figure(small)  # warm up
+
+    def best(events: pd.DataFrame) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            timeline_figure(events)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(large) / best(small) < 8 * 2.5  # 8x the rows: far from quadratic (64x)
+
+
+# ------------------------------------------------------------------------------ any year
+@pytest.mark.parametrize("year", [1500, 2300])
+def test_a_date_far_from_today_round_trips_through_csv_chart_and_exports(tmp_path, year):
+    from timeline import to_timelinejs
+    from timeline.export import to_records
+    from timeline.table import write_events
+
+    events = read_events(DATA / "figures_events.csv", validate=False).iloc[[0, 2]].copy()
+    events["date_start"] = [pd.Timestamp(f"{year}-03-14"), pd.Timestamp(f"{year}-04-11")]
+    events["date_end"] = [pd.Timestamp(f"{year}-03-16"), pd.Timestamp(f"{year}-04-11")]
+    events["responds_to"] = pd.array([pd.NA, pd.NA], dtype="string")
+    path = tmp_path / "events.csv"
+    write_events(events, path)
+    again = read_events(path)
+    assert again.loc[0, "date_start"].year == year
+    fig = timeline_figure(again)
+    xs = [str(x) for t in _marks(fig) for x in (t.x if t.type == "scatter" else t.base)]
+    assert all(x.startswith(str(year)) for x in xs)
+    assert to_timelinejs(again)["events"][0]["start_date"]["year"] == str(year)
+    assert to_records(again)[0]["date_start"] == f"{year}-03-14"
+    dense = timeline_figure(again, dense=True)
+    assert dense.layout.xaxis.range[0].startswith(str(year))

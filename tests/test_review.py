@@ -48,8 +48,8 @@ def _table(*rows: dict[str, object]) -> pd.DataFrame:
     df = pd.DataFrame(list(rows), columns=list(COLUMNS))
     dtypes = dict.fromkeys(COLUMNS, "string")
     dtypes.update(
-        date_start="datetime64[ns]",
-        date_end="datetime64[ns]",
+        date_start="datetime64[s]",
+        date_end="datetime64[s]",
         evidence_start="Int64",
         evidence_end="Int64",
         reviewed="boolean",

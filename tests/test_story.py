@@ -207,14 +207,34 @@ def test_write_story_writes_the_same_page(tmp_path):
     assert out.read_text(encoding="utf-8") == story_html(frame, title="T", predict=True)
 
 
-def test_an_event_that_answers_another_is_a_step_and_a_response():
+def test_an_event_that_reacts_to_another_is_a_step_not_a_response():
+    # One meaning in every view: a response is a row of kind "response".
     rows = [
         _row(),
         _row(event_id="e2", responds_to="e1", date_start="2030-01-04", date_end="2030-01-04"),
     ]
-    steps = _payload(story_html(pd.DataFrame(rows)))["steps"]
+    page = story_html(pd.DataFrame(rows))
+    steps = _payload(page)["steps"]
     assert [s["event_id"] for s in steps] == ["e1", "e2"]
-    assert [r["event_id"] for r in steps[0]["responses"]] == ["e2"]
+    assert steps[0]["responses"] == []
+    assert steps[1]["reacts_to"] == _row()["title"]
+    assert "with 0 responses" in page
+
+
+def test_a_response_is_listed_under_the_event_it_answers():
+    rows = [
+        _row(),
+        _row(
+            event_id="r1",
+            kind="response",
+            responds_to="e1",
+            date_start="2030-01-04",
+            date_end="2030-01-04",
+        ),
+    ]
+    steps = _payload(story_html(pd.DataFrame(rows)))["steps"]
+    assert [s["event_id"] for s in steps] == ["e1"]
+    assert [r["event_id"] for r in steps[0]["responses"]] == ["r1"]
     assert steps[0]["responses"][0]["lag"] == "Answered 2 days after the event"
 
 

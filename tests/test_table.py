@@ -93,8 +93,8 @@ def test_read_gives_schema_columns_in_order(events):
 
 
 def test_read_gives_declared_dtypes(events):
-    assert events["date_start"].dtype == "datetime64[ns]"
-    assert events["date_end"].dtype == "datetime64[ns]"
+    assert events["date_start"].dtype == "datetime64[s]"
+    assert events["date_end"].dtype == "datetime64[s]"
     assert events["evidence_start"].dtype == "Int64"
     assert events["evidence_end"].dtype == "Int64"
     assert events["reviewed"].dtype == "boolean"
@@ -180,7 +180,7 @@ def test_read_accepts_a_header_only_file_as_an_empty_table(tmp_path):
     path.write_text(HEADER + "\n", encoding="utf-8")
     df = read_events(path)
     assert len(df) == 0
-    assert df["date_start"].dtype == "datetime64[ns]"
+    assert df["date_start"].dtype == "datetime64[s]"
 
 
 def test_read_rejects_malformed_csv_naming_file_and_line(tmp_path):
@@ -242,9 +242,20 @@ def test_read_rejects_a_date_with_a_time(tmp_path):
         read_events(path)
 
 
-def test_read_rejects_a_date_pandas_cannot_hold(tmp_path):
-    path = _csv(tmp_path, _row(date_start="1500-01-01"))
-    with pytest.raises(SchemaError, match="'1500-01-01' is outside the supported range"):
+@pytest.mark.parametrize("day", ["0001-01-01", "1500-02-28", "2300-12-31", "9999-12-31"])
+def test_read_keeps_any_day_of_the_years_1_to_9999(tmp_path, day):
+    path = _csv(tmp_path, _row(date_start=day, date_end=day))
+    events = read_events(path)
+    assert events.loc[0, "date_start"].date().isoformat() == day
+    assert events["date_start"].dtype == "datetime64[s]"
+    out = tmp_path / "again.csv"
+    write_events(events, out)
+    assert f",{day},{day}," in out.read_text(encoding="utf-8")
+
+
+def test_read_rejects_a_year_beyond_9999(tmp_path):
+    path = _csv(tmp_path, _row(date_start="10000-01-01"))
+    with pytest.raises(SchemaError, match="'10000-01-01' is not a date"):
         read_events(path)
 
 

@@ -181,3 +181,24 @@ def test_explorer_updates_the_count_and_rows_as_controls_change(events, monkeypa
     assert box.filtered.empty
     assert count.value == "<b>0</b> of 8 rows"
     assert chart.outputs[0]["text"] == "No row matches these filters.\n"
+
+
+def test_filter_by_years_reaches_dates_long_ago():
+    import pandas as pd
+
+    from timeline import events_frame, filter_events
+
+    rows = [
+        {
+            "event_id": "a",
+            "kind": "event",
+            "date_start": "1500-03-01",
+            "date_end": "1500-03-01",
+            "date_precision": "day",
+        },
+        {"event_id": "b", "kind": "event", "date_end": "1500-06-01", "date_precision": "before"},
+    ]
+    table = events_frame(rows)
+    assert filter_events(table, years=(1500, 1500))["event_id"].tolist() == ["a", "b"]
+    assert filter_events(table, years=(1400, 1450))["event_id"].tolist() == ["b"]
+    assert isinstance(table, pd.DataFrame)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
+from timeline._layout import DRAW_JS
 from timeline._values import is_missing as _missing
 from timeline.errors import ExportError
 from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
@@ -60,8 +61,13 @@ _TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("publisher_type", "Publisher type"),
     ("evidence", "Evidence"),
 )
+#: Above this many rows the page's table lists the first ones by date and says where the rest are.
+TABLE_ROWS = 2000
 _CSS = """\
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222}
+:root{color-scheme:light dark}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222;
+background:#fff}
+@media (max-width:600px){body{margin:.6rem}}
 h1{font-size:1.4rem;margin:0 0 .5rem}
 figure{margin:0}
 figcaption{font-size:.85rem;color:#555}
@@ -72,6 +78,16 @@ th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 td.title,td.actor,td.outlet,td.evidence,td.sources{overflow-wrap:anywhere;min-width:7rem}
 th{background:#eee}
 td.evidence{font-style:italic;max-width:28rem}
+td.date_text{min-width:7.5rem}
+td.date_text time,time{white-space:nowrap}
+@media (prefers-color-scheme:dark){
+body{background:#111;color:#e6e6e6}
+figcaption{color:#b3b3b3}
+.note{background:#1d1d1d}
+th{background:#262626}
+th,td{border-color:#444}
+a{color:#8ab4f8}
+}
 """
 
 
@@ -133,9 +149,13 @@ def _records(events: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- HTML
-def _publisher_note(records: list[dict[str, Any]]) -> str:
+def _publisher_note(events: pd.DataFrame) -> str:
     """Say which publisher types the rows come from, and which are absent."""
-    counts = Counter(_cell(r.get("publisher_type")) or "unknown" for r in records)
+    if "publisher_type" in events.columns:
+        types = events["publisher_type"].astype("string").fillna("").str.strip()
+        counts = Counter(types.replace("", "unknown").value_counts().to_dict())
+    else:
+        counts = Counter({"unknown": len(events)})
     present = [t for t in PUBLISHER_TYPES if counts.get(t)] + sorted(
         t for t in counts if t not in PUBLISHER_TYPES
     )
@@ -149,15 +169,39 @@ def _publisher_note(records: list[dict[str, Any]]) -> str:
     return f'<p class="note" id="publisher-note">{text}</p>'
 
 
+def _first_rows(events: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The rows that can be among the first ``n`` by date (all of them for a small table)."""
+    import pandas as pd
+
+    if len(events) <= n or not {"date_start", "date_end"} <= set(events.columns):
+        return events
+    try:
+        start = pd.to_datetime(events["date_start"], format="ISO8601")
+        end = pd.to_datetime(events["date_end"], format="ISO8601")
+    except (TypeError, ValueError):
+        return events  # _records names the unreadable date
+    key = start.fillna(end)
+    cut = key.sort_values(na_position="last").iloc[n - 1]
+    return events[(key <= cut) | key.isna()] if pd.notna(cut) else events
+
+
 def _table_html(events: pd.DataFrame) -> str:
     """Return an accessible ``<table>`` of the events, one row per event, sorted by date."""
-    records = _records(events)
+    total = len(events)
+    note = _publisher_note(events)
+    records = _records(_first_rows(events, TABLE_ROWS))[:TABLE_ROWS]
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for _, label in _TABLE_COLUMNS)
     lines = [
-        _publisher_note(records),
+        note,
         f'<table id="{TABLE_ID}">',
-        f"<caption>Events and responses ({len(records)} rows), with their sources, "
-        "sorted by date</caption>",
+        f"<caption>Events and responses ({total} rows), with their sources, "
+        "sorted by date"
+        + (
+            f"; the first {TABLE_ROWS} are listed here, every row is in the CSV and JSON exports"
+            if total > TABLE_ROWS
+            else ""
+        )
+        + "</caption>",
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
@@ -168,7 +212,10 @@ def _table_html(events: pd.DataFrame) -> str:
             text = _cell(record.get(column))
             if column == "date_text" and not text:
                 start, end = _iso(record, "date_start"), _iso(record, "date_end")
-                text = " – ".join(dict.fromkeys(d for d in (start, end) if d))
+                days = dict.fromkeys(d for d in (start, end) if d)
+                shown = " – ".join(f'<time datetime="{d}">{d}</time>' for d in days)
+                cells.append(f'<td class="{column}">{shown}</td>')
+                continue
             if column == "sources":
                 text = text.replace(";", "; ")
             cells.append(f'<td class="{column}">{html.escape(text)}</td>')
@@ -178,18 +225,33 @@ def _table_html(events: pd.DataFrame) -> str:
 
 
 def _chart_html(fig: go.Figure) -> str:
-    """Return the chart's ``<div>`` and ``<script>`` with plotly.js inlined and a fixed id."""
-    import plotly.io as pio
+    """Return the chart's ``<div>`` and ``<script>``s: plotly.js inlined, a fixed id.
 
-    # plotly escapes "<", ">" and "/" in its JSON as \\u003c... so data cannot close <script>
-    return pio.to_html(
-        fig,
-        include_plotlyjs=True,
-        include_mathjax=False,
-        full_html=False,
-        div_id=CHART_ID,
-        config=dict(_PLOTLY_CONFIG),
-        validate=True,
+    The figure is drawn once, already fitted to the width it gets (``_layout.DRAW_JS``), so a
+    large chart is not drawn twice. ``pio.to_json`` writes ``<``, ``>`` and ``/`` as
+    ``\\u003c``..., so text from the data cannot close the ``<script>``.
+    """
+    import plotly.io as pio
+    from plotly.offline import get_plotlyjs
+
+    config = dict(_PLOTLY_CONFIG)
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("layouts"):
+        config["responsive"] = False  # DRAW_JS fits the width itself
+    script = (
+        DRAW_JS.replace("{plot_id}", CHART_ID)
+        .replace("{config}", json.dumps(config, sort_keys=True))
+        .replace("{figure}", pio.to_json(fig, validate=False))
+    )
+    height = fig.layout.height or 450
+    return "\n".join(
+        [
+            f'<div id="{CHART_ID}" class="plotly-graph-div" '
+            f'style="height:{height}px; width:100%;"></div>',
+            "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>",
+            f"<script>{get_plotlyjs()}</script>",
+            f"<script>{script}</script>",
+        ]
     )
 
 
@@ -243,7 +305,9 @@ def write_html(
         "Interactive chart: hover a mark for its date as written, actor, evidence and source;"
         " drag to zoom, double-click to reset."
     )
-    if events is not None:
+    if events is not None and len(events) > TABLE_ROWS:
+        caption += f" The table below lists the first {TABLE_ROWS:,} rows by date."
+    elif events is not None:
         caption += " The table below lists the same rows."
     body = [
         f"<h1>{html.escape(page_title)}</h1>",

@@ -20,44 +20,36 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from timeline import _layout
+from timeline._style import OKABE_ITO as OKABE_ITO  # re-exported
+from timeline._style import SYMBOLS as SYMBOLS  # re-exported
+from timeline._style import THEMES, colour_of, order_of, symbol_of, theme
 from timeline.errors import SchemaError
-from timeline.table import KINDS, PUBLISHER_TYPES
+from timeline.table import PUBLISHER_TYPES
 
 if TYPE_CHECKING:
     import pandas as pd
     import plotly.graph_objects as go
 
-#: Okabe & Ito (2008) colour-blind-safe palette, yellow last (weakest on white).
-OKABE_ITO: tuple[str, ...] = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#000000",
-    "#F0E442",
-)
-#: Marker symbols, one per colour group (each has an ``-open`` variant).
-SYMBOLS: tuple[str, ...] = (
-    "circle",
-    "square",
-    "diamond",
-    "triangle-up",
-    "pentagon",
-    "hexagon",
-    "star",
-    "hourglass",
-)
 DEFAULT_GAP_DAYS = 60
 _MAX_PANELS = 12
-_PANELS_PER_ROW = 4
 _LAG_LABEL_LIMIT = 12
+_CONNECTOR_LIMIT = 60  # links in one panel above which connectors would be a grey tangle
+#: Above this many rows the chart is a density overview over a detail panel (``_dense``).
+DENSE_ROWS = 600
 _RANGE_PRECISIONS = ("month", "year", "approximate")
-_TEMPLATE = "plotly_white"
+_HALF_DAY = 43_200_000  # ms: a day is drawn from 12 h before its midnight to 12 h after
+_KEY = (
+    "marker: one day",
+    "bar: a span of days",
+    "hatched bar: approximate, month or year",
+    "open marker + dotted line: only a bound is known",
+    "grey line: a response to an event, with its lag in days",
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +145,8 @@ def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] 
     if answers is not None:
         parts.append(f"Responds to: {_wrap(answers[0])}")
         parts.append(f"Lag: {_esc(answers[1])} after it")
+    elif values["responds_to"] and values["kind"] != "response":
+        parts.append(f"Reacts to: {_esc(values['responds_to'])}")
     elif values["responds_to"]:
         parts.append(f"Responds to: {_esc(values['responds_to'])} (not in this table)")
     if values["evidence"]:
@@ -211,22 +205,27 @@ def _resolve(
     return start, end, start, end, shape
 
 
-def _groups(values: list[str], column: str) -> list[str]:
-    """Return the distinct values of a grouping column in a stable, meaningful order."""
-    present = set(values)
-    if column == "kind":
-        ordered = [k for k in KINDS if k in present]
-        return ordered + sorted(present - set(KINDS))
-    if column == "publisher_type":
-        ordered = [k for k in PUBLISHER_TYPES if k in present]
-        return ordered + sorted(present - set(PUBLISHER_TYPES))
-    return sorted(present)
+@dataclass(frozen=True)
+class _Encoding:
+    """Which columns give lanes, colours and symbols, and the user's maps and orders."""
+
+    lane: str = "kind"
+    color: str = "kind"
+    symbol: str = "kind"
+    color_map: Any = None  # value -> colour
+    symbol_map: Any = None  # value -> plotly symbol name
+    orders: Any = None  # column -> values in order (plotly.express's category_orders)
 
 
 def _rows(
-    events: pd.DataFrame, *, lane: str, color: str, symbol: str
+    events: pd.DataFrame, enc: _Encoding
 ) -> tuple[list[_Row], list[str], dict[str, str], dict[str, str]]:
-    """Resolve every row of ``events``; return rows sorted by date, lanes and style maps."""
+    """Resolve every row of ``events``; return rows sorted by date, lanes and style maps.
+
+    Colours and symbols depend on the value only (``_style``), never on which other values
+    the table holds, so every subset is drawn in the same styles.
+    """
+    lane, color, symbol = enc.lane, enc.color, enc.symbol
     text_cols = (
         "event_id",
         "kind",
@@ -244,10 +243,10 @@ def _rows(
         cols.setdefault(c, _text_column(events, c))
     starts = _date_column(events, "date_start")
     ends = _date_column(events, "date_end")
-    color_groups = _groups(cols[color], color)
-    symbol_groups = _groups(cols[symbol], symbol)
-    colors = {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(color_groups)}
-    symbols = {g: SYMBOLS[i % len(SYMBOLS)] for i, g in enumerate(symbol_groups)}
+    color_groups = order_of(color, cols[color], enc.orders)
+    symbol_groups = order_of(symbol, cols[symbol], enc.orders)
+    colors = {g: colour_of(color, g, enc.color_map) for g in color_groups}
+    symbols = {g: symbol_of(symbol, g, enc.symbol_map) for g in symbol_groups}
     rows = []
     for i in range(len(events)):
         values = {c: cols[c][i] for c in cols}
@@ -282,7 +281,7 @@ def _rows(
             event = linked[row.index]
             answers = (cols["title"][event.index] or event.event_id, _lag(event, row)[1])
         rows[k] = replace(row, hover=_hover(values, row.hover, answers))
-    lanes = _groups([r.lane for r in rows], lane)
+    lanes = order_of(lane, [r.lane for r in rows], enc.orders)
     return rows, lanes, colors, symbols
 
 
@@ -335,10 +334,10 @@ def _panel_range(rows: list[_Row]) -> tuple[Any, Any]:
     """Return the x range of a panel: its rows' days with padding on both sides."""
     import pandas as pd
 
-    lo = min(r.lo for r in rows)
-    hi = max(r.hi for r in rows) + pd.Timedelta(days=1)
+    lo = min(r.lo for r in rows) - pd.Timedelta(hours=12)
+    hi = max(r.hi for r in rows) + pd.Timedelta(hours=12)
     span = hi - lo
-    pad = max(pd.Timedelta(days=2), span * 0.12)
+    pad = max(pd.Timedelta(days=3), span * 0.12)
     if any(r.shape == "before" for r in rows):
         lo -= pad  # room for the open end
     if any(r.shape == "after" for r in rows):
@@ -360,7 +359,7 @@ def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[int, f
         track_of: dict[int, int] = {}
         for r in lane_rows:
             left = r.lo if r.shape != "before" else r.hi
-            right = r.hi + pd.Timedelta(days=1) if r.shape in ("bar", "approx") else r.hi
+            right = r.hi + pd.Timedelta(hours=12) if r.shape in ("bar", "approx") else r.hi
             for t, end in enumerate(ends):
                 if left - end > sep:
                     ends[t] = right
@@ -405,7 +404,8 @@ def _pd_day() -> Any:
 
 
 def _noon(stamp: Any) -> Any:
-    return stamp + _pd_day() / 2
+    """Where a one-day mark sits: on the day's tick (a day is drawn 12 h either side of it)."""
+    return stamp
 
 
 def _add_panel(
@@ -414,17 +414,16 @@ def _add_panel(
     lanes: list[str],
     colors: dict[str, str],
     symbols: dict[str, str],
-    shown: set[str],
     x_range: tuple[Any, Any],
     *,
-    row: int | None,
-    col: int | None,
+    axis: int,
     panel: int,
+    ink: str,
 ) -> None:
-    """Draw one panel: marks, open ends and connectors for ``rows``."""
+    """Draw one panel (on axes ``axis``): marks, open ends and connectors for ``rows``."""
     import plotly.graph_objects as go
 
-    where = {"row": row, "col": col} if row is not None else {}
+    where = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"} if axis > 1 else {}
     ys = _tracks(rows, lanes, *x_range)
     groups = sorted(
         {(r.color, r.symbol) for r in rows},
@@ -450,7 +449,7 @@ def _add_panel(
             fig.add_trace(
                 go.Bar(
                     orientation="h",
-                    base=[r.lo.isoformat() for r in bars],
+                    base=[(r.lo - _pd_day() / 2).isoformat() for r in bars],
                     x=[((r.hi - r.lo) / _pd_day() + 1) * 86_400_000 for r in bars],
                     y=[ys[r.index] for r in bars],
                     width=0.16,
@@ -467,13 +466,11 @@ def _add_panel(
                     customdata=[r.event_id for r in bars],
                     hovertext=[r.hover for r in bars],
                     meta={"role": "event-mark", "shape": shape, "panel": panel},
-                    showlegend=legend_key not in shown and not markers and not opens,
+                    showlegend=False,
                     **common,
+                    **where,
                 ),
-                **where,
             )
-            if not markers and not opens:
-                shown.add(legend_key)
         for shape, marks in (("marker", markers), ("open", opens)):
             if not marks:
                 continue
@@ -491,12 +488,11 @@ def _add_panel(
                     customdata=[r.event_id for r in marks],
                     hovertext=[r.hover for r in marks],
                     meta={"role": "event-mark", "shape": shape, "panel": panel},
-                    showlegend=legend_key not in shown,
+                    showlegend=False,
                     **common,
+                    **where,
                 ),
-                **where,
             )
-            shown.add(legend_key)
         if opens:
             xs: list[Any] = []
             yv: list[Any] = []
@@ -523,16 +519,16 @@ def _add_panel(
                         "panel": panel,
                         "event_ids": [r.event_id for r in opens],
                     },
+                    **where,
                 ),
-                **where,
             )
-    _add_connectors(fig, rows, ys, x_range, where, panel)
+    _add_connectors(fig, rows, ys, x_range, where, panel, ink)
 
 
 def _mark_x(r: _Row, *, end: bool) -> Any:
     """Return where a connector touches a row's mark (its end for the answered event)."""
     if r.shape in ("bar", "approx"):
-        return r.hi + _pd_day() if end else r.lo
+        return r.hi + _pd_day() / 2 if end else r.lo - _pd_day() / 2
     return _noon(r.lo)  # a marker, or the known bound of a before/after date
 
 
@@ -543,12 +539,15 @@ def _add_connectors(
     x_range: tuple[Any, Any],
     where: dict[str, Any],
     panel: int,
+    ink: str,
 ) -> None:
     """Draw one line per linked response, from its event to it, with the lag as a label.
 
-    A label that would sit on another one is left out, and a panel with more than
-    ``_LAG_LABEL_LIMIT`` links shows none (every lag stays in the label trace's
-    ``meta["labels"]`` and in the hover of the response), so no pile of overlapping text.
+    The label sits at the middle of the line, clear of both marks, and takes no hover (the
+    response's own hover says the lag). A label that would sit on another one is left out,
+    and a panel with more than ``_LAG_LABEL_LIMIT`` links shows none (every lag stays in the
+    label trace's ``meta["labels"]`` and in the hover of the response); above
+    ``_CONNECTOR_LIMIT`` links the lines are hidden too, so no grey tangle.
     """
     import plotly.graph_objects as go
 
@@ -561,38 +560,40 @@ def _add_connectors(
     mid_y: list[float] = []
     labels: list[str] = []
     positions: list[str] = []
-    hovers: list[str] = []
     for event, response in pairs:
         x0, x1 = _mark_x(event, end=True), _mark_x(response, end=False)
         y0, y1 = ys[event.index], ys[response.index]
         xs += [x0.isoformat(), x1.isoformat(), None]
         yv += [y0, y1, None]
         days, label = _lag(event, response)
-        mid_x.append(x1.isoformat())
-        mid_y.append(y1)
-        labels.append("\u2002\u2002" + label)
-        # beside a marker; above a bar, which would hide it
-        positions.append("top right" if response.shape in ("bar", "approx") else "middle right")
-        hovers.append(f"{_esc(response.event_id)} answers {_esc(event.event_id)}: {_esc(label)}")
+        mid_x.append((x0 + (x1 - x0) / 2).isoformat())
+        mid_y.append((y0 + y1) / 2)
+        labels.append(label)
+        positions.append("top center")
     ids = [[response.event_id, event.event_id] for event, response in pairs]
     fig.add_trace(
         go.Scatter(
             x=xs,
             y=yv,
             mode="lines",
-            line={"color": "#666666", "width": 1.5},
+            line={"color": ink, "width": 1.5},
             hoverinfo="skip",
             showlegend=False,
             name="responds to",
+            visible=len(pairs) <= _CONNECTOR_LIMIT,
             meta={"role": "connector", "panel": panel, "pairs": ids},
+            **where,
         ),
-        **where,
     )
     if len(pairs) > _LAG_LABEL_LIMIT:  # a crowded panel: lags in the hover only
         shown = [False] * len(pairs)
     else:
         shown = _thin_labels(
-            [(x1, y) for (_, x1), y in zip(_label_points(pairs), mid_y, strict=True)], x_range
+            [
+                (x0 + (x1 - x0) / 2, y)
+                for (x0, x1), y in zip(_label_points(pairs), mid_y, strict=True)
+            ],
+            x_range,
         )
     fig.add_trace(
         go.Scatter(
@@ -601,10 +602,9 @@ def _add_connectors(
             mode="text" if any(shown) else "none",
             text=[text if keep else "" for text, keep in zip(labels, shown, strict=True)],
             textposition=positions,
-            textfont={"size": 11, "color": "#333333"},
+            textfont={"size": 11, "color": ink},
             cliponaxis=False,
-            hovertext=hovers,
-            hoverinfo="text",
+            hoverinfo="skip",
             showlegend=False,
             name="lag",
             meta={
@@ -613,8 +613,8 @@ def _add_connectors(
                 "pairs": ids,
                 "labels": [text.strip() for text in labels],
             },
+            **where,
         ),
-        **where,
     )
 
 
@@ -640,10 +640,12 @@ def _episode_title(rows: list[_Row]) -> str:
     lo = min(r.lo for r in rows)
     hi = max(r.hi for r in rows)
     if lo.year != hi.year:
-        return f"{lo:%d %b %Y} – {hi:%d %b %Y}"
+        return f"{lo.day} {lo:%b} {lo.year} – {hi.day} {hi:%b} {hi.year}"
     if lo == hi:
-        return f"{lo:%d %b %Y}"
-    return f"{lo:%d %b} – {hi:%d %b %Y}"
+        return f"{lo.day} {lo:%b} {lo.year}"
+    if lo.month == hi.month:
+        return f"{lo.day}–{hi.day} {hi:%b} {hi.year}"
+    return f"{lo.day} {lo:%b} – {hi.day} {hi:%b} {hi.year}"
 
 
 def timeline_figure(
@@ -652,38 +654,61 @@ def timeline_figure(
     lane: str = "kind",
     color: str | None = None,
     symbol: str | None = None,
+    color_discrete_map: Mapping[str, str] | None = None,
+    symbol_map: Mapping[str, str] | None = None,
+    category_orders: Mapping[str, Sequence[str]] | None = None,
     title: str | None = None,
     episodes: bool | str = "auto",
     gap_days: float = DEFAULT_GAP_DAYS,
+    theme: str = "auto",
+    width: int | None = None,
     height: int | None = None,
+    dense: bool | str = "auto",
 ) -> go.Figure:
     """Draw events and responses on a timeline, one lane per value of ``lane``.
 
-    Single-day rows are markers; multi-day rows are bars (hatched when the date is
-    approximate, or known only to the month or year); ``before``/``after`` rows are an open
-    marker at the known bound with a dotted line running off towards the unknown side.
-    A grey line joins each response to the event it answers, labelled with the lag in days
-    (``~`` approximate, ``≥`` a lower bound). With ``episodes`` on, rows are clustered into
-    episodes separated by more than ``gap_days`` (a response stays with its event): an
-    overview strip of the whole span sits above one panel per episode, each fitted to its
-    own dates. Each row is drawn exactly once as a mark (see the module docstring).
+    Single-day rows are markers on their day's tick; multi-day rows are bars (hatched when
+    the date is approximate, or known only to the month or year); ``before``/``after`` rows
+    are an open marker at the known bound with a dotted line running off towards the unknown
+    side. A grey line joins each response (a row of kind ``response``) to the event it
+    answers, labelled with the lag in days (``~`` approximate, ``≥`` a lower bound). With
+    ``episodes`` on, rows are clustered into episodes separated by more than ``gap_days`` (a
+    response stays with its event): an overview strip of the whole span sits above one panel
+    per episode, each fitted to its own dates, as many panels a row as ``width`` holds. Each
+    row is drawn exactly once as a mark (see the module docstring). Above ``DENSE_ROWS`` rows
+    (or with ``dense=True``) the chart is a density overview over one detail panel instead
+    (see ``timeline._dense``).
+
+    A value has the same colour and symbol in every figure and every subset of the rows (the
+    schema's values by their place in the schema, others by a checksum of their text); pass
+    ``color_discrete_map``/``symbol_map`` to choose them, ``category_orders`` to order lanes
+    and legend, as in plotly.express.
 
     Args:
         events: the events table (as from ``read_events``; object dtypes work too).
         lane: column whose values give the lanes.
         color: column for the colour groups (default: ``lane``).
         symbol: column for the marker symbols (default: ``color``).
+        color_discrete_map: value -> colour, overriding the default colours.
+        symbol_map: value -> plotly marker symbol (``circle``, ``square``...).
+        category_orders: column -> values in the order wanted.
         title: figure title (plain text; it is escaped).
         episodes: ``"auto"`` (panels when there is more than one episode), ``True`` or
             ``False`` (one linear axis).
         gap_days: the gap, in days, that separates two episodes.
-        height: figure height in pixels (default: from the number of lanes and panels).
+        theme: ``"auto"`` (transparent, legible on light and dark; pages written by
+            ``write_html`` follow the reader's light or dark setting), ``"light"`` or ``"dark"``.
+        width: the width, in pixels, the layout is made for (panel columns, wrapping);
+            the figure still fills its container, and ``write_html`` pages re-fit on resize.
+        height: figure height in pixels (default: from the lanes, panels and width).
+        dense: ``"auto"`` (above ``DENSE_ROWS`` rows), ``True`` or ``False``.
 
     Returns:
         A ``plotly.graph_objects.Figure``.
 
     Raises:
         SchemaError: a needed column is missing, a date is unreadable, or a row has no date.
+        ValueError: an unknown ``theme``, ``episodes`` or ``dense`` value.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "date_start": ["2019-07-10"],
@@ -691,9 +716,6 @@ def timeline_figure(
     >>> list(timeline_figure(df).data[0].customdata)
     ['a']
     """
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
     _check_columns(
         events, ("event_id", "kind", "date_start", "date_end", "date_precision"), "timeline_figure"
     )
@@ -705,23 +727,24 @@ def timeline_figure(
                 f"timeline_figure: {arg}={column!r} is not a column of the events table; "
                 f"choose one of {', '.join(map(str, events.columns))}"
             )
-    if episodes not in ("auto", True, False):
-        raise ValueError(
-            f"timeline_figure: episodes must be 'auto', True or False, not {episodes!r}"
-        )
+    for arg, value, choices in (
+        ("episodes", episodes, ("auto", True, False)),
+        ("dense", dense, ("auto", True, False)),
+        ("theme", theme, THEMES),
+    ):
+        if value not in choices:
+            raise ValueError(
+                f"timeline_figure: {arg} must be one of {', '.join(map(repr, choices))}, "
+                f"not {value!r}"
+            )
     if not gap_days > 0:
         raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
-    rows, lanes, colors, symbols = _rows(events, lane=lane, color=color, symbol=symbol)
-    n_lanes = max(len(lanes), 1)
-    y_axis = {
-        "tickmode": "array",
-        "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
-        "ticktext": [_wrap(name, 28) for name in lanes],
-        "range": [-0.6, n_lanes - 0.4],
-        "showgrid": False,
-        "zeroline": False,
-        "fixedrange": True,
-    }
+    enc = _Encoding(lane, color, symbol, color_discrete_map, symbol_map, category_orders)
+    if dense is True or (dense == "auto" and len(events) > DENSE_ROWS):
+        from timeline._dense import dense_figure
+
+        return dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
+    rows, lanes, colors, symbols = _rows(events, enc)
     clusters: list[list[_Row]] = []
     if rows:
         gap = float(gap_days)
@@ -732,54 +755,25 @@ def timeline_figure(
     use_panels = (
         episodes is not False and bool(clusters) and (episodes is True or len(clusters) > 1)
     )
-    shown: set[str] = set()
+    look = _style_theme(theme)
+    fig = _new_figure(lanes, clusters if use_panels else [], title, look)
+    n_lanes = max(len(lanes), 1)
     # pixels per lane: room for wrapped names, and for several tracks when rows are many
     lane_px = round((70 if n_lanes <= 4 else 45) * (1 if len(rows) < 50 else 1.6))
-    # room for the lane names (wrapped at 28 characters) at about 7 px a character
-    left = 30 + 7 * max([min(len(name), 28) for name in lanes] + [8])
-    if not use_panels:
-        fig = go.Figure()
-        if rows:
-            x_range = _panel_range(rows)
-            _add_panel(
-                fig,
-                rows,
-                lanes,
-                colors,
-                symbols,
-                shown,
-                x_range,
-                row=None,
-                col=None,
-                panel=0,
-            )
-            fig.update_xaxes(range=[x_range[0].isoformat(), x_range[1].isoformat()])
-        fig.update_yaxes(**y_axis)
-        default_height = 160 + n_lanes * lane_px
-        if len(clusters) > 1:
-            _add_zoom_buttons(fig, rows, clusters)
-    else:
-        n = len(clusters)
-        ncols = min(n, _PANELS_PER_ROW)
-        prow = math.ceil(n / ncols)
-        specs: list[list[Any]] = [[{"colspan": ncols}] + [None] * (ncols - 1)]
-        for r in range(prow):
-            specs.append([{} if r * ncols + c < n else None for c in range(ncols)])
-        titles = [""] + [f"{k + 1}. {_episode_title(c)}" for k, c in enumerate(clusters)]
-        panel_h = n_lanes * lane_px
-        overview_h = 40 + 18 * min(n_lanes, 4)
-        fig = make_subplots(
-            rows=1 + prow,
-            cols=ncols,
-            specs=specs,
-            row_heights=[overview_h] + [panel_h] * prow,
-            subplot_titles=titles,
-            horizontal_spacing=0.04 if ncols > 1 else 0.0,
-            vertical_spacing=min(0.3 / prow, 80 / (overview_h + prow * (panel_h + 80))),
-        )
-        _add_overview(fig, rows, clusters, lanes)
+    frame = _layout.Frame(
+        n_panels=len(clusters) if use_panels else 0,
+        lane_px=lane_px,
+        n_lanes=n_lanes,
+        overview_px=(40 + 18 * min(n_lanes, 4)) if use_panels else 0,
+        key_items=_KEY,
+        legend_names=tuple(_legend_names(rows, colors, symbols)),
+        lane_names=tuple(lanes),
+        title=bool(title),
+        buttons=not use_panels and len(clusters) > 1,
+    )
+    if use_panels:
+        _add_overview(fig, rows, clusters, lanes, look.ink)
         for k, cluster in enumerate(clusters):
-            r, c = 2 + k // ncols, 1 + k % ncols
             x_range = _panel_range(cluster)
             _add_panel(
                 fig,
@@ -787,58 +781,219 @@ def timeline_figure(
                 lanes,
                 colors,
                 symbols,
-                shown,
                 x_range,
-                row=r,
-                col=c,
+                axis=k + 2,
                 panel=k + 1,
+                ink=look.connector,
             )
-            fig.update_xaxes(
-                range=[x_range[0].isoformat(), x_range[1].isoformat()], nticks=4, row=r, col=c
+            fig.layout[f"xaxis{k + 2}"].update(_date_axis(x_range, look))
+        layouts = _layout.panel_layouts(frame, key_index=len(clusters))
+    else:
+        if rows:
+            x_range = _panel_range(rows)
+            _add_panel(
+                fig, rows, lanes, colors, symbols, x_range, axis=1, panel=0, ink=look.connector
             )
-            fig.update_yaxes(**y_axis, showticklabels=c == 1, row=r, col=c)
-        # the overview only places the episodes: lane names there when they fit
-        fig.update_yaxes(**y_axis, showticklabels=n_lanes <= 4, row=1, col=1)
-        default_height = 140 + overview_h + prow * (panel_h + 80)
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#e5e5e5")
+            fig.layout.xaxis.update(_date_axis(x_range, look))
+        if len(clusters) > 1:
+            _add_zoom_buttons(fig, rows, clusters)
+        layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis",))
+    _add_legend(fig, rows, colors, symbols, color)
     fig.update_layout(
-        template=_TEMPLATE,
-        height=height or default_height,
-        barmode="overlay",
-        title={"text": _esc(title) if title else None},
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.03,
-            "xanchor": "right",
-            "x": 1,
-            "title": {"text": _esc(color)},
-        },
-        margin={"l": left, "r": 30, "t": 110 if title else 80, "b": 70},
         meta={
             "role": "timeline",
             "rows": len(rows),
             "episodes": len(clusters) if use_panels else 1,
-        },
+            "layouts": layouts,
+            "theme": look.name,
+            **({"themes": _theme_relayouts(fig)} if look.name == "auto" else {}),
+        }
     )
+    _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
+    if height:
+        fig.update_layout(height=height)
+    return fig
+
+
+def _style_theme(name: str) -> Any:
+    return theme(name)
+
+
+def _theme_props(name: str, what: str) -> dict[str, Any]:
+    """Template and colours of a theme for ``update_layout``; ValueError naming the choices."""
+    if name not in THEMES:
+        raise ValueError(
+            f"{what}: theme must be one of {', '.join(map(repr, THEMES))}, not {name!r}"
+        )
+    look = theme(name)
+    return {
+        "template": look.template,
+        "paper_bgcolor": look.paper,
+        "plot_bgcolor": look.paper,
+        "font": {"color": look.ink},
+    }
+
+
+def _date_axis(x_range: tuple[Any, Any], look: Any) -> dict[str, Any]:
+    """A date axis over ``x_range`` that never shows hours: day ticks at the finest."""
+    span_days = (x_range[1] - x_range[0]) / _pd_day()
+    axis: dict[str, Any] = {
+        "type": "date",
+        "range": [x_range[0].isoformat(), x_range[1].isoformat()],
+        "tickformatstops": [
+            {"dtickrange": [None, "M1"], "value": "%-d %b<br>%Y"},
+            {"dtickrange": ["M1", "M12"], "value": "%b<br>%Y"},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
+        "tickangle": 0,
+        "showgrid": True,
+        "gridcolor": look.grid,
+    }
+    if span_days <= 40:  # a short window: whole days only, never 12:00
+        step = max(1, math.ceil(span_days / 4))
+        axis["dtick"] = step * 86_400_000
+        axis["tick0"] = x_range[0].normalize().isoformat()
+    return axis
+
+
+def _new_figure(lanes: list[str], clusters: list[list[_Row]], title: str | None, look: Any) -> Any:
+    """An empty figure with its axes (overview + one per panel), titles and key in place."""
+    import plotly.graph_objects as go
+
+    n_lanes = max(len(lanes), 1)
+    y_axis = {
+        "tickmode": "array",
+        "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
+        "ticktext": [_wrap(name, 28) for name in lanes],
+        "range": [-0.6, n_lanes - 0.4],
+        "showgrid": False,
+        "zeroline": False,
+        "fixedrange": True,
+    }
+    fig = go.Figure()
+    fig.update_layout(
+        template=look.template,
+        paper_bgcolor=look.paper,
+        plot_bgcolor=look.paper,
+        font={"color": look.ink},
+        barmode="overlay",
+        title={"text": _esc(title) if title else None, "x": 0, "xanchor": "left"},
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": 0.95,
+            "xanchor": "left",
+            "x": 0,
+        },
+        margin={"r": 24},
+        yaxis=y_axis,
+    )
+    for k, cluster in enumerate(clusters):
+        axis = k + 2
+        fig.layout[f"xaxis{axis}"] = {"anchor": f"y{axis}", "type": "date"}
+        fig.layout[f"yaxis{axis}"] = {**y_axis, "anchor": f"x{axis}"}
+        fig.add_annotation(
+            text=f"{k + 1}. {_episode_title(cluster)}",
+            xref="paper",
+            yref="paper",
+            xanchor="center",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12},
+            name="panel-title",
+        )
+    if clusters:
+        fig.update_layout(xaxis={"type": "date", "showgrid": True, "gridcolor": look.grid})
     fig.add_annotation(
-        text=(
-            "Marker: one day · bar: a span of days · hatched bar: approximate, month or year · "
-            "open marker + dotted line: only a bound is known · grey line: a response, with "
-            "its lag in days"
-        ),
+        text=" · ".join(_KEY),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
+        xanchor="left",
         yanchor="top",
+        align="left",
         showarrow=False,
-        font={"size": 11, "color": "#555555"},
-        yshift=-44,  # below the two-line date ticks, whatever the figure height
+        font={"size": 11, "color": look.muted},
+        name="key",
     )
     return fig
+
+
+def _legend_names(rows: list[_Row], colors: dict[str, str], symbols: dict[str, str]) -> list[str]:
+    return [_group_name(c, s) for c, s in _style_groups(rows, colors, symbols)]
+
+
+def _group_name(color_value: str, symbol_value: str) -> str:
+    name = color_value if color_value == symbol_value else f"{color_value}, {symbol_value}"
+    return name or "(none)"
+
+
+def _style_groups(
+    rows: list[_Row], colors: dict[str, str], symbols: dict[str, str]
+) -> list[tuple[str, str]]:
+    return sorted(
+        {(r.color, r.symbol) for r in rows},
+        key=lambda g: (list(colors).index(g[0]), list(symbols).index(g[1])),
+    )
+
+
+def _add_legend(
+    fig: Any, rows: list[_Row], colors: dict[str, str], symbols: dict[str, str], column: str
+) -> None:
+    """One legend entry per style group, drawn by a trace of its own with no point.
+
+    So the legend shows the group's colour and filled symbol whichever of its marks (bar,
+    marker, open marker) happens to be drawn first, and in every subset the same.
+    """
+    import plotly.graph_objects as go
+
+    for color_value, symbol_value in _style_groups(rows, colors, symbols):
+        colour = colors[color_value]
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "color": colour,
+                    "symbol": symbols[symbol_value],
+                    "size": 11,
+                    "line": {"color": colour, "width": 2},
+                },
+                name=_esc(_group_name(color_value, symbol_value)),
+                legendgroup=f"{color_value}\x00{symbol_value}",
+                showlegend=True,
+                hoverinfo="skip",
+                meta={"role": "legend", "color_value": color_value, "symbol_value": symbol_value},
+            )
+        )
+    fig.update_layout(legend_title_text=_esc(column))
+
+
+def _theme_relayouts(fig: Any) -> dict[str, dict[str, Any]]:
+    """For an ``auto`` figure: the relayout that makes it light, and the one that makes it dark."""
+    out = {}
+    axes = [k for k in fig.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis"))]
+    key = [i for i, a in enumerate(fig.layout.annotations) if a.name == "key"]
+    for name in ("light", "dark"):
+        look = theme(name)
+        relayout: dict[str, Any] = {
+            "paper_bgcolor": look.paper,
+            "plot_bgcolor": look.paper,
+            "font.color": look.ink,
+            "legend.font.color": look.ink,
+        }
+        for axis in axes:
+            relayout[f"{axis}.gridcolor"] = look.grid
+            relayout[f"{axis}.color"] = look.ink
+        for i in key:
+            relayout[f"annotations[{i}].font.color"] = look.muted
+        out[name] = relayout
+    return out
 
 
 def _add_zoom_buttons(fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]]) -> None:
@@ -863,12 +1018,12 @@ def _add_zoom_buttons(fig: go.Figure, rows: list[_Row], clusters: list[list[_Row
     fig.update_layout(
         updatemenus=[
             {
-                "type": "buttons" if len(clusters) <= 6 else "dropdown",
-                "direction": "right" if len(clusters) <= 6 else "down",
+                "type": "dropdown",
+                "direction": "down",
                 "buttons": buttons,
                 "x": 0,
                 "xanchor": "left",
-                "y": 1.02,
+                "y": 1.0,
                 "yanchor": "bottom",
                 "showactive": True,
                 "active": 0,
@@ -880,7 +1035,7 @@ def _add_zoom_buttons(fig: go.Figure, rows: list[_Row], clusters: list[list[_Row
 
 
 def _add_overview(
-    fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]], lanes: list[str]
+    fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]], lanes: list[str], ink: str
 ) -> None:
     """Draw the whole-span strip: a tick per row (lines only) and a band per episode."""
     import plotly.graph_objects as go
@@ -898,19 +1053,17 @@ def _add_overview(
             x=xs,
             y=yv,
             mode="lines",
-            line={"color": "#333333", "width": 1},
+            line={"color": ink, "width": 1},
             hoverinfo="skip",
             showlegend=False,
             name="overview",
             meta={"role": "overview"},
         ),
-        row=1,
-        col=1,
     )
     lo = min(r.lo for r in rows)
     hi = max(r.hi for r in rows)
     pad = max(_pd_day() * 10, (hi - lo) * 0.03)
-    fig.update_xaxes(range=[(lo - pad).isoformat(), (hi + pad).isoformat()], row=1, col=1)
+    fig.update_layout(xaxis_range=[(lo - pad).isoformat(), (hi + pad).isoformat()])
     min_width = (hi - lo + 2 * pad) * 0.006
     for k, cluster in enumerate(clusters):
         a = min(r.lo for r in cluster)
@@ -918,14 +1071,18 @@ def _add_overview(
         if b - a < min_width:
             mid = a + (b - a) / 2
             a, b = mid - min_width / 2, mid + min_width / 2
-        fig.add_vrect(
+        fig.add_shape(
+            type="rect",
             x0=a.isoformat(),
             x1=b.isoformat(),
             fillcolor="#0072B2",
             opacity=0.18,
             line_width=0,
-            row=1,
-            col=1,
+            xref="x",
+            yref="y domain",
+            y0=0,
+            y1=1,
+            layer="below",
         )
         fig.add_annotation(
             x=(a + (b - a) / 2).isoformat(),
@@ -935,26 +1092,36 @@ def _add_overview(
             showarrow=False,
             yanchor="bottom",
             font={"size": 10},
-            row=1,
-            col=1,
+            xref="x",
         )
 
 
 def _linked_pairs(rows: list[_Row]) -> list[tuple[_Row, _Row]]:
-    """Return (event, response) for every row whose ``responds_to`` names another row."""
+    """Return (event, response) for every response whose ``responds_to`` names another row.
+
+    A response is a row of kind ``response`` (the one meaning every view follows);
+    ``responds_to`` on an ``event`` says what it reacts to and is shown, not counted.
+    """
     by_id: dict[str, _Row] = {}
     for r in rows:
         by_id.setdefault(r.event_id, r)
     return [
         (by_id[r.responds_to], r)
         for r in rows
-        if r.responds_to and r.responds_to in by_id and r.responds_to != r.event_id
+        if r.kind == "response"
+        and r.responds_to
+        and r.responds_to in by_id
+        and r.responds_to != r.event_id
     ]
 
 
-def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> go.Figure:
+def lag_figure(
+    events: pd.DataFrame, *, by: str = "actor", title: str | None = None, theme: str = "auto"
+) -> go.Figure:
     """Plot, for every response linked to an event, the days from that event to the response.
 
+    A response is a row of kind ``response`` whose ``responds_to`` names a row of the table
+    (an ``event`` that reacts to another is not counted), as in every view.
     One dot per linked response, in rows grouped by the response's ``by`` column, groups
     sorted by their median lag (fastest on top). The lag runs from the last day of the event
     to the first day of the response; a filled dot is an exact lag, an open dot an estimate
@@ -966,6 +1133,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
         events: the events table.
         by: the column of the response that groups the dots (``actor``, ``outlet``, ...).
         title: figure title (plain text; it is escaped).
+        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
 
     Returns:
         A ``plotly.graph_objects.Figure`` (with a note instead of dots when no response is
@@ -993,7 +1161,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
             f"lag_figure: by={by!r} is not a column of the events table; "
             f"choose one of {', '.join(map(str, events.columns))}"
         )
-    rows, _, _, _ = _rows(events, lane="kind", color="kind", symbol="kind")
+    rows, _, _, _ = _rows(events, _Encoding())
     group_of = dict(zip(_text_column(events, "event_id"), _text_column(events, by), strict=True))
     titles = dict(zip(_text_column(events, "event_id"), _text_column(events, "title"), strict=True))
     items = []
@@ -1003,7 +1171,7 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
         items.append((group, days, label, event, response))
     fig = go.Figure()
     fig.update_layout(
-        template=_TEMPLATE,
+        **_theme_props(theme, "lag_figure"),
         title={"text": _esc(title) if title else None},
         meta={"role": "lag", "pairs": len(items)},
     )
@@ -1060,9 +1228,9 @@ def lag_figure(events: pd.DataFrame, *, by: str = "actor", title: str | None = N
                 textposition="middle right",
                 marker={
                     "size": 11,
-                    "color": OKABE_ITO[1],
-                    "symbol": "circle" if exact else "circle-open",
-                    "line": {"color": OKABE_ITO[1], "width": 2},
+                    "color": colour_of("kind", "response"),
+                    "symbol": symbol_of("kind", "response") + ("" if exact else "-open"),
+                    "line": {"color": colour_of("kind", "response"), "width": 2},
                 },
                 name="exact lag" if exact else "estimate (~) or lower bound (≥)",
                 hovertext=hovers,
@@ -1104,7 +1272,11 @@ def _counts(values: list[str]) -> dict[str, int]:
 
 
 def perspective_figure(
-    events: pd.DataFrame, *, sources: pd.DataFrame | None = None, title: str | None = None
+    events: pd.DataFrame,
+    *,
+    sources: pd.DataFrame | None = None,
+    title: str | None = None,
+    theme: str = "auto",
 ) -> go.Figure:
     """Show who is speaking: rows counted by publisher type and by outlet.
 
@@ -1118,6 +1290,7 @@ def perspective_figure(
         events: the events table.
         sources: the sources table (``data/sources.csv``), optional.
         title: figure title (plain text; it is escaped).
+        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
 
     Returns:
         A ``plotly.graph_objects.Figure`` with two panels.
@@ -1226,7 +1399,7 @@ def perspective_figure(
     top_count = max([*row_types.values(), *doc_types.values(), *row_outlets.values(), 1])
     fig.update_xaxes(range=[0, top_count * 1.2 + 0.5], title={"text": "count"}, rangemode="tozero")
     fig.update_layout(
-        template=_TEMPLATE,
+        **_theme_props(theme, "perspective_figure"),
         barmode="group",
         title={"text": _esc(title) if title else None},
         height=220 + 26 * per_bar * (len(types) + len(outlets)),

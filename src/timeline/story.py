@@ -1,10 +1,12 @@
 """The story page: a standalone, offline step-through of events and the responses to them.
 
 One step per event (rows of kind ``event``, plus responses whose answered event is not in the
-table), in date order. Each step shows the event, its source, the evidence quote and the
-responses to it with their lag in days. Keyboard (left and right arrows) and buttons move
-between steps; a "predict the response" option hides each step's responses until the reader
-reveals them.
+table), in date order. A response is a row of kind ``response`` (the meaning every view
+follows); an event whose ``responds_to`` names another row says what it reacts to, and is a
+step of its own, never counted as a response. Each step shows the event, its source, the
+evidence quote and the responses to it with their lag in days. Keyboard (left and right
+arrows) and buttons move between steps; a "predict the response" option hides each step's
+responses until the reader reveals them.
 
 The page holds no external resource and makes no network request: styles and a small vanilla
 script are inline, and the data sit in a ``<script type="application/json">`` block with
@@ -44,18 +46,25 @@ _OPTIONAL = ("category", "sources", "source_url", "outlet", "publisher_type", "e
 _DEFAULT_TITLE = "Events and responses, step by step"
 
 _CSS = """
-:root { color-scheme: light; --ink: #1b1b1b; --muted: #555; --line: #d0d0d0;
-  --accent: #0b5394; --event: #f4f7fb; --resp: #fbf6ee; }
+:root { color-scheme: light dark; --ink: #1b1b1b; --muted: #555; --line: #d0d0d0;
+  --accent: #0b5394; --event: #f4f7fb; --resp: #fbf6ee; --bg: #fff; --resp-line: #b45f06;
+  --lag: #783f04; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e8e8e8; --muted: #b0b0b0; --line: #444; --accent: #8ab4f8;
+    --event: #1b2430; --resp: #2d2418; --bg: #121212; --resp-line: #e69f00; --lag: #f6c26b; }
+}
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); margin: 0; background: #fff; }
+  color: var(--ink); margin: 0; background: var(--bg); }
+.when { white-space: normal; }
+.when time, time { white-space: nowrap; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 .intro { color: var(--muted); margin: 0 0 1rem; }
 .controls { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem;
   padding: .6rem 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
 .controls button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent);
-  background: #fff; color: var(--accent); border-radius: .3rem; cursor: pointer; }
+  background: var(--bg); color: var(--accent); border-radius: .3rem; cursor: pointer; }
 .controls button:disabled { opacity: .4; cursor: default; }
 .controls button:focus-visible, .reveal:focus-visible, input:focus-visible {
   outline: 3px solid #f1c232; outline-offset: 2px; }
@@ -74,14 +83,14 @@ blockquote { margin: .5rem 0; padding: .2rem .8rem; border-left: 3px solid var(-
 .source { font-size: .9rem; margin: .25rem 0; overflow-wrap: anywhere; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
 .responses { list-style: none; padding: 0; margin: 0; }
-.responses > li { background: var(--resp); border-left: 4px solid #b45f06;
+.responses > li { background: var(--resp); border-left: 4px solid var(--resp-line);
   padding: .6rem 1rem; margin: .5rem 0; }
-.lag { font-weight: 600; color: #783f04; margin: 0; }
+.lag { font-weight: 600; color: var(--lag); margin: 0; }
 .responses p { margin: .15rem 0; }
 .rtitle { font-weight: 600; }
 .prompt { margin: .4rem 0; }
-.reveal { font: inherit; padding: .35rem .9rem; border: 1px solid #b45f06; color: #783f04;
-  background: #fff; border-radius: .3rem; cursor: pointer; }
+.reveal { font: inherit; padding: .35rem .9rem; border: 1px solid var(--resp-line);
+  color: var(--lag); background: var(--bg); border-radius: .3rem; cursor: pointer; }
 .none { color: var(--muted); font-style: italic; }
 .hint { color: var(--muted); font-size: .85rem; margin-top: 1.5rem; }
 """
@@ -181,7 +190,8 @@ _JS = """
     h.id = "step-title";
     card.appendChild(h);
     card.appendChild(meta([step.actor, step.category, step.kind === "response" ?
-      "response (the event it answers is not in this table)" : ""]));
+      "response (the event it answers is not in this table)" :
+      (step.reacts_to ? "reacts to: " + step.reacts_to : "")]));
     card.appendChild(quote(step));
     card.appendChild(source(step));
     stage.appendChild(card);
@@ -197,6 +207,7 @@ _JS = """
       button.addEventListener("click", function () {
         revealed[index] = true;
         render();
+        fitFrame();
         var first = stage.querySelector(".responses, .none");
         if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
       });
@@ -212,14 +223,21 @@ _JS = """
     stage.appendChild(list);
   }
 
+  // Shown in a frame (a notebook's): make the frame as tall as the page, so no inner scrollbar.
+  function fitFrame() {
+    var frame = null;
+    try { frame = window.frameElement; } catch (error) { frame = null; }
+    if (frame) { frame.style.height = document.documentElement.scrollHeight + "px"; }
+  }
+
   function go(delta) {
     var target = Math.min(Math.max(index + delta, 0), Math.max(steps.length - 1, 0));
-    if (target !== index) { index = target; render(); }
+    if (target !== index) { index = target; render(); fitFrame(); }
   }
 
   prev.addEventListener("click", function () { go(-1); });
   next.addEventListener("click", function () { go(1); });
-  predict.addEventListener("change", render);
+  predict.addEventListener("change", function () { render(); fitFrame(); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var tag = event.target && event.target.tagName;
@@ -229,6 +247,8 @@ _JS = """
     else if (event.key === "ArrowLeft") { go(-1); event.preventDefault(); }
   });
   render();
+  fitFrame();
+  window.addEventListener("resize", fitFrame);
 }());
 """
 
@@ -386,9 +406,12 @@ def _steps(events: pd.DataFrame) -> list[dict[str, Any]]:
     ]
     steps.sort(key=_sort_key)
     answers: dict[str, list[dict[str, Any]]] = {}
+    titles = {row["event_id"]: row["title"] or row["event_id"] for row in rows}
     for row in rows:
-        if row["responds_to"]:
+        if row["responds_to"] and row["kind"] == "response":
             answers.setdefault(row["responds_to"], []).append(row)
+        elif row["responds_to"]:
+            row["reacts_to"] = titles.get(row["responds_to"], row["responds_to"])
 
     out = []
     for step in steps:

@@ -123,7 +123,7 @@ class _Field:
 
 _DTYPES: dict[str, str] = {
     "string": "string[python]",  # not pyarrow's storage, which cannot hold a lone surrogate
-    "date": "datetime64[ns]",
+    "date": "datetime64[s]",
     "integer": "Int64",
     "boolean": "boolean",
 }
@@ -272,8 +272,8 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     """Read an events CSV into a DataFrame with the schema's columns and dtypes.
 
     Text columns get the pandas ``string`` dtype, ``date_start``/``date_end``
-    ``datetime64[ns]``, the evidence offsets ``Int64`` and ``reviewed`` ``boolean``; empty
-    cells are missing values. Rows keep the file's order.
+    ``datetime64[s]`` (any day of the years 1 to 9999), the evidence offsets ``Int64`` and
+    ``reviewed`` ``boolean``; empty cells are missing values. Rows keep the file's order.
 
     Args:
         path: a UTF-8 CSV file (a byte-order mark is tolerated) with exactly the columns
@@ -290,7 +290,7 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
 
     >>> events = read_events("data/events.csv")
     >>> events["date_start"].dtype
-    dtype('<M8[ns]')
+    dtype('<M8[s]')
     """
     source = _csv_path(path, "read_events")
     if _parquet.is_parquet(source):
@@ -717,8 +717,6 @@ def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
             day = dt.date.fromisoformat(raw)
         except ValueError:
             return None, "is not a real calendar date (expected an ISO date YYYY-MM-DD)"
-        if not pd.Timestamp.min.date() < day < pd.Timestamp.max.date():
-            return None, "is outside the supported range 1677-09-22 to 2262-04-11"
         return day, None
     if field.type == "integer":
         if not re.fullmatch(r"[0-9]{1,18}", raw):

@@ -55,8 +55,9 @@ def _interval(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     precision = _column(events, "date_precision").astype("string").fillna("")
     low = start.where(start.notna(), end)
     high = end.where(end.notna(), start)
-    low = low.where(precision != "before", pd.Timestamp.min)
-    high = high.where(precision != "after", pd.Timestamp.max)
+    # the table holds any day of the years 1 to 9999 (datetime64[s]), wider than Timestamp.min/max
+    low = low.where(precision != "before", pd.Timestamp("0001-01-01"))
+    high = high.where(precision != "after", pd.Timestamp("9999-12-31"))
     return low, high
 
 

@@ -1,0 +1,452 @@
+"""The timeline for many rows: a density overview over one detail panel, built with numpy.
+
+Above ``figures.DENSE_ROWS`` rows, one mark per row in episode panels turns into a pile. The
+dense view shows instead:
+
+- on top, how many rows fall in each day, week, month or year (the coarsest bin that keeps
+  the span under ``_MAX_BINS`` bars), stacked by colour group;
+- below, every row as one point at its first known day (filled: a day or a span; open: only a
+  bound is known, or approximate), spread across its lane so that points do not hide each
+  other; the two axes are linked, so zooming into either shows the detail; WebGL
+  (``scattergl``) above ``WEBGL_ROWS`` rows;
+- the grey response connectors only while they stay legible (at most ``_MAX_CONNECTORS``);
+  every response's hover names the event it answers and the lag.
+
+Every computation is vectorised (no Python loop over rows), so 100,000 rows take about as long
+as ``plotly.express.scatter`` on them (``benchmarks/bench_chart.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from timeline import _layout
+from timeline._style import colour_of, order_of, symbol_of, theme
+from timeline.errors import SchemaError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import plotly.graph_objects as go
+
+#: Above this many rows the detail points are drawn with WebGL.
+WEBGL_ROWS = 5000
+_MAX_BINS = 240
+_MAX_CONNECTORS = 150
+_TITLE_CHARS = 70
+_OVERVIEW_PX = 150
+_LANE_PX = 90
+_DAY_MS = 86_400_000
+_OPEN = ("before", "after", "approximate", "month", "year")
+_KEY_DENSE = (
+    "top: rows per {bin}, by colour",
+    "below: one point per row at its first known day",
+    "open point: only a bound is known, or approximate",
+    "zoom (drag) on either panel to see single rows; double-click to return",
+)
+
+
+def _text(events: pd.DataFrame, column: str) -> pd.Series:
+    """A column as stripped text, ``""`` where missing (read once per figure: ``_Texts``)."""
+    import pandas as pd
+
+    if column not in events.columns:
+        return pd.Series([""] * len(events), index=events.index, dtype="string")
+    return events[column].astype("string").fillna("").str.strip()
+
+
+class _Texts(dict):
+    """The text columns of one table, each read once."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        super().__init__()
+        self.events = events
+
+    def __missing__(self, column: str) -> pd.Series:
+        self[column] = _text(self.events, column)
+        return self[column]
+
+
+def _days(events: pd.DataFrame, column: str) -> np.ndarray:
+    """The column as whole days (``datetime64[D]``; NaT where missing), naming bad values."""
+    import pandas as pd
+
+    values = events[column]
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        text = values.astype("string").str.strip()
+        try:
+            values = pd.to_datetime(text.where(text != ""), format="ISO8601")
+        except (ValueError, TypeError) as exc:
+            raise SchemaError(
+                f"timeline_figure: column {column!r} holds a value that is not an ISO 8601 "
+                f"date (e.g. 2019-07-10): {exc}"
+            ) from exc
+    return values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+
+
+def _esc(values: pd.Series) -> pd.Series:
+    if not values.str.contains("[<>&]", regex=True).any():
+        return values
+    return values.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
+
+
+def _bins(lo: np.ndarray) -> tuple[str, np.ndarray, np.ndarray]:
+    """Choose the bin (day, week, month, year); return its name, each row's bin, bin widths."""
+    import numpy as np
+
+    span = int((lo.max() - lo.min()).astype(int)) + 1
+    if span <= _MAX_BINS:
+        keys = lo
+        name = "day"
+    elif span <= 7 * _MAX_BINS:
+        keys = lo - ((lo.astype("int64") + 3) % 7).astype("timedelta64[D]")  # Mondays
+        name = "week"
+    elif span <= 31 * _MAX_BINS:
+        keys = lo.astype("datetime64[M]").astype("datetime64[D]")
+        name = "month"
+    else:
+        keys = lo.astype("datetime64[Y]").astype("datetime64[D]")
+        name = "year"
+    unique = np.unique(keys)
+    if name == "month":
+        ends = (unique.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    elif name == "year":
+        ends = (unique.astype("datetime64[Y]") + 1).astype("datetime64[D]")
+    else:
+        ends = unique + np.timedelta64(1 if name == "day" else 7, "D")
+    return name, keys, (ends - unique).astype("int64")
+
+
+def _resolve(events: pd.DataFrame, texts: _Texts) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """Each row's first and last known day, as ``timeline_figure`` places them."""
+    import numpy as np
+
+    start, end = _days(events, "date_start"), _days(events, "date_end")
+    precision = texts["date_precision"]
+    lo = np.where(np.isnat(start), end, start)
+    hi = np.where(np.isnat(end), start, end)
+    before = (precision == "before").to_numpy()
+    lo = np.where(before, hi, lo)
+    missing = np.isnat(lo)
+    if missing.any():
+        i = int(np.flatnonzero(missing)[0])
+        raise SchemaError(
+            f"row {i} (event_id {texts['event_id'].iloc[i]!r}): neither date_start nor "
+            "date_end is set, so the row cannot be placed on the timeline"
+        )
+    return lo, hi, precision
+
+
+#: The hover of a point: the markup is here once, the row's texts come from ``customdata``
+#: (id, title, what the source writes and the link it answers), so the page stays small.
+_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{x|%-d %b %Y}%{customdata[2]}<br>id: %{customdata[0]}"
+    "<extra>%{fullData.name}</extra>"
+)
+
+
+def _customdata(texts: _Texts, lag: pd.Series) -> np.ndarray:
+    """Per row: [event_id, title (shortened), date as written and lag], escaped for plotly."""
+    import numpy as np
+
+    title = texts["title"]
+    ids = texts["event_id"]
+    long = title.str.len() > _TITLE_CHARS
+    if long.any():
+        title = title.where(~long, title.str.slice(0, _TITLE_CHARS - 1) + "…")
+    title = title.where(title != "", ids)
+    written = texts["date_text"]
+    extra = lag
+    if (written != "").any():
+        extra = (" (“" + _esc(written) + "”)").where(written != "", "") + lag
+    # fixed-width unicode, not objects: plotly deep-copies arrays, and these copy as one block
+    return np.column_stack(
+        [ids.to_numpy(dtype=str), _esc(title).to_numpy(dtype=str), extra.to_numpy(dtype=str)]
+    )
+
+
+def _links(
+    texts: _Texts, lo: np.ndarray, hi: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """(response rows, answered rows, lag text per row) for rows of kind ``response``."""
+    import numpy as np
+    import pandas as pd
+
+    ids = texts["event_id"]
+    kind = (texts["kind"] == "response").to_numpy(dtype=bool)
+    target = np.full(len(kind), -1)
+    position = pd.Index(ids.to_numpy(dtype=object))
+    target[kind] = position.get_indexer(texts["responds_to"].to_numpy(dtype=object)[kind])
+    is_response = kind & (target >= 0)
+    responses = np.flatnonzero(is_response)
+    answered = target[responses]
+    days = (lo[responses] - hi[answered]).astype("int64")
+    lag = np.full(len(kind), "", dtype=object)
+    answered_ids = _esc(ids.iloc[answered].reset_index(drop=True)).to_numpy(dtype=object)
+    lag[responses] = "<br>responds to " + answered_ids + ", " + days.astype(str).astype(object)
+    lag[responses] += " d after it"
+    lag = pd.Series(lag, index=ids.index, dtype="string")
+    return responses, answered, lag
+
+
+def dense_figure(
+    events: pd.DataFrame,
+    enc: Any,
+    *,
+    title: str | None,
+    theme_name: str,
+    width: int | None,
+    height: int | None,
+) -> go.Figure:
+    """Build the dense view of ``events`` (see the module docstring); ``enc`` as in figures."""
+    import html
+
+    import numpy as np
+    import plotly.graph_objects as go
+
+    look = theme(theme_name)
+    n = len(events)
+    texts = _Texts(events)
+    lo, hi, precision = _resolve(events, texts)
+    lane_of = texts[enc.lane].replace("", "(none)")
+    lanes = order_of(enc.lane, lane_of.unique().tolist(), enc.orders)
+    colour_of_row = texts[enc.color]
+    symbol_of_row = texts[enc.symbol]
+    colours = order_of(enc.color, colour_of_row.unique().tolist(), enc.orders)
+    symbols = order_of(enc.symbol, symbol_of_row.unique().tolist(), enc.orders)
+    n_lanes = max(len(lanes), 1)
+    centre = {name: n_lanes - 1 - i for i, name in enumerate(lanes)}
+    spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
+    y = (lane_of.map(centre).to_numpy(dtype="float64") + spread).astype("float32")
+    responses, answered, lag = _links(texts, lo, hi)
+    custom = _customdata(texts, lag)
+    # milliseconds since 1970 (a date axis reads numbers so): sent as one typed array, not
+    # 100,000 date strings for the browser to parse
+    x = lo.astype("datetime64[ms]").astype("int64").astype("float64")
+    is_open = precision.isin(_OPEN).to_numpy()
+    bin_name, keys, _ = _bins(lo)
+    gl = n > WEBGL_ROWS
+    scatter = go.Scattergl if gl else go.Scatter
+    size = 5 if n > 20_000 else 7
+    traces: list[Any] = []
+    arrays: dict[int, dict[str, Any]] = {}  # set after the figure exists (no deep copy)
+    legend = []
+    col_codes = colour_of_row.map({v: i for i, v in enumerate(colours)}).to_numpy(dtype="int64")
+    sym_codes = symbol_of_row.map({v: i for i, v in enumerate(symbols)}).to_numpy(dtype="int64")
+    for ci, cv in enumerate(colours):
+        in_colour = col_codes == ci
+        colour = colour_of(enc.color, cv, enc.color_map)
+        bins, counts = np.unique(keys[in_colour], return_counts=True)
+        traces.append(
+            go.Bar(
+                x=np.datetime_as_string(bins, unit="D"),
+                y=counts,
+                marker={"color": colour, "line": {"width": 0}},
+                name=html.escape(cv or "(none)", quote=False),
+                legendgroup=cv,
+                showlegend=False,
+                hovertemplate="%{x}: %{y} rows<extra>" + html.escape(cv, quote=False) + "</extra>",
+                xperiod={"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1", "year": "M12"}[
+                    bin_name
+                ],
+                xperiodalignment="start",
+                meta={"role": "density", "bin": bin_name},
+            )
+        )
+        for si, sv in enumerate(symbols):
+            group = in_colour & (sym_codes == si)
+            if not group.any():
+                continue
+            symbol = symbol_of(enc.symbol, sv, enc.symbol_map)
+            legend.append((cv, sv, colour, symbol))
+            for hollow in (False, True):
+                pick = np.flatnonzero(group & (is_open == hollow))
+                if not len(pick):
+                    continue
+                arrays[len(traces)] = {"x": x[pick], "y": y[pick], "customdata": custom[pick]}
+                traces.append(
+                    scatter(
+                        mode="markers",
+                        marker={
+                            "color": colour,
+                            "symbol": f"{symbol}-open" if hollow else symbol,
+                            "size": size,
+                            "opacity": 0.75,
+                            "line": {"color": colour, "width": 1.5 if hollow else 0},
+                        },
+                        hovertemplate=_HOVER,
+                        name=html.escape(cv or "(none)", quote=False),
+                        legendgroup=cv,
+                        showlegend=False,
+                        xaxis="x2",
+                        yaxis="y2",
+                        meta={
+                            "role": "event-mark",
+                            "shape": "open" if hollow else "marker",
+                            "panel": 1,
+                        },
+                    )
+                )
+    drawn = 0 < len(responses) <= _MAX_CONNECTORS
+    if drawn:
+        xs = np.empty(3 * len(responses), dtype=object)
+        ys = np.full(3 * len(responses), np.nan, dtype="float64")
+        xs[0::3], xs[1::3], xs[2::3] = x[answered], x[responses], None
+        ys[0::3], ys[1::3] = y[answered], y[responses]
+        traces.append(
+            scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"color": look.connector, "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                xaxis="x2",
+                yaxis="y2",
+                meta={"role": "connector", "panel": 1, "pairs": len(responses)},
+            )
+        )
+    for cv, sv, colour, symbol in legend:
+        traces.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"color": colour, "symbol": symbol, "size": 11},
+                name=html.escape(cv if cv == sv else f"{cv}, {sv}", quote=False) or "(none)",
+                legendgroup=cv,
+                hoverinfo="skip",
+                meta={"role": "legend", "color_value": cv, "symbol_value": sv},
+            )
+        )
+    fig = go.Figure(data=traces)
+    for index, values in arrays.items():  # plotly deep-copies the arrays of traces it is given
+        fig.data[index].update(values)
+    key = tuple(item.format(bin=bin_name) for item in _KEY_DENSE)
+    if len(responses) and not drawn:
+        key += (f"{len(responses):,} response links not drawn (each response's hover names them)",)
+    elif drawn:
+        key += ("grey line: a response to an event",)
+    _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, width, height)
+    fig.update_layout(legend_title_text=html.escape(enc.color, quote=False))
+    return fig
+
+
+def _frame_layout(
+    fig: go.Figure,
+    look: Any,
+    lanes: list[str],
+    key: tuple[str, ...],
+    title: str | None,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    n: int,
+    bin_name: str,
+    gl: bool,
+    width: int | None,
+    height: int | None,
+) -> None:
+    import html
+
+    import numpy as np
+
+    n_lanes = max(len(lanes), 1)
+    first, last = lo.min(), np.nanmax(np.where(np.isnat(hi), lo, hi))
+    pad = max(np.timedelta64(3, "D"), (last - first) // 40)
+    x_range = [str(first - pad), str(last + pad + np.timedelta64(1, "D"))]
+    plot_h = _OVERVIEW_PX + 40 + n_lanes * _LANE_PX
+    date_axis = {
+        "type": "date",
+        "range": x_range,
+        "tickangle": 0,
+        "gridcolor": look.grid,
+        "tickformatstops": [
+            {"dtickrange": [None, "M1"], "value": "%-d %b<br>%Y"},
+            {"dtickrange": ["M1", "M12"], "value": "%b<br>%Y"},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
+    }
+    fig.update_layout(
+        template=look.template,
+        paper_bgcolor=look.paper,
+        plot_bgcolor=look.paper,
+        font={"color": look.ink},
+        barmode="stack",
+        bargap=0.05,
+        title={"text": html.escape(title, quote=False) if title else None, "x": 0},
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": 0.95,
+            "x": 0,
+            "title": {"text": "kind"},
+        },
+        xaxis={**date_axis, "anchor": "y", "showticklabels": False},  # dates: under the detail
+        yaxis={
+            "domain": [1 - _OVERVIEW_PX / plot_h, 1.0],
+            "title": {"text": f"rows per {bin_name}"},
+            "gridcolor": look.grid,
+            "rangemode": "tozero",
+            "fixedrange": True,
+        },
+        xaxis2={**date_axis, "anchor": "y2", "matches": "x"},
+        yaxis2={
+            "domain": [0.0, round(n_lanes * _LANE_PX / plot_h, 5)],
+            "tickmode": "array",
+            "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
+            "ticktext": _layout.lane_ticktext(tuple(lanes), 900),
+            "range": [-0.6, n_lanes - 0.4],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        margin={"r": 24},
+    )
+    fig.add_annotation(
+        text=" · ".join(key),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": look.muted},
+        name="key",
+    )
+    frame = _layout.Frame(
+        n_panels=0,
+        lane_px=_LANE_PX,
+        n_lanes=n_lanes,
+        overview_px=_OVERVIEW_PX,
+        key_items=key,
+        legend_names=tuple(t.name for t in fig.data if (t.meta or {}).get("role") == "legend"),
+        lane_names=tuple(lanes),
+        title=bool(title),
+        buttons=False,
+    )
+    layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis", "xaxis2"))
+    for layout in layouts:  # the lane names sit on the detail axis
+        layout["relayout"]["yaxis2.ticktext"] = layout["relayout"].pop("yaxis.ticktext")
+    meta: dict[str, Any] = {
+        "role": "timeline",
+        "rows": n,
+        "episodes": 1,
+        "dense": True,
+        "bin": bin_name,
+        "webgl": gl,
+        "layouts": layouts,
+        "theme": look.name,
+    }
+    if look.name == "auto":
+        from timeline.figures import _theme_relayouts
+
+        meta["themes"] = _theme_relayouts(fig)
+    fig.update_layout(meta=meta)
+    _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
+    if height:
+        fig.update_layout(height=height)

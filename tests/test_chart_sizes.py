@@ -1,0 +1,186 @@
+"""The exported chart at every size: 1, 14, 1,000 and 100,000 rows at 400 to 1,600 px.
+
+One page per table (written once per session), one browser for the whole run (``browser`` in
+``conftest.py``); each page is opened once and resized through the widths, so the test also
+covers the page re-fitting itself on resize. At every width: no two pieces of text overlap
+(bounding boxes measured in Chromium), text stays inside the chart, the legend's marks are
+the marks drawn, and nothing is logged as an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline import read_events, timeline_figure, write_html
+from timeline._synthetic import synthetic_events
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "build" / "screenshots"
+WIDTHS = (400, 900, 1200, 1600)
+SIZES = (1, 14, 1000, 100_000)
+
+# Every text box of the chart (hover labels excluded), as the page lays them out.
+_TEXT_BOXES = """
+() => {
+  const gd = document.getElementById("timeline-chart");
+  const outer = gd.getBoundingClientRect();
+  const boxes = [];
+  gd.querySelectorAll("svg text").forEach((node) => {
+    if (node.closest(".hoverlayer")) { return; }
+    const text = (node.textContent || "").trim();
+    if (!text) { return; }
+    const style = window.getComputedStyle(node);
+    if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") {
+      return;
+    }
+    const box = node.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) { return; }
+    boxes.push({text: text, x: box.left, y: box.top, w: box.width, h: box.height,
+                cls: node.getAttribute("class") || ""});
+  });
+  return {boxes: boxes, left: outer.left, right: outer.right};
+}
+"""
+
+# For each legend entry: its colour and symbol, and those of the drawn marks of its group.
+_LEGEND = """
+() => {
+  const gd = document.getElementById("timeline-chart");
+  const data = gd._fullData;
+  const entries = data.filter((t) => t.meta && t.meta.role === "legend");
+  const marks = data.filter((t) => t.meta && t.meta.role === "event-mark");
+  const shown = gd.querySelectorAll(".legend .traces").length;
+  return {
+    shown: shown,
+    entries: entries.map((e) => ({
+      name: e.name, colour: e.marker.color, symbol: e.marker.symbol,
+      marks: marks.filter((m) => m.legendgroup === e.legendgroup).map((m) => ({
+        colour: m.marker.color,
+        symbol: m.type === "bar" ? null : String(m.marker.symbol).replace("-open", ""),
+        points: m.type === "bar" ? m.x.length : (m.x ? m.x.length : 0),
+      })),
+    })),
+    rows: marks.reduce((n, m) => n + (m.x ? m.x.length : 0), 0),
+  };
+}
+"""
+
+
+def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of text boxes that overlap by more than a pixel each way."""
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > 1 and dy > 1:
+                found.append((a["text"], b["text"]))
+    return found
+
+
+@pytest.fixture(scope="session")
+def chart_pages(tmp_path_factory) -> dict[int, Path]:
+    """The chart page of each table size, written once."""
+    folder = tmp_path_factory.mktemp("sizes")
+    table = read_events(ROOT / "data" / "events.csv")
+    tables = {1: table.iloc[[3]], 14: table}
+    tables.update({n: synthetic_events(n) for n in SIZES if n > 14})
+    pages = {}
+    for n, events in tables.items():
+        pages[n] = write_html(timeline_figure(events), folder / f"chart-{n}.html", events=events)
+    return pages
+
+
+def _settled(page, width: int) -> None:
+    """Wait until the page has applied the layout made for ``width``."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(
+        """(width) => {
+          const gd = document.getElementById("timeline-chart");
+          if (!gd || !gd._fullLayout || !gd.layout.meta) { return false; }
+          const room = gd.parentElement.getBoundingClientRect().width;
+          let chosen = null;
+          gd.layout.meta.layouts.forEach((l) => { if (l.min_width <= room) { chosen = l; } });
+          return chosen && gd.layout.height === chosen.relayout.height
+            && gd._fullLayout.width === Math.floor(room)
+            && gd.getBoundingClientRect().height >= chosen.relayout.height - 1;
+        }""",
+        arg=width,
+        timeout=120_000,
+    )
+    page.wait_for_timeout(150)  # plotly draws after the layout settles
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_chart_is_legible_at_every_width(browser, chart_pages, size):
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(chart_pages[size].resolve().as_uri(), wait_until="load", timeout=180_000)
+        for width in WIDTHS:
+            _settled(page, width)
+            found = page.evaluate(_TEXT_BOXES)
+            boxes = found["boxes"]
+            assert boxes, f"{size} rows at {width} px: no text drawn"
+            assert _overlaps(boxes) == [], f"{size} rows at {width} px: text overlaps"
+            for box in boxes:  # nothing cut off at the sides (the key wraps)
+                assert box["x"] >= found["left"] - 1, (size, width, box["text"])
+                assert box["x"] + box["w"] <= found["right"] + 1, (size, width, box["text"])
+            legend = page.evaluate(_LEGEND)
+            assert legend["shown"] == len(legend["entries"]) > 0
+            assert legend["rows"] == size  # every row drawn once
+            for entry in legend["entries"]:
+                assert entry["marks"], f"legend entry {entry['name']} has no marks"
+                for mark in entry["marks"]:
+                    assert mark["colour"] == entry["colour"], (size, width, entry["name"])
+                    assert mark["symbol"] in (None, entry["symbol"]), (size, width, entry["name"])
+            if size in (14, 1000) and width in (400, 1200):  # for people to look at
+                SHOTS.mkdir(parents=True, exist_ok=True)
+                page.locator("#timeline-figure").screenshot(
+                    path=str(SHOTS / f"chart-{size}-{width}.png")
+                )
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_panels_sit_side_by_side_when_they_fit_and_stack_on_a_phone(browser, chart_pages):
+    context = browser.new_context(viewport={"width": 400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(chart_pages[14].resolve().as_uri(), wait_until="load")
+        lefts = {}
+        for width in (400, 1600):
+            _settled(page, width)
+            lefts[width] = page.evaluate(
+                """() => {
+                  const full = document.getElementById("timeline-chart")._fullLayout;
+                  return Object.keys(full).filter((k) => /^xaxis[0-9]+$/.test(k))
+                    .map((k) => full[k].domain[0]);
+                }"""
+            )
+        assert set(lefts[400]) == {0}
+        assert len(set(lefts[1600])) >= 3
+    finally:
+        context.close()
+
+
+def test_the_page_follows_a_dark_colour_scheme(browser, chart_pages):
+    context = browser.new_context(viewport={"width": 900, "height": 900}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(chart_pages[14].resolve().as_uri(), wait_until="load")
+        _settled(page, 900)
+        paper = page.evaluate(
+            "() => document.getElementById('timeline-chart')._fullLayout.paper_bgcolor"
+        )
+        body = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        assert paper == "#111111"
+        assert body == "rgb(17, 17, 17)"
+    finally:
+        context.close()
