@@ -71,11 +71,14 @@ def test_all_is_pinned():
         "DocumentError",
         "ExportError",
         "MergeReport",
+        "ReviewError",
+        "ReviewSession",
         "SchemaError",
         "SourceError",
         "TimelineError",
         "add_source",
         "datapackage",
+        "drop_rejected",
         "evaluate_dates",
         "evaluate_events",
         "events_frame",
@@ -92,6 +95,7 @@ def test_all_is_pinned():
         "read_events",
         "read_sources",
         "reanchor_evidence",
+        "review_candidates",
         "sort_events",
         "story_html",
         "timeline_figure",
@@ -112,7 +116,14 @@ def test_every_public_name_is_importable():
 
 
 def test_errors_are_value_errors():
-    for name in ("DocumentError", "ExportError", "SchemaError", "SourceError", "TimelineError"):
+    for name in (
+        "DocumentError",
+        "ExportError",
+        "ReviewError",
+        "SchemaError",
+        "SourceError",
+        "TimelineError",
+    ):
         assert issubclass(getattr(timeline, name), ValueError)
 
 

@@ -3,7 +3,14 @@
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.documents import Document, load_documents
-from timeline.errors import DocumentError, ExportError, SchemaError, SourceError, TimelineError
+from timeline.errors import (
+    DocumentError,
+    ExportError,
+    ReviewError,
+    SchemaError,
+    SourceError,
+    TimelineError,
+)
 from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
 from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
@@ -11,6 +18,8 @@ from timeline.figures import lag_figure, perspective_figure, timeline_figure
 from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
 from timeline.sources import add_source, reanchor_evidence
+from timeline.review_session import ReviewSession, drop_rejected
+from timeline.review_widget import review_candidates
 from timeline.story import story_html, write_story
 from timeline.table import (
     COLUMNS,
@@ -31,11 +40,14 @@ __all__ = [
     "DocumentError",
     "ExportError",
     "MergeReport",
+    "ReviewError",
+    "ReviewSession",
     "SchemaError",
     "SourceError",
     "TimelineError",
     "add_source",
     "datapackage",
+    "drop_rejected",
     "evaluate_dates",
     "evaluate_events",
     "events_frame",
@@ -52,6 +64,7 @@ __all__ = [
     "read_events",
     "read_sources",
     "reanchor_evidence",
+    "review_candidates",
     "sort_events",
     "story_html",
     "timeline_figure",

@@ -242,7 +242,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import documents, events, review, table
+    from timeline import documents, events, review, review_session, table
     from timeline.sources import add_quote_context
 
     docs = documents.load_documents(args.corpus)
@@ -254,6 +254,8 @@ def _extract(args: argparse.Namespace) -> int:
         min_confidence=args.min_confidence,
     )
     candidates = add_quote_context(candidates, docs)
+    if args.merge:  # candidates a person rejected in a review are not proposed again
+        candidates = review_session.drop_rejected(candidates, args.output)
     if args.merge and args.output.exists():
         existing = table.read_events(args.output)
         merged, report = review.merge_events(existing, candidates, documents=docs)

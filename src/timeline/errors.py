@@ -6,6 +6,7 @@
 - ``ExportError``: an export cannot be written (for example no Chromium for PNG/SVG).
 - ``SourceError``: a source given to ``timeline add`` cannot be fetched or read (a subclass of
   ``DocumentError``; names the URL or file and what to do).
+- ``ReviewError``: a review action that cannot be done (the table changed on disk, ...).
 """
 
 from __future__ import annotations
@@ -36,3 +37,7 @@ class ExportError(TimelineError):
 
 class SourceError(DocumentError):
     """A URL, saved page or PDF that cannot be fetched or turned into a document."""
+
+
+class ReviewError(TimelineError):
+    """A review action that cannot be done (nothing left, a stale table, a duplicate)."""
