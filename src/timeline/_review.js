@@ -103,6 +103,8 @@ function render({ model, el }) {
     heading.textContent = `${card.event_id} · ${card.doubt}`;
     meta.textContent = card.meta;
     passage.innerHTML = card.passage_html; // built and escaped by timeline.highlight
+    const evidence = passage.querySelector("mark.event-evidence");
+    passage.scrollTop = evidence ? Math.max(0, evidence.offsetTop - passage.offsetTop - 48) : 0;
     for (const [name, , type] of FIELDS) {
       if (type === "select") options(inputs[name], card.choices[name], card.fields[name]);
       else inputs[name].value = card.fields[name];

@@ -228,8 +228,9 @@ class ReviewSession:
     >>> session = ReviewSession(events_frame([row]), table)
     >>> session.accept({"actor": "The mayor"})
     'v'
-    >>> read_events(table).loc[0, ["actor", "reviewed"]].tolist()
-    ['The mayor', True]
+    >>> written = read_events(table).iloc[0]
+    >>> str(written["actor"]), bool(written["reviewed"])
+    ('The mayor', True)
     >>> session.progress()
     '1 of 1 reviewed (1 accepted, 0 merged, 0 rejected)'
     """

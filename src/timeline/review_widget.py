@@ -68,9 +68,10 @@ def review_candidates(
     found: dict[str, list[Any]] = {}  # date mentions per document, found once
 
     def on_message(_widget: Any, content: Mapping[str, Any], _buffers: Any) -> None:
-        changed = _handle(session, card, content)
+        before = session.table
+        _handle(session, card, content)
         _show(session, card, found)
-        if changed:
+        if session.table is not before:
             _draw(session, chart)
 
     card.on_msg(on_message)
@@ -99,8 +100,8 @@ def _card_class() -> type:
     return ReviewCard
 
 
-def _handle(session: ReviewSession, card: Any, content: Mapping[str, Any]) -> bool:
-    """Do one action from the card; report it on the card; return whether the table changed."""
+def _handle(session: ReviewSession, card: Any, content: Mapping[str, Any]) -> None:
+    """Do one action from the card and say on the card what it did, or why it could not."""
     action = str(content.get("action", ""))
     shown = session.current
     try:
@@ -121,11 +122,10 @@ def _handle(session: ReviewSession, card: Any, content: Mapping[str, Any]) -> bo
             raise TimelineError(f"unknown action {action!r}")
     except TimelineError as exc:
         card.message, card.message_is_error = str(exc), True
-        return False
+        return
     name = _text(shown["event_id"]) if shown is not None and action != "undo" else ""
     card.message = f"{name}: {done}" if name else done
     card.message_is_error = False
-    return action != "skip"
 
 
 def _edits(shown: Mapping[str, str], sent: Mapping[str, Any]) -> dict[str, str]:
@@ -257,12 +257,12 @@ def _mentions(doc: Document, found: dict[str, list[Any]]) -> list[Any]:
 
 
 def _draw(session: ReviewSession, chart: Any) -> None:
-    """Redraw the chart of the table (outputs set directly, as the explorer does)."""
+    """Redraw the chart of the table (outputs set directly, as the explorer does).
+
+    An empty table is drawn too (empty axes), so the browser loads plotly.js before the first
+    accepted row rather than while the person waits for the next candidate.
+    """
     from timeline.figures import timeline_figure
 
-    if session.table.empty:
-        chart.outputs = ()
-        chart.append_stdout(f"No row in {session.path} yet: accepted candidates appear here.\n")
-        return
     bundle = timeline_figure(session.table)._repr_mimebundle_(include=None, exclude=None)
     chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
