@@ -171,25 +171,40 @@ def _wait_for_idle(page, timeout: float = 120_000) -> None:
 
 _IDLE = """() => {
     const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator[data-status]');
-    return !!indicator && indicator.getAttribute('data-status') === 'idle';
+    const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+        .some(item => / \\| Idle$/.test(item.textContent.trim()));
+    return status && !!indicator && indicator.getAttribute('data-status') === 'idle';
 }"""
 
 
 def run_all(page, timeout: float = 240_000) -> None:
     """Run > Run All Cells, then wait until the first cell has run and none is running.
 
-    (A cell that raises stops the run: the cells after it keep an empty prompt.)
+    (A cell that raises stops the run: the cells after it keep an empty prompt.) When the
+    first cell has not even started 20 s after the click (a kernel still connecting ignores
+    it), the menu is used once more.
     """
-    page.locator(".jp-Notebook").first.click()
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=False).first.click()
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
-            return prompts.length > 0 && /\\[\\d+\\]/.test(prompts[0].textContent)
-                && !prompts.some(p => p.textContent.includes('*'))
-                && indicator && indicator.getAttribute('data-status') === 'idle';
-        }""",
-        timeout=timeout,
-    )
+    for attempt in (1, 2):
+        page.locator(".jp-Notebook").first.click()
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=False).first.click()
+        try:
+            page.wait_for_function(_STARTED, timeout=20_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    page.wait_for_function(_FINISHED, timeout=timeout)
+
+
+_STARTED = """() => {
+    const prompt = document.querySelector('.jp-CodeCell .jp-InputPrompt');
+    return !!prompt && /\\[(\\d+|\\*)\\]/.test(prompt.textContent);
+}"""
+_FINISHED = """() => {
+    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+    const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+    return prompts.length > 0 && /\\[\\d+\\]/.test(prompts[0].textContent)
+        && !prompts.some(p => p.textContent.includes('*'))
+        && !!indicator && indicator.getAttribute('data-status') === 'idle';
+}"""

@@ -75,12 +75,18 @@ def test_without_confidence_the_fallback_score_orders_the_queue(tmp_path):
 def test_a_response_comes_right_after_the_candidate_it_answers(tmp_path):
     rows = [
         _row("event-sure", evidence_start=0, evidence_end=4),
-        _row("reply", kind="response", responds_to="event-sure", evidence_start=10, evidence_end=14),
+        _row(
+            "reply", kind="response", responds_to="event-sure", evidence_start=10, evidence_end=14
+        ),
         _row("other", evidence_start=20, evidence_end=24),
     ]
     candidates = events_frame(rows).assign(confidence=[0.9, 0.1, 0.5])
     session = ReviewSession(candidates, tmp_path / "events.csv")
-    assert [session.rows[i]["event_id"] for i in session.pending] == ["event-sure", "reply", "other"]
+    assert [session.rows[i]["event_id"] for i in session.pending] == [
+        "event-sure",
+        "reply",
+        "other",
+    ]
 
 
 @pytest.mark.parametrize("value", [1.5, -0.1, "high"])
@@ -166,7 +172,10 @@ def test_an_invalid_edit_is_refused_and_nothing_is_written(tmp_path):
 
 
 def test_accepting_a_duplicate_of_a_reviewed_row_says_to_merge(tmp_path):
-    rows = [_row("a", evidence_start=0, evidence_end=4), _row("b", evidence_start=2, evidence_end=6)]
+    rows = [
+        _row("a", evidence_start=0, evidence_end=4),
+        _row("b", evidence_start=2, evidence_end=6),
+    ]
     session = ReviewSession(events_frame(rows), tmp_path / "events.csv")
     session.accept()
     with pytest.raises(ReviewError, match="duplicates reviewed row a: merge it"):

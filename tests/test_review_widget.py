@@ -166,9 +166,7 @@ def test_merge_from_the_card(tmp_path, monkeypatch):
     second = box.card.card["event_id"]
     box.card._handle_custom_msg({"action": "merge", "fields": {}, "target": "nope"}, [])
     assert box.card.message_is_error and "'nope' is not a row" in box.card.message
-    box.card._handle_custom_msg(
-        {"action": "merge", "fields": {}, "target": "visit-2030-05-02"}, []
-    )
+    box.card._handle_custom_msg({"action": "merge", "fields": {}, "target": "visit-2030-05-02"}, [])
     assert box.card.message == f"{second}: merged into visit-2030-05-02"
     assert box.card.card == {}
     assert box.card.progress == "2 of 2 reviewed (1 accepted, 1 merged, 0 rejected)"
