@@ -80,7 +80,8 @@ def review(tmp_path, monkeypatch):
 def _send(box, action: str, **fields: str) -> None:
     shown = dict(box.card.card.get("fields", {}))
     shown.update(fields)
-    box.card._handle_custom_msg({"action": action, "fields": shown, "target": ""}, [])
+    key = box.card.card.get("event_id")
+    box.card._handle_custom_msg({"action": action, "key": key, "fields": shown, "target": ""}, [])
 
 
 def _drawn_ids(box) -> list[str]:
@@ -170,6 +171,24 @@ def test_merge_from_the_card(tmp_path, monkeypatch):
     assert box.card.message == f"{second}: merged into visit-2030-05-02"
     assert box.card.card == {}
     assert box.card.progress == "2 of 2 reviewed (1 accepted, 1 merged, 0 rejected)"
+
+
+def test_the_card_holds_the_next_candidate_to_show_at_once(review):
+    assert review.card.card["next"]["event_id"] == "letter-2030-05-03"
+    assert review.card.card["next"]["fields"]["responds_to"] == "visit-2030-05-02"
+    _send(review, "skip")
+    assert review.card.card["next"]["event_id"] == "visit-2030-05-02"
+    _send(review, "reject")
+    assert "next" not in review.card.card  # one candidate left
+
+
+def test_an_action_on_an_out_of_date_card_is_refused(review, tmp_path):
+    content = {"action": "accept", "key": "letter-2030-05-03", "fields": {}, "target": ""}
+    review.card._handle_custom_msg(content, [])
+    assert review.card.message_is_error
+    assert review.card.message.startswith("accept of letter-2030-05-03 not done: the card was")
+    assert review.card.card["event_id"] == "visit-2030-05-02"
+    assert not (tmp_path / "events.csv").exists()
 
 
 def test_without_documents_the_card_quotes_the_evidence(tmp_path):

@@ -81,15 +81,30 @@ function render({ model, el }) {
     for (const name of Object.keys(inputs)) out[name] = inputs[name].value;
     return out;
   }
-  function act(action) {
-    model.send({ action, fields: fields(), target: target.value });
+  // Optimistic display: accept, reject and skip show the next candidate (sent ahead by the
+  // kernel as `card.next`) at once; the kernel's answer then confirms it, or brings the
+  // candidate back with the reason and the fields as they were sent. Every message names the
+  // candidate it acts on, and the kernel refuses one that is not its current candidate.
+  let inflight = null;
+  const edited = new Set();
+  for (const input of Object.values(inputs)) {
+    input.addEventListener("input", () => edited.add(input.name));
+    input.addEventListener("change", () => edited.add(input.name));
   }
-  function show() {
-    const card = model.get("card");
-    progress.textContent = model.get("progress");
-    list(rowsList, model.get("rows"));
-    list(tableList, model.get("table_rows"));
-    root.dataset.serial = String(model.get("serial"));
+  function act(action) {
+    const card = model.get("card") || {};
+    const key = root.dataset.key;
+    inflight = { key, fields: fields() };
+    model.send({ action, key, fields: inflight.fields, target: target.value });
+    const next = card.next;
+    const ahead = action === "accept" || action === "reject" || action === "skip";
+    if (ahead && next && next.event_id && key === card.event_id) {
+      display(next);
+      message.textContent = `${key}: ${action}…`;
+      message.classList.remove("tlr-error");
+    }
+  }
+  function display(card) {
     if (!card || !card.event_id) {
       root.dataset.key = "";
       heading.textContent = "Nothing left to review.";
@@ -98,18 +113,33 @@ function render({ model, el }) {
       form.hidden = true;
       return;
     }
+    const same = root.dataset.key === card.event_id;
     form.hidden = false;
     root.dataset.key = card.event_id;
     heading.textContent = `${card.event_id} · ${card.doubt}`;
     meta.textContent = card.meta;
-    passage.innerHTML = card.passage_html; // built and escaped by timeline.highlight
-    const evidence = passage.querySelector("mark.event-evidence");
-    passage.scrollTop = evidence ? Math.max(0, evidence.offsetTop - passage.offsetTop - 48) : 0;
-    for (const [name, , type] of FIELDS) {
-      if (type === "select") options(inputs[name], card.choices[name], card.fields[name]);
-      else inputs[name].value = card.fields[name];
+    if (!same) {
+      edited.clear();
+      passage.innerHTML = card.passage_html; // built and escaped by timeline.highlight
+      const evidence = passage.querySelector("mark.event-evidence");
+      passage.scrollTop = evidence ? Math.max(0, evidence.offsetTop - passage.offsetTop - 48) : 0;
     }
-    target.value = card.merge_target || "";
+    const kept = inflight && inflight.key === card.event_id && !same ? inflight.fields : {};
+    for (const [name, , type] of FIELDS) {
+      if (same && edited.has(name)) continue;
+      const value = name in kept ? kept[name] : card.fields[name];
+      if (type === "select") options(inputs[name], card.choices[name], value);
+      else inputs[name].value = value;
+    }
+    if (!same || !target.value) target.value = card.merge_target || "";
+  }
+  function show() {
+    progress.textContent = model.get("progress");
+    list(rowsList, model.get("rows"));
+    list(tableList, model.get("table_rows"));
+    display(model.get("card"));
+    inflight = null;
+    root.dataset.serial = String(model.get("serial"));
   }
   function note() {
     message.textContent = model.get("message");

@@ -246,6 +246,8 @@ class ReviewSession:
         self.rejections_file = rejections_path(self.path)
         self.documents = _by_id(documents)
         self.table = self._read_table()
+        self._keyed: pd.DataFrame | None = None
+        self._key_cache: list[tuple[Any, bool]] = []
         self.rejections = read_rejections(self.rejections_file)
         rows = drop_rejected(_candidate_frame(candidates), self.path).to_dict("records")
         self.already: dict[str, str] = {}
@@ -281,26 +283,33 @@ class ReviewSession:
 
     def reviewed_match(self, row: Mapping[str, Any]) -> str | None:
         """The ``event_id`` of the reviewed row a candidate duplicates, or None."""
-        cand = _merge._key(pd.Series(row))
+        cand = _merge._key(row)
         best = None
-        for existing in self.table.to_dict("records"):
-            if not _merge._truthy(existing["reviewed"]):
-                continue
-            score = _merge._score(cand, _merge._key(pd.Series(existing)))
+        for key, reviewed in self._keys():
+            score = _merge._score(cand, key) if reviewed else None
             if score is not None and (best is None or score < best[0]):
-                best = (score, _text(existing["event_id"]))
+                best = (score, key.event_id)
         return None if best is None else best[1]
 
     def merge_suggestion(self, row: Mapping[str, Any]) -> str | None:
         """A row of the table the candidate may report too: same kind, category and dates."""
-        cand = _merge._key(pd.Series(row))
-        for existing in self.table.to_dict("records"):
-            other = _merge._key(pd.Series(existing))
+        cand = _merge._key(row)
+        for other, _reviewed in self._keys():
             if (other.kind, other.category) == (cand.kind, cand.category) and (
                 other.overlaps_in_time(cand)
             ):
                 return other.event_id
         return None
+
+    def _keys(self) -> list[tuple[Any, bool]]:
+        """What matching needs of each row of the table, and whether it is reviewed (cached)."""
+        if self._keyed is not self.table:
+            self._key_cache = [
+                (_merge._key(row), _merge._truthy(row["reviewed"]))
+                for row in self.table.to_dict("records")
+            ]
+            self._keyed = self.table
+        return self._key_cache
 
     # ---------------------------------------------------------------- actions
 
@@ -477,8 +486,8 @@ class ReviewSession:
                 "Start the review again to continue from the file as it is now"
             )
         _check_reviewed_kept(self.table, table, touched)
+        write_events(table, self.path)  # validates, sorts, replaces the file atomically
         table = sort_events(table)
-        write_events(table, self.path)
         self._disk = self.path.read_bytes()
         self.table = table
 
@@ -496,8 +505,14 @@ def _check_reviewed_kept(old: pd.DataFrame, new: pd.DataFrame, touched: str | No
         if eid == touched or not _merge._truthy(row["reviewed"]):
             continue
         other = fresh.get(eid)
-        if other is None or not _merge._same_row(pd.Series(row), pd.Series(other)[row.keys()]):
+        if other is None or not all(_same_value(row[c], other.get(c)) for c in COLUMNS):
             raise ReviewError(f"refusing to write: reviewed row {eid} would change")
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if _missing(a) or _missing(b):
+        return _missing(a) and _missing(b)
+    return bool(a == b)
 
 
 def _answered_first(rows: list[dict[str, Any]], scores: list[float]) -> list[int]:

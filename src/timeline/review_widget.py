@@ -2,11 +2,14 @@
 
 ``review_candidates`` returns a box holding the review card (an anywidget: its view is the
 small ES module ``_review.js``, which JupyterLab 4 loads without an extension build) and the
-chart of the table, redrawn after each action. The card sends ``{action, fields, target}`` to
+chart of the table, redrawn after each action. The card sends ``{action, key, fields, target}`` to
 the kernel; a ``ReviewSession`` (``timeline.review_session``) does the action and every write,
 then the card shows the next candidate, and only then is the chart redrawn, so the next
-candidate never waits for the chart. anywidget, ipywidgets and plotly are imported inside the
-functions, so importing this module is cheap.
+candidate never waits for the chart. The card also holds the candidate after the current one
+and shows it as soon as a key is pressed (accept, reject, skip), before the kernel answers; the
+kernel's answer confirms it or brings the candidate back with the reason (a refused write).
+anywidget, ipywidgets and plotly are imported inside the functions, so importing this module
+is cheap.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def review_candidates(
     chart = widgets.Output()
     box = widgets.VBox([card, chart])
     box.session, box.card, box.chart = session, card, chart
-    found: dict[str, list[Any]] = {}  # date mentions per document, found once
+    found: dict[Any, Any] = {}  # date mentions per document and each card's passage, made once
 
     def on_message(_widget: Any, content: Mapping[str, Any], _buffers: Any) -> None:
         before = session.table
@@ -101,10 +104,19 @@ def _card_class() -> type:
 
 
 def _handle(session: ReviewSession, card: Any, content: Mapping[str, Any]) -> None:
-    """Do one action from the card and say on the card what it did, or why it could not."""
+    """Do one action from the card and say on the card what it did, or why it could not.
+
+    An action names the candidate the person saw (``key``); when that is no longer the
+    current candidate (an earlier action failed), nothing is done.
+    """
     action = str(content.get("action", ""))
     shown = session.current
+    key = content.get("key")
     try:
+        if key is not None and action != "undo" and key != _text((shown or {}).get("event_id")):
+            raise TimelineError(
+                f"{action} of {key} not done: the card was out of date; this is the current one"
+            )
         if action == "accept":
             edits = _edits(card.card.get("fields", {}), content.get("fields") or {})
             done = f"accepted as {session.accept(edits)}"
@@ -137,7 +149,7 @@ def _edits(shown: Mapping[str, str], sent: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _show(session: ReviewSession, card: Any, found: dict[str, list[Any]]) -> None:
+def _show(session: ReviewSession, card: Any, found: dict[Any, Any]) -> None:
     """Send the current candidate, the progress and the row lists to the card."""
     table_rows = [
         {"id": _text(r["event_id"]), "label": _label(r)} for r in session.table.to_dict("records")
@@ -148,22 +160,28 @@ def _show(session: ReviewSession, card: Any, found: dict[str, list[Any]]) -> Non
         card.progress = session.progress()
         card.table_rows = table_rows
         card.rows = table_rows + candidates
-        card.card = _card(session, session.pending[0], found) if session.pending else {}
+        shown = _card(session, session.pending[0], found) if session.pending else {}
+        if len(session.pending) > 1:  # what the card shows at once after accept, reject, skip
+            shown["next"] = _card(session, session.pending[1], found)
+        card.card = shown
         card.serial = card.serial + 1
 
 
-def _card(session: ReviewSession, index: int, found: dict[str, list[Any]]) -> dict[str, Any]:
-    """What the card shows of one candidate, all JSON."""
+def _card(session: ReviewSession, index: int, found: dict[Any, Any]) -> dict[str, Any]:
+    """What the card shows of one candidate, all JSON (the passage is made once per candidate)."""
     row = session.rows[index]
     score = session.scores[index]
     given = "confidence" in row and not _missing(row.get("confidence"))
     doubt = f"{'confidence' if given else 'fallback score'} {score:.2f}"
     fields = {name: _field(row.get(name)) for name in EDITABLE}
+    if ("card", index) not in found:
+        found["card", index] = (_meta(session, row), _passage(session.documents, row, found))
+    meta, passage = found["card", index]
     return {
         "event_id": _text(row["event_id"]),
         "doubt": doubt,
-        "meta": _meta(session, row),
-        "passage_html": _passage(session.documents, row, found),
+        "meta": meta,
+        "passage_html": passage,
         "fields": fields,
         "choices": {
             "kind": _with(KINDS, fields["kind"]),
@@ -203,9 +221,7 @@ def _meta(session: ReviewSession, row: Mapping[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def _passage(
-    documents: Mapping[str, Document], row: Mapping[str, Any], found: dict[str, list[Any]]
-) -> str:
+def _passage(documents: Mapping[str, Document], row: Mapping[str, Any], found: dict) -> str:
     """The document around the evidence, date mentions and evidence highlighted (HTML)."""
     import html
 
@@ -247,13 +263,13 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _mentions(doc: Document, found: dict[str, list[Any]]) -> list[Any]:
+def _mentions(doc: Document, found: dict[Any, Any]) -> list[Any]:
     """The document's date mentions, found once per document (``found`` keeps them)."""
     from timeline.dates import find_dates
 
-    if doc.doc_id not in found:
-        found[doc.doc_id] = list(find_dates(doc.text, doc.published))
-    return found[doc.doc_id]
+    if ("mentions", doc.doc_id) not in found:
+        found["mentions", doc.doc_id] = list(find_dates(doc.text, doc.published))
+    return found["mentions", doc.doc_id]
 
 
 def _draw(session: ReviewSession, chart: Any) -> None:
