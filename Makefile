@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/score_events.py
 	$(BIN)/python benchmarks/bench_sources.py
+	$(BIN)/python benchmarks/bench_review.py
 
 clean:
 	rm -rf build $(VENV)
