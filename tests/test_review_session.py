@@ -100,14 +100,22 @@ def test_doubt_score_uses_a_missing_confidence_as_absent():
     assert doubt_score({"confidence": float("nan"), "actor": "", "date_precision": "day"}) == 0.5
 
 
+def test_doubt_score_reads_the_confidence_the_extractor_notes():
+    notes = "extracted; confidence 0.65; class 150 (military exercise)"
+    assert doubt_score({"notes": notes, "actor": "", "date_precision": "approximate"}) == 0.65
+    assert doubt_score({"notes": notes, "confidence": 0.2}) == 0.2  # the column comes first
+
+
 def test_candidates_that_duplicate_a_reviewed_row_are_not_queued(tmp_path, unseen):
     docs, candidates = unseen
     table = tmp_path / "events.csv"
-    first = candidates.iloc[6].to_dict()  # the vote in U03
+    first = next(r for r in candidates.to_dict("records") if pd.isna(r["responds_to"]))
     write_events(events_frame([{**first, "reviewed": True}]), table)
     session = ReviewSession(candidates, table, documents=docs)
-    assert len(session.rows) == len(candidates) - 1
-    assert session.already == {"vote-sarnau-2024-10-14": "vote-sarnau-2024-10-14"}
+    assert session.already[first["event_id"]] == first["event_id"]
+    assert set(session.already.values()) == {first["event_id"]}
+    assert len(session.rows) == len(candidates) - len(session.already)
+    assert first["event_id"] not in [row["event_id"] for row in session.rows]
 
 
 # --- accept -----------------------------------------------------------------------------------
@@ -266,6 +274,22 @@ def test_extract_merge_leaves_out_rejected_candidates(tmp_path, unseen):
     ids = read_events(table)["event_id"].tolist()
     assert rejected not in ids
     assert len(ids) == len(candidates) - 1
+
+
+def test_a_link_to_a_rejected_candidate_is_cleared_and_noted(tmp_path):
+    table = tmp_path / "events.csv"
+    rows = [
+        _row("visit"),
+        _row("reply", kind="response", responds_to="visit", evidence_start=9, evidence_end=13),
+    ]
+    session = ReviewSession(events_frame(rows), table)
+    session.reject()
+    with pytest.raises(ReviewError, match="names candidate 'visit', which was rejected"):
+        session.accept()
+    kept = drop_rejected(events_frame(rows), table)
+    assert kept["event_id"].tolist() == ["reply"]
+    assert pd.isna(kept.loc[0, "responds_to"])
+    assert kept.loc[0, "notes"] == "responds_to visit cleared: that candidate was rejected"
 
 
 def test_a_broken_rejections_file_is_named(tmp_path):

@@ -26,6 +26,7 @@ session can also be driven from code. Rules:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,7 @@ REJECTION_COLUMNS: tuple[str, ...] = (
     "evidence",
 )
 _KEY = REJECTION_COLUMNS[:8]
+_NOTED = re.compile(r"\bconfidence (0(?:\.\d+)?|1(?:\.0+)?)\b")
 _ACTIONS = ("accept", "merge", "reject", "skip")
 
 
@@ -84,10 +86,11 @@ def rejections_path(table: str | os.PathLike[str]) -> Path:
 def doubt_score(row: Mapping[str, Any]) -> float:
     """How sure the extractor is of a candidate, from 0 (doubtful) to 1; the queue's order.
 
-    The candidate's ``confidence`` where it has one (a number from 0 to 1). Otherwise a
-    fallback, not a probability: 1.0 less 0.25 for each sign of doubt: no actor; no evidence
-    offsets; a date that is not to the day (``approximate``, ``before``, ``after``, ``month``,
-    ``year``); a response that names no row it answers.
+    The candidate's ``confidence`` column where it has one (a number from 0 to 1), else the
+    confidence ``extract_events`` writes in ``notes`` (``"...; confidence 0.65; ..."``).
+    Otherwise a fallback, not a probability: 1.0 less 0.25 for each sign of doubt: no actor;
+    no evidence offsets; a date that is not to the day (``approximate``, ``before``,
+    ``after``, ``month``, ``year``); a response that names no row it answers.
 
     Raises:
         ReviewError: the confidence is not a number from 0 to 1.
@@ -110,6 +113,9 @@ def doubt_score(row: Mapping[str, Any]) -> float:
                 "a number from 0 to 1"
             )
         return number
+    noted = _NOTED.search(_text(row.get("notes")))
+    if noted:
+        return min(1.0, float(noted.group(1)))
     signs = (
         not _text(row.get("actor")).strip(),
         _missing(row.get("evidence_start")) or _missing(row.get("evidence_end")),
@@ -149,7 +155,8 @@ def drop_rejected(candidates: pd.DataFrame, table: str | os.PathLike[str]) -> pd
 
     A candidate is the rejected one when its primary document, evidence offsets, kind,
     category, dates and title are the same; a changed reading of the same passage is proposed
-    again. ``timeline extract --merge`` calls this before merging.
+    again. A kept candidate whose ``responds_to`` named a rejected one loses that link, and its
+    ``notes`` say so. ``timeline extract --merge`` calls this before merging.
 
     >>> drop_rejected(events_frame([{"event_id": "a"}]), "no/such/events.csv")["event_id"].tolist()
     ['a']
@@ -157,8 +164,19 @@ def drop_rejected(candidates: pd.DataFrame, table: str | os.PathLike[str]) -> pd
     rejected = {tuple(row) for row in read_rejections(rejections_path(table))[list(_KEY)].values}
     if not rejected:
         return candidates
-    keep = [_rejection_key(row) not in rejected for row in candidates.to_dict("records")]
-    return candidates.loc[keep].reset_index(drop=True)
+    rows = candidates.to_dict("records")
+    keep = [_rejection_key(row) not in rejected for row in rows]
+    gone = {_text(row["event_id"]) for row, kept in zip(rows, keep, strict=True) if not kept}
+    out = candidates.loc[keep].reset_index(drop=True)
+    if "responds_to" in out:
+        for i, target in enumerate(out["responds_to"].tolist()):
+            if _text(target) in gone:
+                note = f"responds_to {_text(target)} cleared: that candidate was rejected"
+                notes = _text(out.at[i, "notes"]) if "notes" in out else ""
+                out.at[i, "responds_to"] = None
+                if "notes" in out:
+                    out.at[i, "notes"] = f"{notes}; {note}" if notes else note
+    return out
 
 
 def _rejection_record(row: Mapping[str, Any]) -> dict[str, str]:
@@ -435,6 +453,14 @@ class ReviewSession:
         if target in set(self.table["event_id"].astype("string")):
             return target
         pending = {_text(self.rows[i]["event_id"]) for i in self.pending}
+        rejected = {
+            _text(self.rows[i]["event_id"]) for i, o in self.outcome.items() if o == "reject"
+        }
+        if target in rejected:
+            raise ReviewError(
+                f"responds_to names candidate {target!r}, which was rejected: choose a row of "
+                "the table, or clear the field"
+            )
         if target in pending:
             raise ReviewError(
                 f"responds_to names candidate {target!r}, not accepted yet: accept that one "

@@ -171,7 +171,7 @@ def _card(session: ReviewSession, index: int, found: dict[Any, Any]) -> dict[str
     """What the card shows of one candidate, all JSON (the passage is made once per candidate)."""
     row = session.rows[index]
     score = session.scores[index]
-    given = "confidence" in row and not _missing(row.get("confidence"))
+    given = not _missing(row.get("confidence")) or "confidence " in _text(row.get("notes"))
     doubt = f"{'confidence' if given else 'fallback score'} {score:.2f}"
     fields = {name: _field(row.get(name)) for name in EDITABLE}
     if ("card", index) not in found:
