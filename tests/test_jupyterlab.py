@@ -203,6 +203,14 @@ def test_review_in_jupyterlab_accept_reject_edit_undo(page, lab):
         f"2 of {len(queue)} reviewed (1 accepted, 0 merged, 1 rejected)"
     )
     assert page.locator(".tlr-message").text_content() == "undid accept"
+
+    # A refused write: the card moves on at once, then comes back with the reason and the edit.
+    page.locator(".tlr-field-date_start").fill("not-a-date")
+    _press(page, "Control+Enter")
+    assert card.get_attribute("data-key") == queue[2]["event_id"]
+    assert page.locator(".tlr-field-date_start").input_value() == "not-a-date"
+    assert "not-a-date" in page.locator(".tlr-message.tlr-error").text_content()
+    assert table.read_bytes() == after_accept
     assert len(page.locator(".jp-Notebook .jp-Cell").all()) == len(
         json.loads((ROOT / "notebooks" / "04-review.ipynb").read_text())["cells"]
     )  # the keys went to the card, not to JupyterLab (A would have inserted a cell)

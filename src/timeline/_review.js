@@ -1,6 +1,6 @@
 // The review card of timeline.review_widget: one candidate, its passage, its fields, the actions.
 // The kernel holds the queue and does every write; this view shows the `card` it sends and sends
-// back {action, fields, target}. Shortcuts (focus on the card, not in a field): A accept,
+// back {action, key, fields, target}. Shortcuts (focus on the card, not in a field): A accept,
 // M merge, R reject, S skip, U or Ctrl+Z undo; inside a field Ctrl+Enter accepts, Escape leaves.
 
 const FIELDS = [
@@ -46,8 +46,7 @@ function render({ model, el }) {
     if (type === "select") {
       input = make("select", { name });
     } else {
-      input = make("input", { name, type: type === "date" ? "text" : "text",
-        placeholder: type === "date" ? "YYYY-MM-DD" : "" });
+      input = make("input", { name, type: "text", placeholder: type === "date" ? "YYYY-MM-DD" : "" });
       if (type === "search") input.setAttribute("list", `${uid}-rows`);
     }
     input.classList.add(`tlr-field-${name}`);
