@@ -17,9 +17,9 @@ from timeline.export import to_timelinejs, write_html, write_image, write_json, 
 from timeline.figures import lag_figure, perspective_figure, timeline_figure
 from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
-from timeline.sources import add_source, reanchor_evidence
 from timeline.review_session import ReviewSession, drop_rejected
 from timeline.review_widget import review_candidates
+from timeline.sources import add_source, reanchor_evidence
 from timeline.story import story_html, write_story
 from timeline.table import (
     COLUMNS,
