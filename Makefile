@@ -41,6 +41,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_table.py
 	$(BIN)/python benchmarks/bench_scale.py $(SCALE_SIZES)
 	$(BIN)/python benchmarks/bench_chart.py
+	$(BIN)/python benchmarks/bench_review.py
 
 clean:
 	rm -rf build $(VENV)

@@ -9,6 +9,7 @@ from timeline.errors import (
     DocumentError,
     ExportError,
     OutputError,
+    ReviewError,
     SchemaError,
     SourceError,
     TimelineError,
@@ -19,6 +20,8 @@ from timeline.export import to_timelinejs, write_html, write_image, write_json, 
 from timeline.figures import lag_figure, perspective_figure, timeline_figure
 from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
+from timeline.review_session import ReviewSession, drop_rejected
+from timeline.review_widget import review_candidates
 from timeline.sources import add_source, reanchor_evidence
 from timeline.story import story_html, write_story
 from timeline.table import (
@@ -42,11 +45,14 @@ __all__ = [
     "ExportError",
     "MergeReport",
     "OutputError",
+    "ReviewError",
+    "ReviewSession",
     "SchemaError",
     "SourceError",
     "TimelineError",
     "add_source",
     "datapackage",
+    "drop_rejected",
     "evaluate_dates",
     "evaluate_events",
     "events_frame",
@@ -64,6 +70,7 @@ __all__ = [
     "read_events",
     "read_sources",
     "reanchor_evidence",
+    "review_candidates",
     "sort_events",
     "story_html",
     "timeline_figure",

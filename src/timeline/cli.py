@@ -278,7 +278,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import distributed, table
+    from timeline import distributed, review_session, table
     from timeline._io import table_lock
     from timeline.events import pipeline
     from timeline.sources import add_quote_context
@@ -308,6 +308,8 @@ def _extract(args: argparse.Namespace) -> int:
         origin = f"{len(docs)} documents on Dask ({args.dask})"
     candidates = add_quote_context(candidates, docs)
     with table_lock(args.output):  # no other run may write between our read and our write
+        if args.merge:  # candidates a person rejected in a review are not proposed again
+            candidates = review_session.drop_rejected(candidates, args.output)
         if args.merge and args.output.exists():
             print(_merge_into(args, candidates, docs))
             return 0

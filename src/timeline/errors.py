@@ -9,6 +9,7 @@
 - ``OutputError``: an output file cannot be written safely (it is the input, it is read-only,
   its folder is a file, or another run holds the table's lock).
 - ``ClusterError``: a Dask scheduler cannot be reached or started (names the address).
+- ``ReviewError``: a review action that cannot be done (the table changed on disk, ...).
 """
 
 from __future__ import annotations
@@ -51,3 +52,7 @@ class OutputError(TimelineError):
 
 class ClusterError(TimelineError):
     """A Dask cluster that cannot be reached, started, or asked for (bad ``scheduler``)."""
+
+
+class ReviewError(TimelineError):
+    """A review action that cannot be done (nothing left, a stale table, a duplicate)."""
