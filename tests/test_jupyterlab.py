@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import SHARED
-from livelab import CHROMIUM, chromium, open_notebook, run_all, running_lab
+from livelab import CHROMIUM, open_notebook, run_all, running_lab
 
 from timeline import extract_events, load_documents, read_events
 from timeline.review_session import ReviewSession, read_rejections, rejections_path
@@ -59,12 +59,6 @@ def lab(tmp_path_factory):
         )
     with running_lab(tmp_path_factory.mktemp("lab"), shared=SHARED) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser(lab):
-    with chromium() as chrome:
-        yield chrome
 
 
 @pytest.fixture
