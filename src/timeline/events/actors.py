@@ -46,8 +46,12 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     for t in left:
         tokens.extend(x for x in t.subtree if x.i < tok.i)
     tokens.append(tok)
+    office = tok.lemma_.lower() in words.AGENT_HEADS
     for child in tok.rights:
-        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        # "Ministry of External Affairs"; an office's "for": "spokesperson for the mission"
+        of_phrase = child.dep_ == "prep" and (
+            child.lower_ == "of" or (child.lower_ == "for" and office)
+        )
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
         adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
         if of_phrase or adjacent:

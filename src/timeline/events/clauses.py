@@ -246,11 +246,16 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return head.head
     if head.pos_ in _NOUN_POS:
         for child in head.children:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Monday's coup": a date, not a party
             if child.dep_ == "poss" or (
                 child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
             ):
                 return child
             if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                return child
+        for child in head.children:  # "a military coup", "army exercises": an agent word
+            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_HEADS:
                 return child
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "by":

@@ -188,13 +188,20 @@ def _actor(
     subject of the sentence it sits in.
     """
     last_actor, speaker = context
+    words = ctx.words
     subject = found.subject
     if subject is None and found.nominal:
-        root = sent.root
-        subject = next(
-            (c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ in _PARTIES), None
-        )
-    phrase, span = actors.actor_phrase(subject, ctx.words)
+        subject = _subject_of_nominal(found.head, words)
+    if subject is not None and subject.pos_ == "NOUN" and subject.i != found.head.i:
+        lemma = subject.lemma_.lower()
+        if lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
+            # "Arvelian naval exercises are to start", "the move came after": an act as
+            # subject; its own party, else the party named last
+            own = clauses.subject_of(subject, words)
+            if own is None:
+                return last_actor, None
+            subject = own
+    phrase, span = actors.actor_phrase(subject, words)
     if span is not None:
         span = (base + span[0], base + span[1])
         if ctx.layout.is_masked(span[0]):
@@ -233,6 +240,37 @@ def _actor(
 
 
 _PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
+    """The party whose act an event noun without a party of its own is, or None.
+
+    The nearest verb above the noun lends its subject: "the ministers held the summit on 11
+    January", "the spokesman said at a press conference on Tuesday". Not when the noun is the thing
+    reacted to or spoken of ("condemned Monday's coup"), nor the context or topic of its
+    clause ("called for calm following the coup", "concern over the elections").
+    """
+    tok = noun
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ in words.TOPIC_MARKERS:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            cls = words.verbs.get(lemma)
+            reacts = lemma in words.SPEECH or (cls is not None and cls.code in words.REACTIVE)
+            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
+                return None
+            subject = clauses.subject_of(head, words)
+            if subject is not None and subject.ent_type_ in _PARTIES:
+                return subject
+            return None
+        if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos", "npadvmod"):
+            return None
+        tok = head
+    return None
 
 
 def _own_voice(doc: Any) -> bool:

@@ -463,6 +463,30 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Nouns that point back at an act rather than name who acted ("the move came after ...",
+# "the action followed ..."): as a subject they stand for the last named actor.
+ANAPHORIC_NOUNS: frozenset[str] = frozenset({"action", "move", "step", "measure", "response"})
+
+# Prepositions (and prepositional verbs) that make an event noun the context or topic of its
+# clause rather than the act of the clause's subject: "called for X following the coup".
+TOPIC_MARKERS: frozenset[str] = frozenset(
+    {
+        "after",
+        "following",
+        "before",
+        "since",
+        "amid",
+        "over",
+        "despite",
+        "about",
+        "against",
+        "regarding",
+        "concerning",
+        "on",
+        "to",
+    }
+)
+
 # Layout of news pages and official documents: lines that are furniture, not prose.
 # (regular expression, case-insensitive) for whole header lines.
 HEADER_LINES: tuple[str, ...] = (
