@@ -86,6 +86,29 @@ def test_a_date_word_is_never_the_actor():
     ]
 
 
+def test_an_event_noun_reacted_to_is_not_the_act_of_whoever_reacts():
+    df = extract_events([_doc("The Valdorian council on Thursday condemned Monday's coup.")])
+    coup = df[df["category"] == "coup"]
+    assert len(coup) == 1, df[["category", "actor"]]
+    assert not same_party(str(coup.iloc[0]["actor"]), "Valdorian council")
+
+
+def test_an_event_noun_held_by_the_subject_is_its_act():
+    df = extract_events([_doc("Arvelia hosted a summit with Valdoria on 11 January.")])
+    summit = df[df["category"] == "meeting"]
+    assert len(summit) == 1 and summit.iloc[0]["actor"] == "Arvelia", df[["category", "actor"]]
+
+
+def test_an_office_keeps_its_for_phrase_and_an_act_as_subject_its_own_party():
+    text = (
+        "A spokesperson for the Arvelian mission said on Friday that the talks had failed. "
+        "Valdorian naval exercises are to start on Saturday."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert "Arvelian mission" in df.loc["statement", "actor"], df[["actor"]]
+    assert same_party(df.loc["military exercise", "actor"], "Valdoria"), df[["actor"]]
+
+
 def test_first_person_in_an_official_document_is_its_publisher():
     doc = _doc(
         "We condemned the detention of our citizens on Friday.",

@@ -62,7 +62,9 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     tokens = [
         t
         for t in tokens
-        if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in words.DETERMINERS or t.i == tok.i
+        if t.ent_type_ not in ("DATE", "TIME")
+        and (t.lower_ not in words.DETERMINERS or t.i > tok.i)  # "spokesperson for the mission"
+        or t.i == tok.i
     ]
     tokens = _contiguous(tokens, tok)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):

@@ -190,8 +190,14 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
 
 
 def _event_subject(verb: Any, words: Words) -> Any | None:
-    """'a clash took place', 'the discharge began': the event is the subject noun."""
-    for child in verb.children:
+    """'a clash took place', 'the discharge began': the event is the subject noun.
+
+    A verb raised from another ("exercises are to start") takes that one's subject.
+    """
+    children = list(verb.children)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJECTS for c in children):
+        children += [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+    for child in children:
         if (
             child.dep_ in ("nsubj", "nsubjpass")
             and child.pos_ in _NOUN_POS

@@ -20,6 +20,9 @@ names with the reaction's (the same story), can be answered. Then:
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one.
 
+A document's own act (the statement it is) comes after everything the document tells, so no
+row of that document answers it.
+
 There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
 go to the nearest earlier event. A row that answers another is a ``response``.
 """
@@ -83,6 +86,8 @@ def _earlier(target: Candidate, row: Candidate) -> bool:
         return False
     if target.doc_id == row.doc_id and target.predicate == row.predicate:
         return False
+    if target.document_act and (row.doc_id in target.docs or target.doc_id in row.docs):
+        return False  # a document's own act comes after everything the document tells
     if end == row.when.start and target.doc_id == row.doc_id:
         return target.predicate < row.predicate
     return True
