@@ -194,9 +194,7 @@ def test_jobs_two_gives_the_same_table_as_jobs_one():
     pd.testing.assert_frame_equal(extract_events(docs), extract_events(docs, jobs=2))
 
 
-def test_bad_engine_and_bad_input_are_clear_errors():
-    with pytest.raises(ValueError, match="engine must be"):
-        extract_events([], engine="magic")
+def test_bad_input_is_a_clear_error():
     with pytest.raises(DocumentError, match="not a Document"):
         extract_events(["text"])
     doc = _doc("x")

@@ -96,16 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     extract.add_argument(
-        "--engine",
-        choices=("clauses", "rules"),
-        default="clauses",
-        help="clauses: dated clauses of the dependency parse (default); rules: trigger words",
-    )
-    extract.add_argument(
         "--min-confidence",
         type=float,
         default=0.0,
-        help="drop candidates below this confidence (0-1; clauses engine)",
+        help="drop candidates below this confidence (0-1)",
     )
 
     evaluate = sub.add_parser("evaluate", help="score the date finder or an events table")
@@ -290,13 +284,10 @@ def _extract(args: argparse.Namespace) -> int:
             docs,
             jobs=args.jobs,
             progress=progress,
-            engine=args.engine,
             min_confidence=args.min_confidence,
         )
         origin = f"{len(docs)} documents"
     else:
-        if args.engine != "clauses":
-            raise SystemExit("timeline extract: --dask runs the clauses engine only")
         docs, per_doc = distributed.map_corpus(
             pipeline.document_candidates,
             args.corpus,

@@ -26,7 +26,6 @@ def extract_events(
     jobs: int = 1,
     progress: bool = False,
     min_confidence: float = 0.0,
-    engine: str = "clauses",
     scheduler: Any = None,
 ) -> pd.DataFrame:
     """Extract candidate events and responses from documents into an events table.
@@ -39,10 +38,7 @@ def extract_events(
         progress: show a progress bar on standard error.
         min_confidence: drop rows whose confidence (see ``timeline.events.confidence``) is
             below this value.
-        engine: ``"clauses"`` (the default: every dated clause of the dependency parse is a
-            candidate, classed by its predicate) or ``"rules"`` (the earlier trigger-word
-            engine, kept for comparison; see ``benchmarks/generalization.md``).
-        scheduler: run the per-document step on Dask (clauses engine): ``"local"`` (a
+        scheduler: run the per-document step on Dask: ``"local"`` (a
             ``LocalCluster`` for this call), a scheduler address (``"tcp://host:8786"``) or a
             ``dask.distributed.Client``; a location is then read by the workers. The merge
             across documents runs here, so the table is the same as without a scheduler.
@@ -54,7 +50,7 @@ def extract_events(
     Raises:
         DocumentError: an item is not a document, or two documents share a ``doc_id``.
         ClusterError: the Dask scheduler cannot be reached or started.
-        ValueError: ``jobs`` is not a positive integer, or ``engine`` is unknown.
+        ValueError: ``jobs`` is not a positive integer.
 
     >>> import datetime as dt
     >>> from timeline.documents import Document
@@ -63,24 +59,16 @@ def extract_events(
     >>> extract_events([doc])[["category", "date_start"]].astype(str).values.tolist()
     [['statement', '2021-05-03']]
     """
-    if engine not in ("clauses", "rules"):
-        raise ValueError(f"engine must be 'clauses' or 'rules', got {engine!r}")
     if isinstance(documents, str | os.PathLike):
         from timeline import distributed
 
-        if scheduler is not None and engine == "clauses":
+        if scheduler is not None:
             _checked([], jobs)
             docs, per_doc = distributed.map_corpus(
                 document_candidates, documents, scheduler=scheduler, jobs=jobs, progress=progress
             )
             return candidates_table(docs, per_doc, min_confidence=min_confidence)
         documents = distributed.read_corpus(documents)
-    if engine == "rules":
-        if scheduler is not None:
-            raise ValueError("scheduler works with the clauses engine only")
-        from timeline.events.rules import extract_events as rules_engine
-
-        return rules_engine(documents, jobs=jobs, progress=progress)
     docs = _checked(documents, jobs)
     per_doc = map_documents(docs, jobs=jobs, progress=progress, scheduler=scheduler)
     return candidates_table(docs, per_doc, min_confidence=min_confidence)
