@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,11 +59,6 @@ def _best_of(doc: Document, runs: int = 2) -> float:
     return min(_seconds(doc) for _ in range(runs))
 
 
-# The ratio test of dated sentences fails on the current engine (8x the sentences took
-# 13-19x the time on this machine; quadratic is 64x); strict xfail keeps it running, and makes
-# it fail as soon as the default engine passes it, so that the mark is then removed.
-
-
 def test_run_on_text_eight_times_longer_takes_about_eight_times_as_long():
     unit = [CLAUSES[k % len(CLAUSES)] for k in range(40)]
     small = _run_on(unit, " and ")
@@ -86,13 +80,6 @@ def _dated_sentences(n: int) -> Document:
     return Document(doc_id="s1", text="".join(parts), published=PUB, outlet="Test Wire")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known: merging and linking candidates within a document compare pairs of candidates, "
-        "so a document of many dated sentences costs about n^2 (then drop this mark)"
-    ),
-)
 def test_eight_times_as_many_dated_sentences_take_about_eight_times_as_long():
     small, large = _dated_sentences(80), _dated_sentences(640)
     extract_events([small])

@@ -29,6 +29,9 @@ go to the nearest earlier event. A row that answers another is a ``response``.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
 from timeline.events.merging import family
 from timeline.events.model import Candidate
 from timeline.events.words import Words
@@ -38,31 +41,83 @@ THRESHOLD = 4
 # Rows of other classes (a vote, a resolution, an unknown predicate) answer an event only
 # when they name it and score at least this.
 THRESHOLD_OTHER = 6
+# A row that does not name what it answers in its clause or sentence is linked only to one of
+# this many events of its story told before it (nearest first); events it names there are all
+# considered.
+UNNAMED_REACH = 30
 
 
 def link(rows: list[Candidate], words: Words) -> None:
-    """Set ``target`` (an index into rows) and ``kind`` on every row that answers another."""
-    by_start = sorted(range(len(rows)), key=lambda k: rows[k].when.end or rows[k].when.start)
+    """Set ``target`` (an index into rows) and ``kind`` on every row that answers another.
+
+    Only rows of the same story can score, so each row scores only the rows that share one of
+    its documents or two of its proper names (found through indexes, not by comparing every
+    pair of rows): the work grows with the size of the stories, not with the square of the
+    corpus.
+    """
+    order = sorted(range(len(rows)), key=lambda k: rows[k].when.end or rows[k].when.start)
+    position = {k: n for n, k in enumerate(order)}
     parties = [party_keys(r.actor) for r in rows]
+    told = [_Told.of(r, words) for r in rows]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    named_by: dict[str, set[int]] = defaultdict(set)  # lemma or class family -> rows
+    for k, r in enumerate(rows):
+        for doc_id in {r.doc_id, *r.docs}:
+            by_doc[doc_id].append(k)
+        for name in r.names:
+            by_name[name].append(k)
+        named_by[r.lemma].add(k)
+        if r.code != "000":
+            named_by[family(r.code)].add(k)
     for i, row in enumerate(rows):
         if row.when.start is None:
             continue
+        shared = Counter(k for name in row.names for k in by_name[name])
+        pool = {k for doc_id in {row.doc_id, *row.docs} for k in by_doc[doc_id]}
+        pool.update(k for k, count in shared.items() if count >= 2)
+        pool.discard(i)
         needed = THRESHOLD if row.code in words.REACTIVE else THRESHOLD_OTHER
         best = None
-        for k in by_start:
+        for k in _reachable(row, told[i], rows, pool, position, named_by):
             target = rows[k]
-            if k == i or not _earlier(target, row) or _reaches(rows, k, i):
-                continue
-            score = _score(row, target, parties[i], parties[k], words)
+            level = _naming(row, told[i], target)
+            score = _score(row, target, level, shared[k], parties[i], parties[k], told[i])
             if score < needed or (needed == THRESHOLD_OTHER and not _names(row, target, words)):
                 continue
             distance = (row.when.start - (target.when.end or target.when.start)).days
-            key = (score, -distance)
-            if best is None or key > best[0]:
+            key = (score, -distance, -position[k])
+            if (best is None or key > best[0]) and not _reaches(rows, k, i):
                 best = (key, k)
         if best is not None:
             row.target = best[1]
             row.kind = "response"
+
+
+@dataclass(frozen=True)
+class _Told:
+    """The class families a row's words name: in its objects, its sentence, its document."""
+
+    about: frozenset[str]
+    context: frozenset[str]
+    document: frozenset[str]
+    salient: frozenset[str]  # the language's classes, held here to spare look-ups per pair
+    in_kind: frozenset[str]
+
+    @classmethod
+    def of(cls, row: Candidate, words: Words) -> _Told:
+        said = row.about | row.context
+
+        def families(lemmas: frozenset[str]) -> frozenset[str]:
+            return frozenset(family(_code(lemma, words)) for lemma in lemmas)
+
+        return cls(
+            families(row.about),
+            families(row.context),
+            families(row.document & said),
+            words.SALIENT,
+            words.IN_KIND,
+        )
 
 
 def _reaches(rows: list[Candidate], start: int, goal: int) -> bool:
@@ -93,33 +148,81 @@ def _earlier(target: Candidate, row: Candidate) -> bool:
     return True
 
 
+def _reachable(
+    row: Candidate,
+    told: _Told,
+    rows: list[Candidate],
+    pool: set[int],
+    position: dict[int, int],
+    named_by: dict[str, set[int]],
+) -> list[int]:
+    """The rows of ``pool`` told before ``row`` that it may answer.
+
+    Every one its clause or sentence names, and of the others the ``UNNAMED_REACH`` nearest
+    in time (so a document of many dated sentences costs time in proportion to its length).
+    """
+    last = row.when.end or row.when.start
+    out = []
+    weak = 0
+    for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
+        target = rows[k]
+        if (target.when.end or target.when.start) > last or not _earlier(target, row):
+            continue
+        if _naming(row, told, target) < 3:
+            weak += 1
+            if weak > UNNAMED_REACH:
+                break
+        out.append(k)
+    else:
+        return out
+    seen = set(out)
+    words = row.about | row.context | told.about | told.context
+    for k in {k for word in words for k in named_by.get(word, ())} & pool:
+        target = rows[k]
+        if k in seen or (target.when.end or target.when.start) > last:
+            continue
+        if _earlier(target, row) and _naming(row, told, target) >= 3:
+            out.append(k)
+    return out
+
+
+def _naming(row: Candidate, told: _Told, target: Candidate) -> int:
+    """How closely the row names the target (its lemma, or a word of its class family): 4 in
+    the row's own objects, 3 in its sentence, 2 in its document, 0 not at all."""
+    fam = family(target.code) if target.code != "000" else None
+    if target.lemma in row.about or fam in told.about:
+        return 4
+    if target.lemma in row.context or fam in told.context:
+        return 3
+    if target.lemma in row.document or fam in told.document:
+        return 2
+    return 0
+
+
 def _score(
-    row: Candidate, target: Candidate, mine: set[str], theirs: set[str], words: Words
+    row: Candidate,
+    target: Candidate,
+    naming: int,
+    story: int,
+    mine: set[str],
+    theirs: set[str],
+    told: _Told,
 ) -> int:
+    """The score of ``target`` as what ``row`` answers (see the module docstring).
+
+    ``naming`` is ``_naming``'s level, ``story`` the number of proper names they share.
+    """
     same_doc = row.doc_id in target.docs or target.doc_id in row.docs
-    story = len(row.names & target.names)
     if not same_doc and story < 2:
         return 0  # another story: nothing ties the two documents together
-    score = 0
-    fam = family(target.code)
-    named = {target.lemma} | (
-        {lemma for lemma in row.about | row.context if family(_code(lemma, words)) == fam}
-        if target.code != "000"
-        else set()
-    )
-    if row.about & named:
-        score += 4
-    elif row.context & named:
-        score += 3
-    elif row.document & named:
-        score += 2
+    score = naming
     score += 2 if same_doc else 0
     score += 1 if story >= 1 else 0
     score += 1 if story >= 3 else 0
     score += 1 if len(target.docs) >= 3 else 0
-    if target.code in words.SALIENT:
+    if target.code in told.salient:
         score += 1
-    if row.code in words.IN_KIND and target.code in words.IN_KIND:
+    if row.code in told.in_kind and target.code in told.in_kind:
         score += 1
     if mine and theirs:
         score += 1 if not (mine & theirs) else -2
