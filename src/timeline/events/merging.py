@@ -8,6 +8,8 @@ date on a tie); it takes the other's sources.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from timeline.events.model import Candidate
 from timeline.parties import is_gazetteer_key, party_keys
 
@@ -111,26 +113,82 @@ def merge_across(per_doc: list[list[Candidate]]) -> list[Candidate]:
 
 
 def _merge(cands: list[Candidate], allowed) -> list[Candidate]:
-    """Fold each candidate into an earlier kept one it duplicates; keep the better of two."""
+    """Fold each candidate into an earlier kept one it duplicates; keep the better of two.
+
+    Kept candidates are found through an index of their dates and sentences, so merging costs
+    time in proportion to the candidates that could be the same event, not to all pairs.
+    """
     order = sorted(range(len(cands)), key=lambda k: (not _rank(cands[k])[0], k))
     kept: list[Candidate] = []
-    families: dict[str, list[int]] = {}
+    index = _Index()
     for k in order:
         cand = cands[k]
-        pool = families.get(family(cand.code), []) + (
-            families.get("000", []) if cand.code != "000" else []
-        )
-        if cand.code == "000":
-            pool = [j for f in families.values() for j in f]
+        pool = index.pool(cand)
         twin = next((j for j in pool if allowed(kept[j], cand) and same_event(kept[j], cand)), None)
         if twin is None:
-            families.setdefault(family(cand.code), []).append(len(kept))
+            index.add(len(kept), cand, new=True)
             kept.append(cand)
         elif _better(cand, kept[twin]) and kept[twin].when.precision == cand.when.precision:
             absorb(cand, kept[twin])
             kept[twin] = cand
+            index.add(twin, cand, new=False)
         else:
             absorb(kept[twin], cand)
     position = {id(c): k for k, c in enumerate(cands)}
     kept.sort(key=lambda c: position.get(id(c), 0))
     return kept
+
+
+_SPAN_YEARS = 60  # a kept date spanning more years than this is checked against every candidate
+
+
+class _Index:
+    """Where kept candidates are: by family and date (exact interval, and each year spanned)
+    and by sentence; and the family each slot was first kept under (the order of the pool)."""
+
+    def __init__(self) -> None:
+        self.slot_family: list[str] = []
+        self.rank: dict[str, int] = {}
+        self.exact: dict[tuple, set[int]] = defaultdict(set)
+        self.years: dict[tuple[str, int], set[int]] = defaultdict(set)
+        self.wide: dict[str, set[int]] = defaultdict(set)
+        self.members: dict[str, set[int]] = defaultdict(set)
+        self.sentence: dict[tuple, set[int]] = defaultdict(set)
+
+    def add(self, j: int, cand: Candidate, *, new: bool) -> None:
+        fam = family(cand.code)
+        if new:
+            self.slot_family.append(fam)
+            self.rank.setdefault(fam, len(self.rank))
+        start, end = cand.when.start, cand.when.end or cand.when.start
+        self.exact[(fam, cand.when.start, cand.when.end)].add(j)
+        self.members[fam].add(j)
+        self.sentence[cand.sentence].add(j)
+        if start is None:
+            return
+        if end.year - start.year > _SPAN_YEARS:
+            self.wide[fam].add(j)
+        else:
+            for year in range(start.year, end.year + 1):
+                self.years[(fam, year)].add(j)
+
+    def _dated(self, fam: str, cand: Candidate) -> set[int]:
+        """Kept slots of a family whose dates may agree with the candidate's (a superset)."""
+        found = set(self.exact.get((fam, cand.when.start, cand.when.end), ()))
+        start, end = cand.when.start, cand.when.end or cand.when.start
+        if start is None:
+            return found
+        if end.year - start.year > _SPAN_YEARS:
+            return found | self.members.get(fam, set())
+        for year in range(start.year, end.year + 1):
+            found |= self.years.get((fam, year), set())
+        return found | self.wide.get(fam, set())
+
+    def pool(self, cand: Candidate) -> list[int]:
+        """The kept slots to compare, in the order of a scan by family (see ``same_event``)."""
+        fam = family(cand.code)
+        found = self._dated(fam, cand) | self.sentence.get(cand.sentence, set())
+        if cand.code == "000":
+            return sorted(found, key=lambda j: (self.rank[self.slot_family[j]], j))
+        found = {j for j in found if self.slot_family[j] in (fam, "000")}
+        return sorted(found, key=lambda j: (self.slot_family[j] != fam, j))
