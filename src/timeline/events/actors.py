@@ -71,6 +71,15 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
+    opened = [k for k, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
+        # "General Administration of Customs (GAC": close the bracket, or leave it out
+        after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]
+        close = next((t for t in after if t.text == ")"), None)
+        if close is not None:
+            tokens = tokens + [t for t in after if t.i <= close.i]
+        else:
+            tokens = tokens[: opened[-1]]
     if not tokens:
         return "", None
     if len(tokens) > _MAX_WORDS:

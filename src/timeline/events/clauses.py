@@ -270,16 +270,19 @@ def subject_of(head: Any, words: Words) -> Any | None:
                     return pobj
         if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
             return subject_of(head.head, words)  # "X issued a statement": X's statement
-        return _party_after(head)
+        return _party_after(head, words)
     return _inherited_subject(head, words)
 
 
-def _party_after(noun: Any) -> Any | None:
-    """'talks between X and Y', 'a visit of X', 'a meeting with X': a named party after."""
+def _party_after(noun: Any, words: Words) -> Any | None:
+    """'talks between X and Y', 'a visit of X', 'the comments of the ambassador': a party
+    (a named one, or an office) after the noun."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "of", "among"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in _PARTY_ENTITIES:
+            if pobj is not None and (
+                pobj.ent_type_ in _PARTY_ENTITIES or pobj.lemma_.lower() in words.AGENT_HEADS
+            ):
                 return pobj
     return None
 
