@@ -130,6 +130,16 @@ def test_a_reaction_links_to_the_event_it_names_and_becomes_a_response():
     assert df.loc[reaction["responds_to"], "category"] == "expulsion"
 
 
+def test_a_reaction_told_first_still_answers_the_same_day_act_told_after_it():
+    text = (
+        "The Arvelian foreign ministry condemned the detention of Valdorian journalists today. "
+        "Valdorian soldiers detained the journalists in Port Sable today."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"], df
+    assert df.loc["detention", "kind"] == "event"
+
+
 def test_nothing_fits_means_no_link_rather_than_the_last_event():
     text = (
         "Arvelia opened a trade fair on Thursday. "

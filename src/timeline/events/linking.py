@@ -96,27 +96,39 @@ def link(rows: list[Candidate], words: Words) -> None:
 
 @dataclass(frozen=True)
 class _Told:
-    """The class families a row's words name: in its objects, its sentence, its document."""
+    """What a row's words name: lemmas and class families in its objects, its sentence and
+    its document. Verbs of saying are left out: "said" in a reaction's sentence reports it and
+    names no earlier statement ("the remarks", "the statement" do)."""
 
     about: frozenset[str]
     context: frozenset[str]
     document: frozenset[str]
+    about_lemmas: frozenset[str]
+    context_lemmas: frozenset[str]
+    document_lemmas: frozenset[str]
     salient: frozenset[str]  # the language's classes, held here to spare look-ups per pair
     in_kind: frozenset[str]
+    reactive: frozenset[str]
 
     @classmethod
     def of(cls, row: Candidate, words: Words) -> _Told:
-        said = row.about | row.context
+        about = row.about - words.SPEECH
+        context = row.context - words.SPEECH
+        document = row.document - words.SPEECH
 
         def families(lemmas: frozenset[str]) -> frozenset[str]:
             return frozenset(family(_code(lemma, words)) for lemma in lemmas)
 
         return cls(
-            families(row.about),
-            families(row.context),
-            families(row.document & said),
+            families(about),
+            families(context),
+            families(document & (about | context)),
+            about,
+            context,
+            document,
             words.SALIENT,
             words.IN_KIND,
+            words.REACTIVE,
         )
 
 
@@ -132,8 +144,12 @@ def _reaches(rows: list[Candidate], start: int, goal: int) -> bool:
     return False
 
 
-def _earlier(target: Candidate, row: Candidate) -> bool:
-    """The target happened before the row, or the same day (not the same predicate)."""
+def _earlier(target: Candidate, row: Candidate, reactive: frozenset[str]) -> bool:
+    """The target happened before the row, or the same day (not the same predicate).
+
+    Of two acts of one day told by one document, an act that is no reaction (a detention, a
+    clash) comes before a reaction (a statement); otherwise the one told first.
+    """
     end = target.when.end or target.when.start
     if end is None or row.when.start is None or target.when.start is None:
         return False
@@ -144,6 +160,8 @@ def _earlier(target: Candidate, row: Candidate) -> bool:
     if target.document_act and (row.doc_id in target.docs or target.doc_id in row.docs):
         return False  # a document's own act comes after everything the document tells
     if end == row.when.start and target.doc_id == row.doc_id:
+        if (target.code in reactive) != (row.code in reactive):
+            return row.code in reactive
         return target.predicate < row.predicate
     return True
 
@@ -166,7 +184,7 @@ def _reachable(
     weak = 0
     for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
         target = rows[k]
-        if (target.when.end or target.when.start) > last or not _earlier(target, row):
+        if (target.when.end or target.when.start) > last or not _earlier(target, row, told.reactive):
             continue
         if _naming(row, told, target) < 3:
             weak += 1
@@ -181,7 +199,7 @@ def _reachable(
         target = rows[k]
         if k in seen or (target.when.end or target.when.start) > last:
             continue
-        if _earlier(target, row) and _naming(row, told, target) >= 3:
+        if _earlier(target, row, told.reactive) and _naming(row, told, target) >= 3:
             out.append(k)
     return out
 
@@ -190,11 +208,11 @@ def _naming(row: Candidate, told: _Told, target: Candidate) -> int:
     """How closely the row names the target (its lemma, or a word of its class family): 4 in
     the row's own objects, 3 in its sentence, 2 in its document, 0 not at all."""
     fam = family(target.code) if target.code != "000" else None
-    if target.lemma in row.about or fam in told.about:
+    if target.lemma in told.about_lemmas or fam in told.about:
         return 4
-    if target.lemma in row.context or fam in told.context:
+    if target.lemma in told.context_lemmas or fam in told.context:
         return 3
-    if target.lemma in row.document or fam in told.document:
+    if target.lemma in told.document_lemmas or fam in told.document:
         return 2
     return 0
 
