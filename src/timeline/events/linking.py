@@ -184,7 +184,9 @@ def _reachable(
     weak = 0
     for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
         target = rows[k]
-        if (target.when.end or target.when.start) > last or not _earlier(target, row, told.reactive):
+        if (target.when.end or target.when.start) > last:
+            continue
+        if not _earlier(target, row, told.reactive):
             continue
         if _naming(row, told, target) < 3:
             weak += 1
