@@ -207,7 +207,7 @@ def _check_doc_id(doc_id: str, where: str) -> None:
     """Refuse a doc id the events table could not cite (``sources`` splits on ``;``)."""
     import re
 
-    from timeline.table import _ID
+    from timeline.table.io import _ID
 
     if not re.fullmatch(_ID, doc_id):
         raise DocumentError(

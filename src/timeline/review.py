@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import SchemaError
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
 
 _NEEDED = (
     "event_id",

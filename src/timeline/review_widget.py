@@ -23,12 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import TimelineError
 from timeline.review_session import EDITABLE, ReviewSession
 from timeline.table import KINDS, PRECISIONS
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
 
 _HERE = Path(__file__).resolve().parent
 _CONTEXT = 320  # characters of the document shown on each side of the evidence

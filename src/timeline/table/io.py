@@ -50,9 +50,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline import _parquet
 from timeline._io import atomic_write, csv_cells_up_to
 from timeline.errors import DocumentError, SchemaError
+from timeline.table import _parquet
 
 COLUMNS: tuple[str, ...] = (
     "event_id",

@@ -1,0 +1,39 @@
+"""The events and sources tables: schema, reading, validating and writing (``timeline.table``)."""
+
+from timeline.table.io import (
+    COLUMNS,
+    KINDS,
+    MAX_EVIDENCE_WORDS,
+    PRECISIONS,
+    PUBLISHER_TYPES,
+    QUOTE_COLUMNS,
+    SOURCE_COLUMNS,
+    datapackage,
+    events_frame,
+    read_events,
+    read_sources,
+    sort_events,
+    validate_events,
+    write_datapackage,
+    write_events,
+    write_sources,
+)
+
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "MAX_EVIDENCE_WORDS",
+    "PRECISIONS",
+    "PUBLISHER_TYPES",
+    "QUOTE_COLUMNS",
+    "SOURCE_COLUMNS",
+    "datapackage",
+    "events_frame",
+    "read_events",
+    "read_sources",
+    "sort_events",
+    "validate_events",
+    "write_datapackage",
+    "write_events",
+    "write_sources",
+]
