@@ -147,3 +147,14 @@ def test_readme_library_example_runs(root, corpus_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "build" / "timeline.html").is_file()
+
+
+def test_the_old_module_paths_of_the_views_name_the_moved_modules():
+    import importlib
+
+    for name in ("export", "figures", "highlight", "story", "widgets"):
+        old = importlib.import_module(f"timeline.{name}")
+        assert old is importlib.import_module(f"timeline.views.{name}"), name
+    from timeline.figures import timeline_figure
+
+    assert timeline_figure is timeline.timeline_figure

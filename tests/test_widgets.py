@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from timeline import SchemaError, read_events
-from timeline.widgets import explorer, filter_events
+from timeline.views.widgets import explorer, filter_events
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -1,5 +1,7 @@
 """timeline: from news and official statements to a dated, sourced events table and charts."""
 
+import sys
+
 from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.distributed import read_corpus
@@ -16,14 +18,10 @@ from timeline.errors import (
 )
 from timeline.evaluation import evaluate_events
 from timeline.events import extract_events
-from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
-from timeline.figures import lag_figure, perspective_figure, timeline_figure
-from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
 from timeline.review_session import ReviewSession, drop_rejected
 from timeline.review_widget import review_candidates
 from timeline.sources import add_source, reanchor_evidence
-from timeline.story import story_html, write_story
 from timeline.table import (
     COLUMNS,
     datapackage,
@@ -34,7 +32,23 @@ from timeline.table import (
     validate_events,
     write_events,
 )
-from timeline.widgets import explorer, filter_events
+from timeline.views import export, figures, highlight, story, widgets
+from timeline.views.export import (
+    to_timelinejs,
+    write_html,
+    write_image,
+    write_json,
+    write_timelinejs,
+)
+from timeline.views.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.views.highlight import highlight_document
+from timeline.views.story import story_html, write_story
+from timeline.views.widgets import explorer, filter_events
+
+# The views once were modules of their own (``timeline.figures`` ...): those paths still work,
+# naming the same module objects.
+for _module in (export, figures, highlight, story, widgets):
+    sys.modules[f"timeline.{_module.__name__.rsplit('.', 1)[1]}"] = _module
 
 __all__ = [
     "COLUMNS",

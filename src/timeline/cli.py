@@ -150,9 +150,10 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from timeline import export, figures, story, table
+    from timeline import table
     from timeline._io import same_file
     from timeline.errors import OutputError
+    from timeline.views import export, figures, story
 
     events = table.read_events(args.events)
     table.validate_events(events)

@@ -225,7 +225,7 @@ def _passage(documents: Mapping[str, Document], row: Mapping[str, Any], found: d
     """The document around the evidence, date mentions and evidence highlighted (HTML)."""
     import html
 
-    from timeline.highlight import highlight_document
+    from timeline.views.highlight import highlight_document
 
     doc_id = (_text(row.get("sources")).split(";") or [""])[0]
     doc = documents.get(doc_id)
@@ -278,7 +278,7 @@ def _draw(session: ReviewSession, chart: Any) -> None:
     An empty table is drawn too (empty axes), so the browser loads plotly.js before the first
     accepted row rather than while the person waits for the next candidate.
     """
-    from timeline.figures import timeline_figure
+    from timeline.views.figures import timeline_figure
 
     bundle = timeline_figure(session.table)._repr_mimebundle_(include=None, exclude=None)
     chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)

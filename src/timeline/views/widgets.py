@@ -161,7 +161,7 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
     """
     import ipywidgets as widgets
 
-    from timeline.figures import timeline_figure
+    from timeline.views.figures import timeline_figure
 
     first, last = _year_bounds(events)
     kinds = [kind for kind in _KINDS if kind in set(_column(events, "kind").dropna())]
