@@ -1,4 +1,4 @@
-"""Tests for timeline._timeml: the TimeML reader, the TempEval-3 scorer, evaluate_dates."""
+"""Tests for timeline.evaluation.timeml: the TimeML reader, TempEval-3 scoring, evaluate_dates."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 import timeline.dates
-from timeline._timeml import (
+from timeline.cli import main
+from timeline.errors import DocumentError
+from timeline.evaluation.timeml import (
     DateEvaluation,
     Scores,
     Timex,
@@ -23,8 +25,6 @@ from timeline._timeml import (
     read_timeml_folder,
     score_timexes,
 )
-from timeline.cli import main
-from timeline.errors import DocumentError
 
 DATA = Path(__file__).resolve().parent / "data"
 SMALL = DATA / "timeml_small"

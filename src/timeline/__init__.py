@@ -2,7 +2,6 @@
 
 import sys
 
-from timeline._timeml import evaluate_dates
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.distributed import read_corpus
 from timeline.documents import Document, load_documents
@@ -16,7 +15,8 @@ from timeline.errors import (
     SourceError,
     TimelineError,
 )
-from timeline.evaluation import evaluate_events
+from timeline.evaluation.events import evaluate_events
+from timeline.evaluation.timeml import evaluate_dates
 from timeline.events import extract_events
 from timeline.review import MergeReport, merge_events
 from timeline.review_session import ReviewSession, drop_rejected

@@ -338,11 +338,11 @@ def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.what == "dates":
-        from timeline._timeml import evaluate_dates
+        from timeline.evaluation.timeml import evaluate_dates
 
         result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
     else:
-        from timeline.evaluation import evaluate_events
+        from timeline.evaluation.events import evaluate_events
 
         result = evaluate_events(args.pred, args.gold)
     print(result.to_text())
