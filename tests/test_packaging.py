@@ -158,3 +158,47 @@ def test_the_old_module_paths_of_the_views_name_the_moved_modules():
     from timeline.figures import timeline_figure
 
     assert timeline_figure is timeline.timeline_figure
+
+
+def _module_imports(root) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports at module level (from the source)."""
+    import ast
+
+    package = root / "src" / "timeline"
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("timeline"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    targets.add(full if full in modules else node.module)
+            elif isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names if a.name.startswith("timeline")}
+        graph[name] = (targets & set(modules)) - {name}
+    return graph
+
+
+def test_no_module_imports_itself_through_others(root):
+    graph = _module_imports(root)
+    assert len(graph) > 40  # the whole package was read
+    for start in graph:
+        seen, todo = set(), list(graph[start])
+        while todo:
+            name = todo.pop()
+            assert name != start, f"{start} imports itself through {sorted(seen)}"
+            if name not in seen:
+                seen.add(name)
+                todo.extend(graph[name])
+
+
+def test_the_schema_imports_nothing_from_the_package_and_documents_no_table(root):
+    graph = _module_imports(root)
+    assert graph["timeline.schema"] == set()
+    assert "timeline.schema" in graph["timeline.documents"]
+    assert "timeline.documents" in graph["timeline.table.io"]
+    assert not any(name.startswith("timeline.table") for name in graph["timeline.documents"])

@@ -26,7 +26,7 @@ import pandas as pd
 from timeline.documents import Document
 from timeline.errors import TimelineError
 from timeline.review_session import EDITABLE, ReviewSession
-from timeline.table import KINDS, PRECISIONS
+from timeline.schema import KINDS, PRECISIONS
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import is_missing as _missing
 

@@ -1,6 +1,6 @@
 """The events and sources tables: schema, reading, validating and writing (``timeline.table``)."""
 
-from timeline.table.io import (
+from timeline.schema import (
     COLUMNS,
     KINDS,
     MAX_EVIDENCE_WORDS,
@@ -8,6 +8,8 @@ from timeline.table.io import (
     PUBLISHER_TYPES,
     QUOTE_COLUMNS,
     SOURCE_COLUMNS,
+)
+from timeline.table.io import (
     datapackage,
     events_frame,
     read_events,

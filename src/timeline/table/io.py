@@ -1,7 +1,7 @@
 """The events-table schema, declared once; validation; CSV read and write.
 
-The schema is one table of ``_Field`` records per CSV file (``_EVENT_FIELDS`` for
-``data/events.csv``, ``_SOURCE_FIELDS`` for ``data/sources.csv``). Everything else is derived
+The schema is one table of ``Field`` records per CSV file (``EVENT_FIELDS`` for
+``data/events.csv``, ``SOURCE_FIELDS`` for ``data/sources.csv``). Everything else is derived
 from it: the pandas dtypes, the cell parser used by ``read_events``, the column checks of
 ``validate_events`` and the Frictionless Data Package descriptor of ``datapackage()``.
 
@@ -43,7 +43,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,215 +50,18 @@ import numpy as np
 import pandas as pd
 
 from timeline._io import atomic_write, csv_cells_up_to
+from timeline.documents import load_documents
 from timeline.errors import DocumentError, SchemaError
+from timeline.schema import (
+    DTYPES,
+    EVENT_FIELDS,
+    ISO_DATE,
+    ISO_DATETIME,
+    MAX_EVIDENCE_WORDS,
+    SOURCE_FIELDS,
+    Field,
+)
 from timeline.table import _parquet
-
-COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "kind",
-    "category",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "title",
-    "actor",
-    "responds_to",
-    "sources",
-    "source_url",
-    "outlet",
-    "publisher_type",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-    "reviewed",
-    "notes",
-)
-KINDS: tuple[str, ...] = ("event", "response")
-PRECISIONS: tuple[str, ...] = ("day", "month", "year", "approximate", "before", "after")
-PUBLISHER_TYPES: tuple[str, ...] = (
-    "state media",
-    "government",
-    "intergovernmental",
-    "news media",
-    "NGO",
-)
-QUOTE_COLUMNS: tuple[str, ...] = ("evidence_prefix", "evidence_suffix")
-"""Optional columns of the events table: the evidence quote's context (not in ``COLUMNS``)."""
-SOURCE_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "outlet",
-    "publisher_type",
-    "published",
-    "url",
-    "title",
-)
-
-MAX_EVIDENCE_WORDS = 25
-"""The longest evidence quotation allowed, in whitespace-separated words."""
-
-_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
-_URL = r"https?://[^\s]+"
-_ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_ISO_DATETIME = (
-    _ISO_DATE + r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?"
-)
-
-
-@dataclass(frozen=True)
-class _Field:
-    """One column of a table: its name, value type and constraints."""
-
-    name: str
-    type: str  # "string", "date", "integer" or "boolean"
-    description: str
-    required: bool = False
-    enum: tuple[str, ...] | None = None
-    pattern: str | None = None  # must match the whole value
-    allowed: str = ""  # what the pattern allows, in words, for messages
-    minimum: int | None = None
-    optional_column: bool = False  # may be absent from a file or frame
-
-
-_DTYPES: dict[str, str] = {
-    "string": "string[python]",  # not pyarrow's storage, which cannot hold a lone surrogate
-    "date": "datetime64[s]",
-    "integer": "Int64",
-    "boolean": "boolean",
-}
-
-_EVENT_FIELDS: tuple[_Field, ...] = (
-    _Field(
-        "event_id",
-        "string",
-        "Stable slug naming the event, unique in the table.",
-        required=True,
-        pattern=_ID,
-        allowed="a slug of letters, digits, '.', '_' and '-' starting with a letter or digit",
-    ),
-    _Field(
-        "kind", "string", "'event' (an action) or 'response' (an official reaction).", True, KINDS
-    ),
-    _Field(
-        "category",
-        "string",
-        "What sort of event: visit, letter, report, statement, press briefing, ...",
-        required=True,
-    ),
-    _Field(
-        "date_start",
-        "date",
-        "First day of the event (ISO 8601); empty when only an upper bound is known.",
-    ),
-    _Field(
-        "date_end",
-        "date",
-        "Last day of the event (ISO 8601); empty when only a lower bound is known.",
-    ),
-    _Field(
-        "date_precision",
-        "string",
-        "How exact the dates are: day, month, year, approximate, before, after.",
-        True,
-        PRECISIONS,
-    ),
-    _Field("date_text", "string", "The date as the source writes it."),
-    _Field("title", "string", "Neutral paraphrase of the event in our own words.", required=True),
-    _Field("actor", "string", "Who acted, with their role."),
-    _Field("responds_to", "string", "event_id of the event this row answers or reacts to."),
-    _Field(
-        "sources",
-        "string",
-        "Doc ids of the documents reporting the event, ';'-separated, primary first.",
-        required=True,
-        pattern=rf"{_ID}(;{_ID})*",
-        allowed="doc ids separated by ';' without spaces",
-    ),
-    _Field(
-        "source_url",
-        "string",
-        "URL of the primary source.",
-        pattern=_URL,
-        allowed="an http:// or https:// URL without spaces",
-    ),
-    _Field("outlet", "string", "Who published the primary source."),
-    _Field(
-        "publisher_type",
-        "string",
-        "What sort of publisher the outlet is: an open vocabulary; suggested values: "
-        + ", ".join(PUBLISHER_TYPES)
-        + "; 'unknown' when not known.",
-    ),
-    _Field(
-        "evidence",
-        "string",
-        f"Verbatim phrase of at most {MAX_EVIDENCE_WORDS} words from the primary source that "
-        "carries the date.",
-    ),
-    _Field(
-        "evidence_start",
-        "integer",
-        "Character offset where evidence starts in the primary source's text.",
-        minimum=0,
-    ),
-    _Field(
-        "evidence_end",
-        "integer",
-        "Character offset where evidence ends in the primary source's text (exclusive).",
-        minimum=0,
-    ),
-    _Field(
-        "evidence_prefix",
-        "string",
-        "Optional column: the text just before the evidence in the primary source "
-        "(W3C TextQuoteSelector prefix), to find the quote again when offsets drift.",
-        optional_column=True,
-    ),
-    _Field(
-        "evidence_suffix",
-        "string",
-        "Optional column: the text just after the evidence in the primary source "
-        "(W3C TextQuoteSelector suffix).",
-        optional_column=True,
-    ),
-    _Field("reviewed", "boolean", "true when a person checked the row.", required=True),
-    _Field("notes", "string", "Free text: how a date was derived, caveats."),
-)
-
-_SOURCE_FIELDS: tuple[_Field, ...] = (
-    _Field(
-        "doc_id",
-        "string",
-        "Stable id of the document (the first characters of its file name).",
-        required=True,
-        pattern=_ID,
-        allowed="letters, digits, '.', '_' and '-' starting with a letter or digit",
-    ),
-    _Field("outlet", "string", "Who published the document.", required=True),
-    _Field(
-        "publisher_type",
-        "string",
-        "What sort of publisher: an open vocabulary; suggested values: "
-        + ", ".join(PUBLISHER_TYPES)
-        + "; 'unknown' when not known.",
-        True,
-    ),
-    _Field(
-        "published",
-        "string",
-        "Publication date, ISO 8601, with time and UTC offset where known.",
-        pattern=_ISO_DATETIME,
-        allowed="an ISO 8601 date or date-time such as 2019-07-11 or 2019-07-11T22:46+08:00",
-    ),
-    _Field(
-        "url",
-        "string",
-        "Where the document was published; empty where unknown.",
-        pattern=_URL,
-        allowed="an http:// or https:// URL without spaces",
-    ),
-    _Field("title", "string", "Headline, where the document states one."),
-)
 
 _EVENTS = "events table"
 _SOURCES = "sources table"
@@ -294,9 +96,9 @@ def read_events(path: str | os.PathLike[str], *, validate: bool = True) -> pd.Da
     """
     source = _csv_path(path, "read_events")
     if _parquet.is_parquet(source):
-        frame, problems = _parse_parquet(source, _EVENT_FIELDS, _EVENTS)
+        frame, problems = _parse_parquet(source, EVENT_FIELDS, _EVENTS)
     else:
-        frame, problems = _parse_csv(source, _EVENT_FIELDS, _EVENTS)
+        frame, problems = _parse_csv(source, EVENT_FIELDS, _EVENTS)
     if problems:
         raise _error(problems, f"{source}: ", _EVENTS)
     if validate:
@@ -346,9 +148,9 @@ def validate_events(
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"validate_events expects a pandas DataFrame, got {type(df).__name__}")
-    problems = _check_columns(df, _EVENT_FIELDS)
+    problems = _check_columns(df, EVENT_FIELDS)
     if not problems:
-        problems = _check_cells(df, _EVENT_FIELDS) + _check_events(df)
+        problems = _check_cells(df, EVENT_FIELDS) + _check_events(df)
         if corpus is not None:
             problems += _check_corpus(df, _corpus_texts(corpus))
     if problems:
@@ -408,9 +210,9 @@ def write_events(
     except SchemaError as exc:
         raise _error(exc.problems, f"refusing to write {target}: ", _EVENTS) from None
     if format == "parquet":
-        data: str | bytes = _to_parquet(sort_events(df), _EVENT_FIELDS)
+        data: str | bytes = _to_parquet(sort_events(df), EVENT_FIELDS)
     else:
-        data = _to_csv(sort_events(df), _EVENT_FIELDS, excel_safe=excel_safe)
+        data = _to_csv(sort_events(df), EVENT_FIELDS, excel_safe=excel_safe)
     atomic_write(target, data, refuse_read_only=True)
 
 
@@ -448,7 +250,7 @@ def events_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
     >>> str(df.loc[0, "date_start"].date()), bool(df.loc[0, "reviewed"])
     ('2020-01-02', True)
     """
-    return _frame_from_records(rows, _EVENT_FIELDS, _EVENTS)
+    return _frame_from_records(rows, EVENT_FIELDS, _EVENTS)
 
 
 def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -466,9 +268,9 @@ def read_sources(path: str | os.PathLike[str]) -> pd.DataFrame:
     ['000', '001', '002', '003', '004']
     """
     source = _csv_path(path, "read_sources")
-    frame, problems = _parse_csv(source, _SOURCE_FIELDS, _SOURCES)
+    frame, problems = _parse_csv(source, SOURCE_FIELDS, _SOURCES)
     if not problems:
-        problems = _check_cells(frame, _SOURCE_FIELDS)
+        problems = _check_cells(frame, SOURCE_FIELDS)
         problems += _check_published(frame) + _duplicates(frame, "doc_id")
     if problems:
         raise _error(problems, f"{source}: ", _SOURCES)
@@ -486,14 +288,14 @@ def write_sources(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         write_sources(read_sources("data/sources.csv"), "/tmp/sources.csv")
     """
     target = Path(path)
-    problems = _check_columns(df, _SOURCE_FIELDS)
+    problems = _check_columns(df, SOURCE_FIELDS)
     if not problems:
-        problems = _check_cells(df, _SOURCE_FIELDS)
+        problems = _check_cells(df, SOURCE_FIELDS)
         problems += _check_published(df) + _duplicates(df, "doc_id")
     if problems:
         raise _error(problems, f"refusing to write {target}: ", _SOURCES)
     ordered = df.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
-    atomic_write(target, _to_csv(ordered, _SOURCE_FIELDS), refuse_read_only=True)
+    atomic_write(target, _to_csv(ordered, SOURCE_FIELDS), refuse_read_only=True)
 
 
 def datapackage() -> dict[str, Any]:
@@ -519,7 +321,7 @@ def datapackage() -> dict[str, Any]:
             _resource(
                 "events",
                 "Events and responses, one row each.",
-                _EVENT_FIELDS,
+                EVENT_FIELDS,
                 primary_key="event_id",
                 foreign_keys=[
                     {
@@ -531,7 +333,7 @@ def datapackage() -> dict[str, Any]:
             _resource(
                 "sources",
                 "The source documents, one row each: facts only, no text.",
-                _SOURCE_FIELDS,
+                SOURCE_FIELDS,
                 primary_key="doc_id",
             ),
         ],
@@ -563,9 +365,7 @@ def _csv_path(path: Any, caller: str) -> Path:
     return Path(path)
 
 
-def _parse_csv(
-    path: Path, fields: tuple[_Field, ...], table: str
-) -> tuple[pd.DataFrame, list[str]]:
+def _parse_csv(path: Path, fields: tuple[Field, ...], table: str) -> tuple[pd.DataFrame, list[str]]:
     """Decode, split and type a CSV file; return the frame and the problems found."""
     data = path.read_bytes()
     try:
@@ -610,7 +410,7 @@ def _parse_csv(
 
 
 def _parse_parquet(
-    path: Path, fields: tuple[_Field, ...], table: str
+    path: Path, fields: tuple[Field, ...], table: str
 ) -> tuple[pd.DataFrame, list[str]]:
     """Read a Parquet file's columns and type them exactly as CSV cells are typed."""
     columns = _parquet.read_columns(path)
@@ -639,7 +439,7 @@ def _check_header(
 
 
 def _frame_from_records(
-    rows: Iterable[Mapping[str, Any]], fields: tuple[_Field, ...], table: str
+    rows: Iterable[Mapping[str, Any]], fields: tuple[Field, ...], table: str
 ) -> pd.DataFrame:
     """Type records of Python values or CSV strings into a frame; raise on bad values."""
     names = {f.name for f in fields}
@@ -679,7 +479,7 @@ def _to_cell(value: Any) -> str:
 
 
 def _frame_from_cells(
-    records: list[dict[str, str]], fields: tuple[_Field, ...]
+    records: list[dict[str, str]], fields: tuple[Field, ...]
 ) -> tuple[pd.DataFrame, list[str]]:
     """Parse string cells into typed columns; collect a problem for each bad cell."""
     problems: list[str] = []
@@ -704,14 +504,14 @@ def _frame_from_cells(
     return pd.DataFrame(columns), problems
 
 
-def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
+def _parse_cell(field: Field, raw: str) -> tuple[Any, str | None]:
     """Parse one CSV cell; return (value, None) or (None, what is wrong)."""
     if raw == "":
         return None, None
     if field.type == "string":
         return raw, None
     if field.type == "date":
-        if not re.fullmatch(_ISO_DATE, raw):
+        if not re.fullmatch(ISO_DATE, raw):
             return None, "is not a date (expected an ISO date YYYY-MM-DD, such as 2019-07-10)"
         try:
             day = dt.date.fromisoformat(raw)
@@ -727,25 +527,25 @@ def _parse_cell(field: _Field, raw: str) -> tuple[Any, str | None]:
     return None, "is not one of: true, false"
 
 
-def _series(values: list[Any], field: _Field) -> pd.Series:
+def _series(values: list[Any], field: Field) -> pd.Series:
     """A column of parsed values with the field's dtype."""
-    dtype = _DTYPES[field.type]
+    dtype = DTYPES[field.type]
     if field.type != "date":  # dates: pandas turns date objects and None into datetime64
         values = [pd.NA if v is None else v for v in values]
     return pd.Series(values, dtype=dtype, name=field.name)
 
 
-def _empty(fields: tuple[_Field, ...]) -> pd.DataFrame:
+def _empty(fields: tuple[Field, ...]) -> pd.DataFrame:
     """A frame with the fields' columns and dtypes and no rows."""
     return pd.DataFrame({f.name: _series([], f) for f in fields if not f.optional_column})
 
 
-def _optional(fields: tuple[_Field, ...]) -> tuple[str, ...]:
+def _optional(fields: tuple[Field, ...]) -> tuple[str, ...]:
     """Names of the columns that may be absent."""
     return tuple(f.name for f in fields if f.optional_column)
 
 
-def _present(fields: tuple[_Field, ...], names: Iterable[Any]) -> tuple[_Field, ...]:
+def _present(fields: tuple[Field, ...], names: Iterable[Any]) -> tuple[Field, ...]:
     """The fields a file or frame holds: every required column and the optional ones given."""
     given = {str(n) for n in names}
     return tuple(f for f in fields if not f.optional_column or f.name in given)
@@ -754,7 +554,7 @@ def _present(fields: tuple[_Field, ...], names: Iterable[Any]) -> tuple[_Field, 
 # --------------------------------------------------------------------------- checking
 
 
-def _check_columns(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
+def _check_columns(df: pd.DataFrame, fields: tuple[Field, ...]) -> list[str]:
     """Missing, unknown or repeated columns, and columns of the wrong dtype."""
     names = tuple(f.name for f in fields)
     problems = _check_header([str(c) for c in df.columns], names, _optional(fields))
@@ -764,13 +564,13 @@ def _check_columns(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
         column = df[field.name]
         if not _dtype_ok(column, field.type):
             problems.append(
-                f"column {field.name!r}: dtype {column.dtype}, expected {_DTYPES[field.type]} "
+                f"column {field.name!r}: dtype {column.dtype}, expected {DTYPES[field.type]} "
                 "(build the frame with read_events or events_frame)"
             )
     return problems
 
 
-def _check_cells(df: pd.DataFrame, fields: tuple[_Field, ...]) -> list[str]:
+def _check_cells(df: pd.DataFrame, fields: tuple[Field, ...]) -> list[str]:
     """The one loop over the schema: each cell against its field's constraints."""
     problems: list[str] = []
     key = fields[0].name
@@ -789,10 +589,10 @@ def _dtype_ok(column: pd.Series, kind: str) -> bool:
         return isinstance(column.dtype, pd.StringDtype)
     if kind == "date":
         return pd.api.types.is_datetime64_dtype(column.dtype)
-    return str(column.dtype) == _DTYPES[kind]
+    return str(column.dtype) == DTYPES[kind]
 
 
-def _check_value(field: _Field, value: Any) -> str | None:
+def _check_value(field: Field, value: Any) -> str | None:
     """What is wrong with one typed value, as ``'name': ...``; None when it is fine."""
     if _missing(value) or (field.type == "string" and not str(value).strip()):
         return f"{field.name!r}: empty, but a value is required" if field.required else None
@@ -802,7 +602,7 @@ def _check_value(field: _Field, value: Any) -> str | None:
     return _check_present(field, value)
 
 
-def _check_present(field: _Field, value: Any) -> str | None:
+def _check_present(field: Field, value: Any) -> str | None:
     """What is wrong with a value that is present; None when it is fine."""
     name = repr(field.name)
     if field.type == "string" and not _encodable(value):
@@ -1006,8 +806,6 @@ def _check_corpus(df: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
 def _corpus_texts(corpus: Any) -> dict[str, str]:
     """Doc id -> text from a folder, a mapping (to text or Document) or Documents."""
     if isinstance(corpus, str | os.PathLike):
-        from timeline.documents import load_documents
-
         return {doc.doc_id: doc.text for doc in load_documents(corpus)}
     if isinstance(corpus, Mapping):
         return {str(k): v if isinstance(v, str) else v.text for k, v in corpus.items()}
@@ -1023,7 +821,7 @@ def _check_published(df: pd.DataFrame) -> list[str]:
     """Published values that match the ISO pattern but are not real dates or times."""
     problems = []
     for number, (doc_id, value) in enumerate(zip(df["doc_id"], df["published"], strict=True), 1):
-        if _missing(value) or not re.fullmatch(_ISO_DATETIME, value):
+        if _missing(value) or not re.fullmatch(ISO_DATETIME, value):
             continue
         try:
             dt.datetime.fromisoformat(value)
@@ -1059,7 +857,7 @@ def _duplicates(df: pd.DataFrame, key: str) -> list[str]:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...], *, excel_safe: bool = False) -> str:
+def _to_csv(df: pd.DataFrame, fields: tuple[Field, ...], *, excel_safe: bool = False) -> str:
     """The CSV text of a checked frame: schema column order, minimal quoting, ``\\n``.
 
     ``excel_safe`` prefixes text cells a spreadsheet would evaluate with an apostrophe.
@@ -1077,7 +875,7 @@ def _to_csv(df: pd.DataFrame, fields: tuple[_Field, ...], *, excel_safe: bool = 
     return "".join(",".join(_quote(cell) for cell in row) + "\n" for row in rows)
 
 
-def _to_parquet(df: pd.DataFrame, fields: tuple[_Field, ...]) -> bytes:
+def _to_parquet(df: pd.DataFrame, fields: tuple[Field, ...]) -> bytes:
     """The Parquet bytes of a checked frame: each cell's CSV text, typed back by its field."""
     fields = _present(fields, df.columns)
     parse = {"date": dt.date.fromisoformat, "integer": int, "boolean": lambda t: t == "true"}
@@ -1100,7 +898,7 @@ def _quote(cell: str) -> str:
     return cell
 
 
-def _format(value: Any, field: _Field) -> str:
+def _format(value: Any, field: Field) -> str:
     """One typed value as CSV text."""
     if _missing(value):
         return ""
@@ -1179,7 +977,7 @@ def _dupes(names: list[str]) -> list[str]:
 def _resource(
     name: str,
     description: str,
-    fields: tuple[_Field, ...],
+    fields: tuple[Field, ...],
     *,
     primary_key: str,
     foreign_keys: list[dict[str, Any]] | None = None,
@@ -1212,12 +1010,12 @@ def _resource(
     }
 
 
-def _fields_match(fields: tuple[_Field, ...]) -> dict[str, Any]:
+def _fields_match(fields: tuple[Field, ...]) -> dict[str, Any]:
     """Table Schema v2 ``fieldsMatch``: optional columns may be absent from the file."""
     return {"fieldsMatch": "superset"} if _optional(fields) else {}
 
 
-def _field_descriptor(field: _Field) -> dict[str, Any]:
+def _field_descriptor(field: Field) -> dict[str, Any]:
     """The Table Schema descriptor of one field."""
     out: dict[str, Any] = {"name": field.name, "type": field.type}
     if field.type == "boolean":
@@ -1227,7 +1025,7 @@ def _field_descriptor(field: _Field) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if field.required:
         constraints["required"] = True
-    if field is _EVENT_FIELDS[0] or field is _SOURCE_FIELDS[0]:
+    if field is EVENT_FIELDS[0] or field is SOURCE_FIELDS[0]:
         constraints["unique"] = True
     if field.enum is not None:
         constraints["enum"] = list(field.enum)

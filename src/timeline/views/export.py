@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
 from timeline.errors import ExportError
-from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
+from timeline.schema import COLUMNS, KINDS, PUBLISHER_TYPES
 from timeline.table.cells import is_missing as _missing
 from timeline.views._layout import DRAW_JS
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import SchemaError
-from timeline.table import PUBLISHER_TYPES
+from timeline.schema import PUBLISHER_TYPES
 from timeline.views import _layout
 from timeline.views._style import OKABE_ITO as OKABE_ITO  # re-exported
 from timeline.views._style import SYMBOLS as SYMBOLS  # re-exported

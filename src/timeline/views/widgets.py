@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from timeline.errors import SchemaError
+from timeline.schema import KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
-
-_KINDS = ("event", "response")
 
 
 def _column(events: pd.DataFrame, name: str) -> pd.Series:
@@ -110,11 +109,11 @@ def filter_events(
         mask &= (high >= begin).fillna(False).astype(bool)
     if kinds is not None:
         wanted = _choices("kinds", kinds)
-        unknown = sorted(set(wanted) - set(_KINDS))
+        unknown = sorted(set(wanted) - set(KINDS))
         if unknown:
             raise ValueError(
                 f"filter_events: unknown kind(s) {', '.join(map(repr, unknown))}; "
-                f"choose from {', '.join(_KINDS)}"
+                f"choose from {', '.join(KINDS)}"
             )
         mask &= _column(events, "kind").isin(wanted).fillna(False).astype(bool)
     if actors is not None:
@@ -164,7 +163,7 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
     from timeline.views.figures import timeline_figure
 
     first, last = _year_bounds(events)
-    kinds = [kind for kind in _KINDS if kind in set(_column(events, "kind").dropna())]
+    kinds = [kind for kind in KINDS if kind in set(_column(events, "kind").dropna())]
     actors = sorted({str(actor) for actor in _column(events, "actor").dropna() if str(actor)})
 
     year_range = widgets.IntRangeSlider(
