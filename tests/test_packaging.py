@@ -200,5 +200,5 @@ def test_the_schema_imports_nothing_from_the_package_and_documents_no_table(root
     graph = _module_imports(root)
     assert graph["timeline.schema"] == set()
     assert "timeline.schema" in graph["timeline.documents"]
-    assert "timeline.documents" in graph["timeline.table.io"]
+    assert "timeline.documents" in graph["timeline.table.validate"]
     assert not any(name.startswith("timeline.table") for name in graph["timeline.documents"])

@@ -9,17 +9,16 @@ from timeline.schema import (
     QUOTE_COLUMNS,
     SOURCE_COLUMNS,
 )
+from timeline.table.datapackage import datapackage, write_datapackage
 from timeline.table.io import (
-    datapackage,
     events_frame,
     read_events,
     read_sources,
     sort_events,
-    validate_events,
-    write_datapackage,
     write_events,
     write_sources,
 )
+from timeline.table.validate import validate_events
 
 __all__ = [
     "COLUMNS",
