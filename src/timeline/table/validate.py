@@ -72,7 +72,7 @@ def validate_events(
     if not problems:
         problems = _check_cells(df, EVENT_FIELDS) + _check_events(df)
         if corpus is not None:
-            problems += _check_corpus(df, _corpus_texts(corpus))
+            problems += _check_corpus(df, corpus_texts(corpus))
     if problems:
         raise _error(problems, "", _EVENTS)
 
@@ -304,29 +304,40 @@ def _check_corpus(df: pd.DataFrame, texts: Mapping[str, str]) -> list[str]:
             f"{where}, column 'sources': doc id {d!r} is not in the corpus (known: {known})"
             for d in unknown
         ]
-        evidence = _text(row["evidence"])
-        if evidence is None or doc_ids[0] in unknown:
+        if doc_ids[0] in unknown:
             continue
-        text = texts[doc_ids[0]]
-        start, end = row["evidence_start"], row["evidence_end"]
-        found = text.find(evidence)
-        at = f"it occurs at [{found}:{found + len(evidence)}]" if found >= 0 else "it is absent"
-        if _missing(start) or _missing(end):
-            if found < 0:
-                problems.append(
-                    f"{where}, column 'evidence': {_show(evidence)} is not found in "
-                    f"document {doc_ids[0]!r}"
-                )
-        elif text[start:end] != evidence:
-            problems.append(
-                f"{where}, column 'evidence': {_show(evidence)} is not found at "
-                f"[{start}:{end}] in document {doc_ids[0]!r}, which has "
-                f"{_show(text[start:end])} there ({at})"
-            )
+        problem = evidence_problem(row, texts)
+        if problem:
+            problems.append(f"{where}, column 'evidence': {problem}")
     return problems
 
 
-def _corpus_texts(corpus: Any) -> dict[str, str]:
+def evidence_problem(row: Mapping[str, Any], texts: Mapping[str, str]) -> str | None:
+    """Why a row's evidence is not where it says in its primary source (None when it is).
+
+    Without offsets the evidence must occur somewhere in the text; with them, exactly there.
+    """
+    evidence = _text(row["evidence"])
+    if evidence is None:
+        return None
+    doc_id = str(row["sources"]).split(";")[0]
+    if doc_id not in texts:
+        return f"{_show(evidence)}: primary source {doc_id!r} is not in the corpus"
+    text = texts[doc_id]
+    start, end = row["evidence_start"], row["evidence_end"]
+    found = text.find(evidence)
+    if _missing(start) or _missing(end):
+        return None if found >= 0 else f"{_show(evidence)} is not found in document {doc_id!r}"
+    if text[start:end] == evidence:
+        return None
+    at = f"it occurs at [{found}:{found + len(evidence)}]" if found >= 0 else "it is absent"
+    return (
+        f"{_show(evidence)} is not found at [{start}:{end}] in document {doc_id!r}, which has "
+        f"{_show(text[start:end])} there ({at})"
+    )
+
+
+def corpus_texts(corpus: Any) -> dict[str, str]:
     """Doc id -> text from a folder, a mapping (to text or Document) or Documents."""
     if isinstance(corpus, str | os.PathLike):
         return {doc.doc_id: doc.text for doc in load_documents(corpus)}
