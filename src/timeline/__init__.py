@@ -26,6 +26,7 @@ from timeline.table import (
     COLUMNS,
     datapackage,
     events_frame,
+    filter_events,
     read_events,
     read_sources,
     sort_events,
@@ -43,7 +44,7 @@ from timeline.views.export import (
 from timeline.views.figures import lag_figure, perspective_figure, timeline_figure
 from timeline.views.highlight import highlight_document
 from timeline.views.story import story_html, write_story
-from timeline.views.widgets import explorer, filter_events
+from timeline.views.widgets import explorer
 
 # The views once were modules of their own (``timeline.figures`` ...): those paths still work,
 # naming the same module objects.

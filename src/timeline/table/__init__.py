@@ -10,6 +10,7 @@ from timeline.schema import (
     SOURCE_COLUMNS,
 )
 from timeline.table.datapackage import datapackage, write_datapackage
+from timeline.table.filter import filter_events
 from timeline.table.io import (
     events_frame,
     read_events,
@@ -30,6 +31,7 @@ __all__ = [
     "SOURCE_COLUMNS",
     "datapackage",
     "events_frame",
+    "filter_events",
     "read_events",
     "read_sources",
     "sort_events",

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from timeline.dates.calendar import month_end
 from timeline.errors import SchemaError
 from timeline.schema import PUBLISHER_TYPES
 from timeline.views import _layout
@@ -159,12 +160,6 @@ def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] 
     return "<br>".join(parts)
 
 
-def _month_end(stamp: Any) -> Any:
-    import pandas as pd
-
-    return stamp + pd.offsets.MonthEnd(0)
-
-
 def _resolve(
     i: int, event_id: str, precision: str, start: Any, end: Any
 ) -> tuple[Any, Any, Any, Any, str]:
@@ -186,7 +181,7 @@ def _resolve(
         start = end
     if end is None:
         if precision == "month":
-            end = _month_end(start)
+            end = pd.Timestamp(month_end(start.year, start.month))
         elif precision == "year":
             end = pd.Timestamp(year=start.year, month=12, day=31)
         else:
