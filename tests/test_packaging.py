@@ -113,9 +113,69 @@ def test_all_is_pinned():
     ]
 
 
+# Where each public name lives (the module a user may also import it from).
+_HOMES = {
+    "timeline.documents": ["Document", "load_documents"],
+    "timeline.distributed": ["read_corpus"],
+    "timeline.sources": ["add_source", "reanchor_evidence"],
+    "timeline.dates": ["DateMention", "find_dates", "infer_reference"],
+    "timeline.events": ["extract_events"],
+    "timeline.table": [
+        "COLUMNS",
+        "datapackage",
+        "events_frame",
+        "filter_events",
+        "read_events",
+        "read_sources",
+        "sort_events",
+        "validate_events",
+        "write_events",
+    ],
+    "timeline.views.figures": ["lag_figure", "perspective_figure", "timeline_figure"],
+    "timeline.views.export": [
+        "to_timelinejs",
+        "write_html",
+        "write_image",
+        "write_json",
+        "write_timelinejs",
+    ],
+    "timeline.views.story": ["story_html", "write_story"],
+    "timeline.views.highlight": ["highlight_document"],
+    "timeline.views.widgets": ["explorer"],
+    "timeline.review": ["MergeReport", "merge_events"],
+    "timeline.review_session": ["ReviewSession", "drop_rejected"],
+    "timeline.review_widget": ["review_candidates"],
+    "timeline.evaluation": ["evaluate_dates", "evaluate_events"],
+    "timeline.errors": [
+        "ClusterError",
+        "DocumentError",
+        "ExportError",
+        "OutputError",
+        "ReviewError",
+        "SchemaError",
+        "SourceError",
+        "TimelineError",
+    ],
+}
+
+
 def test_every_public_name_is_importable():
+    import importlib
+    import inspect
+
+    homes = {name: module for module, names in _HOMES.items() for name in names}
+    assert sorted(homes) == sorted(timeline.__all__)
     for name in timeline.__all__:
-        assert getattr(timeline, name) is not None
+        value = getattr(timeline, name)
+        assert value is getattr(importlib.import_module(homes[name]), name), name
+        if name == "COLUMNS":
+            assert value and all(isinstance(column, str) for column in value)
+            continue
+        assert inspect.isclass(value) or inspect.isfunction(value), name
+        assert value.__module__.startswith(homes[name]), (name, value.__module__)
+        assert (value.__doc__ or "").strip(), f"{name} has no docstring of its own"
+        if name.endswith("Error"):
+            assert issubclass(value, timeline.TimelineError), name
 
 
 def test_errors_are_value_errors():
