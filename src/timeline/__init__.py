@@ -15,8 +15,8 @@ from timeline.errors import (
     SourceError,
     TimelineError,
 )
+from timeline.evaluation.dates import evaluate_dates
 from timeline.evaluation.events import evaluate_events
-from timeline.evaluation.timeml import evaluate_dates
 from timeline.events import extract_events
 from timeline.review import MergeReport, merge_events
 from timeline.review_session import ReviewSession, drop_rejected

@@ -338,7 +338,7 @@ def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.what == "dates":
-        from timeline.evaluation.timeml import evaluate_dates
+        from timeline.evaluation.dates import evaluate_dates
 
         result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
     else:

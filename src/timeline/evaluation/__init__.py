@@ -1,7 +1,7 @@
 """Measuring the pipeline against gold: ``events`` (an events table against a gold one),
-``timeml`` (TimeML documents, and the date finder scored the TempEval-3 way)."""
+``dates`` (the date finder scored the TempEval-3 way), ``timeml`` (reading TimeML)."""
 
+from timeline.evaluation.dates import DateEvaluation, evaluate_dates
 from timeline.evaluation.events import EventEvaluation, evaluate_events
-from timeline.evaluation.timeml import DateEvaluation, evaluate_dates
 
 __all__ = ["DateEvaluation", "EventEvaluation", "evaluate_dates", "evaluate_events"]
