@@ -179,16 +179,7 @@ def test_every_public_name_is_importable():
 
 
 def test_errors_are_value_errors():
-    for name in (
-        "ClusterError",
-        "DocumentError",
-        "ExportError",
-        "OutputError",
-        "ReviewError",
-        "SchemaError",
-        "SourceError",
-        "TimelineError",
-    ):
+    for name in _HOMES["timeline.errors"]:
         assert issubclass(getattr(timeline, name), ValueError)
 
 
