@@ -10,9 +10,9 @@ the all-documents one is the headline, a subset's speed depends on which documen
 and a linear-scaling check: find_dates on 1 MB and 5 MB of concatenated TBAQ text, whose time
 ratio should be about 5 (no catastrophic backtracking).
 
-Both taggers are timed by ``timeline._timeml.measure_throughput``: one untimed warm-up call,
-then each document once with ``time.perf_counter``; the fastest of ``--repeat`` passes is kept
-(3 by default; the 5 MB run gets one fewer). The baseline is ``baseline_dates``, i.e.
+Both taggers are timed by ``timeline.evaluation.dates.measure_throughput``: one untimed
+warm-up call, then each document once with ``time.perf_counter``; the fastest of ``--repeat``
+passes is kept (3 by default; the 5 MB run gets one fewer). The baseline is ``baseline_dates``, i.e.
 ``search_dates(text, languages=["en"], settings={"RELATIVE_BASE": dct, "PREFER_DATES_FROM":
 "past"})`` plus locating each substring (negligible). Not a test: nothing here asserts a time.
 """
@@ -25,13 +25,9 @@ import sys
 import time
 from pathlib import Path
 
-from timeline._timeml import (
-    TimeMLDocument,
-    baseline_dates,
-    measure_throughput,
-    read_timeml_folder,
-)
 from timeline.dates import find_dates
+from timeline.evaluation.dates import baseline_dates, measure_throughput
+from timeline.evaluation.timeml import TimeMLDocument, read_timeml_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "tempeval3" / "train"

@@ -39,8 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline._timeml import read_timeml_folder
 from timeline.documents import load_documents
+from timeline.evaluation.timeml import read_timeml_folder
 from timeline.events import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from timeline import read_events, timeline_figure, write_html
-from timeline.story import write_story
+from timeline.views.story import write_story
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

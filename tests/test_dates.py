@@ -705,7 +705,7 @@ def test_corpus_gold_timexes(gold_dir, corpus_dir) -> None:
 
 def test_tempeval3_train_scores(tempeval_dir) -> None:
     """TempEval-3 Task A on TimeBank + AQUAINT: relaxed F1 >= 90, value F1 >= 80."""
-    from timeline._timeml import evaluate_dates
+    from timeline.evaluation.dates import evaluate_dates
 
     scores = evaluate_dates(tempeval_dir, baseline=False).scores
     assert scores.gold == 1822

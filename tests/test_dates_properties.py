@@ -269,6 +269,11 @@ def test_an_underspecified_period_has_a_documented_precision():
     text = "Sales rose 4% in the same period."
     mentions = find_dates(text, None)
     check_mentions(text, mentions)
+    # the period is found (an empty result would make the check above vacuous), with no
+    # reference it stays unresolved, and its precision is one DateMention documents
+    assert [m.text for m in mentions] == ["the same period"]
+    assert mentions[0].earliest is None and mentions[0].latest is None
+    assert mentions[0].precision in PRECISIONS
 
 
 @pytest.mark.parametrize("text", ["HOURLY", "every week", "twice a year"])

@@ -1,4 +1,4 @@
-"""Tests for timeline.evaluation: scoring an events table against gold."""
+"""Tests for timeline.evaluation.events: scoring an events table against gold."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from timeline.errors import SchemaError
-from timeline.evaluation import EventEvaluation, evaluate_events
+from timeline.evaluation.events import EventEvaluation, evaluate_events
 
 
 def _gold(*rows: tuple) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pytest
 
 from timeline.documents import Document, load_documents
 from timeline.errors import DocumentError
-from timeline.evaluation import evaluate_events
+from timeline.evaluation.events import evaluate_events
 from timeline.events import extract_events
 from timeline.events.confidence import score
 from timeline.events.document import document_candidates

@@ -1,4 +1,4 @@
-"""Tests for timeline.export: offline HTML, images, TimelineJS3 JSON and plain JSON."""
+"""Tests for timeline.views.export: offline HTML, images, TimelineJS3 JSON and plain JSON."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import export
 from timeline.errors import ExportError
-from timeline.export import (
+from timeline.views import export
+from timeline.views.export import (
     to_records,
     to_timelinejs,
     write_html,
@@ -24,7 +24,7 @@ from timeline.export import (
     write_json,
     write_timelinejs,
 )
-from timeline.figures import timeline_figure
+from timeline.views.figures import timeline_figure
 
 DATA = Path(__file__).parent / "data"
 EVIL_TITLE = "</script><script>alert(1)</script>"
@@ -382,8 +382,8 @@ def test_html_is_byte_identical_across_processes(tmp_path):
     script = (
         "import sys; sys.path.insert(0, sys.argv[2]);"
         "from test_export import _evil_events;"
-        "from timeline.figures import timeline_figure;"
-        "from timeline.export import write_html;"
+        "from timeline.views.figures import timeline_figure;"
+        "from timeline.views.export import write_html;"
         "e = _evil_events();"
         "fig = timeline_figure(e, lane='actor', color='publisher_type');"
         "write_html(fig, sys.argv[1], events=e)"

@@ -1,4 +1,4 @@
-"""Tests for timeline.figures: the timeline, lag and perspective figures."""
+"""Tests for timeline.views.figures: the timeline, lag and perspective figures."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline.errors import SchemaError
-from timeline.figures import OKABE_ITO, lag_figure, perspective_figure, timeline_figure
 from timeline.table import PUBLISHER_TYPES, read_events
+from timeline.views.figures import OKABE_ITO, lag_figure, perspective_figure, timeline_figure
 
 DATA = Path(__file__).parent / "data"
 
@@ -673,8 +673,8 @@ def test_dense_hover_names_the_answered_event_and_escapes():
 
 
 def test_webgl_above_the_threshold():
-    from timeline._dense import WEBGL_ROWS
     from timeline._synthetic import synthetic_events
+    from timeline.views._dense import WEBGL_ROWS
 
     fig = timeline_figure(synthetic_events(WEBGL_ROWS + 1))
     assert {t.type for t in _marks(fig)} == {"scattergl"}
@@ -703,8 +703,8 @@ def test_dense_build_grows_linearly():
 @pytest.mark.parametrize("year", [1500, 2300])
 def test_a_date_far_from_today_round_trips_through_csv_chart_and_exports(tmp_path, year):
     from timeline import to_timelinejs
-    from timeline.export import to_records
     from timeline.table import write_events
+    from timeline.views.export import to_records
 
     events = read_events(DATA / "figures_events.csv", validate=False).iloc[[0, 2]].copy()
     events["date_start"] = [pd.Timestamp(f"{year}-03-14"), pd.Timestamp(f"{year}-04-11")]

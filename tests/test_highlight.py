@@ -1,4 +1,4 @@
-"""Tests for timeline.highlight: a document as HTML with mentions and evidence marked."""
+"""Tests for timeline.views.highlight: a document as HTML with mentions and evidence marked."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from timeline.documents import Document
-from timeline.highlight import highlight_document
+from timeline.views.highlight import highlight_document
 
 TEXT = "On <Monday>, March 30 & later, the council met; it replied on Thursday."
 DOC = Document(doc_id="b2", text=TEXT)

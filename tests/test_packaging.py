@@ -113,13 +113,40 @@ def test_all_is_pinned():
     ]
 
 
-def test_every_public_name_is_importable():
-    for name in timeline.__all__:
-        assert getattr(timeline, name) is not None
-
-
-def test_errors_are_value_errors():
-    for name in (
+# Where each public name lives (the module a user may also import it from).
+_HOMES = {
+    "timeline.documents": ["Document", "load_documents"],
+    "timeline.distributed": ["read_corpus"],
+    "timeline.sources": ["add_source", "reanchor_evidence"],
+    "timeline.dates": ["DateMention", "find_dates", "infer_reference"],
+    "timeline.events": ["extract_events"],
+    "timeline.table": [
+        "COLUMNS",
+        "datapackage",
+        "events_frame",
+        "filter_events",
+        "read_events",
+        "read_sources",
+        "sort_events",
+        "validate_events",
+        "write_events",
+    ],
+    "timeline.views.figures": ["lag_figure", "perspective_figure", "timeline_figure"],
+    "timeline.views.export": [
+        "to_timelinejs",
+        "write_html",
+        "write_image",
+        "write_json",
+        "write_timelinejs",
+    ],
+    "timeline.views.story": ["story_html", "write_story"],
+    "timeline.views.highlight": ["highlight_document"],
+    "timeline.views.widgets": ["explorer"],
+    "timeline.review": ["MergeReport", "merge_events"],
+    "timeline.review_session": ["ReviewSession", "drop_rejected"],
+    "timeline.review_widget": ["review_candidates"],
+    "timeline.evaluation": ["evaluate_dates", "evaluate_events"],
+    "timeline.errors": [
         "ClusterError",
         "DocumentError",
         "ExportError",
@@ -128,7 +155,31 @@ def test_errors_are_value_errors():
         "SchemaError",
         "SourceError",
         "TimelineError",
-    ):
+    ],
+}
+
+
+def test_every_public_name_is_importable():
+    import importlib
+    import inspect
+
+    homes = {name: module for module, names in _HOMES.items() for name in names}
+    assert sorted(homes) == sorted(timeline.__all__)
+    for name in timeline.__all__:
+        value = getattr(timeline, name)
+        assert value is getattr(importlib.import_module(homes[name]), name), name
+        if name == "COLUMNS":
+            assert value and all(isinstance(column, str) for column in value)
+            continue
+        assert inspect.isclass(value) or inspect.isfunction(value), name
+        assert value.__module__.startswith(homes[name]), (name, value.__module__)
+        assert (value.__doc__ or "").strip(), f"{name} has no docstring of its own"
+        if name.endswith("Error"):
+            assert issubclass(value, timeline.TimelineError), name
+
+
+def test_errors_are_value_errors():
+    for name in _HOMES["timeline.errors"]:
         assert issubclass(getattr(timeline, name), ValueError)
 
 
@@ -147,3 +198,58 @@ def test_readme_library_example_runs(root, corpus_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "build" / "timeline.html").is_file()
+
+
+def test_the_old_module_paths_of_the_views_name_the_moved_modules():
+    import importlib
+
+    for name in ("export", "figures", "highlight", "story", "widgets"):
+        old = importlib.import_module(f"timeline.{name}")
+        assert old is importlib.import_module(f"timeline.views.{name}"), name
+    from timeline.figures import timeline_figure
+
+    assert timeline_figure is timeline.timeline_figure
+
+
+def _module_imports(root) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports at module level (from the source)."""
+    import ast
+
+    package = root / "src" / "timeline"
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("timeline"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    targets.add(full if full in modules else node.module)
+            elif isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names if a.name.startswith("timeline")}
+        graph[name] = (targets & set(modules)) - {name}
+    return graph
+
+
+def test_no_module_imports_itself_through_others(root):
+    graph = _module_imports(root)
+    assert len(graph) > 40  # the whole package was read
+    for start in graph:
+        seen, todo = set(), list(graph[start])
+        while todo:
+            name = todo.pop()
+            assert name != start, f"{start} imports itself through {sorted(seen)}"
+            if name not in seen:
+                seen.add(name)
+                todo.extend(graph[name])
+
+
+def test_the_schema_imports_nothing_from_the_package_and_documents_no_table(root):
+    graph = _module_imports(root)
+    assert graph["timeline.schema"] == set()
+    assert "timeline.schema" in graph["timeline.documents"]
+    assert "timeline.documents" in graph["timeline.table.validate"]
+    assert not any(name.startswith("timeline.table") for name in graph["timeline.documents"])

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from timeline import SchemaError, read_events
-from timeline.story import story_html, write_story
+from timeline.views.story import story_html, write_story
 
 DATA = Path(__file__).resolve().parent / "data"
 STORY_CSV = DATA / "story_events.csv"

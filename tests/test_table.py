@@ -1062,3 +1062,11 @@ def test_validation_time_grows_linearly_with_a_long_chain_of_answers():
     validate_events(small)
     ratio = seconds(large) / seconds(small)
     assert ratio < 8 * 2, f"8x the rows took {ratio:.1f}x the time (linear is 8x)"
+
+
+def test_write_events_returns_the_path_it_wrote(tmp_path):
+    events = read_events(VALID)
+    out = tmp_path / "events.csv"
+    written = write_events(events, str(out))
+    assert written == out and isinstance(written, Path)
+    assert read_events(written).equals(events)

@@ -1,4 +1,4 @@
-"""Tests for timeline._timeml: the TimeML reader, the TempEval-3 scorer, evaluate_dates."""
+"""Tests for timeline.evaluation: reading TimeML (timeml), TempEval-3 scoring and evaluate_dates."""
 
 from __future__ import annotations
 
@@ -10,21 +10,19 @@ from pathlib import Path
 import pytest
 
 import timeline.dates
-from timeline._timeml import (
+from timeline.cli import main
+from timeline.errors import DocumentError
+from timeline.evaluation.dates import (
     DateEvaluation,
     Scores,
-    Timex,
     _locate,
     baseline_dates,
     evaluate_dates,
     match_timexes,
     measure_throughput,
-    read_timeml,
-    read_timeml_folder,
     score_timexes,
 )
-from timeline.cli import main
-from timeline.errors import DocumentError
+from timeline.evaluation.timeml import Timex, read_timeml, read_timeml_folder
 
 DATA = Path(__file__).resolve().parent / "data"
 SMALL = DATA / "timeml_small"

@@ -1,4 +1,4 @@
-"""filter_events (pure) and the explorer widget."""
+"""filter_events (timeline.table, pure pandas) and the explorer widget (timeline.views)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from timeline import SchemaError, read_events
-from timeline.widgets import explorer, filter_events
+from timeline.table import filter_events
+from timeline.views.widgets import explorer
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -1,6 +1,7 @@
 """timeline: from news and official statements to a dated, sourced events table and charts."""
 
-from timeline._timeml import evaluate_dates
+import sys
+
 from timeline.dates import DateMention, find_dates, infer_reference
 from timeline.distributed import read_corpus
 from timeline.documents import Document, load_documents
@@ -14,27 +15,41 @@ from timeline.errors import (
     SourceError,
     TimelineError,
 )
-from timeline.evaluation import evaluate_events
+from timeline.evaluation.dates import evaluate_dates
+from timeline.evaluation.events import evaluate_events
 from timeline.events import extract_events
-from timeline.export import to_timelinejs, write_html, write_image, write_json, write_timelinejs
-from timeline.figures import lag_figure, perspective_figure, timeline_figure
-from timeline.highlight import highlight_document
 from timeline.review import MergeReport, merge_events
 from timeline.review_session import ReviewSession, drop_rejected
 from timeline.review_widget import review_candidates
 from timeline.sources import add_source, reanchor_evidence
-from timeline.story import story_html, write_story
 from timeline.table import (
     COLUMNS,
     datapackage,
     events_frame,
+    filter_events,
     read_events,
     read_sources,
     sort_events,
     validate_events,
     write_events,
 )
-from timeline.widgets import explorer, filter_events
+from timeline.views import export, figures, highlight, story, widgets
+from timeline.views.export import (
+    to_timelinejs,
+    write_html,
+    write_image,
+    write_json,
+    write_timelinejs,
+)
+from timeline.views.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.views.highlight import highlight_document
+from timeline.views.story import story_html, write_story
+from timeline.views.widgets import explorer
+
+# The views once were modules of their own (``timeline.figures`` ...): those paths still work,
+# naming the same module objects.
+for _module in (export, figures, highlight, story, widgets):
+    sys.modules[f"timeline.{_module.__name__.rsplit('.', 1)[1]}"] = _module
 
 __all__ = [
     "COLUMNS",

@@ -150,9 +150,10 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from timeline import export, figures, story, table
+    from timeline import table
     from timeline._io import same_file
     from timeline.errors import OutputError
+    from timeline.views import export, figures, story
 
     events = table.read_events(args.events)
     table.validate_events(events)
@@ -337,11 +338,11 @@ def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.what == "dates":
-        from timeline._timeml import evaluate_dates
+        from timeline.evaluation.dates import evaluate_dates
 
         result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
     else:
-        from timeline.evaluation import evaluate_events
+        from timeline.evaluation.events import evaluate_events
 
         result = evaluate_events(args.pred, args.gold)
     print(result.to_text())

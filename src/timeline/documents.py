@@ -31,6 +31,7 @@ from pathlib import Path
 
 from timeline._io import csv_cells_up_to
 from timeline.errors import DocumentError
+from timeline.schema import ID_PATTERN
 
 MANIFEST = "manifest.csv"
 _REQUIRED = ("doc_id", "file")
@@ -207,9 +208,7 @@ def _check_doc_id(doc_id: str, where: str) -> None:
     """Refuse a doc id the events table could not cite (``sources`` splits on ``;``)."""
     import re
 
-    from timeline.table import _ID
-
-    if not re.fullmatch(_ID, doc_id):
+    if not re.fullmatch(ID_PATTERN, doc_id):
         raise DocumentError(
             f"{where}: doc_id {doc_id!r} is not a valid doc id (letters A-Z, digits, '.', '_' "
             "and '-', starting with a letter or digit); rename the file or give it a doc_id "

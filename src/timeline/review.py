@@ -33,10 +33,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import SchemaError
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
+from timeline.table.validate import corpus_texts, evidence_problem
 
 _NEEDED = (
     "event_id",
@@ -243,7 +244,7 @@ def merge_events(
     details += [held[ei] for ei in sorted(held)]
     stale = []
     if documents is not None:
-        texts = _texts(documents)
+        texts = corpus_texts(documents)
         for ei in range(len(old)):
             if ei in replacement:
                 continue
@@ -368,31 +369,13 @@ def _span_text(key: _Key) -> str:
     return start if start == end else f"{start}/{end}"
 
 
-def _texts(documents: Iterable[Document] | Mapping[str, Document]) -> dict[str, str]:
-    values = documents.values() if isinstance(documents, Mapping) else documents
-    return {doc.doc_id: doc.text for doc in values}
-
-
 def _evidence_problem(row: pd.Series, texts: Mapping[str, str]) -> str:
-    """Why a row's evidence is not at its offsets in its primary source ("" when it is)."""
-    evidence = _text(row["evidence"]) if not _missing(row["evidence"]) else ""
-    if not evidence:
-        return ""
-    sources = _sources(row["sources"])
-    if not sources:
-        return "evidence given but no source"
-    text = texts.get(sources[0])
-    if text is None:
-        return f"primary source {sources[0]} is not in the corpus"
-    start, end = row["evidence_start"], row["evidence_end"]
-    if _missing(start) or _missing(end):
+    """Why a row's evidence is not at its offsets in its primary source ("" when it is).
+
+    The table's own check (``evidence_problem``), and a merged row's evidence needs offsets.
+    """
+    evidence = _text(row["evidence"])
+    if evidence and (_missing(row["evidence_start"]) or _missing(row["evidence_end"])):
         return f"evidence {evidence!r} has no offsets"
-    found = text[int(start) : int(end)]
-    if found != str(row["evidence"]):
-        elsewhere = text.find(str(row["evidence"]))
-        hint = f"; found at {elsewhere}" if elsewhere >= 0 else "; not found in the text"
-        return (
-            f"evidence {evidence!r} not at {int(start)}-{int(end)} in {sources[0]} "
-            f"(there: {found!r}{hint})"
-        )
-    return ""
+    problem = evidence_problem(row, texts)
+    return f"evidence {problem}" if problem else ""

@@ -36,11 +36,11 @@ import pandas as pd
 
 from timeline import review as _merge
 from timeline._io import atomic_write
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import ReviewError, SchemaError
 from timeline.table import COLUMNS, events_frame, read_events, sort_events, write_events
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
 
 #: The fields a person may edit before accepting a candidate.
 EDITABLE: tuple[str, ...] = (

@@ -23,12 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
 from timeline.errors import TimelineError
 from timeline.review_session import EDITABLE, ReviewSession
-from timeline.table import KINDS, PRECISIONS
+from timeline.schema import KINDS, PRECISIONS
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
 
 _HERE = Path(__file__).resolve().parent
 _CONTEXT = 320  # characters of the document shown on each side of the evidence
@@ -225,7 +225,7 @@ def _passage(documents: Mapping[str, Document], row: Mapping[str, Any], found: d
     """The document around the evidence, date mentions and evidence highlighted (HTML)."""
     import html
 
-    from timeline.highlight import highlight_document
+    from timeline.views.highlight import highlight_document
 
     doc_id = (_text(row.get("sources")).split(";") or [""])[0]
     doc = documents.get(doc_id)
@@ -278,7 +278,7 @@ def _draw(session: ReviewSession, chart: Any) -> None:
     An empty table is drawn too (empty axes), so the browser loads plotly.js before the first
     accepted row rather than while the person waits for the next candidate.
     """
-    from timeline.figures import timeline_figure
+    from timeline.views.figures import timeline_figure
 
     bundle = timeline_figure(session.table)._repr_mimebundle_(include=None, exclude=None)
     chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)

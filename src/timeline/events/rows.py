@@ -7,8 +7,7 @@ from typing import Any
 
 from timeline.events.model import Candidate
 from timeline.events.words import Words
-
-MAX_EVIDENCE_WORDS = 25
+from timeline.schema import MAX_EVIDENCE_WORDS
 
 
 def event_ids(rows: list[Candidate]) -> list[str]:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from timeline._io import atomic_write
 from timeline.errors import SourceError
+from timeline.schema import ID_PATTERN
 from timeline.sources._fetch import Fetched, Limits, fetch
 from timeline.sources._html import decode_html, extract_page
 from timeline.sources._manifest import (
@@ -40,7 +41,6 @@ from timeline.sources._manifest import (
 from timeline.sources._pdf import extract_pdf
 from timeline.sources._publishers import guess_publisher
 
-_DOC_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 GIVEN_FIELDS = ("doc_id", "title", "outlet", "publisher_type", "published", "language", "url")
 FILE_TYPES = {
     ".html": "text/html",
@@ -175,7 +175,7 @@ def _check_given(given: Mapping[str, object]) -> dict[str, str]:
         raise SourceError(
             f"unknown field(s) {', '.join(unknown)} (known: {', '.join(GIVEN_FIELDS)})"
         )
-    if "doc_id" in stated and not re.fullmatch(_DOC_ID, stated["doc_id"]):
+    if "doc_id" in stated and not re.fullmatch(ID_PATTERN, stated["doc_id"]):
         raise SourceError(
             f"doc_id {stated['doc_id']!r} is not a slug of letters, digits, '.', '_' and '-' "
             "starting with a letter or digit"

@@ -119,7 +119,7 @@ def reanchor_evidence(
     """
     import pandas as pd
 
-    from timeline._values import as_text, is_missing
+    from timeline.table.cells import as_text, is_missing
 
     lookup = dict(texts) if isinstance(texts, Mapping) else {d.doc_id: d.text for d in texts}
     lookup = {k: (v if isinstance(v, str) else v.text) for k, v in lookup.items()}
@@ -168,7 +168,7 @@ def add_quote_context(events: Any, texts: Mapping[str, str] | Iterable[Any]) -> 
 def _locate(
     text: str, row: Mapping[str, Any], old: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    from timeline._values import as_text
+    from timeline.table.cells import as_text
 
     exact = as_text(row.get("evidence"))
     prefix = _raw(row.get("evidence_prefix"))
@@ -182,7 +182,7 @@ def _locate(
 
 def _raw(value: Any) -> str:
     """A context cell as stored (whitespace matters), ``""`` when missing."""
-    from timeline._values import is_missing
+    from timeline.table.cells import is_missing
 
     return "" if is_missing(value) else str(value)
 

@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from timeline.table import KINDS, PRECISIONS, PUBLISHER_TYPES
+from timeline.schema import KINDS, PRECISIONS, PUBLISHER_TYPES
 
 #: Okabe & Ito (2008) colour-blind-safe palette, yellow last (weakest on white).
 OKABE_ITO: tuple[str, ...] = (

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline._values import as_text as _text
 from timeline.errors import SchemaError
+from timeline.table.cells import as_text as _text
 
 _GOLD_COLUMNS = ("key", "kind", "date_start", "date_end", "precision", "doc_ids", "responds_to")
 _OWN_COLUMNS = ("event_id", "kind", "date_start", "date_end", "date_precision", "sources")

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline._io import atomic_write
-from timeline._layout import DRAW_JS
-from timeline._values import is_missing as _missing
 from timeline.errors import ExportError
-from timeline.table import COLUMNS, KINDS, PUBLISHER_TYPES
+from timeline.schema import COLUMNS, KINDS, PUBLISHER_TYPES
+from timeline.table.cells import is_missing as _missing
+from timeline.views._layout import DRAW_JS
 
 if TYPE_CHECKING:
     import pandas as pd

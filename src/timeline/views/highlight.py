@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline._values import as_text as _text
-from timeline._values import is_missing as _missing
 from timeline.documents import Document
+from timeline.table.cells import as_text as _text
+from timeline.table.cells import is_missing as _missing
 
 _STYLE = (
     "<style>"

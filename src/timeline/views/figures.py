@@ -24,12 +24,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from timeline import _layout
-from timeline._style import OKABE_ITO as OKABE_ITO  # re-exported
-from timeline._style import SYMBOLS as SYMBOLS  # re-exported
-from timeline._style import THEMES, colour_of, order_of, symbol_of, theme
+from timeline.dates.calendar import month_end
 from timeline.errors import SchemaError
-from timeline.table import PUBLISHER_TYPES
+from timeline.schema import PUBLISHER_TYPES
+from timeline.views import _layout
+from timeline.views._style import OKABE_ITO as OKABE_ITO  # re-exported
+from timeline.views._style import SYMBOLS as SYMBOLS  # re-exported
+from timeline.views._style import THEMES, colour_of, order_of, symbol_of, theme
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,12 +160,6 @@ def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] 
     return "<br>".join(parts)
 
 
-def _month_end(stamp: Any) -> Any:
-    import pandas as pd
-
-    return stamp + pd.offsets.MonthEnd(0)
-
-
 def _resolve(
     i: int, event_id: str, precision: str, start: Any, end: Any
 ) -> tuple[Any, Any, Any, Any, str]:
@@ -186,7 +181,7 @@ def _resolve(
         start = end
     if end is None:
         if precision == "month":
-            end = _month_end(start)
+            end = pd.Timestamp(month_end(start.year, start.month))
         elif precision == "year":
             end = pd.Timestamp(year=start.year, month=12, day=31)
         else:
@@ -677,7 +672,7 @@ def timeline_figure(
     per episode, each fitted to its own dates, as many panels a row as ``width`` holds. Each
     row is drawn exactly once as a mark (see the module docstring). Above ``DENSE_ROWS`` rows
     (or with ``dense=True``) the chart is a density overview over one detail panel instead
-    (see ``timeline._dense``).
+    (see ``timeline.views._dense``).
 
     A value has the same colour and symbol in every figure and every subset of the rows (the
     schema's values by their place in the schema, others by a checksum of their text); pass
@@ -741,7 +736,7 @@ def timeline_figure(
         raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
     enc = _Encoding(lane, color, symbol, color_discrete_map, symbol_map, category_orders)
     if dense is True or (dense == "auto" and len(events) > DENSE_ROWS):
-        from timeline._dense import dense_figure
+        from timeline.views._dense import dense_figure
 
         return dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
     rows, lanes, colors, symbols = _rows(events, enc)

@@ -1,23 +1,13 @@
-"""Filtering an events table, and an ipywidgets explorer over the timeline chart for notebooks.
-
-``filter_events`` is pure pandas and is what the explorer and the notebooks use; ``explorer``
-builds the interactive controls (year range, kinds, actors, text) around ``timeline_figure``.
-ipywidgets and plotly are imported inside the functions, so importing this module is cheap.
-"""
+"""Filtering an events table by years, kinds, actors and text: plain pandas (``filter_events``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from timeline.errors import SchemaError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import ipywidgets
-
-_KINDS = ("event", "response")
+from timeline.schema import KINDS
 
 
 def _column(events: pd.DataFrame, name: str) -> pd.Series:
@@ -110,11 +100,11 @@ def filter_events(
         mask &= (high >= begin).fillna(False).astype(bool)
     if kinds is not None:
         wanted = _choices("kinds", kinds)
-        unknown = sorted(set(wanted) - set(_KINDS))
+        unknown = sorted(set(wanted) - set(KINDS))
         if unknown:
             raise ValueError(
                 f"filter_events: unknown kind(s) {', '.join(map(repr, unknown))}; "
-                f"choose from {', '.join(_KINDS)}"
+                f"choose from {', '.join(KINDS)}"
             )
         mask &= _column(events, "kind").isin(wanted).fillna(False).astype(bool)
     if actors is not None:
@@ -132,88 +122,9 @@ def filter_events(
     return events.loc[mask].copy()
 
 
-def _year_bounds(events: pd.DataFrame) -> tuple[int, int]:
+def year_span(events: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year any row's dates touch ((2000, 2000) when none has a date)."""
     years = pd.concat([_as_dates(events, "date_start"), _as_dates(events, "date_end")]).dropna()
     if years.empty:
         return (2000, 2000)
     return (int(years.min().year), int(years.max().year))
-
-
-def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
-    """An interactive view of the table: year range, kinds, actors and a text search.
-
-    The chart (``timeline_figure`` of the matching rows) and a row count update as the controls
-    change. For notebooks: display the returned widget.
-
-    Args:
-        events: an events table (as returned by ``read_events``).
-
-    Returns:
-        An ``ipywidgets.VBox`` holding the controls, the count and the chart; its
-        ``.children`` are the controls, and the filtered rows are kept on the widget as
-        ``.filtered`` (a DataFrame) after each change.
-
-    Example (not run by the tests: it needs files outside the package)::
-
-        import pandas as pd
-        explorer(pd.read_csv("data/events.csv"))
-        VBox(...)
-    """
-    import ipywidgets as widgets
-
-    from timeline.figures import timeline_figure
-
-    first, last = _year_bounds(events)
-    kinds = [kind for kind in _KINDS if kind in set(_column(events, "kind").dropna())]
-    actors = sorted({str(actor) for actor in _column(events, "actor").dropna() if str(actor)})
-
-    year_range = widgets.IntRangeSlider(
-        value=(first, last),
-        min=first,
-        max=last,
-        step=1,
-        description="Years",
-        continuous_update=False,
-        layout=widgets.Layout(width="28rem"),
-    )
-    kind_pick = widgets.SelectMultiple(
-        options=kinds, value=tuple(kinds), description="Kind", rows=min(len(kinds), 4) or 1
-    )
-    actor_pick = widgets.SelectMultiple(
-        options=actors,
-        value=tuple(actors),
-        description="Actor",
-        rows=min(len(actors), 8) or 1,
-        layout=widgets.Layout(width="32rem"),
-    )
-    search = widgets.Text(value="", description="Search", placeholder="words in the title or actor")
-    count = widgets.HTML()
-    chart = widgets.Output()
-    box = widgets.VBox([year_range, widgets.HBox([kind_pick, actor_pick]), search, count, chart])
-
-    def update(_change: Any = None) -> None:
-        rows = filter_events(
-            events,
-            years=year_range.value,
-            kinds=list(kind_pick.value),
-            actors=list(actor_pick.value),
-            text=search.value or None,
-        )
-        box.filtered = rows
-        count.value = f"<b>{len(rows)}</b> of {len(events)} rows"
-        # Set the outputs directly rather than capturing a display inside ``with chart:``:
-        # capture goes through kernel messages that have made nbclient hang until its timeout
-        # (jupyter/nbclient#312), and direct outputs also work outside a kernel.
-        chart.outputs = ()
-        if rows.empty:
-            chart.append_stdout("No row matches these filters.\n")
-        else:
-            # The figure's own mimebundle (IPython's display protocol), so plotly's
-            # configured renderer decides the format, inside a kernel or not.
-            bundle = timeline_figure(rows)._repr_mimebundle_(include=None, exclude=None)
-            chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
-
-    for control in (year_range, kind_pick, actor_pick, search):
-        control.observe(update, names="value")
-    update()
-    return box

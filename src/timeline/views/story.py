@@ -28,8 +28,8 @@ from typing import Any
 import pandas as pd
 
 from timeline._io import atomic_write
-from timeline._values import as_text as _text
 from timeline.errors import SchemaError
+from timeline.table.cells import as_text as _text
 
 _REQUIRED = (
     "event_id",

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from timeline import _layout
-from timeline._style import colour_of, order_of, symbol_of, theme
 from timeline.errors import SchemaError
+from timeline.views import _layout
+from timeline.views._style import colour_of, order_of, symbol_of, theme
 
 if TYPE_CHECKING:
     import numpy as np
@@ -443,7 +443,7 @@ def _frame_layout(
         "theme": look.name,
     }
     if look.name == "auto":
-        from timeline.figures import _theme_relayouts
+        from timeline.views.figures import _theme_relayouts
 
         meta["themes"] = _theme_relayouts(fig)
     fig.update_layout(meta=meta)
