@@ -19,7 +19,7 @@ from timeline.evaluation.events import evaluate_events
 from timeline.events import extract_events
 from timeline.events.confidence import score
 from timeline.events.document import document_candidates
-from timeline.parties import party_keys, same_party
+from timeline.events.parties import party_keys, same_party
 from timeline.table import COLUMNS, validate_events
 
 PUB = dt.date(2031, 4, 12)  # a Saturday: "Thursday" is 2031-04-10, "Friday" 2031-04-11

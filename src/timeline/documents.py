@@ -30,14 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline._io import csv_cells_up_to
+from timeline._published import parse_published
 from timeline.errors import DocumentError
-from timeline.schema import ID_PATTERN
+from timeline.schema import ID_PATTERN, TEXT_SUFFIXES
 
 MANIFEST = "manifest.csv"
 _REQUIRED = ("doc_id", "file")
 _OPTIONAL = ("title", "outlet", "publisher_type", "published", "language", "url")
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
-"""The file types a corpus folder may hold (``load_documents`` reads each directly)."""
 UNKNOWN_PUBLISHER = "unknown"
 
 
@@ -238,7 +237,7 @@ def _build(
     extra = {str(k): str(v) for k, v in values.items()}
     publisher_type = fields["publisher_type"] or _guess_publisher(fields["url"], path, extra)
     published_text = fields["published"]
-    published = _parse_published(published_text, where) if published_text else None
+    published = parse_published(published_text, where) if published_text else None
     inferred = extra.get("published_source") == "inferred"
     if published is None:
         from timeline.dates import infer_reference
@@ -282,24 +281,6 @@ def _document_text(path: Path) -> str:
 
         return read_source_text(path)
     return _read_text(path)
-
-
-def _parse_published(value: str, where: str) -> dt.date:
-    """Parse an ISO date or date-time; a date-time gives its local date as written."""
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        if "T" in value or " " in value:
-            return dt.datetime.fromisoformat(value).date()
-    except ValueError as exc:
-        raise DocumentError(
-            f"{where}: unparseable published value {value!r} "
-            "(expected an ISO date such as 2019-07-10 or date-time such as 2019-07-11T22:46+08:00)"
-        ) from exc
-    raise DocumentError(
-        f"{where}: unparseable published value {value!r} "
-        "(expected an ISO date such as 2019-07-10 or date-time such as 2019-07-11T22:46+08:00)"
-    )
 
 
 def _read_text(path: Path) -> str:

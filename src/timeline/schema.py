@@ -43,6 +43,8 @@ PUBLISHER_TYPES: tuple[str, ...] = (
     "news media",
     "NGO",
 )
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".pdf")
+"""The file types a corpus folder may hold (``load_documents`` reads each directly)."""
 QUOTE_COLUMNS: tuple[str, ...] = ("evidence_prefix", "evidence_suffix")
 """Optional columns of the events table: the evidence quote's context (not in ``COLUMNS``)."""
 SOURCE_COLUMNS: tuple[str, ...] = (

@@ -228,11 +228,11 @@ def evaluate_events(
 def _actor_agrees(pred: str, gold: str) -> bool:
     """Whether a predicted actor names the same party as the gold actor.
 
-    Parties are told by ``timeline.parties.party_keys`` (countries by name, demonym or
+    Parties are told by ``timeline.events.parties.party_keys`` (countries by name, demonym or
     initials, else distinctive capitalised words). A gold actor that names no party (an
     unidentified group) agrees with a predicted actor that names none either.
     """
-    from timeline.parties import party_keys
+    from timeline.events.parties import party_keys
 
     gold_keys, pred_keys = party_keys(gold), party_keys(pred)
     if not gold_keys:

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 
 from timeline.events.merging import family
 from timeline.events.model import Candidate
+from timeline.events.parties import party_keys
 from timeline.events.words import Words
-from timeline.parties import party_keys
 
 THRESHOLD = 4
 # Rows of other classes (a vote, a resolution, an unknown predicate) answer an event only

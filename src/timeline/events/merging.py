@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.events.model import Candidate
-from timeline.parties import is_gazetteer_key, party_keys
+from timeline.events.parties import is_gazetteer_key, party_keys
 
 # Classes that report one act of saying: a statement and the remarks it makes.
 _FAMILIES = {

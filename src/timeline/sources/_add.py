@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline._io import atomic_write
+from timeline._published import parse_published
 from timeline.errors import SourceError
 from timeline.schema import ID_PATTERN
 from timeline.sources._fetch import Fetched, Limits, fetch
@@ -181,9 +182,7 @@ def _check_given(given: Mapping[str, object]) -> dict[str, str]:
             "starting with a letter or digit"
         )
     if "published" in stated:
-        from timeline.documents import _parse_published
-
-        _parse_published(stated["published"], "the published value given")
+        parse_published(stated["published"], "the published value given")
     return stated
 
 

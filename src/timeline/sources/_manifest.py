@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline._io import atomic_write
 from timeline.errors import DocumentError
+from timeline.schema import TEXT_SUFFIXES
 
 MANIFEST = "manifest.csv"
 RAW = "raw"
@@ -47,8 +48,6 @@ def read_manifest(root: Path) -> tuple[list[str], list[dict[str, str]]]:
     """
     manifest = root / MANIFEST
     if not manifest.exists():
-        from timeline.documents import TEXT_SUFFIXES
-
         bare = (
             sorted(p for p in root.glob("*") if p.suffix.lower() in TEXT_SUFFIXES)
             if root.is_dir()
