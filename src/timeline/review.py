@@ -157,7 +157,46 @@ def merge_events(
     old = [_key(row) for _, row in existing.iterrows()]
     new = [_key(row) for _, row in candidates.iterrows()]
 
-    # 1. Candidates that duplicate a reviewed row.
+    rename, dropped, conflicts = _match_reviewed(new, old, reviewed)
+    replacement, held = _refresh_unreviewed(existing, new, old, reviewed, dropped, rename)
+    used = set(replacement.values())
+    added = [ci for ci in range(len(new)) if ci not in dropped and ci not in used]
+    _free_ids(new, old, added, rename)
+    merged, same = _apply(existing, candidates, new, rename, replacement, added)
+
+    details = [
+        f"conflicting: reviewed {old[ei].event_id} ({_span_text(old[ei])}) and "
+        f"candidate {new[ci].event_id} ({_span_text(new[ci])}) cite the same evidence"
+        for ei, cis in sorted(conflicts.items())
+        for ci in cis
+    ]
+    details += [held[ei] for ei in sorted(held)]
+    stale = _stale(existing, old, replacement, documents)
+    details += [f"stale: {event_id}: {problem}" for event_id, problem in stale]
+    report = MergeReport(
+        added=tuple(rename[new[ci].event_id] for ci in added),
+        kept=tuple(old[ei].event_id for ei in range(len(old)) if reviewed[ei]),
+        replaced=tuple(old[ei].event_id for ei in sorted(replacement) if ei not in same),
+        unchanged=tuple(old[ei].event_id for ei in sorted(replacement) if ei in same),
+        unmatched=tuple(
+            old[ei].event_id for ei in range(len(old)) if not reviewed[ei] and ei not in replacement
+        ),
+        conflicting=tuple(old[ei].event_id for ei in sorted(conflicts)),
+        stale=tuple(event_id for event_id, _problem in stale),
+        details=tuple(details),
+        held=tuple(old[ei].event_id for ei in sorted(held)),
+    )
+    return merged, report
+
+
+def _match_reviewed(
+    new: list[_Key], old: list[_Key], reviewed: list[bool]
+) -> tuple[dict[str, str], set[int], dict[int, list[int]]]:
+    """Step 1: candidates that duplicate a reviewed row (dropped, their ids renamed to it).
+
+    Returns the renames, the dropped candidates and, per reviewed row, the candidates that
+    cite its evidence but no longer overlap it in time (conflicts).
+    """
     rename: dict[str, str] = {}
     dropped: set[int] = set()
     conflicts: dict[int, list[int]] = {}
@@ -175,8 +214,22 @@ def merge_events(
             rename[cand.event_id] = old[ei].event_id
             if not cand.overlaps_in_time(old[ei]):
                 conflicts.setdefault(ei, []).append(ci)
+    return rename, dropped, conflicts
 
-    # 2. Unreviewed rows refreshed by the best remaining candidate (one to one, greedy).
+
+def _refresh_unreviewed(
+    existing: pd.DataFrame,
+    new: list[_Key],
+    old: list[_Key],
+    reviewed: list[bool],
+    dropped: set[int],
+    rename: dict[str, str],
+) -> tuple[dict[int, int], dict[int, str]]:
+    """Step 2: unreviewed rows refreshed by the best remaining candidate (one to one, greedy).
+
+    A replacement that would leave a reviewed answer pointing at a later event is held (the
+    row stays, with the reason). Returns row -> candidate, and row -> held reason.
+    """
     pairs = []
     for ci, cand in enumerate(new):
         if ci in dropped:
@@ -202,10 +255,11 @@ def merge_events(
         replacement[ei] = ci
         used.add(ci)
         rename[new[ci].event_id] = old[ei].event_id
-    held = {ei: text for ei, text in held.items() if ei not in replacement}
+    return replacement, {ei: text for ei, text in held.items() if ei not in replacement}
 
-    # 3. The rest is added, with free event_ids.
-    added = [ci for ci in range(len(new)) if ci not in dropped and ci not in used]
+
+def _free_ids(new: list[_Key], old: list[_Key], added: list[int], rename: dict[str, str]) -> None:
+    """Step 3: the added candidates keep their ids, or take the next free ``-2``, ``-3`` ..."""
     taken = {row.event_id for row in old}
     reserved = taken | {new[ci].event_id for ci in added if new[ci].event_id not in taken}
     for ci in added:
@@ -220,12 +274,21 @@ def merge_events(
             rename[original] = original
             taken.add(original)
 
+
+def _apply(
+    existing: pd.DataFrame,
+    candidates: pd.DataFrame,
+    new: list[_Key],
+    rename: dict[str, str],
+    replacement: dict[int, int],
+    added: list[int],
+) -> tuple[pd.DataFrame, set[int]]:
+    """The merged table (replaced rows in place, added rows after) and the rows unchanged."""
     fresh = candidates.reindex(columns=existing.columns).copy()
     fresh["event_id"] = [rename.get(e.event_id, e.event_id) for e in new]
     fresh["responds_to"] = [_remap(v, rename) for v in candidates["responds_to"]]
     fresh["reviewed"] = pd.Series([False] * len(fresh), dtype=existing["reviewed"].dtype)
     fresh = fresh.astype(existing.dtypes.to_dict())
-
     merged = existing.copy()
     for ei, ci in replacement.items():
         for column in existing.columns:
@@ -233,39 +296,27 @@ def merge_events(
     same = {ei for ei in replacement if _same_row(merged.iloc[ei], existing.iloc[ei])}
     if added:
         merged = pd.concat([merged, fresh.iloc[added]], ignore_index=True)
+    return merged, same
 
-    details = []
-    for ei, cis in sorted(conflicts.items()):
-        for ci in cis:
-            details.append(
-                f"conflicting: reviewed {old[ei].event_id} ({_span_text(old[ei])}) and "
-                f"candidate {new[ci].event_id} ({_span_text(new[ci])}) cite the same evidence"
-            )
-    details += [held[ei] for ei in sorted(held)]
-    stale = []
-    if documents is not None:
-        texts = corpus_texts(documents)
-        for ei in range(len(old)):
-            if ei in replacement:
-                continue
-            problem = _evidence_problem(existing.iloc[ei], texts)
-            if problem:
-                stale.append(old[ei].event_id)
-                details.append(f"stale: {old[ei].event_id}: {problem}")
-    report = MergeReport(
-        added=tuple(rename[new[ci].event_id] for ci in added),
-        kept=tuple(old[ei].event_id for ei in range(len(old)) if reviewed[ei]),
-        replaced=tuple(old[ei].event_id for ei in sorted(replacement) if ei not in same),
-        unchanged=tuple(old[ei].event_id for ei in sorted(replacement) if ei in same),
-        unmatched=tuple(
-            old[ei].event_id for ei in range(len(old)) if not reviewed[ei] and ei not in replacement
-        ),
-        conflicting=tuple(old[ei].event_id for ei in sorted(conflicts)),
-        stale=tuple(stale),
-        details=tuple(details),
-        held=tuple(old[ei].event_id for ei in sorted(held)),
-    )
-    return merged, report
+
+def _stale(
+    existing: pd.DataFrame,
+    old: list[_Key],
+    replacement: dict[int, int],
+    documents: Iterable[Document] | Mapping[str, Document] | None,
+) -> list[tuple[str, str]]:
+    """The kept rows whose evidence no longer matches their source: (event_id, problem)."""
+    if documents is None:
+        return []
+    texts = corpus_texts(documents)
+    found = []
+    for ei in range(len(old)):
+        if ei in replacement:
+            continue
+        problem = _evidence_problem(existing.iloc[ei], texts)
+        if problem:
+            found.append((old[ei].event_id, problem))
+    return found
 
 
 def _answered_by(existing: pd.DataFrame, reviewed: list[bool], old: list[_Key]) -> dict:
