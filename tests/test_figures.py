@@ -680,6 +680,37 @@ def test_webgl_above_the_threshold():
     assert {t.type for t in _marks(fig)} == {"scattergl"}
 
 
+def test_above_the_detail_threshold_lanes_start_as_counts():
+    from timeline._dense import DETAIL_ROWS
+    from timeline._synthetic import synthetic_events
+
+    events = synthetic_events(DETAIL_ROWS + 1)
+    fig = timeline_figure(events)
+    assert fig.layout.meta["detail"] == {"rows": DETAIL_ROWS}
+    marks, lanes = _marks(fig), _role(fig, "lane-density")
+    assert marks and all(t.visible is False for t in marks)  # drawn on zoom, not at once
+    ids = [row[0] for t in marks for row in t.customdata]
+    assert sorted(ids) == sorted(events["event_id"])  # every row is there for the zoom
+    per_lane = events["kind"].value_counts()
+    for trace in lanes:  # each lane's strip counts its own rows, once
+        assert trace.type == "heatmap" and trace.visible is not False
+        assert sum(v for v in trace.z[0] if v == v) == per_lane[trace.meta["lane"]]
+        assert len(trace.x) == len(trace.z[0]) + 1  # the bins' edges
+    assert sum(sum(t.y) for t in _role(fig, "density")) == len(events)
+    assert not _role(fig, "connector")
+    assert len(fig.layout.annotations) == 1 and not fig.layout.shapes  # no mark per row
+    # the buttons switch counts and rows without a script (a notebook has none)
+    counts, rows = fig.layout.updatemenus[0].buttons
+    indices = counts.args[1]
+    assert {fig.data[i].meta["role"] for i in indices} == {"event-mark", "lane-density"}
+    for button, shown in ((counts, "lane-density"), (rows, "event-mark")):
+        assert button.args[0]["visible"] == [fig.data[i].meta["role"] == shown for i in indices]
+    below = timeline_figure(events.head(DETAIL_ROWS))
+    assert "detail" not in below.layout.meta and not _role(below, "lane-density")
+    assert all(t.visible is not False for t in _marks(below))
+    assert not below.layout.updatemenus
+
+
 def test_dense_build_grows_linearly():
     import time
 
