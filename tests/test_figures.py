@@ -711,6 +711,30 @@ def test_above_the_detail_threshold_lanes_start_as_counts():
     assert not below.layout.updatemenus
 
 
+def test_auto_figures_take_the_notebook_ink_when_displayed(monkeypatch):
+    import plotly.io as pio
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from timeline._style import NOTEBOOK_CSS
+
+    shown: list[dict] = []
+    monkeypatch.setattr(
+        "IPython.core.display_functions.publish_display_data",
+        lambda data, metadata=None, **kw: shown.append(data),
+    )
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # as in JupyterLab
+    shell = InteractiveShell.instance()
+    for fig in (timeline_figure(_events()), lag_figure(_events())):
+        shown.clear()
+        shell.display_formatter.format(fig)
+        assert shown[0] == {"text/html": NOTEBOOK_CSS}
+        assert any(key.startswith("application/vnd.plotly") for key in shown[1])
+    shown.clear()
+    shell.display_formatter.format(timeline_figure(_events(), theme="dark"))  # its own colours
+    assert len(shown) == 1 and "text/html" not in shown[0]
+    assert any(key.startswith("application/vnd.plotly") for key in shown[0])
+
+
 def test_dense_build_grows_linearly():
     import time
 
