@@ -10,6 +10,7 @@ where it is absent.
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
@@ -208,4 +209,53 @@ def test_review_in_jupyterlab_accept_reject_edit_undo(page, lab):
     assert len(page.locator(".jp-Notebook .jp-Cell").all()) == len(
         json.loads((ROOT / "notebooks" / "04-review.ipynb").read_text())["cells"]
     )  # the keys went to the card, not to JupyterLab (A would have inserted a cell)
+    assert page.problems == []
+
+
+# --- the charts in JupyterLab's light and dark themes -------------------------------------------
+
+_CHART_COLOURS = """() => {
+    const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+    const light = (text) => {
+        const [r, g, b] = rgb(text);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const gd = document.querySelector('.jp-Notebook .jp-OutputArea-output .js-plotly-plot');
+    let node = gd.querySelector('.main-svg');
+    let back = getComputedStyle(node).backgroundColor;
+    while (node && (rgb(back).length === 4 && rgb(back)[3] === 0 || back === 'transparent')) {
+        node = node.parentElement;  // what shows through the chart's clear background
+        back = node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)';
+    }
+    const tick = gd.querySelector('.xtick text');
+    const title = gd.querySelector('.legendtext');
+    return {
+        jpLight: document.body.dataset.jpThemeLight,
+        paper: gd._fullLayout.paper_bgcolor,
+        background: light(back),
+        tick: light(getComputedStyle(tick).fill),
+        legend: light(getComputedStyle(title).fill),
+        hiddenStyles: [...document.querySelectorAll('.jp-OutputArea-child')]
+            .filter((c) => c.querySelector('style.tl-auto-theme'))
+            .map((c) => getComputedStyle(c).display),
+    };
+}"""
+
+
+def test_charts_follow_jupyterlab_light_and_dark_themes(page, lab):
+    shown = _open_and_run(page, lab, "01-explore.ipynb")
+    assert shown["errors"] == []
+    light = page.evaluate(_CHART_COLOURS)
+    assert light["jpLight"] == "true" and light["paper"] == "rgba(0,0,0,0)"
+    assert light["background"] > 0.8 and light["tick"] < 0.4 and light["legend"] < 0.4
+    assert light["hiddenStyles"] and set(light["hiddenStyles"]) == {"none"}  # no empty output
+
+    page.get_by_role("menuitem", name="Settings", exact=True).click()  # as a person does
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Dark$")).click()
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
+    page.wait_for_timeout(500)  # the theme's stylesheet applies
+    dark = page.evaluate(_CHART_COLOURS)
+    assert dark["background"] < 0.25  # the chart sits on JupyterLab's dark background
+    assert dark["tick"] > 0.6 and dark["legend"] > 0.6  # and its text is light
     assert page.problems == []
