@@ -696,6 +696,9 @@ def test_above_the_detail_threshold_lanes_start_as_counts():
         assert trace.type == "heatmap" and trace.visible is not False
         assert sum(v for v in trace.z[0] if v == v) == per_lane[trace.meta["lane"]]
         assert len(trace.x) == len(trace.z[0]) + 1  # the bins' edges
+        widths = pd.Series(pd.to_datetime(list(trace.x))).diff().dt.days.dropna()
+        assert fig.layout.meta["bin"] == "month" and widths.between(28, 31).all()  # no cell
+        assert any(v != v for v in trace.z[0])  # spans a gap: an empty month is left blank
     assert sum(sum(t.y) for t in _role(fig, "density")) == len(events)
     assert not _role(fig, "connector")
     assert len(fig.layout.annotations) == 1 and not fig.layout.shapes  # no mark per row

@@ -327,7 +327,7 @@ def dense_figure(
                     )
                 )
     if counted:
-        traces += _lane_counts(keys, lane_codes, lanes, centre, enc)
+        traces += _lane_counts(keys, bin_name, lane_codes, lanes, centre, enc)
     drawn = 0 < len(responses) <= _MAX_CONNECTORS and not counted
     if drawn:
         xs = np.empty(3 * len(responses), dtype=object)
@@ -376,8 +376,27 @@ def dense_figure(
     return fig
 
 
+def _every_bin(first: np.datetime64, last: np.datetime64, bin_name: str) -> np.ndarray:
+    """The starts of every bin from ``first``'s to ``last``'s, and the end of the last one."""
+    import numpy as np
+
+    if bin_name in ("month", "year"):
+        unit = "M" if bin_name == "month" else "Y"
+        starts = np.arange(
+            first.astype(f"datetime64[{unit}]"), last.astype(f"datetime64[{unit}]") + 2
+        )
+        return starts.astype("datetime64[D]")
+    step = 1 if bin_name == "day" else 7  # weeks start on Mondays, so last is one too
+    return np.arange(first, last + np.timedelta64(step + 1, "D"), step)
+
+
 def _lane_counts(
-    keys: np.ndarray, lane_codes: np.ndarray, lanes: list[str], centre: dict[str, int], enc: Any
+    keys: np.ndarray,
+    bin_name: str,
+    lane_codes: np.ndarray,
+    lanes: list[str],
+    centre: dict[str, int],
+    enc: Any,
 ) -> list[Any]:
     """One strip per lane: its rows per bin as a one-row heatmap (bins as the cells' edges)."""
     import html
@@ -385,8 +404,8 @@ def _lane_counts(
     import numpy as np
     import plotly.graph_objects as go
 
-    bins = np.unique(keys)
-    edges = np.concatenate([bins, [bins[-1] + (bins[-1] - bins[-2] if len(bins) > 1 else 1)]])
+    edges = _every_bin(keys.min(), keys.max(), bin_name)  # empty bins too: cells stay apart
+    bins = edges[:-1]
     cell = np.searchsorted(bins, keys)
     counts = np.zeros((len(lanes), len(bins)), dtype="int64")
     np.add.at(counts, (lane_codes, cell), 1)
