@@ -198,7 +198,8 @@ def _links(
     wanted = texts["responds_to"].iloc[rows]
     codes, uniques = pd.factorize(pd.concat([ids, wanted], ignore_index=True))
     first = np.full(len(uniques), -1)
-    first[codes[:n][::-1]] = np.arange(n)[::-1]  # the first row of each id
+    known, where = np.unique(codes[:n], return_index=True)
+    first[known] = where  # the first row of each id
     target = first[codes[n:]]
     found = target >= 0
     responses, answered = rows[found], target[found]
