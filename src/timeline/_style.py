@@ -154,14 +154,13 @@ def order_of(
 #: sets colours as inline styles, which ``!important`` overrides. Hover labels and buttons keep
 #: plotly's own colours (they draw their own backgrounds).
 NOTEBOOK_CSS = """<style class="tl-auto-theme">
-.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme),
-.jp-OutputArea-child:has(> .jp-OutputArea-output style.tl-auto-theme) { display: none; }
-.jp-OutputArea-child:has(style.tl-auto-theme) + .jp-OutputArea-child .main-svg
-  :is(.cartesianlayer, .infolayer) text {
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) { display: none; }
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) + .jp-OutputArea-child
+  .main-svg :is(.cartesianlayer, .infolayer) text {
   fill: var(--jp-ui-font-color1, var(--vscode-editor-foreground, #7a7a7a)) !important;
 }
-.jp-OutputArea-child:has(style.tl-auto-theme) + .jp-OutputArea-child .main-svg
-  .gridlayer path {
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) + .jp-OutputArea-child
+  .main-svg .gridlayer path {
   stroke: var(--jp-border-color2, rgba(128, 128, 128, 0.28)) !important;
 }
 </style>"""
