@@ -11,8 +11,9 @@ Prints, for an invented table of N rows (``timeline._synthetic``, default 100,00
 - the size of the page ``write_html`` writes (target: under 15 MB);
 - render time in Chromium (``/usr/bin/chromium`` or ``TIMELINE_CHROMIUM``, driven by Playwright):
   from navigation start until the chart is drawn and fitted to the window (1200 px), for our
-  page and for the px figure saved as a page the plotly way, in the same run (target: 3 s; on a
-  shared machine the ratio to the px page is the steadier figure).
+  page, for the px figure saved as a page the plotly way, and for a page of an empty figure
+  (plotly.js alone: the floor any inlined plotly page pays), in the same run (target: 3 s; on
+  a shared machine the ratios are the steadier figures).
 
 With ``--shots FOLDER`` it also saves the chart at 1,000 rows and at N rows, 1200 px wide, as
 ``timeline-1000.png`` and ``timeline-<N>.png`` for the README. Not a test: nothing here asserts.
@@ -77,6 +78,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import plotly.express as px
+    import plotly.graph_objects as go
     import plotly.io as pio
     from playwright.sync_api import sync_playwright
 
@@ -109,6 +111,7 @@ def main() -> None:
     print(f"html   {size:.1f} MB (plotly.js inlined, {len(events):,} rows)")
     px_page = folder / "px.html"
     pio.write_html(theirs(), px_page, include_plotlyjs=True, div_id="timeline-chart")
+    floor_page = write_html(go.Figure(), folder / "empty.html")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -118,9 +121,14 @@ def main() -> None:
             _render(browser, page)  # warm-up: the browser's caches
             ours_s = min(_render(browser, page) for _ in range(2))
             px_s = min(_render(browser, px_page) for _ in range(2))
+            floor_s = min(_render(browser, floor_page) for _ in range(2))
             print(
                 f"render timeline page {ours_s:.2f} s  px.scatter page {px_s:.2f} s  "
                 f"ratio {ours_s / px_s:.2f} (Chromium, {WIDTH} px)"
+            )
+            print(
+                f"render empty figure (plotly.js alone) {floor_s:.2f} s  "
+                f"timeline page beyond it {ours_s - floor_s:.2f} s"
             )
             if args.shots is not None:
                 args.shots.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from timeline import read_events, timeline_figure, write_html
 from timeline._synthetic import synthetic_events
+from timeline.views._dense import DETAIL_ROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "build" / "screenshots"
@@ -50,8 +52,14 @@ _LEGEND = """
   const gd = document.getElementById("timeline-chart");
   const data = gd._fullData;
   const entries = data.filter((t) => t.meta && t.meta.role === "legend");
-  const marks = data.filter((t) => t.meta && t.meta.role === "event-mark");
+  // as given (a hidden trace has no defaults filled in); points only where drawn
+  const role = (t) => (t._input.meta || {}).role;
+  const marks = data.filter((t) => role(t) === "event-mark").map((t) => ({
+    type: t.type, legendgroup: t._input.legendgroup, marker: t._input.marker,
+    points: t.visible === true && t.x ? t.x.length : 0,
+  }));
   const shown = gd.querySelectorAll(".legend .traces").length;
+  const sum = (values) => Array.from(values).reduce((a, b) => a + b, 0);
   return {
     shown: shown,
     entries: entries.map((e) => ({
@@ -59,10 +67,15 @@ _LEGEND = """
       marks: marks.filter((m) => m.legendgroup === e.legendgroup).map((m) => ({
         colour: m.marker.color,
         symbol: m.type === "bar" ? null : String(m.marker.symbol).replace("-open", ""),
-        points: m.type === "bar" ? m.x.length : (m.x ? m.x.length : 0),
+        points: m.points,
       })),
     })),
-    rows: marks.reduce((n, m) => n + (m.x ? m.x.length : 0), 0),
+    rows: marks.reduce((n, m) => n + m.points, 0),
+    counted: data.filter((t) => t.meta && t.meta.role === "density")
+      .reduce((n, t) => n + sum(t.y), 0),
+    lanes: data.filter((t) => role(t) === "lane-density" && t.visible === true)
+      .reduce((n, t) => n + sum(t.z[0].map((v) => v || 0)), 0),
+    detail: gd.getAttribute("data-detail"),
   };
 }
 """
@@ -81,12 +94,18 @@ def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def chart_pages(tmp_path_factory) -> dict[int, Path]:
-    """The chart page of each table size, written once."""
-    folder = tmp_path_factory.mktemp("sizes")
+def chart_tables() -> dict[int, pd.DataFrame]:
     table = read_events(ROOT / "data" / "events.csv")
     tables = {1: table.iloc[[3]], 14: table}
     tables.update({n: synthetic_events(n) for n in SIZES if n > 14})
+    return tables
+
+
+@pytest.fixture(scope="session")
+def chart_pages(tmp_path_factory, chart_tables) -> dict[int, Path]:
+    """The chart page of each table size, written once."""
+    folder = tmp_path_factory.mktemp("sizes")
+    tables = chart_tables
     pages = {}
     for n, events in tables.items():
         pages[n] = write_html(timeline_figure(events), folder / f"chart-{n}.html", events=events)
@@ -133,7 +152,11 @@ def test_the_chart_is_legible_at_every_width(browser, chart_pages, size):
                 assert box["x"] + box["w"] <= found["right"] + 1, (size, width, box["text"])
             legend = page.evaluate(_LEGEND)
             assert legend["shown"] == len(legend["entries"]) > 0
-            assert legend["rows"] == size  # every row drawn once
+            if size > DETAIL_ROWS:  # every row counted once, in the bars and in the lanes
+                assert legend["detail"] == "counts"
+                assert (legend["rows"], legend["counted"], legend["lanes"]) == (0, size, size)
+            else:
+                assert legend["rows"] == size  # every row drawn once
             for entry in legend["entries"]:
                 assert entry["marks"], f"legend entry {entry['name']} has no marks"
                 for mark in entry["marks"]:
@@ -182,5 +205,62 @@ def test_the_page_follows_a_dark_colour_scheme(browser, chart_pages):
         body = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
         assert paper == "#111111"
         assert body == "rgb(17, 17, 17)"
+    finally:
+        context.close()
+
+
+_DRAWN_ROWS = """() => {
+  const gd = document.getElementById("timeline-chart");
+  const role = (t) => (t._input.meta || {}).role;  // a hidden trace has no defaults filled in
+  const marks = gd._fullData.filter((t) => role(t) === "event-mark");
+  const lanes = gd._fullData.filter((t) => role(t) === "lane-density");
+  return {
+    ids: marks.filter((t) => t.visible === true).flatMap((t) => t.customdata.map((c) => c[0])),
+    lanes: lanes.map((t) => t.visible),
+    type: gd._fullLayout.xaxis2.type,
+    range: gd._fullLayout.xaxis.range,
+  };
+}"""
+
+
+def _first_days(events: pd.DataFrame) -> pd.Series:
+    """Each row's first known day, where the chart places it (a bound: the bound's day)."""
+    start = pd.to_datetime(events["date_start"])
+    end = pd.to_datetime(events["date_end"])
+    first = start.fillna(end)
+    return first.where(events["date_precision"] != "before", end.fillna(start))
+
+
+def test_a_zoom_into_many_rows_draws_the_rows_in_view(browser, chart_pages, chart_tables):
+    """100,000 rows open as counts; a zoom that holds few rows draws exactly those rows."""
+    events = chart_tables[100_000]
+    first = _first_days(events)
+    window = ("2005-01-01", "2005-04-01")
+    inside = events.loc[(first >= window[0]) & (first <= window[1]), "event_id"]
+    assert 0 < len(inside) <= DETAIL_ROWS  # the window is one a reader could zoom to
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(chart_pages[100_000].resolve().as_uri(), wait_until="load", timeout=180_000)
+        page.wait_for_selector("#timeline-chart[data-detail=counts]", timeout=120_000)
+        before = page.evaluate(_DRAWN_ROWS)
+        assert before["ids"] == [] and before["lanes"] == [True, True]
+        page.evaluate(
+            "(range) => Plotly.relayout('timeline-chart', {'xaxis.range': range})", list(window)
+        )
+        page.wait_for_selector("#timeline-chart[data-detail=rows]", timeout=60_000)
+        zoomed = page.evaluate(_DRAWN_ROWS)
+        assert sorted(zoomed["ids"]) == sorted(inside)
+        assert zoomed["lanes"] == [False, False]
+        assert zoomed["type"] == "date"  # new points do not turn the dates into numbers
+        assert [r[:10] for r in zoomed["range"]] == list(window)  # the reader's zoom is kept
+        page.evaluate("() => Plotly.relayout('timeline-chart', {'xaxis.autorange': true})")
+        page.wait_for_selector("#timeline-chart[data-detail=counts]", timeout=60_000)
+        after = page.evaluate(_DRAWN_ROWS)
+        assert after["ids"] == [] and after["lanes"] == [True, True]
+        assert errors == []
     finally:
         context.close()

@@ -680,6 +680,64 @@ def test_webgl_above_the_threshold():
     assert {t.type for t in _marks(fig)} == {"scattergl"}
 
 
+def test_above_the_detail_threshold_lanes_start_as_counts():
+    from timeline._synthetic import synthetic_events
+    from timeline.views._dense import DETAIL_ROWS
+
+    events = synthetic_events(DETAIL_ROWS + 1)
+    fig = timeline_figure(events)
+    assert fig.layout.meta["detail"] == {"rows": DETAIL_ROWS}
+    marks, lanes = _marks(fig), _role(fig, "lane-density")
+    assert marks and all(t.visible is False for t in marks)  # drawn on zoom, not at once
+    ids = [row[0] for t in marks for row in t.customdata]
+    assert sorted(ids) == sorted(events["event_id"])  # every row is there for the zoom
+    per_lane = events["kind"].value_counts()
+    for trace in lanes:  # each lane's strip counts its own rows, once
+        assert trace.type == "heatmap" and trace.visible is not False
+        assert sum(v for v in trace.z[0] if v == v) == per_lane[trace.meta["lane"]]
+        assert len(trace.x) == len(trace.z[0]) + 1  # the bins' edges
+        widths = pd.Series(pd.to_datetime(list(trace.x))).diff().dt.days.dropna()
+        assert fig.layout.meta["bin"] == "month" and widths.between(28, 31).all()  # no cell
+        assert any(v != v for v in trace.z[0])  # spans a gap: an empty month is left blank
+    assert sum(sum(t.y) for t in _role(fig, "density")) == len(events)
+    assert not _role(fig, "connector")
+    assert len(fig.layout.annotations) == 1 and not fig.layout.shapes  # no mark per row
+    # the buttons switch counts and rows without a script (a notebook has none)
+    counts, rows = fig.layout.updatemenus[0].buttons
+    indices = counts.args[1]
+    assert {fig.data[i].meta["role"] for i in indices} == {"event-mark", "lane-density"}
+    for button, shown in ((counts, "lane-density"), (rows, "event-mark")):
+        assert button.args[0]["visible"] == [fig.data[i].meta["role"] == shown for i in indices]
+    below = timeline_figure(events.head(DETAIL_ROWS))
+    assert "detail" not in below.layout.meta and not _role(below, "lane-density")
+    assert all(t.visible is not False for t in _marks(below))
+    assert not below.layout.updatemenus
+
+
+def test_auto_figures_take_the_notebook_ink_when_displayed(monkeypatch):
+    import plotly.io as pio
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from timeline.views._style import NOTEBOOK_CSS
+
+    shown: list[dict] = []
+    monkeypatch.setattr(
+        "IPython.core.display_functions.publish_display_data",
+        lambda data, metadata=None, **kw: shown.append(data),
+    )
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # as in JupyterLab
+    shell = InteractiveShell.instance()
+    for fig in (timeline_figure(_events()), lag_figure(_events())):
+        shown.clear()
+        shell.display_formatter.format(fig)
+        assert shown[0] == {"text/html": NOTEBOOK_CSS}
+        assert any(key.startswith("application/vnd.plotly") for key in shown[1])
+    shown.clear()
+    shell.display_formatter.format(timeline_figure(_events(), theme="dark"))  # its own colours
+    assert len(shown) == 1 and "text/html" not in shown[0]
+    assert any(key.startswith("application/vnd.plotly") for key in shown[0])
+
+
 def test_dense_build_grows_linearly():
     import time
 

@@ -10,6 +10,7 @@ where it is absent.
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
@@ -31,7 +32,8 @@ EXPECTED = {
     "03-teaching.ipynb": {"charts": 2, "widgets": 0},  # lag and perspective figures
     "04-review.ipynb": {"charts": 1, "widgets": 1},  # the review card and the table's chart
 }
-REVIEWED_TABLE = "build/review/events.csv"  # notebooks/04-review.ipynb's TABLE, from the root
+REVIEWED_TABLE = "build/review/events.csv"
+SHOTS = ROOT / "build" / "screenshots"  # notebooks/04-review.ipynb's TABLE, from the root
 
 _SHOWN = """() => ({
     cells: document.querySelectorAll('.jp-Notebook .jp-CodeCell').length,
@@ -209,3 +211,63 @@ def test_review_in_jupyterlab_accept_reject_edit_undo(page, lab):
         json.loads((ROOT / "notebooks" / "04-review.ipynb").read_text())["cells"]
     )  # the keys went to the card, not to JupyterLab (A would have inserted a cell)
     assert page.problems == []
+
+
+# --- the charts in JupyterLab's light and dark themes -------------------------------------------
+
+_CHART_COLOURS = """() => {
+    const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+    const light = (text) => {
+        const [r, g, b] = rgb(text);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const chart = (gd) => {
+        let node = gd.querySelector('.main-svg');
+        let back = getComputedStyle(node).backgroundColor;
+        while (node && (rgb(back).length === 4 && rgb(back)[3] === 0 || back === 'transparent')) {
+            node = node.parentElement;  // what shows through the chart's clear background
+            back = node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)';
+        }
+        return {
+            height: gd.getBoundingClientRect().height,
+            paper: gd._fullLayout.paper_bgcolor,
+            background: light(back),
+            tick: light(getComputedStyle(gd.querySelector('.xtick text')).fill),
+            legend: light(getComputedStyle(gd.querySelector('.legendtext')).fill),
+        };
+    };
+    return {
+        jpLight: document.body.dataset.jpThemeLight,
+        charts: [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')].map(chart),
+        hidden: [...document.querySelectorAll('.jp-Notebook .jp-OutputArea-child')]
+            .filter((c) => getComputedStyle(c).display === 'none')
+            .map((c) => c.querySelector('.jp-OutputArea-output').innerHTML.slice(0, 30)),
+    };
+}"""
+
+
+def test_charts_follow_jupyterlab_light_and_dark_themes(page, lab):
+    shown = _open_and_run(page, lab, "01-explore.ipynb")
+    assert shown["errors"] == []
+    light = page.evaluate(_CHART_COLOURS)
+    assert light["jpLight"] == "true" and len(light["charts"]) == 2  # the figure, the explorer's
+    for chart in light["charts"]:
+        assert chart["paper"] == "rgba(0,0,0,0)" and chart["background"] > 0.8
+        assert chart["tick"] < 0.4 and chart["legend"] < 0.4
+    # only the two style outputs are hidden (no empty output shows), every chart is drawn
+    assert light["hidden"] == ['<style class="tl-auto-theme">\n'] * 2
+    assert all(chart["height"] > 200 for chart in light["charts"])
+
+    page.get_by_role("menuitem", name="Settings", exact=True).click()  # as a person does
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Theme$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^JupyterLab Dark$")).click()
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
+    page.wait_for_timeout(500)  # the theme's stylesheet applies
+    for chart in page.evaluate(_CHART_COLOURS)["charts"]:
+        assert chart["background"] < 0.25  # the chart sits on JupyterLab's dark background
+        assert chart["tick"] > 0.6 and chart["legend"] > 0.6  # and its text is light
+    assert page.problems == []
+    SHOTS.mkdir(parents=True, exist_ok=True)  # for people to look at
+    page.locator(".jp-Notebook .js-plotly-plot").first.screenshot(
+        path=str(SHOTS / "jupyterlab-dark.png")
+    )

@@ -9,6 +9,7 @@ import pytest
 
 from timeline import SchemaError, read_events
 from timeline.table import filter_events
+from timeline.views._style import NOTEBOOK_CSS
 from timeline.views.widgets import explorer
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -141,7 +142,8 @@ def test_bad_date_is_named(raw):
 
 def _drawn_ids(chart) -> list[str]:
     """The event ids of the marks in the figure the chart output shows."""
-    (output,) = chart.outputs
+    style, output = chart.outputs  # the chart after the style that gives it JupyterLab's ink
+    assert style["data"] == {"text/html": NOTEBOOK_CSS}
     figure = output["data"]["application/vnd.plotly.v1+json"]
     return sorted(
         event_id

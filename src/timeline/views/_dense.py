@@ -9,6 +9,11 @@ dense view shows instead:
   bound is known, or approximate), spread across its lane so that points do not hide each
   other; the two axes are linked, so zooming into either shows the detail; WebGL
   (``scattergl``) above ``WEBGL_ROWS`` rows;
+- above ``DETAIL_ROWS`` rows, the lanes first show the same counts as a strip per lane (a
+  heatmap: a few hundred cells, ``meta["role"] == "lane-density"``) and the points start hidden:
+  a page from ``write_html`` draws the points of the rows in view as soon as a zoom holds at
+  most ``DETAIL_ROWS`` of them (``_layout.DRAW_JS``), and the "every row" button draws them all
+  anywhere (a notebook too). Drawing 100,000 WebGL points is what made the page slow;
 - the grey response connectors only while they stay legible (at most ``_MAX_CONNECTORS``);
   every response's hover names the event it answers and the lag.
 
@@ -31,6 +36,9 @@ if TYPE_CHECKING:
 
 #: Above this many rows the detail points are drawn with WebGL.
 WEBGL_ROWS = 5000
+#: Above this many rows the lanes start as counts and the points wait for a zoom that holds
+#: at most this many rows (or for the "every row" button).
+DETAIL_ROWS = 5000
 _MAX_BINS = 240
 _MAX_CONNECTORS = 150
 _TITLE_CHARS = 70
@@ -43,6 +51,11 @@ _KEY_DENSE = (
     "below: one point per row at its first known day",
     "open point: only a bound is known, or approximate",
     "zoom (drag) on either panel to see single rows; double-click to return",
+)
+_KEY_COUNTS = (
+    "top: rows per {bin}, by colour",
+    "lanes: rows per {bin} in each lane (darker: more)",
+    "zoom (drag) to at most {limit} rows to see them one by one; double-click to return",
 )
 
 
@@ -159,34 +172,58 @@ def _customdata(texts: _Texts, lag: pd.Series) -> np.ndarray:
     extra = lag
     if (written != "").any():
         extra = (" (“" + _esc(written) + "”)").where(written != "", "") + lag
-    # fixed-width unicode, not objects: plotly deep-copies arrays, and these copy as one block
-    return np.column_stack(
-        [ids.to_numpy(dtype=str), _esc(title).to_numpy(dtype=str), extra.to_numpy(dtype=str)]
-    )
+    # an object array: plotly takes it without copying the strings (fixed-width unicode is
+    # copied, and takes four bytes a character)
+    out = np.empty((len(ids), 3), dtype=object)
+    out[:, 0] = ids.to_numpy(dtype=object)
+    out[:, 1] = _esc(title).to_numpy(dtype=object)
+    out[:, 2] = extra.to_numpy(dtype=object)
+    return out
 
 
 def _links(
     texts: _Texts, lo: np.ndarray, hi: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, pd.Series]:
-    """(response rows, answered rows, lag text per row) for rows of kind ``response``."""
+    """(response rows, answered rows, lag text per row) for rows of kind ``response``.
+
+    ``responds_to`` names the first row with that ``event_id``; ids and names are matched by
+    one ``factorize`` of both (hashing in C), not by a Python lookup per row.
+    """
     import numpy as np
     import pandas as pd
 
     ids = texts["event_id"]
-    kind = (texts["kind"] == "response").to_numpy(dtype=bool)
-    target = np.full(len(kind), -1)
-    position = pd.Index(ids.to_numpy(dtype=object))
-    target[kind] = position.get_indexer(texts["responds_to"].to_numpy(dtype=object)[kind])
-    is_response = kind & (target >= 0)
-    responses = np.flatnonzero(is_response)
-    answered = target[responses]
+    n = len(ids)
+    rows = np.flatnonzero((texts["kind"] == "response").to_numpy(dtype=bool))
+    wanted = texts["responds_to"].iloc[rows]
+    codes, uniques = pd.factorize(pd.concat([ids, wanted], ignore_index=True))
+    first = np.full(len(uniques), -1)
+    known, where = np.unique(codes[:n], return_index=True)
+    first[known] = where  # the first row of each id
+    target = first[codes[n:]]
+    found = target >= 0
+    responses, answered = rows[found], target[found]
     days = (lo[responses] - hi[answered]).astype("int64")
-    lag = np.full(len(kind), "", dtype=object)
-    answered_ids = _esc(ids.iloc[answered].reset_index(drop=True)).to_numpy(dtype=object)
-    lag[responses] = "<br>responds to " + answered_ids + ", " + days.astype(str).astype(object)
-    lag[responses] += " d after it"
-    lag = pd.Series(lag, index=ids.index, dtype="string")
-    return responses, answered, lag
+    text = (
+        "<br>responds to "
+        + _esc(ids.iloc[answered].reset_index(drop=True))
+        + ", "
+        + pd.Series(days).astype("string")
+        + " d after it"
+    )
+    lag = np.full(n, "", dtype=object)
+    lag[responses] = text.to_numpy(dtype=object)
+    return responses, answered, pd.Series(lag, index=ids.index, dtype="string")
+
+
+def _codes(values: pd.Series, order: list[str]) -> np.ndarray:
+    """Each value's place in ``order`` (every value is in it), by one ``factorize``."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)
+    place = {v: i for i, v in enumerate(order)}
+    return np.array([place[v] for v in uniques], dtype="int64")[codes]
 
 
 def dense_figure(
@@ -217,7 +254,8 @@ def dense_figure(
     n_lanes = max(len(lanes), 1)
     centre = {name: n_lanes - 1 - i for i, name in enumerate(lanes)}
     spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
-    y = (lane_of.map(centre).to_numpy(dtype="float64") + spread).astype("float32")
+    lane_codes = _codes(lane_of, lanes)
+    y = (n_lanes - 1 - lane_codes + spread).astype("float32")
     responses, answered, lag = _links(texts, lo, hi)
     custom = _customdata(texts, lag)
     # milliseconds since 1970 (a date axis reads numbers so): sent as one typed array, not
@@ -228,11 +266,12 @@ def dense_figure(
     gl = n > WEBGL_ROWS
     scatter = go.Scattergl if gl else go.Scatter
     size = 5 if n > 20_000 else 7
+    counted = n > DETAIL_ROWS  # the lanes start as counts, the points hidden
     traces: list[Any] = []
     arrays: dict[int, dict[str, Any]] = {}  # set after the figure exists (no deep copy)
     legend = []
-    col_codes = colour_of_row.map({v: i for i, v in enumerate(colours)}).to_numpy(dtype="int64")
-    sym_codes = symbol_of_row.map({v: i for i, v in enumerate(symbols)}).to_numpy(dtype="int64")
+    col_codes = _codes(colour_of_row, colours)
+    sym_codes = _codes(symbol_of_row, symbols)
     for ci, cv in enumerate(colours):
         in_colour = col_codes == ci
         colour = colour_of(enc.color, cv, enc.color_map)
@@ -280,6 +319,7 @@ def dense_figure(
                         showlegend=False,
                         xaxis="x2",
                         yaxis="y2",
+                        visible=not counted,
                         meta={
                             "role": "event-mark",
                             "shape": "open" if hollow else "marker",
@@ -287,7 +327,9 @@ def dense_figure(
                         },
                     )
                 )
-    drawn = 0 < len(responses) <= _MAX_CONNECTORS
+    if counted:
+        traces += _lane_counts(keys, bin_name, lane_codes, lanes, centre, enc)
+    drawn = 0 < len(responses) <= _MAX_CONNECTORS and not counted
     if drawn:
         xs = np.empty(3 * len(responses), dtype=object)
         ys = np.full(3 * len(responses), np.nan, dtype="float64")
@@ -322,14 +364,74 @@ def dense_figure(
     fig = go.Figure(data=traces)
     for index, values in arrays.items():  # plotly deep-copies the arrays of traces it is given
         fig.data[index].update(values)
-    key = tuple(item.format(bin=bin_name) for item in _KEY_DENSE)
+    key = tuple(
+        item.format(bin=bin_name, limit=f"{DETAIL_ROWS:,}")
+        for item in (_KEY_COUNTS if counted else _KEY_DENSE)
+    )
     if len(responses) and not drawn:
         key += (f"{len(responses):,} response links not drawn (each response's hover names them)",)
     elif drawn:
         key += ("grey line: a response to an event",)
-    _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, width, height)
+    _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, counted, width, height)
     fig.update_layout(legend_title_text=html.escape(enc.color, quote=False))
     return fig
+
+
+def _every_bin(first: np.datetime64, last: np.datetime64, bin_name: str) -> np.ndarray:
+    """The starts of every bin from ``first``'s to ``last``'s, and the end of the last one."""
+    import numpy as np
+
+    if bin_name in ("month", "year"):
+        unit = "M" if bin_name == "month" else "Y"
+        starts = np.arange(
+            first.astype(f"datetime64[{unit}]"), last.astype(f"datetime64[{unit}]") + 2
+        )
+        return starts.astype("datetime64[D]")
+    step = 1 if bin_name == "day" else 7  # weeks start on Mondays, so last is one too
+    return np.arange(first, last + np.timedelta64(step + 1, "D"), step)
+
+
+def _lane_counts(
+    keys: np.ndarray,
+    bin_name: str,
+    lane_codes: np.ndarray,
+    lanes: list[str],
+    centre: dict[str, int],
+    enc: Any,
+) -> list[Any]:
+    """One strip per lane: its rows per bin as a one-row heatmap (bins as the cells' edges)."""
+    import html
+
+    import numpy as np
+    import plotly.graph_objects as go
+
+    edges = _every_bin(keys.min(), keys.max(), bin_name)  # empty bins too: cells stay apart
+    bins = edges[:-1]
+    cell = np.searchsorted(bins, keys)
+    counts = np.zeros((len(lanes), len(bins)), dtype="int64")
+    np.add.at(counts, (lane_codes, cell), 1)
+    out = []
+    for i, lane in enumerate(lanes):
+        colour = colour_of(enc.color, lane, enc.color_map) if enc.lane == enc.color else "#7f7f7f"
+        z = counts[i].astype("float64")
+        z[z == 0] = np.nan  # an empty cell is left blank
+        out.append(
+            go.Heatmap(
+                x=np.datetime_as_string(edges, unit="D"),
+                y=[centre[lane] - 0.42, centre[lane] + 0.42],
+                z=[z],
+                zmin=0,
+                zmax=float(counts[i].max() or 1),
+                colorscale=[[0.0, "rgba(128,128,128,0.15)"], [1.0, colour]],
+                showscale=False,
+                name=html.escape(lane, quote=False),
+                hovertemplate="%{z:,} rows from %{x|%-d %b %Y}<extra>%{fullData.name}</extra>",
+                xaxis="x2",
+                yaxis="y2",
+                meta={"role": "lane-density", "lane": lane, "panel": 1},
+            )
+        )
+    return out
 
 
 def _frame_layout(
@@ -343,6 +445,7 @@ def _frame_layout(
     n: int,
     bin_name: str,
     gl: bool,
+    counted: bool,
     width: int | None,
     height: int | None,
 ) -> None:
@@ -427,7 +530,7 @@ def _frame_layout(
         legend_names=tuple(t.name for t in fig.data if (t.meta or {}).get("role") == "legend"),
         lane_names=tuple(lanes),
         title=bool(title),
-        buttons=False,
+        buttons=counted,
     )
     layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis", "xaxis2"))
     for layout in layouts:  # the lane names sit on the detail axis
@@ -440,13 +543,51 @@ def _frame_layout(
         "bin": bin_name,
         "webgl": gl,
         "layouts": layouts,
+        **({"detail": {"rows": DETAIL_ROWS}} if counted else {}),
         "theme": look.name,
     }
     if look.name == "auto":
         from timeline.views.figures import _theme_relayouts
 
         meta["themes"] = _theme_relayouts(fig)
+    if counted:
+        _add_detail_buttons(fig)
     fig.update_layout(meta=meta)
     _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
     if height:
         fig.update_layout(height=height)
+
+
+def _add_detail_buttons(fig: go.Figure) -> None:
+    """Buttons that switch the lanes between counts and every row (no script needed)."""
+    marks = [(t.meta or {}).get("role") == "event-mark" for t in fig.data]
+    counts = [(t.meta or {}).get("role") == "lane-density" for t in fig.data]
+    indices = [i for i, (m, c) in enumerate(zip(marks, counts, strict=True)) if m or c]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "buttons": [
+                    {
+                        "label": "Counts per lane",
+                        "method": "restyle",
+                        "args": [{"visible": [counts[i] for i in indices]}, indices],
+                    },
+                    {
+                        "label": "Every row (slow)",
+                        "method": "restyle",
+                        "args": [{"visible": [marks[i] for i in indices]}, indices],
+                    },
+                ],
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "showactive": True,
+                "active": 0,
+                "pad": {"r": 4, "t": 0, "b": 4},
+                "font": {"size": 11},
+            }
+        ]
+    )

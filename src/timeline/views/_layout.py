@@ -259,7 +259,10 @@ def apply(fig: Any, relayout: dict[str, Any]) -> None:
 
 #: The chart's script in pages written by ``write_html``: fit the figure to the width it gets
 #: (and the reader's light or dark setting) before drawing it once, then again on resize.
-#: ``{plot_id}``, ``{config}`` and ``{figure}`` are filled in, the figure last.
+#: A dense figure with ``meta["detail"]`` starts with its points hidden; after every zoom the
+#: points of the rows in view are drawn when there are at most ``detail.rows`` of them, and
+#: the lanes' counts otherwise (``_dense``). ``{plot_id}``, ``{config}`` and ``{figure}`` are
+#: filled in, the figure last.
 DRAW_JS = """
 (function () {
   "use strict";
@@ -303,10 +306,73 @@ DRAW_JS = """
       gd.style.height = gd.layout.height + "px";
     });
   }
+  var TYPES = {f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+    i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array};
+  function decode(value) {
+    if (!value || typeof value.bdata !== "string") { return value; }
+    var text = atob(value.bdata);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    return new TYPES[value.dtype](bytes.buffer);
+  }
+  function detail() {
+    var limit = meta.detail.rows;
+    var marks = [];
+    var counts = [];
+    fig.data.forEach(function (trace, i) {
+      var role = trace.meta && trace.meta.role;
+      if (role === "event-mark") { marks.push(i); }
+      if (role === "lane-density") { counts.push(i); }
+    });
+    var full = marks.map(function (i) {
+      var t = fig.data[i];
+      return {x: decode(t.x), y: decode(t.y), customdata: t.customdata};
+    });
+    var shown = null;
+    return function () {
+      var axis = gd._fullLayout.xaxis;
+      var lo = axis.r2l(axis.range[0]);
+      var hi = axis.r2l(axis.range[1]);
+      var picks = full.map(function (f) {
+        var pick = [];
+        for (var k = 0; k < f.x.length; k++) { if (f.x[k] >= lo && f.x[k] <= hi) { pick.push(k); } }
+        return pick;
+      });
+      var total = picks.reduce(function (n, p) { return n + p.length; }, 0);
+      var key = total <= limit ? lo + ":" + hi : "counts";
+      if (key === shown) { return; }
+      shown = key;
+      var few = total <= limit;
+      var update = {x: [], y: [], customdata: [], visible: []};
+      full.forEach(function (f, j) {
+        function part(values) {
+          return few ? picks[j].map(function (k) { return values[k]; }) : values;
+        }
+        update.x.push(part(f.x));
+        update.y.push(part(f.y));
+        update.customdata.push(part(f.customdata));
+        update.visible.push(few);
+      });
+      // new x values make plotly guess the axes' types again: they stay dates
+      // (and keep the range the reader chose)
+      var types = {"xaxis.type": "date", "xaxis2.type": "date", "yaxis2.type": "linear",
+        "xaxis.range": axis.range.slice(), "xaxis.autorange": axis.autorange};
+      Plotly.update(gd, update, types, marks).then(function () {
+        return Plotly.restyle(gd, {visible: !few}, counts);
+      }).then(function () {
+        gd.setAttribute("data-detail", few ? "rows" : "counts");
+      });
+    };
+  }
   var first = changes(true);
   Object.keys(first).forEach(function (key) { setPath(fig.layout, key, first[key]); });
   if (fig.layout.height) { gd.style.height = fig.layout.height + "px"; }
+  var zoomed = meta.detail ? detail() : null;
   Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
+    if (zoomed) {
+      gd.setAttribute("data-detail", "counts");
+      gd.on("plotly_relayout", zoomed);
+    }
     if (query && query.addEventListener) {
       query.addEventListener("change", function () { apply(colours()); });
     }

@@ -145,3 +145,51 @@ def order_of(
     first = list((orders or {}).get(column, ())) + list(_ENUMS.get(column, ()))
     ordered = [v for v in dict.fromkeys(first) if v in present]
     return ordered + sorted(set(present) - set(ordered))
+
+
+#: Shown (as an HTML output of its own, hidden) before a ``theme="auto"`` figure in a notebook:
+#: the text of the figure in the next output takes JupyterLab's own ink, ``--jp-ui-font-color1``
+#: (VS Code's, or the auto theme's mid-grey, elsewhere), and its grid JupyterLab's border
+#: colour. CSS variables follow the theme as it changes, light or dark, with no script; plotly
+#: sets colours as inline styles, which ``!important`` overrides. Hover labels and buttons keep
+#: plotly's own colours (they draw their own backgrounds).
+NOTEBOOK_CSS = """<style class="tl-auto-theme">
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) { display: none; }
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) + .jp-OutputArea-child
+  .main-svg :is(.cartesianlayer, .infolayer) text {
+  fill: var(--jp-ui-font-color1, var(--vscode-editor-foreground, #7a7a7a)) !important;
+}
+.jp-OutputArea-child:has(> .jp-OutputArea-output > style.tl-auto-theme) + .jp-OutputArea-child
+  .main-svg .gridlayer path {
+  stroke: var(--jp-border-color2, rgba(128, 128, 128, 0.28)) !important;
+}
+</style>"""
+
+
+def show_in_notebook(fig: object) -> None:
+    """Display an ``auto`` figure in IPython: the style above, then the figure as plotly shows it.
+
+    Set as the figure's ``_ipython_display_`` by the figure builders, so a bare ``fig`` at the
+    end of a cell (or ``display(fig)``) takes JupyterLab's light or dark ink.
+    """
+    import plotly.graph_objects as go
+    from IPython.display import display
+
+    display({"text/html": NOTEBOOK_CSS}, raw=True)
+    go.Figure._ipython_display_(fig)
+
+
+def notebook_outputs(fig: object) -> tuple[dict[str, object], ...]:
+    """The outputs (nbformat ``display_data``) of an ``auto`` figure: the style, the figure."""
+    bundle = fig._repr_mimebundle_(include=None, exclude=None)  # type: ignore[attr-defined]
+    return (
+        {"output_type": "display_data", "data": {"text/html": NOTEBOOK_CSS}, "metadata": {}},
+        {"output_type": "display_data", "data": bundle, "metadata": {}},
+    )
+
+
+def follow_notebook_theme(fig: object, name: str) -> object:
+    """Give a figure of theme ``auto`` the notebook display above; return it."""
+    if name == "auto":
+        fig._ipython_display_ = lambda: show_in_notebook(fig)  # type: ignore[attr-defined]
+    return fig

@@ -30,7 +30,14 @@ from timeline.schema import PUBLISHER_TYPES
 from timeline.views import _layout
 from timeline.views._style import OKABE_ITO as OKABE_ITO  # re-exported
 from timeline.views._style import SYMBOLS as SYMBOLS  # re-exported
-from timeline.views._style import THEMES, colour_of, order_of, symbol_of, theme
+from timeline.views._style import (
+    THEMES,
+    colour_of,
+    follow_notebook_theme,
+    order_of,
+    symbol_of,
+    theme,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -738,7 +745,8 @@ def timeline_figure(
     if dense is True or (dense == "auto" and len(events) > DENSE_ROWS):
         from timeline.views._dense import dense_figure
 
-        return dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
+        fig = dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
+        return follow_notebook_theme(fig, theme)
     rows, lanes, colors, symbols = _rows(events, enc)
     clusters: list[list[_Row]] = []
     if rows:
@@ -807,7 +815,7 @@ def timeline_figure(
     _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
     if height:
         fig.update_layout(height=height)
-    return fig
+    return follow_notebook_theme(fig, look.name)
 
 
 def _style_theme(name: str) -> Any:
@@ -1182,7 +1190,7 @@ def lag_figure(
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
         fig.update_layout(height=240)
-        return fig
+        return follow_notebook_theme(fig, theme)
     by_group: dict[str, list[tuple[int, str, _Row, _Row]]] = {}
     for group, days, label, event, response in items:
         by_group.setdefault(group, []).append((days, label, event, response))
@@ -1255,7 +1263,7 @@ def lag_figure(
         margin={"l": 260, "r": 30, "t": 80 if title else 50, "b": 60},
         hoverlabel={"align": "left"},
     )
-    return fig
+    return follow_notebook_theme(fig, theme)
 
 
 def _counts(values: list[str]) -> dict[str, int]:
@@ -1402,4 +1410,4 @@ def perspective_figure(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         meta={"role": "perspective", "rows": total, "absent": absent},
     )
-    return fig
+    return follow_notebook_theme(fig, theme)

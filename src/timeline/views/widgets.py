@@ -42,6 +42,7 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
     """
     import ipywidgets as widgets
 
+    from timeline.views._style import notebook_outputs
     from timeline.views.figures import timeline_figure
 
     first, last = year_span(events)
@@ -90,9 +91,9 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
             chart.append_stdout("No row matches these filters.\n")
         else:
             # The figure's own mimebundle (IPython's display protocol), so plotly's
-            # configured renderer decides the format, inside a kernel or not.
-            bundle = timeline_figure(rows)._repr_mimebundle_(include=None, exclude=None)
-            chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+            # configured renderer decides the format, inside a kernel or not; after the style
+            # that gives it JupyterLab's light or dark ink (theme "auto").
+            chart.outputs = notebook_outputs(timeline_figure(rows))
 
     for control in (year_range, kind_pick, actor_pick, search):
         control.observe(update, names="value")
