@@ -508,19 +508,7 @@ def _frame_layout(
         },
         margin={"r": 24},
     )
-    fig.add_annotation(
-        text=" · ".join(key),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 11, "color": look.muted},
-        name="key",
-    )
+    _layout.add_key(fig, " · ".join(key), look.muted)
     frame = _layout.Frame(
         n_panels=0,
         lane_px=_LANE_PX,

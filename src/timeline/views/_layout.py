@@ -43,6 +43,23 @@ class Frame:
     buttons: bool  # zoom buttons above a single axis
 
 
+def add_key(fig: Any, text: str, color: str) -> None:
+    """The key under a chart: one annotation named ``key``, left-aligned below the plot."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": color},
+        name="key",
+    )
+
+
 def wrap_key(items: tuple[str, ...], width_px: float) -> tuple[str, int]:
     """Join the key's phrases into ``<br>``-separated lines that fit ``width_px``.
 

@@ -910,19 +910,7 @@ def _new_figure(lanes: list[str], clusters: list[list[_Row]], title: str | None,
         )
     if clusters:
         fig.update_layout(xaxis={"type": "date", "showgrid": True, "gridcolor": look.grid})
-    fig.add_annotation(
-        text=" · ".join(_KEY),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 11, "color": look.muted},
-        name="key",
-    )
+    _layout.add_key(fig, " · ".join(_KEY), look.muted)
     return fig
 
 
