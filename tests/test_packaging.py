@@ -131,7 +131,9 @@ _HOMES = {
         "validate_events",
         "write_events",
     ],
-    "timeline.views.figures": ["lag_figure", "perspective_figure", "timeline_figure"],
+    "timeline.views.figures": ["timeline_figure"],
+    "timeline.views.lag": ["lag_figure"],
+    "timeline.views.perspective": ["perspective_figure"],
     "timeline.views.export": [
         "to_timelinejs",
         "write_html",

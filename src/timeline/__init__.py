@@ -41,8 +41,10 @@ from timeline.views.export import (
     write_json,
     write_timelinejs,
 )
-from timeline.views.figures import lag_figure, perspective_figure, timeline_figure
+from timeline.views.figures import timeline_figure
 from timeline.views.highlight import highlight_document
+from timeline.views.lag import lag_figure
+from timeline.views.perspective import perspective_figure
 from timeline.views.story import story_html, write_story
 from timeline.views.widgets import explorer
 

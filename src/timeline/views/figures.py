@@ -17,27 +17,34 @@ dotted open ends of ``before``/``after`` dates are lines (``"open-end"``). So in
 
 from __future__ import annotations
 
-import html
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates.calendar import month_end
 from timeline.errors import SchemaError
-from timeline.schema import PUBLISHER_TYPES
 from timeline.views import _layout
+from timeline.views._rows import (
+    _check_columns,
+    _Encoding,
+    _esc,
+    _lag,
+    _linked_pairs,
+    _noon,
+    _pd_day,
+    _Row,
+    _rows,
+    _style_theme,
+    _wrap,
+)
 from timeline.views._style import OKABE_ITO as OKABE_ITO  # re-exported
 from timeline.views._style import SYMBOLS as SYMBOLS  # re-exported
 from timeline.views._style import (
     THEMES,
-    colour_of,
     follow_notebook_theme,
-    order_of,
-    symbol_of,
     theme,
 )
+from timeline.views.lag import lag_figure as lag_figure  # re-exported
+from timeline.views.perspective import perspective_figure as perspective_figure  # re-exported
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +56,6 @@ _LAG_LABEL_LIMIT = 12
 _CONNECTOR_LIMIT = 60  # links in one panel above which connectors would be a grey tangle
 #: Above this many rows the chart is a density overview over a detail panel (``_dense``).
 DENSE_ROWS = 600
-_RANGE_PRECISIONS = ("month", "year", "approximate")
 _HALF_DAY = 43_200_000  # ms: a day is drawn from 12 h before its midnight to 12 h after
 _KEY = (
     "marker: one day",
@@ -58,233 +64,6 @@ _KEY = (
     "open marker + dotted line: only a bound is known",
     "grey line: a response to an event, with its lag in days",
 )
-
-
-@dataclass(frozen=True)
-class _Row:
-    """One drawable row: its dates resolved to a drawn interval."""
-
-    index: int
-    event_id: str
-    kind: str
-    precision: str
-    start: Any  # pandas Timestamp or None (before)
-    end: Any  # pandas Timestamp or None (after)
-    lo: Any  # first known date (the anchor for episodes)
-    hi: Any  # last known date
-    shape: str  # "marker", "bar", "approx", "before", "after"
-    responds_to: str
-    lane: str
-    color: str
-    symbol: str
-    hover: str  # the hover label (while resolving: the date to show when no date_text)
-
-
-def _esc(value: str) -> str:
-    """Escape data text for plotly's pseudo-HTML labels (it renders <b>, <br>, <a>...).
-
-    Quotes are left alone: plotly shows ``&quot;`` literally, and with ``<`` escaped no
-    attribute can be opened.
-    """
-    return html.escape(value, quote=False)
-
-
-def _text_column(events: pd.DataFrame, column: str) -> list[str]:
-    """Return a column as plain strings, ``""`` for missing values or a missing column."""
-    import pandas as pd
-
-    if column not in events.columns:
-        return [""] * len(events)
-    return ["" if v is None or v is pd.NA or v != v else str(v) for v in events[column]]
-
-
-def _date_column(events: pd.DataFrame, column: str) -> list[Any]:
-    """Return a column as Timestamps (or None), raising SchemaError on unparseable text."""
-    import pandas as pd
-
-    if column not in events.columns:
-        return [None] * len(events)
-    out: list[Any] = []
-    for i, value in enumerate(events[column]):
-        if value is None or value is pd.NaT or value is pd.NA or value == "" or value != value:
-            out.append(None)
-            continue
-        try:
-            stamp = pd.Timestamp(value)
-        except (TypeError, ValueError) as exc:
-            raise SchemaError(
-                f"row {i}, column {column!r}: cannot read {value!r} as a date "
-                "(expected ISO 8601, e.g. 2019-07-10)"
-            ) from exc
-        out.append(None if pd.isna(stamp) else stamp.normalize().tz_localize(None))
-    return out
-
-
-def _check_columns(events: Any, needed: tuple[str, ...], what: str) -> None:
-    import pandas as pd
-
-    if not isinstance(events, pd.DataFrame):
-        raise TypeError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
-    missing = [c for c in needed if c not in events.columns]
-    if missing:
-        raise SchemaError(
-            f"{what}: the events table lacks column(s) {', '.join(map(repr, missing))}; "
-            f"found {', '.join(map(str, events.columns))}"
-        )
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    """Escape ``text`` and wrap it into ``<br>``-separated lines for a hover label."""
-    lines = textwrap.wrap(text, width=width) or [""]
-    return "<br>".join(_esc(line) for line in lines)
-
-
-def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] | None) -> str:
-    """Build the hover label of one row; every data value is escaped.
-
-    ``answers`` is (title of the answered row, lag label) when the row's ``responds_to``
-    names a row of the table.
-    """
-    date_text = values["date_text"] or fallback_date
-    parts = [f"<b>{_wrap(values['title'] or values['event_id'])}</b>"]
-    parts.append(f"{_esc(date_text)} · {_esc(values['kind'])}")
-    if values["actor"]:
-        parts.append(f"Actor: {_wrap(values['actor'])}")
-    if answers is not None:
-        parts.append(f"Responds to: {_wrap(answers[0])}")
-        parts.append(f"Lag: {_esc(answers[1])} after it")
-    elif values["responds_to"] and values["kind"] != "response":
-        parts.append(f"Reacts to: {_esc(values['responds_to'])}")
-    elif values["responds_to"]:
-        parts.append(f"Responds to: {_esc(values['responds_to'])} (not in this table)")
-    if values["evidence"]:
-        parts.append(f"Evidence: “{_wrap(values['evidence'])}”")
-    source = values["outlet"] or "unknown outlet"
-    if values["publisher_type"]:
-        source += f" ({values['publisher_type']})"
-    parts.append(f"Source: {_esc(source)}")
-    parts.append(f"id: {_esc(values['event_id'])}")
-    return "<br>".join(parts)
-
-
-def _resolve(
-    i: int, event_id: str, precision: str, start: Any, end: Any
-) -> tuple[Any, Any, Any, Any, str]:
-    """Return (start, end, lo, hi, shape) for one row, naming the row when it has no date."""
-    import pandas as pd
-
-    if start is None and end is None:
-        raise SchemaError(
-            f"row {i} (event_id {event_id!r}): neither date_start nor date_end is set, "
-            "so the row cannot be placed on the timeline"
-        )
-    if precision == "before":
-        bound = end if end is not None else start
-        return None, bound, bound, bound, "before"
-    if precision == "after":
-        bound = start if start is not None else end
-        return bound, None, bound, bound, "after"
-    if start is None:
-        start = end
-    if end is None:
-        if precision == "month":
-            end = pd.Timestamp(month_end(start.year, start.month))
-        elif precision == "year":
-            end = pd.Timestamp(year=start.year, month=12, day=31)
-        else:
-            end = start
-    if end < start:
-        raise SchemaError(
-            f"row {i} (event_id {event_id!r}): date_end {end.date()} is before "
-            f"date_start {start.date()}"
-        )
-    if precision in _RANGE_PRECISIONS:
-        shape = "approx"
-    elif end > start:
-        shape = "bar"
-    else:
-        shape = "marker"
-    return start, end, start, end, shape
-
-
-@dataclass(frozen=True)
-class _Encoding:
-    """Which columns give lanes, colours and symbols, and the user's maps and orders."""
-
-    lane: str = "kind"
-    color: str = "kind"
-    symbol: str = "kind"
-    color_map: Any = None  # value -> colour
-    symbol_map: Any = None  # value -> plotly symbol name
-    orders: Any = None  # column -> values in order (plotly.express's category_orders)
-
-
-def _rows(
-    events: pd.DataFrame, enc: _Encoding
-) -> tuple[list[_Row], list[str], dict[str, str], dict[str, str]]:
-    """Resolve every row of ``events``; return rows sorted by date, lanes and style maps.
-
-    Colours and symbols depend on the value only (``_style``), never on which other values
-    the table holds, so every subset is drawn in the same styles.
-    """
-    lane, color, symbol = enc.lane, enc.color, enc.symbol
-    text_cols = (
-        "event_id",
-        "kind",
-        "date_precision",
-        "date_text",
-        "title",
-        "actor",
-        "responds_to",
-        "outlet",
-        "publisher_type",
-        "evidence",
-    )
-    cols = {c: _text_column(events, c) for c in text_cols}
-    for c in {lane, color, symbol}:
-        cols.setdefault(c, _text_column(events, c))
-    starts = _date_column(events, "date_start")
-    ends = _date_column(events, "date_end")
-    color_groups = order_of(color, cols[color], enc.orders)
-    symbol_groups = order_of(symbol, cols[symbol], enc.orders)
-    colors = {g: colour_of(color, g, enc.color_map) for g in color_groups}
-    symbols = {g: symbol_of(symbol, g, enc.symbol_map) for g in symbol_groups}
-    rows = []
-    for i in range(len(events)):
-        values = {c: cols[c][i] for c in cols}
-        start, end, lo, hi, shape = _resolve(
-            i, values["event_id"], values["date_precision"], starts[i], ends[i]
-        )
-        iso = lo.date().isoformat()
-        rows.append(
-            _Row(
-                index=i,
-                event_id=values["event_id"] or f"row-{i}",
-                kind=values["kind"],
-                precision=values["date_precision"],
-                start=start,
-                end=end,
-                lo=lo,
-                hi=hi,
-                shape=shape,
-                responds_to=values["responds_to"],
-                lane=values[lane] or "(none)",
-                color=values[color],
-                symbol=values[symbol],
-                hover=iso if shape != "before" else f"before {iso}",  # the fallback date
-            )
-        )
-    rows.sort(key=lambda r: (r.lo, r.hi, r.event_id, r.index))
-    linked = {response.index: event for event, response in _linked_pairs(rows)}
-    for k, row in enumerate(rows):
-        values = {c: cols[c][row.index] for c in cols}
-        answers = None
-        if row.index in linked:
-            event = linked[row.index]
-            answers = (cols["title"][event.index] or event.event_id, _lag(event, row)[1])
-        rows[k] = replace(row, hover=_hover(values, row.hover, answers))
-    lanes = order_of(lane, [r.lane for r in rows], enc.orders)
-    return rows, lanes, colors, symbols
 
 
 def _episodes(rows: list[_Row], gap_days: float) -> list[list[_Row]]:
@@ -376,38 +155,6 @@ def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[int, f
             t = track_of[r.index] % k
             ys[r.index] = centre + 0.35 - step * (t + 0.5) if k > 1 else float(centre)
     return ys
-
-
-def _lag(event: _Row, response: _Row) -> tuple[int, str]:
-    """Return the lag in days from the end of ``event`` to the start of ``response``, labelled.
-
-    The label is prefixed ``≥`` or ``≤`` when a date is only bounded, ``~`` when a date is
-    approximate (or bounds pull both ways).
-    """
-    days = int((response.lo - event.hi) / _pd_day())
-    # an event known only "before" a day happened earlier, so the lag is at least this;
-    # a response known only "before" a day came earlier, so the lag is at most this
-    signs = set()
-    if event.shape == "before" or response.shape == "after":
-        signs.add("≥")
-    if event.shape == "after" or response.shape == "before":
-        signs.add("≤")
-    if "approx" in (event.shape, response.shape) or len(signs) > 1:
-        prefix = "~"
-    else:
-        prefix = signs.pop() if signs else ""
-    return days, f"{prefix}{days} d"
-
-
-def _pd_day() -> Any:
-    import pandas as pd
-
-    return pd.Timedelta(days=1)
-
-
-def _noon(stamp: Any) -> Any:
-    """Where a one-day mark sits: on the day's tick (a day is drawn 12 h either side of it)."""
-    return stamp
 
 
 def _add_panel(
@@ -818,25 +565,6 @@ def timeline_figure(
     return follow_notebook_theme(fig, look.name)
 
 
-def _style_theme(name: str) -> Any:
-    return theme(name)
-
-
-def _theme_props(name: str, what: str) -> dict[str, Any]:
-    """Template and colours of a theme for ``update_layout``; ValueError naming the choices."""
-    if name not in THEMES:
-        raise ValueError(
-            f"{what}: theme must be one of {', '.join(map(repr, THEMES))}, not {name!r}"
-        )
-    look = theme(name)
-    return {
-        "template": look.template,
-        "paper_bgcolor": look.paper,
-        "plot_bgcolor": look.paper,
-        "font": {"color": look.ink},
-    }
-
-
 def _date_axis(x_range: tuple[Any, Any], look: Any) -> dict[str, Any]:
     """A date axis over ``x_range`` that never shows hours: day ticks at the finest."""
     span_days = (x_range[1] - x_range[0]) / _pd_day()
@@ -1085,317 +813,3 @@ def _add_overview(
             font={"size": 10},
             xref="x",
         )
-
-
-def _linked_pairs(rows: list[_Row]) -> list[tuple[_Row, _Row]]:
-    """Return (event, response) for every response whose ``responds_to`` names another row.
-
-    A response is a row of kind ``response`` (the one meaning every view follows);
-    ``responds_to`` on an ``event`` says what it reacts to and is shown, not counted.
-    """
-    by_id: dict[str, _Row] = {}
-    for r in rows:
-        by_id.setdefault(r.event_id, r)
-    return [
-        (by_id[r.responds_to], r)
-        for r in rows
-        if r.kind == "response"
-        and r.responds_to
-        and r.responds_to in by_id
-        and r.responds_to != r.event_id
-    ]
-
-
-def lag_figure(
-    events: pd.DataFrame, *, by: str = "actor", title: str | None = None, theme: str = "auto"
-) -> go.Figure:
-    """Plot, for every response linked to an event, the days from that event to the response.
-
-    A response is a row of kind ``response`` whose ``responds_to`` names a row of the table
-    (an ``event`` that reacts to another is not counted), as in every view.
-    One dot per linked response, in rows grouped by the response's ``by`` column, groups
-    sorted by their median lag (fastest on top). The lag runs from the last day of the event
-    to the first day of the response; a filled dot is an exact lag, an open dot an estimate
-    (``~``, approximate dates) or a lower bound (``≥``, the event is only known to have
-    happened on or before a date). Hover shows both titles. Each dot's ``customdata`` holds
-    ``[response_id, event_id, lag_days]``.
-
-    Args:
-        events: the events table.
-        by: the column of the response that groups the dots (``actor``, ``outlet``, ...).
-        title: figure title (plain text; it is escaped).
-        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
-
-    Returns:
-        A ``plotly.graph_objects.Figure`` (with a note instead of dots when no response is
-        linked).
-
-    Raises:
-        SchemaError: a needed column is missing or a date is unreadable.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"event_id": ["a", "b"], "kind": ["event", "response"],
-    ...     "date_start": ["2019-07-01", "2019-07-03"], "date_end": ["2019-07-01", "2019-07-03"],
-    ...     "date_precision": ["day", "day"], "responds_to": ["", "a"], "actor": ["X", "Y"]})
-    >>> list(lag_figure(df).data[0].x)
-    [2]
-    """
-    import plotly.graph_objects as go
-
-    _check_columns(
-        events,
-        ("event_id", "kind", "date_start", "date_end", "date_precision", "responds_to"),
-        "lag_figure",
-    )
-    if by not in events.columns:
-        raise SchemaError(
-            f"lag_figure: by={by!r} is not a column of the events table; "
-            f"choose one of {', '.join(map(str, events.columns))}"
-        )
-    rows, _, _, _ = _rows(events, _Encoding())
-    group_of = dict(zip(_text_column(events, "event_id"), _text_column(events, by), strict=True))
-    titles = dict(zip(_text_column(events, "event_id"), _text_column(events, "title"), strict=True))
-    items = []
-    for event, response in _linked_pairs(rows):
-        days, label = _lag(event, response)
-        group = group_of.get(response.event_id, "") or "(none)"
-        items.append((group, days, label, event, response))
-    fig = go.Figure()
-    fig.update_layout(
-        **_theme_props(theme, "lag_figure"),
-        title={"text": _esc(title) if title else None},
-        meta={"role": "lag", "pairs": len(items)},
-    )
-    if not items:
-        fig.add_annotation(
-            text="No response is linked to an event in this table.",
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-        )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-        fig.update_layout(height=240)
-        return follow_notebook_theme(fig, theme)
-    by_group: dict[str, list[tuple[int, str, _Row, _Row]]] = {}
-    for group, days, label, event, response in items:
-        by_group.setdefault(group, []).append((days, label, event, response))
-
-    def median(values: list[int]) -> float:
-        ordered = sorted(values)
-        mid = len(ordered) // 2
-        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-    order = sorted(by_group, key=lambda g: (median([d for d, *_ in by_group[g]]), g))
-    n = len(order)
-    for exact in (True, False):
-        xs, ys, texts, hovers, custom = [], [], [], [], []
-        for gi, group in enumerate(order):
-            members = sorted(by_group[group], key=lambda m: (m[0], m[3].event_id))
-            k = len(members)
-            for j, (days, label, event, response) in enumerate(members):
-                if (label[0].isdigit() or label[0] == "-") != exact:
-                    continue
-                offset = 0.0 if k == 1 else 0.3 - 0.6 * j / (k - 1)
-                xs.append(days)
-                ys.append(n - 1 - gi + offset)
-                texts.append(label)
-                custom.append([response.event_id, event.event_id, days])
-                hovers.append(
-                    f"<b>{_wrap(titles.get(response.event_id) or response.event_id)}</b><br>"
-                    f"responds to<br><b>{_wrap(titles.get(event.event_id) or event.event_id)}</b>"
-                    f"<br>Lag: {_esc(label)} · {_esc(by)}: {_esc(group)}"
-                )
-        if not xs:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers+text" if len(items) <= 40 else "markers",
-                text=texts,
-                textposition="middle right",
-                marker={
-                    "size": 11,
-                    "color": colour_of("kind", "response"),
-                    "symbol": symbol_of("kind", "response") + ("" if exact else "-open"),
-                    "line": {"color": colour_of("kind", "response"), "width": 2},
-                },
-                name="exact lag" if exact else "estimate (~) or lower bound (≥)",
-                hovertext=hovers,
-                hoverinfo="text",
-                customdata=custom,
-                meta={"role": "lag", "exact": exact},
-            )
-        )
-    top = max(d for _, d, *_ in items)
-    fig.add_vline(x=0, line={"color": "#999999", "width": 1})
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=[n - 1 - i for i in range(n)],
-        ticktext=[_esc(g) for g in order],
-        range=[-0.6, n - 0.4],
-        showgrid=True,
-        zeroline=False,
-    )
-    fig.update_xaxes(
-        title={"text": "days from the event to the response"},
-        range=[min(-0.5, min(d for _, d, *_ in items) - 0.5), top * 1.15 + 1.5],
-        zeroline=False,
-    )
-    fig.update_layout(
-        height=160 + 48 * n,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        margin={"l": 260, "r": 30, "t": 80 if title else 50, "b": 60},
-        hoverlabel={"align": "left"},
-    )
-    return follow_notebook_theme(fig, theme)
-
-
-def _counts(values: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for v in values:
-        key = v or "unknown"
-        counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
-def perspective_figure(
-    events: pd.DataFrame,
-    *,
-    sources: pd.DataFrame | None = None,
-    title: str | None = None,
-    theme: str = "auto",
-) -> go.Figure:
-    """Show who is speaking: rows counted by publisher type and by outlet.
-
-    Left, every publisher type of the schema (``PUBLISHER_TYPES``), the empty ones drawn at
-    zero so their absence shows, plus any other type found; right, the outlets, most rows
-    first. With ``sources`` (one row per document: ``doc_id``, ``outlet``,
-    ``publisher_type``), the documents are counted beside the rows. A note above says what
-    share of the rows comes from the largest publisher type.
-
-    Args:
-        events: the events table.
-        sources: the sources table (``data/sources.csv``), optional.
-        title: figure title (plain text; it is escaped).
-        theme: ``"auto"``, ``"light"`` or ``"dark"``, as in ``timeline_figure``.
-
-    Returns:
-        A ``plotly.graph_objects.Figure`` with two panels.
-
-    Raises:
-        SchemaError: ``events`` lacks ``publisher_type``/``outlet`` or ``sources`` lacks
-            ``doc_id``/``outlet``/``publisher_type``.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"publisher_type": ["state media"], "outlet": ["A"]})
-    >>> dict(zip(*[perspective_figure(df).data[0][k] for k in ("y", "x")]))["NGO"]
-    0
-    """
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    _check_columns(events, ("publisher_type", "outlet"), "perspective_figure")
-    if sources is not None:
-        _check_columns(
-            sources, ("doc_id", "outlet", "publisher_type"), "perspective_figure sources"
-        )
-    row_types = _counts(_text_column(events, "publisher_type"))
-    row_outlets = _counts(_text_column(events, "outlet"))
-    doc_types = _counts(_text_column(sources, "publisher_type")) if sources is not None else {}
-    doc_outlets = _counts(_text_column(sources, "outlet")) if sources is not None else {}
-    types = list(PUBLISHER_TYPES) + sorted((set(row_types) | set(doc_types)) - set(PUBLISHER_TYPES))
-    outlets = sorted(
-        set(row_outlets) | set(doc_outlets),
-        key=lambda o: (-row_outlets.get(o, 0), -doc_outlets.get(o, 0), o),
-    )
-    type_of_outlet: dict[str, dict[str, int]] = {}
-    for frame in (events, sources):
-        if frame is None:
-            continue
-        for outlet, kind in zip(
-            _text_column(frame, "outlet"), _text_column(frame, "publisher_type"), strict=True
-        ):
-            slot = type_of_outlet.setdefault(outlet or "unknown", {})
-            slot[kind or "unknown"] = slot.get(kind or "unknown", 0) + 1
-    per_bar = 2 if sources is not None else 1
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        subplot_titles=("By publisher type", "By outlet"),
-        row_heights=[len(types), max(len(outlets), 1)],
-        vertical_spacing=0.5 / (len(types) + len(outlets)) + 0.08,
-    )
-    series = [("rows", "events (rows)", row_types, row_outlets, OKABE_ITO[0])]
-    if sources is not None:
-        series.append(("documents", "documents", doc_types, doc_outlets, OKABE_ITO[1]))
-    for key, name, by_type, by_outlet, colour in series:
-        for panel, labels, counts, role in (
-            (1, types, by_type, f"{key}-by-publisher"),
-            (2, outlets, by_outlet, f"{key}-by-outlet"),
-        ):
-            values = [counts.get(label, 0) for label in labels]
-            hovers = []
-            for label, value in zip(labels, values, strict=True):
-                line = f"{_esc(label)}: {value} {_esc(name)}"
-                if panel == 2:
-                    kinds = type_of_outlet.get(label, {})
-                    line += "<br>publisher type: " + _esc(", ".join(sorted(kinds)) or "unknown")
-                hovers.append(line)
-            fig.add_trace(
-                go.Bar(
-                    x=values,
-                    y=[_wrap(label, 34) for label in labels],
-                    orientation="h",
-                    name=name,
-                    legendgroup=key,
-                    showlegend=panel == 1,
-                    marker={"color": colour},
-                    text=[str(v) for v in values],
-                    textposition="outside",
-                    cliponaxis=False,
-                    hovertext=hovers,
-                    hoverinfo="text",
-                    meta={"role": role},
-                ),
-                row=panel,
-                col=1,
-            )
-    total = sum(row_types.values())
-    absent = [t for t in PUBLISHER_TYPES if not row_types.get(t)]
-    if total:
-        top = max(types, key=lambda t: (row_types.get(t, 0), -types.index(t)))
-        share = round(100 * row_types[top] / total)
-        note = f"{share}% of the {total} rows come from {top}"
-        if absent:
-            note += f"; none from {', '.join(absent)}"
-    else:
-        note = "The table has no rows."
-    fig.add_annotation(
-        text=_esc(note),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1.0,
-        yshift=48,
-        xanchor="left",
-        yanchor="bottom",
-        showarrow=False,
-        font={"size": 13},
-    )
-    fig.update_yaxes(autorange="reversed", type="category")
-    top_count = max([*row_types.values(), *doc_types.values(), *row_outlets.values(), 1])
-    fig.update_xaxes(range=[0, top_count * 1.2 + 0.5], title={"text": "count"}, rangemode="tozero")
-    fig.update_layout(
-        **_theme_props(theme, "perspective_figure"),
-        barmode="group",
-        title={"text": _esc(title) if title else None},
-        height=220 + 26 * per_bar * (len(types) + len(outlets)),
-        margin={"l": 240, "r": 30, "t": 130 if title else 100, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-        meta={"role": "perspective", "rows": total, "absent": absent},
-    )
-    return follow_notebook_theme(fig, theme)
