@@ -465,29 +465,9 @@ def timeline_figure(
     >>> list(timeline_figure(df).data[0].customdata)
     ['a']
     """
-    _check_columns(
-        events, ("event_id", "kind", "date_start", "date_end", "date_precision"), "timeline_figure"
-    )
     color = color or lane
     symbol = symbol or color
-    for arg, column in (("lane", lane), ("color", color), ("symbol", symbol)):
-        if column not in events.columns:
-            raise SchemaError(
-                f"timeline_figure: {arg}={column!r} is not a column of the events table; "
-                f"choose one of {', '.join(map(str, events.columns))}"
-            )
-    for arg, value, choices in (
-        ("episodes", episodes, ("auto", True, False)),
-        ("dense", dense, ("auto", True, False)),
-        ("theme", theme, THEMES),
-    ):
-        if value not in choices:
-            raise ValueError(
-                f"timeline_figure: {arg} must be one of {', '.join(map(repr, choices))}, "
-                f"not {value!r}"
-            )
-    if not gap_days > 0:
-        raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
+    _check_arguments(events, lane, color, symbol, episodes, dense, theme, gap_days)
     enc = _Encoding(lane, color, symbol, color_discrete_map, symbol_map, category_orders)
     if dense is True or (dense == "auto" and len(events) > DENSE_ROWS):
         from timeline.views._dense import dense_figure
@@ -495,13 +475,7 @@ def timeline_figure(
         fig = dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
         return follow_notebook_theme(fig, theme)
     rows, lanes, colors, symbols = _rows(events, enc)
-    clusters: list[list[_Row]] = []
-    if rows:
-        gap = float(gap_days)
-        clusters = _episodes(rows, gap)
-        while len(clusters) > _MAX_PANELS:
-            gap *= 2
-            clusters = _episodes(rows, gap)
+    clusters = _clusters(rows, gap_days)
     use_panels = (
         episodes is not False and bool(clusters) and (episodes is True or len(clusters) > 1)
     )
@@ -521,6 +495,81 @@ def timeline_figure(
         title=bool(title),
         buttons=not use_panels and len(clusters) > 1,
     )
+    layouts = _draw(fig, rows, clusters, use_panels, (lanes, colors, symbols), look, frame)
+    _add_legend(fig, rows, colors, symbols, color)
+    fig.update_layout(
+        meta={
+            "role": "timeline",
+            "rows": len(rows),
+            "episodes": len(clusters) if use_panels else 1,
+            "layouts": layouts,
+            "theme": look.name,
+            **({"themes": _theme_relayouts(fig)} if look.name == "auto" else {}),
+        }
+    )
+    _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
+    if height:
+        fig.update_layout(height=height)
+    return follow_notebook_theme(fig, look.name)
+
+
+def _check_arguments(
+    events: pd.DataFrame,
+    lane: str,
+    color: str,
+    symbol: str,
+    episodes: Any,
+    dense: Any,
+    theme: str,
+    gap_days: float,
+) -> None:
+    """``timeline_figure``'s arguments: columns that exist, values it knows."""
+    _check_columns(
+        events, ("event_id", "kind", "date_start", "date_end", "date_precision"), "timeline_figure"
+    )
+    for arg, column in (("lane", lane), ("color", color), ("symbol", symbol)):
+        if column not in events.columns:
+            raise SchemaError(
+                f"timeline_figure: {arg}={column!r} is not a column of the events table; "
+                f"choose one of {', '.join(map(str, events.columns))}"
+            )
+    for arg, value, choices in (
+        ("episodes", episodes, ("auto", True, False)),
+        ("dense", dense, ("auto", True, False)),
+        ("theme", theme, THEMES),
+    ):
+        if value not in choices:
+            raise ValueError(
+                f"timeline_figure: {arg} must be one of {', '.join(map(repr, choices))}, "
+                f"not {value!r}"
+            )
+    if not gap_days > 0:
+        raise ValueError(f"timeline_figure: gap_days must be positive, not {gap_days!r}")
+
+
+def _clusters(rows: list[_Row], gap_days: float) -> list[list[_Row]]:
+    """The episodes: rows split at gaps of ``gap_days``, the gap doubled until they fit."""
+    if not rows:
+        return []
+    gap = float(gap_days)
+    clusters = _episodes(rows, gap)
+    while len(clusters) > _MAX_PANELS:
+        gap *= 2
+        clusters = _episodes(rows, gap)
+    return clusters
+
+
+def _draw(
+    fig: go.Figure,
+    rows: list[_Row],
+    clusters: list[list[_Row]],
+    use_panels: bool,
+    styles: tuple[list[str], dict, dict],
+    look: Any,
+    frame: Any,
+) -> list[dict[str, Any]]:
+    """Draw the rows (one panel per episode, or one panel with zoom buttons); the layouts."""
+    lanes, colors, symbols = styles
     if use_panels:
         _add_overview(fig, rows, clusters, lanes, look.ink)
         for k, cluster in enumerate(clusters):
@@ -537,32 +586,14 @@ def timeline_figure(
                 ink=look.connector,
             )
             fig.layout[f"xaxis{k + 2}"].update(_date_axis(x_range, look))
-        layouts = _layout.panel_layouts(frame, key_index=len(clusters))
-    else:
-        if rows:
-            x_range = _panel_range(rows)
-            _add_panel(
-                fig, rows, lanes, colors, symbols, x_range, axis=1, panel=0, ink=look.connector
-            )
-            fig.layout.xaxis.update(_date_axis(x_range, look))
-        if len(clusters) > 1:
-            _add_zoom_buttons(fig, rows, clusters)
-        layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis",))
-    _add_legend(fig, rows, colors, symbols, color)
-    fig.update_layout(
-        meta={
-            "role": "timeline",
-            "rows": len(rows),
-            "episodes": len(clusters) if use_panels else 1,
-            "layouts": layouts,
-            "theme": look.name,
-            **({"themes": _theme_relayouts(fig)} if look.name == "auto" else {}),
-        }
-    )
-    _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
-    if height:
-        fig.update_layout(height=height)
-    return follow_notebook_theme(fig, look.name)
+        return _layout.panel_layouts(frame, key_index=len(clusters))
+    if rows:
+        x_range = _panel_range(rows)
+        _add_panel(fig, rows, lanes, colors, symbols, x_range, axis=1, panel=0, ink=look.connector)
+        fig.layout.xaxis.update(_date_axis(x_range, look))
+    if len(clusters) > 1:
+        _add_zoom_buttons(fig, rows, clusters)
+    return _layout.band_layouts(frame, key_index=0, axes=("xaxis",))
 
 
 def _date_axis(x_range: tuple[Any, Any], look: Any) -> dict[str, Any]:
