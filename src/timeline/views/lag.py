@@ -89,28 +89,66 @@ def lag_figure(
         meta={"role": "lag", "pairs": len(items)},
     )
     if not items:
-        fig.add_annotation(
-            text="No response is linked to an event in this table.",
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-        )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-        fig.update_layout(height=240)
-        return follow_notebook_theme(fig, theme)
+        return follow_notebook_theme(_empty(fig), theme)
+    order = _add_lag_traces(fig, items, titles, by)
+    n = len(order)
+    top = max(d for _, d, *_ in items)
+    fig.add_vline(x=0, line={"color": "#999999", "width": 1})
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=[n - 1 - i for i in range(n)],
+        ticktext=[_esc(g) for g in order],
+        range=[-0.6, n - 0.4],
+        showgrid=True,
+        zeroline=False,
+    )
+    fig.update_xaxes(
+        title={"text": "days from the event to the response"},
+        range=[min(-0.5, min(d for _, d, *_ in items) - 0.5), top * 1.15 + 1.5],
+        zeroline=False,
+    )
+    fig.update_layout(
+        height=160 + 48 * n,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        margin={"l": 260, "r": 30, "t": 80 if title else 50, "b": 60},
+        hoverlabel={"align": "left"},
+    )
+    return follow_notebook_theme(fig, theme)
+
+
+def _empty(fig: go.Figure) -> go.Figure:
+    """The figure of a table without any linked response: a note, no axes."""
+    fig.add_annotation(
+        text="No response is linked to an event in this table.",
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=240)
+    return fig
+
+
+def _median(values: list[int]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _add_lag_traces(
+    fig: go.Figure, items: list[tuple], titles: dict[str, str], by: str
+) -> list[str]:
+    """One trace of exact lags and one of estimates, a row per group (median lag first);
+    returns the groups in their order from the top."""
+    import plotly.graph_objects as go
+
     by_group: dict[str, list[tuple[int, str, _Row, _Row]]] = {}
     for group, days, label, event, response in items:
         by_group.setdefault(group, []).append((days, label, event, response))
-
-    def median(values: list[int]) -> float:
-        ordered = sorted(values)
-        mid = len(ordered) // 2
-        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-    order = sorted(by_group, key=lambda g: (median([d for d, *_ in by_group[g]]), g))
+    order = sorted(by_group, key=lambda g: (_median([d for d, *_ in by_group[g]]), g))
     n = len(order)
     for exact in (True, False):
         xs, ys, texts, hovers, custom = [], [], [], [], []
@@ -152,25 +190,4 @@ def lag_figure(
                 meta={"role": "lag", "exact": exact},
             )
         )
-    top = max(d for _, d, *_ in items)
-    fig.add_vline(x=0, line={"color": "#999999", "width": 1})
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=[n - 1 - i for i in range(n)],
-        ticktext=[_esc(g) for g in order],
-        range=[-0.6, n - 0.4],
-        showgrid=True,
-        zeroline=False,
-    )
-    fig.update_xaxes(
-        title={"text": "days from the event to the response"},
-        range=[min(-0.5, min(d for _, d, *_ in items) - 0.5), top * 1.15 + 1.5],
-        zeroline=False,
-    )
-    fig.update_layout(
-        height=160 + 48 * n,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        margin={"l": 260, "r": 30, "t": 80 if title else 50, "b": 60},
-        hoverlabel={"align": "left"},
-    )
-    return follow_notebook_theme(fig, theme)
+    return order
