@@ -57,7 +57,6 @@ def perspective_figure(
     >>> dict(zip(*[perspective_figure(df).data[0][k] for k in ("y", "x")]))["NGO"]
     0
     """
-    import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
     _check_columns(events, ("publisher_type", "outlet"), "perspective_figure")
@@ -74,15 +73,7 @@ def perspective_figure(
         set(row_outlets) | set(doc_outlets),
         key=lambda o: (-row_outlets.get(o, 0), -doc_outlets.get(o, 0), o),
     )
-    type_of_outlet: dict[str, dict[str, int]] = {}
-    for frame in (events, sources):
-        if frame is None:
-            continue
-        for outlet, kind in zip(
-            _text_column(frame, "outlet"), _text_column(frame, "publisher_type"), strict=True
-        ):
-            slot = type_of_outlet.setdefault(outlet or "unknown", {})
-            slot[kind or "unknown"] = slot.get(kind or "unknown", 0) + 1
+    type_of_outlet = _types_of_outlets(events, sources)
     per_bar = 2 if sources is not None else 1
     fig = make_subplots(
         rows=2,
@@ -95,47 +86,10 @@ def perspective_figure(
     if sources is not None:
         series.append(("documents", "documents", doc_types, doc_outlets, OKABE_ITO[1]))
     for key, name, by_type, by_outlet, colour in series:
-        for panel, labels, counts, role in (
-            (1, types, by_type, f"{key}-by-publisher"),
-            (2, outlets, by_outlet, f"{key}-by-outlet"),
-        ):
-            values = [counts.get(label, 0) for label in labels]
-            hovers = []
-            for label, value in zip(labels, values, strict=True):
-                line = f"{_esc(label)}: {value} {_esc(name)}"
-                if panel == 2:
-                    kinds = type_of_outlet.get(label, {})
-                    line += "<br>publisher type: " + _esc(", ".join(sorted(kinds)) or "unknown")
-                hovers.append(line)
-            fig.add_trace(
-                go.Bar(
-                    x=values,
-                    y=[_wrap(label, 34) for label in labels],
-                    orientation="h",
-                    name=name,
-                    legendgroup=key,
-                    showlegend=panel == 1,
-                    marker={"color": colour},
-                    text=[str(v) for v in values],
-                    textposition="outside",
-                    cliponaxis=False,
-                    hovertext=hovers,
-                    hoverinfo="text",
-                    meta={"role": role},
-                ),
-                row=panel,
-                col=1,
-            )
+        _add_bars(fig, key, name, colour, (types, by_type), (outlets, by_outlet), type_of_outlet)
     total = sum(row_types.values())
     absent = [t for t in PUBLISHER_TYPES if not row_types.get(t)]
-    if total:
-        top = max(types, key=lambda t: (row_types.get(t, 0), -types.index(t)))
-        share = round(100 * row_types[top] / total)
-        note = f"{share}% of the {total} rows come from {top}"
-        if absent:
-            note += f"; none from {', '.join(absent)}"
-    else:
-        note = "The table has no rows."
+    note = _share_note(row_types, types, absent)
     fig.add_annotation(
         text=_esc(note),
         xref="paper",
@@ -161,3 +115,79 @@ def perspective_figure(
         meta={"role": "perspective", "rows": total, "absent": absent},
     )
     return follow_notebook_theme(fig, theme)
+
+
+def _types_of_outlets(
+    events: pd.DataFrame, sources: pd.DataFrame | None
+) -> dict[str, dict[str, int]]:
+    """Per outlet, how many rows (and documents) carry each publisher type."""
+    type_of_outlet: dict[str, dict[str, int]] = {}
+    for frame in (events, sources):
+        if frame is None:
+            continue
+        for outlet, kind in zip(
+            _text_column(frame, "outlet"), _text_column(frame, "publisher_type"), strict=True
+        ):
+            slot = type_of_outlet.setdefault(outlet or "unknown", {})
+            slot[kind or "unknown"] = slot.get(kind or "unknown", 0) + 1
+    return type_of_outlet
+
+
+def _share_note(row_types: dict[str, int], types: list[str], absent: list[str]) -> str:
+    """'83% of the 14 rows come from state media; none from NGO': the note above the bars."""
+    total = sum(row_types.values())
+    if not total:
+        return "The table has no rows."
+    top = max(types, key=lambda t: (row_types.get(t, 0), -types.index(t)))
+    share = round(100 * row_types[top] / total)
+    note = f"{share}% of the {total} rows come from {top}"
+    if absent:
+        note += f"; none from {', '.join(absent)}"
+    return note
+
+
+def _add_bars(
+    fig: go.Figure,
+    key: str,
+    name: str,
+    colour: str,
+    by_type: tuple[list[str], dict[str, int]],
+    by_outlet: tuple[list[str], dict[str, int]],
+    type_of_outlet: dict[str, dict[str, int]],
+) -> None:
+    """One series (rows or documents) as bars by publisher type (panel 1) and outlet (2)."""
+    import plotly.graph_objects as go
+
+    types, by_type_counts = by_type
+    outlets, by_outlet_counts = by_outlet
+    for panel, labels, counts, role in (
+        (1, types, by_type_counts, f"{key}-by-publisher"),
+        (2, outlets, by_outlet_counts, f"{key}-by-outlet"),
+    ):
+        values = [counts.get(label, 0) for label in labels]
+        hovers = []
+        for label, value in zip(labels, values, strict=True):
+            line = f"{_esc(label)}: {value} {_esc(name)}"
+            if panel == 2:
+                kinds = type_of_outlet.get(label, {})
+                line += "<br>publisher type: " + _esc(", ".join(sorted(kinds)) or "unknown")
+            hovers.append(line)
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=[_wrap(label, 34) for label in labels],
+                orientation="h",
+                name=name,
+                legendgroup=key,
+                showlegend=panel == 1,
+                marker={"color": colour},
+                text=[str(v) for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=hovers,
+                hoverinfo="text",
+                meta={"role": role},
+            ),
+            row=panel,
+            col=1,
+        )
