@@ -275,23 +275,7 @@ def dense_figure(
     for ci, cv in enumerate(colours):
         in_colour = col_codes == ci
         colour = colour_of(enc.color, cv, enc.color_map)
-        bins, counts = np.unique(keys[in_colour], return_counts=True)
-        traces.append(
-            go.Bar(
-                x=np.datetime_as_string(bins, unit="D"),
-                y=counts,
-                marker={"color": colour, "line": {"width": 0}},
-                name=html.escape(cv or "(none)", quote=False),
-                legendgroup=cv,
-                showlegend=False,
-                hovertemplate="%{x}: %{y} rows<extra>" + html.escape(cv, quote=False) + "</extra>",
-                xperiod={"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1", "year": "M12"}[
-                    bin_name
-                ],
-                xperiodalignment="start",
-                meta={"role": "density", "bin": bin_name},
-            )
-        )
+        traces.append(_density_bar(keys[in_colour], bin_name, cv, colour))
         for si, sv in enumerate(symbols):
             group = in_colour & (sym_codes == si)
             if not group.any():
@@ -331,36 +315,8 @@ def dense_figure(
         traces += _lane_counts(keys, bin_name, lane_codes, lanes, centre, enc)
     drawn = 0 < len(responses) <= _MAX_CONNECTORS and not counted
     if drawn:
-        xs = np.empty(3 * len(responses), dtype=object)
-        ys = np.full(3 * len(responses), np.nan, dtype="float64")
-        xs[0::3], xs[1::3], xs[2::3] = x[answered], x[responses], None
-        ys[0::3], ys[1::3] = y[answered], y[responses]
-        traces.append(
-            scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                line={"color": look.connector, "width": 1},
-                hoverinfo="skip",
-                showlegend=False,
-                xaxis="x2",
-                yaxis="y2",
-                meta={"role": "connector", "panel": 1, "pairs": len(responses)},
-            )
-        )
-    for cv, sv, colour, symbol in legend:
-        traces.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"color": colour, "symbol": symbol, "size": 11},
-                name=html.escape(cv if cv == sv else f"{cv}, {sv}", quote=False) or "(none)",
-                legendgroup=cv,
-                hoverinfo="skip",
-                meta={"role": "legend", "color_value": cv, "symbol_value": sv},
-            )
-        )
+        traces.append(_connectors(scatter, x, y, responses, answered, look.connector))
+    traces += [_legend_entry(*item) for item in legend]
     fig = go.Figure(data=traces)
     for index, values in arrays.items():  # plotly deep-copies the arrays of traces it is given
         fig.data[index].update(values)
@@ -375,6 +331,69 @@ def dense_figure(
     _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, counted, width, height)
     fig.update_layout(legend_title_text=html.escape(enc.color, quote=False))
     return fig
+
+
+def _density_bar(keys: Any, bin_name: str, value: str, colour: str) -> Any:
+    """The stacked bar of one colour: rows counted per bin of the overview."""
+    import html
+
+    import numpy as np
+    import plotly.graph_objects as go
+
+    bins, counts = np.unique(keys, return_counts=True)
+    period = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1", "year": "M12"}
+    return go.Bar(
+        x=np.datetime_as_string(bins, unit="D"),
+        y=counts,
+        marker={"color": colour, "line": {"width": 0}},
+        name=html.escape(value or "(none)", quote=False),
+        legendgroup=value,
+        showlegend=False,
+        hovertemplate="%{x}: %{y} rows<extra>" + html.escape(value, quote=False) + "</extra>",
+        xperiod=period[bin_name],
+        xperiodalignment="start",
+        meta={"role": "density", "bin": bin_name},
+    )
+
+
+def _connectors(scatter: Any, x: Any, y: Any, responses: Any, answered: Any, ink: str) -> Any:
+    """One line trace from each answered event to its response (None between pairs)."""
+    import numpy as np
+
+    xs = np.empty(3 * len(responses), dtype=object)
+    ys = np.full(3 * len(responses), np.nan, dtype="float64")
+    xs[0::3], xs[1::3], xs[2::3] = x[answered], x[responses], None
+    ys[0::3], ys[1::3] = y[answered], y[responses]
+    return scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": ink, "width": 1},
+        hoverinfo="skip",
+        showlegend=False,
+        xaxis="x2",
+        yaxis="y2",
+        meta={"role": "connector", "panel": 1, "pairs": len(responses)},
+    )
+
+
+def _legend_entry(value: str, symbol_value: str, colour: str, symbol: str) -> Any:
+    """A legend item with no data: the colour and symbol of one group of marks."""
+    import html
+
+    import plotly.graph_objects as go
+
+    label = value if value == symbol_value else f"{value}, {symbol_value}"
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={"color": colour, "symbol": symbol, "size": 11},
+        name=html.escape(label, quote=False) or "(none)",
+        legendgroup=value,
+        hoverinfo="skip",
+        meta={"role": "legend", "color_value": value, "symbol_value": symbol_value},
+    )
 
 
 def _every_bin(first: np.datetime64, last: np.datetime64, bin_name: str) -> np.ndarray:
