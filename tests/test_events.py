@@ -159,6 +159,16 @@ def test_the_same_event_in_two_documents_is_one_row_with_both_sources():
     assert set(rows.iloc[0]["sources"].split(";")) == {"a", "b"}
 
 
+def test_same_sentence_offsets_in_two_documents_do_not_make_one_event():
+    # equal lengths, so both sentences have the same character span in their documents
+    docs = [
+        _doc("Two diplomats were expelled on 3 May 2030.", "d1"),
+        _doc("Two old houses were painted on 3 May 2030.", "d2"),
+    ]
+    df = extract_events(docs)
+    assert sorted(df["sources"]) == ["d1", "d2"], df[["category", "sources"]]
+
+
 def test_a_year_mention_folds_into_the_same_event_told_to_the_day():
     text = "The 2030 elections were held on 8 November 2030. Observers praised the 2030 elections."
     df = extract_events([_doc(text)])

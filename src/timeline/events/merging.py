@@ -42,7 +42,7 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates report the same event (see the module docstring)."""
     if not _dates_agree(a, b):
         return False
-    unknown_in_one_sentence = "000" in (a.code, b.code) and a.sentence == b.sentence
+    unknown_in_one_sentence = "000" in (a.code, b.code) and _one_sentence(a, b)
     if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
     pa, pb = party_keys(a.actor), party_keys(b.actor)
@@ -51,6 +51,11 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     # two speakers of one party (a ministry's spokesman, its customs office) stay apart
     own_a, own_b = _distinctive(pa), _distinctive(pb)
     return not (own_a and own_b and not own_a & own_b)
+
+
+def _one_sentence(a: Candidate, b: Candidate) -> bool:
+    """Told in the same sentence of the same document (spans alone repeat across documents)."""
+    return a.doc_id == b.doc_id and a.sentence == b.sentence
 
 
 def _distinctive(keys: set[str]) -> set[str]:
@@ -163,7 +168,7 @@ class _Index:
         start, end = cand.when.start, cand.when.end or cand.when.start
         self.exact[(fam, cand.when.start, cand.when.end)].add(j)
         self.members[fam].add(j)
-        self.sentence[cand.sentence].add(j)
+        self.sentence[(cand.doc_id, cand.sentence)].add(j)
         if start is None:
             return
         if end.year - start.year > _SPAN_YEARS:
@@ -187,7 +192,7 @@ class _Index:
     def pool(self, cand: Candidate) -> list[int]:
         """The kept slots to compare, in the order of a scan by family (see ``same_event``)."""
         fam = family(cand.code)
-        found = self._dated(fam, cand) | self.sentence.get(cand.sentence, set())
+        found = self._dated(fam, cand) | self.sentence.get((cand.doc_id, cand.sentence), set())
         if cand.code == "000":
             return sorted(found, key=lambda j: (self.rank[self.slot_family[j]], j))
         found = {j for j in found if self.slot_family[j] in (fam, "000")}
