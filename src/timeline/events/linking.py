@@ -59,6 +59,7 @@ def link(rows: list[Candidate], words: Words) -> None:
     position = {k: n for n, k in enumerate(order)}
     parties = [party_keys(r.actor) for r in rows]
     told = [_Told.of(r, words) for r in rows]
+    classes = _Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
     by_doc: dict[str, list[int]] = defaultdict(list)
     by_name: dict[str, list[int]] = defaultdict(list)
     named_by: dict[str, set[int]] = defaultdict(set)  # lemma or class family -> rows
@@ -79,12 +80,11 @@ def link(rows: list[Candidate], words: Words) -> None:
         pool.discard(i)
         needed = THRESHOLD if row.code in words.REACTIVE else THRESHOLD_OTHER
         best = None
-        for k in _reachable(row, told[i], rows, pool, position, named_by):
+        for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
-            level = _naming(row, told[i], target)
-            score = _score(row, target, level, shared[k], parties[i], parties[k], told[i])
-            if score < needed or (needed == THRESHOLD_OTHER and not _names(row, target, words)):
-                continue
+            score = _score(row, target, level, shared[k], parties[i], parties[k], classes)
+            if score < needed or (needed == THRESHOLD_OTHER and level < 4):
+                continue  # a row of another class answers only what its own objects name
             distance = (row.when.start - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
@@ -106,9 +106,6 @@ class _Told:
     about_lemmas: frozenset[str]
     context_lemmas: frozenset[str]
     document_lemmas: frozenset[str]
-    salient: frozenset[str]  # the language's classes, held here to spare look-ups per pair
-    in_kind: frozenset[str]
-    reactive: frozenset[str]
 
     @classmethod
     def of(cls, row: Candidate, words: Words) -> _Told:
@@ -126,10 +123,16 @@ class _Told:
             about,
             context,
             document,
-            words.SALIENT,
-            words.IN_KIND,
-            words.REACTIVE,
         )
+
+
+@dataclass(frozen=True)
+class _Classes:
+    """The language's class sets the scores read, taken once per ``link`` call."""
+
+    salient: frozenset[str]
+    in_kind: frozenset[str]
+    reactive: frozenset[str]
 
 
 def _reaches(rows: list[Candidate], start: int, goal: int) -> bool:
@@ -173,8 +176,9 @@ def _reachable(
     pool: set[int],
     position: dict[int, int],
     named_by: dict[str, set[int]],
-) -> list[int]:
-    """The rows of ``pool`` told before ``row`` that it may answer.
+    classes: _Classes,
+) -> list[tuple[int, int]]:
+    """The rows of ``pool`` told before ``row`` that it may answer, with ``_naming``'s level.
 
     Every one its clause or sentence names, and of the others the ``UNNAMED_REACH`` nearest
     in time (so a document of many dated sentences costs time in proportion to its length).
@@ -186,23 +190,26 @@ def _reachable(
         target = rows[k]
         if (target.when.end or target.when.start) > last:
             continue
-        if not _earlier(target, row, told.reactive):
+        if not _earlier(target, row, classes.reactive):
             continue
-        if _naming(row, told, target) < 3:
+        level = _naming(row, told, target)
+        if level < 3:
             weak += 1
             if weak > UNNAMED_REACH:
                 break
-        out.append(k)
+        out.append((k, level))
     else:
         return out
-    seen = set(out)
-    words = row.about | row.context | told.about | told.context
-    for k in {k for word in words for k in named_by.get(word, ())} & pool:
+    seen = {k for k, _level in out}
+    keys = told.about_lemmas | told.context_lemmas | told.about | told.context
+    for k in {k for key in keys for k in named_by.get(key, ())} & pool:
         target = rows[k]
         if k in seen or (target.when.end or target.when.start) > last:
             continue
-        if _earlier(target, row, told.reactive) and _naming(row, told, target) >= 3:
-            out.append(k)
+        if _earlier(target, row, classes.reactive):
+            level = _naming(row, told, target)
+            if level >= 3:
+                out.append((k, level))
     return out
 
 
@@ -226,7 +233,7 @@ def _score(
     story: int,
     mine: set[str],
     theirs: set[str],
-    told: _Told,
+    classes: _Classes,
 ) -> int:
     """The score of ``target`` as what ``row`` answers (see the module docstring).
 
@@ -240,9 +247,9 @@ def _score(
     score += 1 if story >= 1 else 0
     score += 1 if story >= 3 else 0
     score += 1 if len(target.docs) >= 3 else 0
-    if target.code in told.salient:
+    if target.code in classes.salient:
         score += 1
-    if row.code in told.in_kind and target.code in told.in_kind:
+    if row.code in classes.in_kind and target.code in classes.in_kind:
         score += 1
     if mine and theirs:
         score += 1 if not (mine & theirs) else -2
@@ -254,14 +261,6 @@ def _score(
     elif gap > 60:
         score -= 1
     return score
-
-
-def _names(row: Candidate, target: Candidate, words: Words) -> bool:
-    """Whether the row's own objects name the target event (its lemma or its class family)."""
-    fam = family(target.code)
-    if target.lemma in row.about:
-        return True
-    return target.code != "000" and any(family(_code(lemma, words)) == fam for lemma in row.about)
 
 
 def _code(lemma: str, words: Words) -> str:
