@@ -37,6 +37,7 @@ from timeline.documents import Document
 from timeline.errors import SchemaError
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import is_missing as _missing
+from timeline.table.cells import row_interval
 from timeline.table.validate import corpus_texts, evidence_problem
 
 _NEEDED = (
@@ -96,13 +97,19 @@ class MergeReport:
 
 @dataclass(frozen=True)
 class _Key:
-    """What matching needs of one row."""
+    """What matching needs of one row.
+
+    ``start``/``end`` are the date cells as written: matching takes a missing cell as unknown,
+    so it overlaps anything on that side. ``last`` is the last day the row may fall on (the end
+    of its ``row_interval``, None when open), what the ``responds_to`` order is checked with.
+    """
 
     event_id: str
     kind: str
     category: str
     start: dt.date | None
     end: dt.date | None
+    last: dt.date | None
     sources: tuple[str, ...]
     span: tuple[int, int] | None
 
@@ -330,9 +337,8 @@ def _answered_by(existing: pd.DataFrame, reviewed: list[bool], old: list[_Key]) 
 
 def _blocking_answer(cand: _Key, answers: list[_Key]) -> _Key | None:
     """A reviewed answer that would end before ``cand`` starts, were ``cand`` its target."""
-    for answer in answers:
-        end = answer.end or answer.start
-        if cand.start is not None and end is not None and end < cand.start:
+    for answer in answers:  # an open end (``after``) may reach past any start
+        if cand.start is not None and answer.last is not None and answer.last < cand.start:
             return answer
     return None
 
@@ -372,12 +378,14 @@ def _score(cand: _Key, row: _Key) -> tuple[int, int] | None:
 def _key(row: pd.Series) -> _Key:
     start, end = row["evidence_start"], row["evidence_end"]
     span = None if _missing(start) or _missing(end) else (int(start), int(end))
+    first, last = _date(row["date_start"]), _date(row["date_end"])
     return _Key(
         event_id=_text(row["event_id"]),
         kind=_text(row["kind"]),
         category=_text(row["category"]),
-        start=_date(row["date_start"]),
-        end=_date(row["date_end"]),
+        start=first,
+        end=last,
+        last=row_interval(first, last, row["date_precision"])[1],
         sources=_sources(row["sources"]),
         span=span,
     )

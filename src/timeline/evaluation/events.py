@@ -28,6 +28,7 @@ import pandas as pd
 
 from timeline.errors import SchemaError
 from timeline.table.cells import as_text as _text
+from timeline.table.cells import row_interval
 
 _GOLD_COLUMNS = ("key", "kind", "date_start", "date_end", "precision", "doc_ids", "responds_to")
 _OWN_COLUMNS = ("event_id", "kind", "date_start", "date_end", "date_precision", "sources")
@@ -294,7 +295,7 @@ def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
         start = _date(row["date_start"], where, "date_start")
         end = _date(row["date_end"], where, "date_end")
         precision = _text(row[precision_col])
-        start, end = _fill_bounds(start, end, precision)
+        start, end = row_interval(start, end, precision)
         out.append(
             _Row(
                 id=ident,
@@ -331,23 +332,6 @@ def _date(value: object, where: str, column: str) -> dt.date | None:
         raise SchemaError(
             f"{where}: {column} {text!r} is not an ISO date (YYYY-MM-DD)", [f"{where}: {column}"]
         ) from exc
-
-
-def _fill_bounds(
-    start: dt.date | None, end: dt.date | None, precision: str
-) -> tuple[dt.date | None, dt.date | None]:
-    """Complete a month or year date given only by its start; a day by one bound."""
-    if start is not None and end is None:
-        if precision == "day":
-            end = start
-        elif precision == "month":
-            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            end = following - dt.timedelta(days=1)
-        elif precision == "year":
-            end = start.replace(month=12, day=31)
-    if end is not None and start is None and precision == "day":
-        start = end
-    return start, end
 
 
 def _agrees(p: _Row, g: _Row) -> bool:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from timeline.errors import SchemaError
 from timeline.schema import KINDS
+from timeline.table.cells import frame_intervals
 
 
 def _column(events: pd.DataFrame, name: str) -> pd.Series:
@@ -39,12 +40,13 @@ def _choices(name: str, values: Iterable[str] | str) -> list[str]:
 
 
 def _interval(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Each row's date interval; open towards the past for ``before``, the future for ``after``."""
-    start = _as_dates(events, "date_start")
-    end = _as_dates(events, "date_end")
-    precision = _column(events, "date_precision").astype("string").fillna("")
-    low = start.where(start.notna(), end)
-    high = end.where(end.notna(), start)
+    """Each row's date interval (``frame_intervals``), its open sides at the first and last day
+    the table can hold: a ``before`` date reaches back without limit, an ``after`` one forward."""
+    precision = _column(events, "date_precision")
+    low, high = frame_intervals(
+        _as_dates(events, "date_start"), _as_dates(events, "date_end"), precision
+    )
+    precision = precision.astype("string").fillna("").str.strip()
     # the table holds any day of the years 1 to 9999 (datetime64[s]), wider than Timestamp.min/max
     low = low.where(precision != "before", pd.Timestamp("0001-01-01"))
     high = high.where(precision != "after", pd.Timestamp("9999-12-31"))

@@ -11,8 +11,8 @@ import textwrap
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates.calendar import month_end
 from timeline.errors import SchemaError
+from timeline.table.cells import lag_days, row_interval
 from timeline.views._style import (
     THEMES,
     colour_of,
@@ -137,29 +137,21 @@ def _hover(values: dict[str, str], fallback_date: str, answers: tuple[str, str] 
 def _resolve(
     i: int, event_id: str, precision: str, start: Any, end: Any
 ) -> tuple[Any, Any, Any, Any, str]:
-    """Return (start, end, lo, hi, shape) for one row, naming the row when it has no date."""
-    import pandas as pd
+    """Return (start, end, lo, hi, shape) for one row, naming the row when it has no date.
 
+    ``start``/``end`` are the row's interval (``row_interval``: None on an open side), ``lo``
+    and ``hi`` its first and last known day.
+    """
+    start, end = row_interval(start, end, precision)
     if start is None and end is None:
         raise SchemaError(
             f"row {i} (event_id {event_id!r}): neither date_start nor date_end is set, "
             "so the row cannot be placed on the timeline"
         )
-    if precision == "before":
-        bound = end if end is not None else start
-        return None, bound, bound, bound, "before"
-    if precision == "after":
-        bound = start if start is not None else end
-        return bound, None, bound, bound, "after"
     if start is None:
-        start = end
+        return None, end, end, end, "before"
     if end is None:
-        if precision == "month":
-            end = pd.Timestamp(month_end(start.year, start.month))
-        elif precision == "year":
-            end = pd.Timestamp(year=start.year, month=12, day=31)
-        else:
-            end = start
+        return start, None, start, start, "after"
     if end < start:
         raise SchemaError(
             f"row {i} (event_id {event_id!r}): date_end {end.date()} is before "
@@ -260,7 +252,7 @@ def _lag(event: _Row, response: _Row) -> tuple[int, str]:
     The label is prefixed ``≥`` or ``≤`` when a date is only bounded, ``~`` when a date is
     approximate (or bounds pull both ways).
     """
-    days = int((response.lo - event.hi) / _pd_day())
+    days = lag_days((event.start, event.end), (response.start, response.end))
     # an event known only "before" a day happened earlier, so the lag is at least this;
     # a response known only "before" a day came earlier, so the lag is at most this
     signs = set()

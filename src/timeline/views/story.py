@@ -30,6 +30,7 @@ import pandas as pd
 from timeline._io import atomic_write
 from timeline.errors import SchemaError
 from timeline.table.cells import as_text as _text
+from timeline.table.cells import lag_days, row_interval
 
 _REQUIRED = (
     "event_id",
@@ -344,11 +345,12 @@ def _spans_days(event: dict[str, Any]) -> bool:
 
 
 def _lag_days(event: dict[str, Any], response: dict[str, Any]) -> int | None:
-    ev_day = event["_end"] if not pd.isna(event["_end"]) else event["_start"]
-    re_day = response["_start"] if not pd.isna(response["_start"]) else response["_end"]
-    if pd.isna(ev_day) or pd.isna(re_day):
-        return None
-    return int((re_day - ev_day).days)
+    """The lag in days (``lag_days`` of the two rows' intervals), None when a date is missing."""
+    return lag_days(_interval(event), _interval(response))
+
+
+def _interval(row: dict[str, Any]) -> tuple[Any, Any]:
+    return row_interval(row["_start"], row["_end"], row["_precision"])
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[float, str]:
