@@ -6,6 +6,7 @@ and the zoom buttons.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from timeline.views._rows import (
@@ -129,8 +130,6 @@ def _add_panel(
     ink: str,
 ) -> None:
     """Draw one panel (on axes ``axis``): marks, open ends and connectors for ``rows``."""
-    import plotly.graph_objects as go
-
     where = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"} if axis > 1 else {}
     ys = _tracks(rows, lanes, *x_range)
     groups = sorted(
@@ -142,95 +141,145 @@ def _add_panel(
         name = _esc(
             color_value if color_value == symbol_value else f"{color_value}, {symbol_value}"
         )
-        legend_key = f"{color_value}\x00{symbol_value}"
-        colour = colors[color_value]
-        symbol = symbols[symbol_value]
-        common = {"legendgroup": legend_key, "name": name or "(none)", "hoverinfo": "text"}
-        markers = [r for r in members if r.shape == "marker"]
+        look = _GroupLook(
+            colour=colors[color_value],
+            symbol=symbols[symbol_value],
+            legend_key=f"{color_value}\x00{symbol_value}",
+            name=name or "(none)",
+            panel=panel,
+            where=where,
+        )
         opens = [r for r in members if r.shape in ("before", "after")]
-        for shape, bars in (
-            ("bar", [r for r in members if r.shape == "bar"]),
-            ("approx", [r for r in members if r.shape == "approx"]),
-        ):
-            if not bars:
-                continue
-            fig.add_trace(
-                go.Bar(
-                    orientation="h",
-                    base=[(r.lo - _pd_day() / 2).isoformat() for r in bars],
-                    x=[((r.hi - r.lo) / _pd_day() + 1) * 86_400_000 for r in bars],
-                    y=[ys[r.index] for r in bars],
-                    width=0.16,
-                    marker={
-                        "color": colour,
-                        "line": {"color": colour, "width": 1},
-                        "pattern": {
-                            "shape": "/" if shape == "approx" else "",
-                            "fillmode": "overlay" if shape == "approx" else "replace",
-                            "fgcolor": "white",
-                        },
-                        "opacity": 0.75 if shape == "approx" else 1.0,
-                    },
-                    customdata=[r.event_id for r in bars],
-                    hovertext=[r.hover for r in bars],
-                    meta={"role": "event-mark", "shape": shape, "panel": panel},
-                    showlegend=False,
-                    **common,
-                    **where,
-                ),
-            )
-        for shape, marks in (("marker", markers), ("open", opens)):
-            if not marks:
-                continue
-            fig.add_trace(
-                go.Scatter(
-                    x=[_noon(r.lo).isoformat() for r in marks],
-                    y=[ys[r.index] for r in marks],
-                    mode="markers",
-                    marker={
-                        "color": colour,
-                        "symbol": symbol if shape == "marker" else f"{symbol}-open",
-                        "size": 12,
-                        "line": {"color": colour, "width": 2},
-                    },
-                    customdata=[r.event_id for r in marks],
-                    hovertext=[r.hover for r in marks],
-                    meta={"role": "event-mark", "shape": shape, "panel": panel},
-                    showlegend=False,
-                    **common,
-                    **where,
-                ),
-            )
-        if opens:
-            xs: list[Any] = []
-            yv: list[Any] = []
-            # the dotted open end runs towards the unknown side, at most to the panel edge
-            reach = max(_pd_day() * 3, (x_range[1] - x_range[0]) * 0.1)
-            for r in opens:
-                if r.shape == "before":
-                    edge = max(x_range[0], r.lo - reach)
-                else:
-                    edge = min(x_range[1], r.lo + reach)
-                xs += [_noon(r.lo).isoformat(), edge.isoformat(), None]
-                yv += [ys[r.index], ys[r.index], None]
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=yv,
-                    mode="lines",
-                    line={"color": colour, "dash": "dot", "width": 2},
-                    hoverinfo="skip",
-                    showlegend=False,
-                    legendgroup=legend_key,
-                    meta={
-                        "role": "open-end",
-                        "panel": panel,
-                        "event_ids": [r.event_id for r in opens],
-                    },
-                    **where,
-                ),
-            )
+        for shape in ("bar", "approx"):
+            _add_bars(fig, [r for r in members if r.shape == shape], shape, ys, look)
+        _add_markers(fig, [r for r in members if r.shape == "marker"], "marker", ys, look)
+        _add_markers(fig, opens, "open", ys, look)
+        _add_open_ends(fig, opens, ys, x_range, look)
     _add_connectors(fig, rows, ys, x_range, where, panel, ink)
+
+
+@dataclass(frozen=True)
+class _GroupLook:
+    """How the traces of one legend group (a colour and symbol pair) of one panel look."""
+
+    colour: str
+    symbol: str
+    legend_key: str
+    name: str
+    panel: int
+    where: dict[str, str]  # the axes of the panel (none for the first)
+
+    def common(self) -> dict[str, Any]:
+        """The properties every mark trace of the group shares."""
+        return {
+            "showlegend": False,
+            "legendgroup": self.legend_key,
+            "name": self.name,
+            "hoverinfo": "text",
+            **self.where,
+        }
+
+
+def _add_bars(
+    fig: go.Figure, bars: list[_Row], shape: str, ys: dict[int, float], look: _GroupLook
+) -> None:
+    """One bar trace for the spans of days (``bar``) or the hatched rough dates (``approx``)."""
+    import plotly.graph_objects as go  # lazily: plotly is slow to import
+
+    if not bars:
+        return
+    colour = look.colour
+    fig.add_trace(
+        go.Bar(
+            orientation="h",
+            base=[(r.lo - _pd_day() / 2).isoformat() for r in bars],
+            x=[((r.hi - r.lo) / _pd_day() + 1) * 86_400_000 for r in bars],
+            y=[ys[r.index] for r in bars],
+            width=0.16,
+            marker={
+                "color": colour,
+                "line": {"color": colour, "width": 1},
+                "pattern": {
+                    "shape": "/" if shape == "approx" else "",
+                    "fillmode": "overlay" if shape == "approx" else "replace",
+                    "fgcolor": "white",
+                },
+                "opacity": 0.75 if shape == "approx" else 1.0,
+            },
+            customdata=[r.event_id for r in bars],
+            hovertext=[r.hover for r in bars],
+            meta={"role": "event-mark", "shape": shape, "panel": look.panel},
+            **look.common(),
+        ),
+    )
+
+
+def _add_markers(
+    fig: go.Figure, marks: list[_Row], shape: str, ys: dict[int, float], look: _GroupLook
+) -> None:
+    """One marker trace: filled for one-day rows (``marker``), open for a bound (``open``)."""
+    import plotly.graph_objects as go  # lazily: plotly is slow to import
+
+    if not marks:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[_noon(r.lo).isoformat() for r in marks],
+            y=[ys[r.index] for r in marks],
+            mode="markers",
+            marker={
+                "color": look.colour,
+                "symbol": look.symbol if shape == "marker" else f"{look.symbol}-open",
+                "size": 12,
+                "line": {"color": look.colour, "width": 2},
+            },
+            customdata=[r.event_id for r in marks],
+            hovertext=[r.hover for r in marks],
+            meta={"role": "event-mark", "shape": shape, "panel": look.panel},
+            **look.common(),
+        ),
+    )
+
+
+def _add_open_ends(
+    fig: go.Figure,
+    opens: list[_Row],
+    ys: dict[int, float],
+    x_range: tuple[Any, Any],
+    look: _GroupLook,
+) -> None:
+    """The dotted line from each bound towards its unknown side, at most to the panel edge."""
+    import plotly.graph_objects as go  # lazily: plotly is slow to import
+
+    if not opens:
+        return
+    xs: list[Any] = []
+    yv: list[Any] = []
+    reach = max(_pd_day() * 3, (x_range[1] - x_range[0]) * 0.1)
+    for r in opens:
+        if r.shape == "before":
+            edge = max(x_range[0], r.lo - reach)
+        else:
+            edge = min(x_range[1], r.lo + reach)
+        xs += [_noon(r.lo).isoformat(), edge.isoformat(), None]
+        yv += [ys[r.index], ys[r.index], None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=yv,
+            mode="lines",
+            line={"color": look.colour, "dash": "dot", "width": 2},
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup=look.legend_key,
+            meta={
+                "role": "open-end",
+                "panel": look.panel,
+                "event_ids": [r.event_id for r in opens],
+            },
+            **look.where,
+        ),
+    )
 
 
 def _mark_x(r: _Row, *, end: bool) -> Any:
