@@ -31,7 +31,19 @@ def _parser() -> argparse.ArgumentParser:
         description="Dated, sourced events tables from news and statements, and their charts.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    for command in (
+        _build_command,
+        _validate_command,
+        _add_command,
+        _extract_command,
+        _evaluate_command,
+    ):
+        command(sub)
+    return parser
 
+
+def _build_command(sub: argparse._SubParsersAction) -> None:
+    """``timeline build [EVENTS] [-o OUTPUT]``: the chart or the story."""
     build = sub.add_parser("build", help="build the interactive timeline from an events table")
     build.add_argument("events", nargs="?", type=Path, default=DEFAULT_EVENTS)
     build.add_argument("-o", "--output", type=Path, default=None)
@@ -53,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
         help="with --format csv: a copy for spreadsheets, formula-like cells prefixed with '",
     )
 
+
+def _validate_command(sub: argparse._SubParsersAction) -> None:
+    """``timeline validate EVENTS [--corpus DIR [--fix]]``."""
     validate = sub.add_parser("validate", help="check an events table against the schema")
     validate.add_argument("events", type=Path)
     validate.add_argument(
@@ -66,8 +81,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --corpus: rewrite the offsets of evidence that moved (found again by quote)",
     )
-    _add_parser(sub)
 
+
+def _add_command(sub: argparse._SubParsersAction) -> None:
+    """``timeline add SOURCE... --corpus DIR``."""
+    add = sub.add_parser(
+        "add", help="add URLs, saved pages (.html), PDFs or text files to a corpus folder"
+    )
+    add.add_argument("sources", nargs="*", metavar="SOURCE", help="URL or file")
+    add.add_argument("--corpus", type=Path, required=True, help="corpus folder")
+    add.add_argument("--refresh", action="store_true", help="fetch sources already added again")
+    add.add_argument(
+        "--rederive",
+        action="store_true",
+        help="derive every text again from the raw bytes in the corpus (offline)",
+    )
+    for name in ("title", "outlet", "publisher-type", "published", "language", "url", "doc-id"):
+        add.add_argument(f"--{name}", default=None, help=f"state the {name} (wins over extraction)")
+    add.add_argument("--timeout", type=float, default=20.0, help="seconds per network step")
+    add.add_argument("--max-bytes", type=_positive_int, default=20 * 1024 * 1024)
+    add.add_argument("--max-redirects", type=int, default=5)
+
+
+def _extract_command(sub: argparse._SubParsersAction) -> None:
+    """``timeline extract CORPUS -o OUTPUT``, on this machine or on Dask."""
     extract = sub.add_parser("extract", help="extract candidate events from a corpus folder")
     extract.add_argument(
         "corpus", help="a corpus folder, a glob of .txt files, or either as an fsspec URL"
@@ -102,6 +139,9 @@ def _parser() -> argparse.ArgumentParser:
         help="drop candidates below this confidence (0-1)",
     )
 
+
+def _evaluate_command(sub: argparse._SubParsersAction) -> None:
+    """``timeline evaluate dates FOLDER`` and ``timeline evaluate events PRED GOLD``."""
     evaluate = sub.add_parser("evaluate", help="score the date finder or an events table")
     what = evaluate.add_subparsers(dest="what", required=True)
     ev_dates = what.add_parser("dates", help="score find_dates on a folder of TimeML files")
@@ -113,26 +153,6 @@ def _parser() -> argparse.ArgumentParser:
     ev_events = what.add_parser("events", help="score an events table against a gold table")
     ev_events.add_argument("pred", type=Path)
     ev_events.add_argument("gold", type=Path)
-    return parser
-
-
-def _add_parser(sub: argparse._SubParsersAction) -> None:
-    add = sub.add_parser(
-        "add", help="add URLs, saved pages (.html), PDFs or text files to a corpus folder"
-    )
-    add.add_argument("sources", nargs="*", metavar="SOURCE", help="URL or file")
-    add.add_argument("--corpus", type=Path, required=True, help="corpus folder")
-    add.add_argument("--refresh", action="store_true", help="fetch sources already added again")
-    add.add_argument(
-        "--rederive",
-        action="store_true",
-        help="derive every text again from the raw bytes in the corpus (offline)",
-    )
-    for name in ("title", "outlet", "publisher-type", "published", "language", "url", "doc-id"):
-        add.add_argument(f"--{name}", default=None, help=f"state the {name} (wins over extraction)")
-    add.add_argument("--timeout", type=float, default=20.0, help="seconds per network step")
-    add.add_argument("--max-bytes", type=_positive_int, default=20 * 1024 * 1024)
-    add.add_argument("--max-redirects", type=int, default=5)
 
 
 def _format_for(args: argparse.Namespace) -> str:
