@@ -8,10 +8,10 @@ bounds, as in a real table.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import numpy as np
+import pandas as pd
 
-if TYPE_CHECKING:
-    import pandas as pd
+from timeline.table import COLUMNS, events_frame
 
 
 def synthetic_events(
@@ -23,11 +23,6 @@ def synthetic_events(
     >>> len(table), sorted(set(table["kind"]))
     (50, ['event', 'response'])
     """
-    import numpy as np
-    import pandas as pd
-
-    from timeline.table import events_frame
-
     rng = np.random.default_rng(seed)
     base = np.datetime64(f"{first_year:04d}-01-01", "D")
     bursts = max(1, min(n // 40, 12 * years))
@@ -81,10 +76,6 @@ def synthetic_events(
 
 def _typed(frame: pd.DataFrame, events_frame: object) -> pd.DataFrame:
     """Give the invented frame the schema's columns and dtypes without a per-row parse."""
-    import pandas as pd
-
-    from timeline.table import COLUMNS
-
     template = events_frame([])
     out = {}
     for column in COLUMNS:

@@ -11,6 +11,18 @@ import argparse
 import sys
 from pathlib import Path
 
+# Everything the subcommands need is imported here: ``timeline.cli`` runs after the package's
+# ``__init__``, which has imported these modules already, so ``timeline --help`` pays nothing
+# for them. (plotly, Dask and the other heavy dependencies stay imported where they are used.)
+from timeline import distributed, documents, review, review_session, table
+from timeline._io import same_file, table_lock
+from timeline.errors import OutputError, SchemaError, TimelineError
+from timeline.evaluation.dates import evaluate_dates
+from timeline.evaluation.events import evaluate_events
+from timeline.events import pipeline
+from timeline.sources import Limits, add_quote_context, add_source, reanchor_evidence, rederive
+from timeline.views import export, figures, story
+
 DEFAULT_EVENTS = Path("data/events.csv")
 FORMATS = ("html", "png", "svg", "timelinejs", "json", "csv")
 
@@ -170,10 +182,6 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from timeline import table
-    from timeline._io import same_file
-    from timeline.errors import OutputError
-    from timeline.views import export, figures, story
 
     events = table.read_events(args.events)
     table.validate_events(events)
@@ -217,8 +225,6 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from timeline import table
-    from timeline.errors import SchemaError
 
     try:
         events = table.read_events(args.events)
@@ -239,8 +245,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _reanchor(args: argparse.Namespace, events: object) -> object:
     """Report evidence that moved or vanished; with --fix, rewrite moved offsets."""
-    from timeline import documents, table
-    from timeline.sources import reanchor_evidence
 
     docs = documents.load_documents(args.corpus)
     fixed, report = reanchor_evidence(events, docs)
@@ -261,8 +265,6 @@ def _reanchor(args: argparse.Namespace, events: object) -> object:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from timeline.errors import TimelineError
-    from timeline.sources import Limits, add_source, rederive
 
     if args.rederive:
         if args.sources:
@@ -293,10 +295,6 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from timeline import distributed, review_session, table
-    from timeline._io import table_lock
-    from timeline.events import pipeline
-    from timeline.sources import add_quote_context
 
     progress = not args.no_progress
     if args.dask is None:
@@ -339,8 +337,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
     """Merge candidates into the table at ``args.output``; the report's text."""
-    from timeline import review, table
-    from timeline.errors import SchemaError
 
     existing = table.read_events(args.output)
     merged, report = review.merge_events(existing, candidates, documents=docs)
@@ -358,12 +354,8 @@ def _merge_into(args: argparse.Namespace, candidates, docs) -> str:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.what == "dates":
-        from timeline.evaluation.dates import evaluate_dates
-
         result = evaluate_dates(args.folder, anchor=args.anchor, baseline=not args.no_baseline)
     else:
-        from timeline.evaluation.events import evaluate_events
-
         result = evaluate_events(args.pred, args.gold)
     print(result.to_text())
     return 0
@@ -371,8 +363,6 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``timeline`` command; return its exit status."""
-    from timeline.errors import TimelineError
-
     args = _parser().parse_args(argv)
     handler = {
         "build": _build,

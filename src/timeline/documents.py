@@ -25,12 +25,14 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline._io import csv_cells_up_to
 from timeline._published import parse_published
+from timeline.dates import infer_reference
 from timeline.errors import DocumentError
 from timeline.schema import ID_PATTERN, TEXT_SUFFIXES
 
@@ -205,8 +207,6 @@ def _from_row(root: Path, number: int, row: dict[str, str]) -> Document:
 
 def _check_doc_id(doc_id: str, where: str) -> None:
     """Refuse a doc id the events table could not cite (``sources`` splits on ``;``)."""
-    import re
-
     if not re.fullmatch(ID_PATTERN, doc_id):
         raise DocumentError(
             f"{where}: doc_id {doc_id!r} is not a valid doc id (letters A-Z, digits, '.', '_' "
@@ -240,8 +240,6 @@ def _build(
     published = parse_published(published_text, where) if published_text else None
     inferred = extra.get("published_source") == "inferred"
     if published is None:
-        from timeline.dates import infer_reference
-
         found = infer_reference(text)
         if found is not None:
             published, how = found
@@ -265,6 +263,7 @@ def _build(
 
 def _guess_publisher(url: str, path: Path | None, extra: dict[str, str]) -> str:
     """A missing publisher type: the domain table's guess (marked in ``extra``) or unknown."""
+    # on use: timeline.sources reads table cells, and timeline.table imports this module
     from timeline.sources import guess_publisher
 
     guess = guess_publisher(url, path.parent if path is not None else None) if url else None
@@ -277,7 +276,7 @@ def _guess_publisher(url: str, path: Path | None, extra: dict[str, str]) -> str:
 def _document_text(path: Path) -> str:
     """The text of a corpus file: saved pages and PDFs through ``timeline.sources``."""
     if path.suffix.lower() in (".html", ".htm", ".pdf"):
-        from timeline.sources import read_source_text
+        from timeline.sources import read_source_text  # on use: an import circle (above)
 
         return read_source_text(path)
     return _read_text(path)

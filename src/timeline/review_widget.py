@@ -15,6 +15,7 @@ is cheap.
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -23,12 +24,15 @@ from typing import Any
 
 import pandas as pd
 
+from timeline.dates import find_dates
 from timeline.documents import Document
 from timeline.errors import TimelineError
 from timeline.review_session import EDITABLE, ReviewSession
 from timeline.schema import KINDS, PRECISIONS
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import is_missing as _missing
+from timeline.views.figures import timeline_figure
+from timeline.views.highlight import highlight_document
 
 _HERE = Path(__file__).resolve().parent
 _CONTEXT = 320  # characters of the document shown on each side of the evidence
@@ -61,7 +65,7 @@ def review_candidates(
         docs = load_documents("../shared/corpus")
         review_candidates(extract_events(docs), "data/events.csv", documents=docs)
     """
-    import ipywidgets as widgets
+    import ipywidgets as widgets  # on use: ipywidgets takes ~0.2 s to import
 
     session = ReviewSession(candidates, table, documents=documents)
     card = _card_class()()
@@ -86,6 +90,7 @@ def review_candidates(
 @cache
 def _card_class() -> type:
     """The anywidget class of the card (built once, on first use)."""
+    # on use: anywidget and traitlets take ~0.2 s to import
     import anywidget
     import traitlets
 
@@ -223,10 +228,6 @@ def _meta(session: ReviewSession, row: Mapping[str, Any]) -> str:
 
 def _passage(documents: Mapping[str, Document], row: Mapping[str, Any], found: dict) -> str:
     """The document around the evidence, date mentions and evidence highlighted (HTML)."""
-    import html
-
-    from timeline.views.highlight import highlight_document
-
     doc_id = (_text(row.get("sources")).split(";") or [""])[0]
     doc = documents.get(doc_id)
     start, end = row.get("evidence_start"), row.get("evidence_end")
@@ -265,8 +266,6 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _mentions(doc: Document, found: dict[Any, Any]) -> list[Any]:
     """The document's date mentions, found once per document (``found`` keeps them)."""
-    from timeline.dates import find_dates
-
     if ("mentions", doc.doc_id) not in found:
         found["mentions", doc.doc_id] = list(find_dates(doc.text, doc.published))
     return found["mentions", doc.doc_id]
@@ -278,7 +277,5 @@ def _draw(session: ReviewSession, chart: Any) -> None:
     An empty table is drawn too (empty axes), so the browser loads plotly.js before the first
     accepted row rather than while the person waits for the next candidate.
     """
-    from timeline.views.figures import timeline_figure
-
     bundle = timeline_figure(session.table)._repr_mimebundle_(include=None, exclude=None)
     chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)

@@ -47,6 +47,7 @@ __all__ = [
     "score_timexes",
 ]
 
+from timeline import dates as _dates
 from timeline.evaluation.timeml import TimeMLDocument, Timex, read_timeml_folder
 
 
@@ -225,7 +226,7 @@ def baseline_dates(text: str, reference: dt.date) -> list[Timex]:
     >>> baseline_dates("It rained on 3 March 1998.", dt.date(1998, 3, 9))
     [Timex(start=10, end=25, text='on 3 March 1998', type='DATE', value='1998-03-03', tid='')]
     """
-    from dateparser.search import search_dates
+    from dateparser.search import search_dates  # lazily: only the baseline needs dateparser
 
     base = dt.datetime(reference.year, reference.month, reference.day)
     found = search_dates(
@@ -249,10 +250,9 @@ def _locate(text: str, found: Iterable[tuple[str, dt.datetime]]) -> list[Timex]:
 
 
 def _find_dates_tagger(anchor: str) -> Callable[[str, dt.date], Sequence[_Span]]:
-    from timeline.dates import find_dates
-
     def tag(text: str, reference: dt.date) -> Sequence[_Span]:
-        return find_dates(text, reference, anchor=anchor)
+        # looked up on the package at each call, so a caller can substitute find_dates
+        return _dates.find_dates(text, reference, anchor=anchor)
 
     return tag
 

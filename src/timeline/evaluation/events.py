@@ -27,6 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import SchemaError
+from timeline.events.parties import party_keys
+from timeline.table import read_events
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import row_interval
 
@@ -233,8 +235,6 @@ def _actor_agrees(pred: str, gold: str) -> bool:
     initials, else distinctive capitalised words). A gold actor that names no party (an
     unidentified group) agrees with a predicted actor that names none either.
     """
-    from timeline.events.parties import party_keys
-
     gold_keys, pred_keys = party_keys(gold), party_keys(pred)
     if not gold_keys:
         return not pred_keys
@@ -262,8 +262,6 @@ def _frame(table: pd.DataFrame | str | os.PathLike[str], role: str) -> pd.DataFr
     try:
         header = pd.read_csv(path, nrows=0).columns
         if "event_id" in header:
-            from timeline.table import read_events
-
             return read_events(path)
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError as exc:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from timeline._io import atomic_write
 from timeline._published import parse_published
+from timeline.dates import infer_reference
 from timeline.errors import SourceError
 from timeline.schema import ID_PATTERN
 from timeline.sources._fetch import Fetched, Limits, fetch
@@ -274,8 +275,6 @@ def _derive(fetched: Fetched, where: str, stated: Mapping[str, str]) -> dict[str
     if not derived["text"].strip():
         raise SourceError(f"{where}: holds no text; nothing was added")
     if not derived.get("published") and "published" not in stated:
-        from timeline.dates import infer_reference
-
         found = infer_reference(derived["text"])
         if found is not None:
             derived["published"] = found[0].isoformat()

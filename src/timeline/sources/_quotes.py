@@ -16,6 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
+from timeline.table.cells import as_text, is_missing
+
 CONTEXT = 32
 """Characters of context kept either side of a quote."""
 
@@ -117,10 +121,6 @@ def reanchor_evidence(
     >>> report[0].status, int(fixed.loc[0, "evidence_start"])
     ('moved', 12)
     """
-    import pandas as pd
-
-    from timeline.table.cells import as_text, is_missing
-
     lookup = dict(texts) if isinstance(texts, Mapping) else {d.doc_id: d.text for d in texts}
     lookup = {k: (v if isinstance(v, str) else v.text) for k, v in lookup.items()}
     fixed = events.copy()
@@ -168,8 +168,6 @@ def add_quote_context(events: Any, texts: Mapping[str, str] | Iterable[Any]) -> 
 def _locate(
     text: str, row: Mapping[str, Any], old: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    from timeline.table.cells import as_text
-
     exact = as_text(row.get("evidence"))
     prefix = _raw(row.get("evidence_prefix"))
     suffix = _raw(row.get("evidence_suffix"))
@@ -182,8 +180,6 @@ def _locate(
 
 def _raw(value: Any) -> str:
     """A context cell as stored (whitespace matters), ``""`` when missing."""
-    from timeline.table.cells import is_missing
-
     return "" if is_missing(value) else str(value)
 
 

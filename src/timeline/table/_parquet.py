@@ -50,6 +50,7 @@ def to_bytes(columns: Mapping[str, Sequence[Any]], types: Mapping[str, str]) -> 
     >>> data[:4], data[-4:]
     (b'PAR1', b'PAR1')
     """
+    # on use: pyarrow.parquet takes ~50 ms to import, and only Parquet files need it
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -72,6 +73,7 @@ def read_columns(path: Path) -> dict[str, list[Any]]:
     Raises:
         SchemaError: the file cannot be read as Parquet (the message names it).
     """
+    # on use: pyarrow.parquet takes ~50 ms to import, and only Parquet files need it
     import pyarrow as pa
     import pyarrow.parquet as pq
 

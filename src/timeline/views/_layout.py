@@ -11,6 +11,7 @@ and the figure cannot disagree.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -259,8 +260,6 @@ def pick(layouts: list[dict[str, Any]], width: int) -> dict[str, Any]:
 
 def apply(fig: Any, relayout: dict[str, Any]) -> None:
     """Apply a relayout dict (``"xaxis2.domain"``, ``"annotations[3].x"`` ...) to a figure."""
-    import re
-
     for key, value in relayout.items():
         match = re.fullmatch(r"annotations\[(\d+)\]\.(\w+)", key)
         if match:

@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from timeline.views._rows import (
     _esc,
     _lag,
@@ -31,8 +33,6 @@ def _episodes(rows: list[_Row], gap_days: float) -> list[list[_Row]]:
 
     A response and the event it answers are kept in the same episode.
     """
-    import pandas as pd
-
     parent = list(range(len(rows)))
 
     def find(a: int) -> int:
@@ -73,8 +73,6 @@ def _episodes(rows: list[_Row], gap_days: float) -> list[list[_Row]]:
 
 def _panel_range(rows: list[_Row]) -> tuple[Any, Any]:
     """Return the x range of a panel: its rows' days with padding on both sides."""
-    import pandas as pd
-
     lo = min(r.lo for r in rows) - pd.Timedelta(hours=12)
     hi = max(r.hi for r in rows) + pd.Timedelta(hours=12)
     span = hi - lo
@@ -88,8 +86,6 @@ def _panel_range(rows: list[_Row]) -> tuple[Any, Any]:
 
 def _tracks(rows: list[_Row], lanes: list[str], x0: Any, x1: Any) -> dict[int, float]:
     """Assign each row a y position: its lane centre, spread over tracks so marks don't collide."""
-    import pandas as pd
-
     sep = (x1 - x0) * 0.035
     ys: dict[int, float] = {}
     n = len(lanes)
@@ -184,7 +180,7 @@ def _add_bars(
     fig: go.Figure, bars: list[_Row], shape: str, ys: dict[int, float], look: _GroupLook
 ) -> None:
     """One bar trace for the spans of days (``bar``) or the hatched rough dates (``approx``)."""
-    import plotly.graph_objects as go  # lazily: plotly is slow to import
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     if not bars:
         return
@@ -218,7 +214,7 @@ def _add_markers(
     fig: go.Figure, marks: list[_Row], shape: str, ys: dict[int, float], look: _GroupLook
 ) -> None:
     """One marker trace: filled for one-day rows (``marker``), open for a bound (``open``)."""
-    import plotly.graph_objects as go  # lazily: plotly is slow to import
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     if not marks:
         return
@@ -249,7 +245,7 @@ def _add_open_ends(
     look: _GroupLook,
 ) -> None:
     """The dotted line from each bound towards its unknown side, at most to the panel edge."""
-    import plotly.graph_objects as go  # lazily: plotly is slow to import
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     if not opens:
         return
@@ -306,7 +302,7 @@ def _add_connectors(
     label trace's ``meta["labels"]`` and in the hover of the response); above
     ``_CONNECTOR_LIMIT`` links the lines are hidden too, so no grey tangle.
     """
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     pairs = _linked_pairs(rows)
     if not pairs:
@@ -469,7 +465,7 @@ def _add_overview(
     fig: go.Figure, rows: list[_Row], clusters: list[list[_Row]], lanes: list[str], ink: str
 ) -> None:
     """Draw the whole-span strip: a tick per row (lines only) and a band per episode."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     n = len(lanes)
     centre = {name: n - 1 - i for i, name in enumerate(lanes)}

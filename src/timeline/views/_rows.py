@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import textwrap
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import pandas as pd
 
 from timeline.errors import SchemaError
 from timeline.table.cells import lag_days, row_interval
@@ -22,9 +24,6 @@ from timeline.views._style import (
 )
 
 _RANGE_PRECISIONS = ("month", "year", "approximate")
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,6 @@ def _esc(value: str) -> str:
 
 def _text_column(events: pd.DataFrame, column: str) -> list[str]:
     """Return a column as plain strings, ``""`` for missing values or a missing column."""
-    import pandas as pd
-
     if column not in events.columns:
         return [""] * len(events)
     return ["" if v is None or v is pd.NA or v != v else str(v) for v in events[column]]
@@ -67,8 +64,6 @@ def _text_column(events: pd.DataFrame, column: str) -> list[str]:
 
 def _date_column(events: pd.DataFrame, column: str) -> list[Any]:
     """Return a column as Timestamps (or None), raising SchemaError on unparseable text."""
-    import pandas as pd
-
     if column not in events.columns:
         return [None] * len(events)
     out: list[Any] = []
@@ -88,8 +83,6 @@ def _date_column(events: pd.DataFrame, column: str) -> list[Any]:
 
 
 def _check_columns(events: Any, needed: tuple[str, ...], what: str) -> None:
-    import pandas as pd
-
     if not isinstance(events, pd.DataFrame):
         raise TypeError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
     missing = [c for c in needed if c not in events.columns]
@@ -268,8 +261,6 @@ def _lag(event: _Row, response: _Row) -> tuple[int, str]:
 
 
 def _pd_day() -> Any:
-    import pandas as pd
-
     return pd.Timedelta(days=1)
 
 

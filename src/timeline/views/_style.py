@@ -172,6 +172,7 @@ def show_in_notebook(fig: object) -> None:
     Set as the figure's ``_ipython_display_`` by the figure builders, so a bare ``fig`` at the
     end of a cell (or ``display(fig)``) takes JupyterLab's light or dark ink.
     """
+    # on use, in a notebook: importing timeline loads neither plotly nor IPython
     import plotly.graph_objects as go
     from IPython.display import display
 

@@ -14,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from timeline._io import atomic_write
 from timeline.errors import ExportError
 from timeline.schema import COLUMNS, KINDS, PUBLISHER_TYPES
@@ -21,7 +23,6 @@ from timeline.table.cells import is_missing as _missing
 from timeline.views._layout import DRAW_JS
 
 if TYPE_CHECKING:
-    import pandas as pd
     import plotly.graph_objects as go
 
 #: The fixed id of the chart's ``<div>`` in exported HTML (no random uuid).
@@ -94,8 +95,6 @@ a{color:#8ab4f8}
 # --------------------------------------------------------------------------- table helpers
 def _cell(value: Any) -> str:
     """Return a table value as plain text: ``""`` for missing values."""
-    import pandas as pd
-
     if _missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
@@ -104,8 +103,6 @@ def _cell(value: Any) -> str:
 
 
 def _check_events(events: Any, what: str) -> pd.DataFrame:
-    import pandas as pd
-
     if not isinstance(events, pd.DataFrame):
         raise ExportError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
     if "event_id" not in events.columns:
@@ -118,8 +115,6 @@ def _check_events(events: Any, what: str) -> pd.DataFrame:
 
 def _iso(record: dict[str, Any], column: str) -> str | None:
     """Return a record's date as ``YYYY-MM-DD`` or None, naming the row when unreadable."""
-    import pandas as pd
-
     text = _cell(record.get(column))
     if not text:
         return None
@@ -171,8 +166,6 @@ def _publisher_note(events: pd.DataFrame) -> str:
 
 def _first_rows(events: pd.DataFrame, n: int) -> pd.DataFrame:
     """The rows that can be among the first ``n`` by date (all of them for a small table)."""
-    import pandas as pd
-
     if len(events) <= n or not {"date_start", "date_end"} <= set(events.columns):
         return events
     try:
@@ -231,8 +224,8 @@ def _chart_html(fig: go.Figure) -> str:
     large chart is not drawn twice. ``pio.to_json`` writes ``<``, ``>`` and ``/`` as
     ``\\u003c``..., so text from the data cannot close the ``<script>``.
     """
-    import plotly.io as pio
-    from plotly.offline import get_plotlyjs
+    import plotly.io as pio  # on use: importing timeline loads no plotly
+    from plotly.offline import get_plotlyjs  # on use: importing timeline loads no plotly
 
     config = dict(_PLOTLY_CONFIG)
     meta = fig.layout.meta
@@ -294,7 +287,7 @@ def write_html(
     >>> write_html(go.Figure(), out).read_text().count("<script src")
     0
     """
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     if not isinstance(fig, go.Figure):
         raise ExportError(f"write_html: fig must be a plotly Figure, got {type(fig).__name__}")
@@ -409,7 +402,7 @@ def write_image(
 
     >>> # write_image(timeline_figure(df), "build/timeline.png")
     """
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     target = Path(path)
     if not isinstance(fig, go.Figure):
@@ -432,6 +425,7 @@ def _render(
     fig: go.Figure, *, fmt: str, width: int, height: int, scale: float, browser: str
 ) -> bytes:
     """Draw the figure with kaleido in ``browser``; wrap kaleido's failures in ExportError."""
+    # on use: kaleido (and the browser it drives) only for PNG/SVG
     import kaleido
     from kaleido.errors import ChromeNotFoundError
 
@@ -568,8 +562,6 @@ def to_records(events: pd.DataFrame) -> list[dict[str, Any]]:
     >>> to_records(pd.DataFrame({"event_id": ["a"], "date_start": [pd.Timestamp("2019-07-10")]}))
     [{'event_id': 'a', 'date_start': '2019-07-10'}]
     """
-    import pandas as pd
-
     events = _check_events(events, "write_json")
     columns = [c for c in COLUMNS if c in events.columns] + [
         c for c in events.columns if c not in COLUMNS

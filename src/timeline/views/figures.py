@@ -140,6 +140,7 @@ def timeline_figure(
     _check_arguments(events, lane, color, symbol, episodes, dense, theme, gap_days)
     enc = _Encoding(lane, color, symbol, color_discrete_map, symbol_map, category_orders)
     if dense is True or (dense == "auto" and len(events) > DENSE_ROWS):
+        # on use: only large tables need it, and it adds ~10 ms to importing timeline
         from timeline.views._dense import dense_figure
 
         fig = dense_figure(events, enc, title=title, theme_name=theme, width=width, height=height)
@@ -268,7 +269,7 @@ def _draw(
 
 def _new_figure(lanes: list[str], clusters: list[list[_Row]], title: str | None, look: Any) -> Any:
     """An empty figure with its axes (overview + one per panel), titles and key in place."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     n_lanes = max(len(lanes), 1)
     y_axis = {
@@ -347,7 +348,7 @@ def _add_legend(
     So the legend shows the group's colour and filled symbol whichever of its marks (bar,
     marker, open marker) happens to be drawn first, and in every subset the same.
     """
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     for color_value, symbol_value in _style_groups(rows, colors, symbols):
         colour = colors[color_value]

@@ -62,7 +62,7 @@ def lag_figure(
     >>> list(lag_figure(df).data[0].x)
     [2]
     """
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     _check_columns(
         events,
@@ -143,7 +143,7 @@ def _add_lag_traces(
 ) -> list[str]:
     """One trace of exact lags and one of estimates, a row per group (median lag first);
     returns the groups in their order from the top."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     by_group: dict[str, list[tuple[int, str, _Row, _Row]]] = {}
     for group, days, label, event, response in items:

@@ -57,7 +57,7 @@ def perspective_figure(
     >>> dict(zip(*[perspective_figure(df).data[0][k] for k in ("y", "x")]))["NGO"]
     0
     """
-    from plotly.subplots import make_subplots
+    from plotly.subplots import make_subplots  # on use: importing timeline loads no plotly
 
     _check_columns(events, ("publisher_type", "outlet"), "perspective_figure")
     if sources is not None:
@@ -156,7 +156,7 @@ def _add_bars(
     type_of_outlet: dict[str, dict[str, int]],
 ) -> None:
     """One series (rows or documents) as bars by publisher type (panel 1) and outlet (2)."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # on use: importing timeline loads no plotly
 
     types, by_type_counts = by_type
     outlets, by_outlet_counts = by_outlet

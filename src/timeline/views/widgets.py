@@ -2,7 +2,7 @@
 
 ``explorer`` builds the interactive controls (year range, kinds, actors, text) around
 ``timeline_figure`` and filters with ``timeline.table.filter_events`` (re-exported here).
-ipywidgets and plotly are imported inside the functions, so importing this module is cheap.
+ipywidgets and plotly are imported on use, so importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import pandas as pd
 
 from timeline.schema import KINDS
 from timeline.table.filter import _column, filter_events, year_span
+from timeline.views._style import notebook_outputs
+from timeline.views.figures import timeline_figure
 
 __all__ = ["explorer", "filter_events"]
 
@@ -40,10 +42,7 @@ def explorer(events: pd.DataFrame) -> ipywidgets.Widget:
         explorer(pd.read_csv("data/events.csv"))
         VBox(...)
     """
-    import ipywidgets as widgets
-
-    from timeline.views._style import notebook_outputs
-    from timeline.views.figures import timeline_figure
+    import ipywidgets as widgets  # on use: ipywidgets takes ~0.2 s to import
 
     first, last = year_span(events)
     kinds = [kind for kind in KINDS if kind in set(_column(events, "kind").dropna())]
