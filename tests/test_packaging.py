@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -215,8 +216,6 @@ def test_the_old_module_paths_of_the_views_name_the_moved_modules():
 
 def _module_imports(root) -> dict[str, set[str]]:
     """Module -> the package's modules it imports at module level (from the source)."""
-    import ast
-
     package = root / "src" / "timeline"
     modules = {}
     for path in package.rglob("*.py"):
@@ -255,3 +254,62 @@ def test_the_schema_imports_nothing_from_the_package_and_documents_no_table(root
     assert "timeline.schema" in graph["timeline.documents"]
     assert "timeline.documents" in graph["timeline.table.validate"]
     assert not any(name.startswith("timeline.table") for name in graph["timeline.documents"])
+
+
+# A module is read in one sitting and a function fits on a screen (STYLE.md, "The shape of the
+# package"): the limits below are checked on every module of the package.
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80  # code lines: no docstring, blank line or comment counted
+
+#: Functions allowed over the limit until their owner shortens them: only these two of
+#: views/_dense.py, being split now. Delete each entry when it fits, then the set itself.
+_LONG_FUNCTIONS_ALLOWED = {
+    ("timeline/views/_dense.py", "dense_figure"),
+    ("timeline/views/_dense.py", "_frame_layout"),
+}
+
+
+def _code_lines(lines: list[str], node) -> int:
+    """The lines of a function that hold code: its docstring, blank lines and comments not."""
+    skip: set[int] = set()
+    first = node.body[0]
+    docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+    if docstring and isinstance(first.value.value, str):
+        skip = set(range(first.lineno, first.end_lineno + 1))
+    return sum(
+        1
+        for number in range(node.lineno, node.end_lineno + 1)
+        if number not in skip and lines[number - 1].strip()[:1] not in ("", "#")
+    )
+
+
+def _package_sizes(root) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
+    """Lines per module, and (module, name, code lines) per function (nested ones too)."""
+    modules: dict[str, int] = {}
+    functions: list[tuple[str, str, int]] = []
+    for path in sorted((root / "src" / "timeline").rglob("*.py")):
+        name = path.relative_to(root / "src").as_posix()
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        modules[name] = len(lines)
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions.append((name, node.name, _code_lines(lines, node)))
+    return modules, functions
+
+
+def test_no_module_is_longer_than_a_sitting(root):
+    modules, _ = _package_sizes(root)
+    assert len(modules) > 40  # the whole package was read
+    long = {name: n for name, n in modules.items() if n > MAX_MODULE_LINES}
+    assert not long, f"modules over {MAX_MODULE_LINES} lines (split them by idea): {long}"
+
+
+def test_no_function_is_longer_than_a_screen(root):
+    _, functions = _package_sizes(root)
+    long = [
+        (module, name, n)
+        for module, name, n in functions
+        if n > MAX_FUNCTION_LINES and (module, name) not in _LONG_FUNCTIONS_ALLOWED
+    ]
+    assert not long, f"functions over {MAX_FUNCTION_LINES} code lines (split them): {long}"
