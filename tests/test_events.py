@@ -99,6 +99,51 @@ def test_an_event_noun_held_by_the_subject_is_its_act():
     assert len(summit) == 1 and summit.iloc[0]["actor"] == "Arvelia", df[["category", "actor"]]
 
 
+def test_a_participle_of_an_act_noun_is_the_act_of_the_nouns_party():
+    text = "The Valdorian minister welcomed Arvelia's decision, announced on Thursday, to reopen."
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-10")]
+    assert len(row) == 1 and same_party(row.iloc[0]["actor"], "Arvelia"), df[["actor", "title"]]
+
+
+def test_a_pronoun_speaker_of_a_dated_statement_is_the_party_named_before():
+    text = (
+        "Valdoria's army denied firing first. "
+        "In a statement on Thursday, it said its units had returned fire."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-10")]
+    assert len(row) == 1 and same_party(row.iloc[0]["actor"], "Valdoria"), df[["actor", "title"]]
+
+
+def test_an_event_noun_as_subject_takes_no_earlier_party():
+    text = (
+        "President Okoro arrived in Port Sable on Wednesday. "
+        "Protests began outside the palace and spread to three other cities on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-10")]
+    assert len(row) == 1, df[["actor", "title"]]
+    assert not same_party(str(row.iloc[0]["actor"]), "President Okoro"), df[["actor", "title"]]
+
+
+def test_an_unnamed_agent_is_not_replaced_by_the_publisher():
+    text = "Witnesses told the group that riot police dispersed the crowds on Thursday."
+    df = extract_events([_doc(text, outlet="Rights Monitor", publisher_type="NGO")])
+    assert "Rights Monitor" not in set(df["actor"].dropna()), df[["actor", "title"]]
+
+
+def test_a_subject_the_parser_left_in_a_phrase_before_the_verb_is_found():
+    text = (
+        "At the invitation of Foreign Minister Karl Odum, Foreign Minister Ana Lind of the "
+        "Republic of Arvelia will pay an official visit to Valdoria from April 20 to 23."
+    )
+    df = extract_events([_doc(text)])
+    visit = df[df["category"] == "visit"]
+    assert len(visit) == 1 and "Ana Lind" in visit.iloc[0]["actor"], df[["actor", "title"]]
+    assert visit.iloc[0]["title"].startswith("Foreign Minister Ana Lind:"), visit["title"]
+
+
 def test_an_office_keeps_its_for_phrase_and_an_act_as_subject_its_own_party():
     text = (
         "A spokesperson for the Arvelian mission said on Friday that the talks had failed. "

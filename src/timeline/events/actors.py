@@ -28,7 +28,7 @@ _KEEP_DEPS = frozenset(
         "appos",
     }
 )
-_MAX_WORDS = 9
+_MAX_WORDS = 12
 
 
 def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
@@ -55,7 +55,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
         adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
         if of_phrase or adjacent:
-            tokens.extend(child.subtree)
+            tokens.extend(t for t in child.subtree if not _in_clause(t, tok))
         else:
             break
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
@@ -80,15 +80,32 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
             tokens = tokens + [t for t in after if t.i <= close.i]
         else:
             tokens = tokens[: opened[-1]]
+    if len(tokens) > _MAX_WORDS:
+        # too long: the name itself ("the former high commissioner for refugees in the
+        # region Anna Berg" -> "Anna Berg"), else the words nearest the head
+        name = [t for t in tokens if t.pos_ == "PROPN" and abs(t.i - tok.i) <= 3]
+        name = _contiguous(name, tok) if tok.pos_ == "PROPN" else []
+        near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
+        tokens = name if name else near[-_MAX_WORDS:]
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text != ")") or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
     if not tokens:
         return "", None
-    if len(tokens) > _MAX_WORDS:
-        near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
-        tokens = near[-_MAX_WORDS:]
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _in_clause(tok: Any, top: Any) -> bool:
+    """Whether a token sits in a clause below ``top`` ("Berg, who released ...")."""
+    for _ in range(20):
+        if tok.i == top.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _contiguous(tokens: list[Any], head: Any) -> list[Any]:

@@ -288,14 +288,92 @@ def _party_after(noun: Any, words: Words) -> Any | None:
 
 
 def _inherited_subject(head: Any, words: Words) -> Any | None:
-    """A verb without a subject of its own takes the one of the verb it depends on."""
+    """A verb without a subject of its own takes the one of the verb it depends on.
+
+    A participle of an act noun takes the noun's party; a subject the parse left in the
+    phrase before the verb is found there (``_stray_subject``).
+    """
+    noun = _participle_noun(head)
+    if noun is not None:
+        if _lemma(noun) in words.nouns or _lemma(noun) in words.ANAPHORIC_NOUNS:
+            # "Arvelia's decision, announced on Wednesday", "a declaration by the envoy
+            # issued on 24 January": the act of the noun's own party
+            return subject_of(noun, words)
+        if head.dep_ == "acl":
+            return None
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             return None
+        if head.dep_ == "advcl":
+            stray = _stray_subject(head)
+            if stray is not None:
+                return stray
         return subject_of(head.head, words)
-    if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
-        return None
+    if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+        return _stray_subject(head)
     return None
+
+
+def _participle_noun(verb: Any) -> Any | None:
+    """The noun a past participle modifies ("the decision, announced on Monday"), or None.
+
+    The parse gives it as the noun's ``acl``, or as a clause of the main verb right after the
+    noun (a participle with no subject, auxiliary or conjunction of its own).
+    """
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in _NOUN_POS else None
+    if verb.dep_ != "advcl" or any(
+        c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    end = verb.i - 1
+    while end >= 0 and verb.doc[end].is_punct:
+        end -= 1
+    tok = verb.doc[max(end, 0)]
+    while tok.head.i != tok.i and tok.head.right_edge.i == end and tok.head.pos_ in _NOUN_POS:
+        tok = tok.head
+    return tok if tok.pos_ in _NOUN_POS and tok.head.i == verb.head.i else None
+
+
+def _stray_subject(verb: Any) -> Any | None:
+    """The subject a parse left inside the phrase just before a verb that has none.
+
+    "X spoke after the Office, on Aug 31, issued a report" (read as "after the Office" and a
+    clause without a subject); "At the invitation of A, minister B will pay a visit" (B read
+    as A's apposition): the named phrase that ends right before the verb (only the verb's own
+    modifiers and punctuation between) is its subject. It is the highest phrase ending there
+    that stands as an apposition or as the object of a preposition on a verb.
+    """
+    end = verb.i - 1
+    while end >= 0 and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
+        end -= 1
+    if end < 0:
+        return None
+    tok = verb.doc[end]
+    for _ in range(12):
+        if tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
+            break
+        if tok.head.i == tok.i or tok.head.right_edge.i != end or tok.head.i > verb.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.ent_type_ in _PARTY_ENTITIES and tok.pos_ in _NOUN_POS:
+        return tok
+    return None
+
+
+def _below(tok: Any, top: Any) -> bool:
+    """Whether a token lies in the subtree of another (a few levels up at most)."""
+    for _ in range(6):
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _through_raising(head: Any, words: Words) -> Any:

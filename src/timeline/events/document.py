@@ -199,7 +199,8 @@ def _actor(
             # subject; its own party, else the party named last
             own = clauses.subject_of(subject, words)
             if own is None:
-                return last_actor, None
+                # "the move came after": the party named last; "protests spread": nobody named
+                return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
             subject = own
     phrase, span = actors.actor_phrase(subject, words)
     if span is not None:
@@ -234,8 +235,9 @@ def _actor(
                 and head in earlier.actor.lower()
             ):
                 return earlier.actor, span
-        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS:
-            return ctx.doc.outlet or phrase, span
+        outlet = ctx.doc.outlet or ""
+        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
+            return outlet, span  # "the ministry" in the ministry's own statement
     return phrase, span
 
 
@@ -251,6 +253,7 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
     clause ("called for calm following the coup", "concern over the elections").
     """
     tok = noun
+    path: list[str] = []
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
@@ -264,11 +267,19 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
             if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
                 return None
             subject = clauses.subject_of(head, words)
-            if subject is not None and subject.ent_type_ in _PARTIES:
+            if subject is None:
+                return None
+            if subject.ent_type_ in _PARTIES:
+                return subject
+            # "in a statement on Monday, it said", "the minister spoke at a news conference":
+            # a pronoun (resolved later) or an office, for a noun right under its verb
+            adjunct = path + [tok.dep_] == ["pobj", "prep"]
+            if adjunct and (subject.pos_ == "PRON" or subject.lemma_.lower() in words.AGENT_HEADS):
                 return subject
             return None
         if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos", "npadvmod"):
             return None
+        path.append(tok.dep_)
         tok = head
     return None
 
