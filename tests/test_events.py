@@ -144,6 +144,22 @@ def test_a_subject_the_parser_left_in_a_phrase_before_the_verb_is_found():
     assert visit.iloc[0]["title"].startswith("Foreign Minister Ana Lind:"), visit["title"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Question: On Thursday, a court in Port Sable sentenced two reporters.", "Port Sable"),
+        (
+            "We saw comments of the Arvelian ambassador on Thursday saying talks had failed.",
+            "Arvelia",
+        ),
+        ("Minister Ana Lind will pay an official visit to Valdoria on Thursday.", "Ana Lind"),
+    ],
+)
+def test_the_actor_is_the_party_of_the_act_not_a_label_or_a_modifier(text, actor):
+    df = extract_events([_doc(text)])
+    assert len(df) == 1 and same_party(df.iloc[0]["actor"], actor), df[["actor", "title"]]
+
+
 def test_an_office_keeps_its_for_phrase_and_an_act_as_subject_its_own_party():
     text = (
         "A spokesperson for the Arvelian mission said on Friday that the talks had failed. "

@@ -50,7 +50,9 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     for child in tok.rights:
         # "Ministry of External Affairs"; an office's "for": "spokesperson for the mission"
         of_phrase = child.dep_ == "prep" and (
-            child.lower_ == "of" or (child.lower_ == "for" and office)
+            child.lower_ == "of"
+            or (child.lower_ == "for" and office)
+            or (child.lower_ == "in" and office and _place(child))  # "a court in Vantor"
         )
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
         adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
@@ -95,6 +97,11 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _place(prep: Any) -> bool:
+    """Whether a preposition's object is a named place."""
+    return any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for c in prep.children)
 
 
 def _in_clause(tok: Any, top: Any) -> bool:

@@ -112,7 +112,13 @@ def clause(head: Any, words: Words) -> Clause | None:
     if cls is None or lemma in words.LIGHT_VERBS:
         noun = _light_object(raised, words) or _event_subject(raised, words)
         if noun is not None:
-            own = subject_of(noun, words) if noun.dep_.startswith("nsubj") else subject
+            if noun.dep_.startswith("nsubj"):
+                own = subject_of(noun, words)
+            elif lemma in words.LIGHT_VERBS:
+                own = subject  # "X issued a statement": X's statement
+            else:
+                # "we saw comments of the ambassador": the noun's own party, else the subject
+                own = subject_of(noun, words) or subject
             return Clause(
                 noun,
                 _lemma(noun),
@@ -261,7 +267,7 @@ def subject_of(head: Any, words: Words) -> Any | None:
             if child.dep_ == "amod" and child.ent_type_ == "NORP":
                 return child
         for child in head.children:  # "a military coup", "army exercises": an agent word
-            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_HEADS:
+            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_MODIFIERS:
                 return child
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "by":

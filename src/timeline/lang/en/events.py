@@ -463,6 +463,10 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
+# "an official visit" is a formal one, not an official's.
+AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
+
 # Nouns that point back at an act rather than name who acted ("the move came after ...",
 # "the action followed ..."): as a subject they stand for the last named actor.
 ANAPHORIC_NOUNS: frozenset[str] = frozenset({"action", "move", "step", "measure", "response"})
