@@ -226,7 +226,7 @@ def _actor(
         return last_actor, None
     if phrase and not actors.named(phrase):
         # "the ministry", "the spokesperson": the party named before with that role
-        head = found.subject.lemma_.lower() if found.subject is not None else ""
+        head = subject.lemma_.lower() if subject is not None else ""
         for earlier in reversed(ctx.candidates[-50:]):
             if (
                 earlier.actor
