@@ -160,6 +160,38 @@ def test_the_actor_is_the_party_of_the_act_not_a_label_or_a_modifier(text, actor
     assert len(df) == 1 and same_party(df.iloc[0]["actor"], actor), df[["actor", "title"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "day"),
+    [
+        (
+            "Arvelia recalled its envoy on Friday, two days after Valdorian police raided "
+            "its embassy.",
+            "raid",
+            dt.date(2031, 4, 9),
+        ),
+        (
+            "A day after the vote, Arvelia expelled two diplomats on Friday.",
+            "vote",
+            dt.date(2031, 4, 10),
+        ),
+        (
+            "Arvelia protested on Thursday, a week before the summit.",
+            "summit",
+            dt.date(2031, 4, 17),
+        ),
+    ],
+)
+def test_an_act_dated_from_another_by_a_duration_gets_its_own_date(text, lemma, day):
+    cands = {c.lemma: c for c in document_candidates(_doc(text))}
+    assert lemma in cands, sorted(cands)
+    assert (cands[lemma].when.start, cands[lemma].when.end) == (day, day)
+
+
+def test_a_duration_without_a_dated_sentence_dates_nothing():
+    cands = document_candidates(_doc("Two days after the vote, Arvelia expelled two diplomats."))
+    assert "vote" not in {c.lemma for c in cands}
+
+
 def test_an_office_keeps_its_for_phrase_and_an_act_as_subject_its_own_party():
     text = (
         "A spokesperson for the Arvelian mission said on Friday that the talks had failed. "

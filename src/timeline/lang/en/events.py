@@ -463,6 +463,10 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Words after a duration that date an act from another ("two days after the raid": the raid
+# is two days before the sentence's date; "a week before the vote": a week after it).
+OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
+
 # Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
 # "an official visit" is a formal one, not an official's.
 AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
