@@ -153,6 +153,11 @@ def test_a_subject_the_parser_left_in_a_phrase_before_the_verb_is_found():
             "Arvelia",
         ),
         ("Minister Ana Lind will pay an official visit to Valdoria on Thursday.", "Ana Lind"),
+        (
+            "Arvelia's interior minister defended the police response at a news conference on "
+            "Thursday.",
+            "Arvelia",
+        ),
     ],
 )
 def test_the_actor_is_the_party_of_the_act_not_a_label_or_a_modifier(text, actor):

@@ -338,6 +338,7 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
     """
     tok = noun
     path: list[str] = []
+    setting_word = ""
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
@@ -347,8 +348,12 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             cls = words.verbs.get(lemma)
+            # "defended the response at a news conference": the parse hangs the occasion on
+            # the object; it is still where the subject acted
+            route = path + [tok.dep_]
+            setting = route == ["pobj", "prep", "dobj"] and setting_word in words.SETTINGS
             reacts = lemma in words.SPEECH or (cls is not None and cls.code in words.REACTIVE)
-            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
+            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and not setting:
                 return None
             subject = clauses.subject_of(head, words)
             if subject is None:
@@ -357,12 +362,14 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
                 return subject
             # "in a statement on Monday, it said", "the minister spoke at a news conference":
             # a pronoun (resolved later) or an office, for a noun right under its verb
-            adjunct = path + [tok.dep_] == ["pobj", "prep"]
+            adjunct = route == ["pobj", "prep"] or setting
             if adjunct and (subject.pos_ == "PRON" or subject.lemma_.lower() in words.AGENT_HEADS):
                 return subject
             return None
         if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos", "npadvmod"):
             return None
+        if tok.dep_ == "prep" and not path[1:]:
+            setting_word = tok.lower_
         path.append(tok.dep_)
         tok = head
     return None

@@ -463,6 +463,9 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Prepositions that give the occasion of an act ("at a news conference", "in a statement").
+SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
+
 # Words after a duration that date an act from another ("two days after the raid": the raid
 # is two days before the sentence's date; "a week before the vote": a week after it).
 OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
