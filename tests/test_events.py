@@ -144,6 +144,16 @@ def test_a_subject_the_parser_left_in_a_phrase_before_the_verb_is_found():
     assert visit.iloc[0]["title"].startswith("Foreign Minister Ana Lind:"), visit["title"]
 
 
+def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_orderers():
+    text = (
+        "Valdorian troops crossed the border on Wednesday, prompting Arvelia to recall its "
+        "ambassador on Thursday. Arvelia ordered two Valdorian diplomats to leave on Friday."
+    )
+    df = extract_events([_doc(text)]).set_index("date_start")
+    assert same_party(df.loc[pd.Timestamp("2031-04-10"), "actor"], "Arvelia"), df[["actor"]]
+    assert same_party(df.loc[pd.Timestamp("2031-04-11"), "actor"], "Arvelia"), df[["actor"]]
+
+
 @pytest.mark.parametrize(
     ("text", "actor"),
     [

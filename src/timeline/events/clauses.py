@@ -233,7 +233,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
-            if tok.dep_ not in ("ccomp", "relcl"):
+            if tok.dep_ not in ("ccomp", "relcl", "advcl", "conj"):
                 following.extend(tok.children)
         frontier = following
     return None
@@ -314,6 +314,17 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
             stray = _stray_subject(head)
             if stray is not None:
                 return stray
+        if head.dep_ == "xcomp":
+            # "prompting Kelmark to recall its envoy", "urged the envoy to leave": the object
+            # of the verb above is the one who acts
+            controller = next(
+                (c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None
+            )
+            party = controller is not None and (
+                controller.ent_type_ in _PARTY_ENTITIES or _lemma(controller) in words.AGENT_HEADS
+            )
+            if party and _lemma(head.head) not in words.DECIDING:  # "ordered X to leave": the order
+                return controller
         return subject_of(head.head, words)
     if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
         return _stray_subject(head)
