@@ -69,6 +69,26 @@ def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):
     assert category in set(df["category"]), df[["category", "title"]]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("The delegation touched down in Port Sable on Thursday.", "visit"),
+        ("Arvelia hit back at the Valdorian report on Thursday.", "criticism"),
+        ("The council on Thursday called on both sides to show restraint.", "appeal"),
+    ],
+)
+def test_a_verb_with_its_particle_is_classed_as_the_pair(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "title"]]
+
+
+def test_an_appeal_reported_by_a_spokesman_is_his_statement_not_a_phone_call():
+    text = "Arvelia calls on all sides to show restraint, spokesman Ivo Horn said on Thursday."
+    df = extract_events([_doc(text)])
+    assert len(df) == 1 and df.iloc[0]["category"] == "statement", df[["category", "actor"]]
+    assert "Ivo Horn" in df.iloc[0]["actor"]
+
+
 def test_a_predicate_in_no_class_is_kept_as_other_with_lower_confidence():
     doc = _doc("Arvelia expelled a diplomat on Friday. Valdoria's cabinet reshuffled on Thursday.")
     cands = document_candidates(doc)

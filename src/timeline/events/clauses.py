@@ -101,7 +101,7 @@ def clause(head: Any, words: Words) -> Clause | None:
     if nominal and _lemma(raised) not in words.nouns and _verb_mistagged(raised, words):
         nominal = False  # "X and Y arrive for talks": a verb the tagger took for a noun
     table = words.nouns if nominal else words.verbs
-    lemma = _lemma(raised)
+    lemma = _lemma(raised) if nominal else _verb_lemma(raised, words)
     cls = table.get(lemma)
     if nominal:
         if cls is None:
@@ -153,8 +153,8 @@ def clause(head: Any, words: Words) -> Clause | None:
             act_subject = subject_of(act, words) or subject
             return Clause(
                 act,
-                _lemma(act),
-                words.verbs[_lemma(act)],
+                _verb_lemma(act, words),
+                words.verbs[_verb_lemma(act, words)],
                 False,
                 act_subject,
                 _objects(act),
@@ -184,7 +184,7 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
 
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
-            cls = words.verbs.get(_lemma(child))
+            cls = words.verbs.get(_verb_lemma(child, words))
             if cls is None or family(cls.code) == "say" or _lemma(child) in words.LIGHT_VERBS:
                 continue
             future = any(
@@ -451,6 +451,18 @@ def _planned(head: Any, words: Words) -> bool:
 
 def _event_noun(tok: Any, words: Words) -> bool:
     return _lemma(tok) in words.nouns
+
+
+def _verb_lemma(verb: Any, words: Words) -> str:
+    """A verb's lemma, with its particle when the language lists the pair ("call on" is an
+    appeal, "call" a phone call; "hit back", "touch down")."""
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod") and 0 < child.i - verb.i <= 3:
+            pair = f"{lemma} {child.lower_}"
+            if pair in words.verbs:
+                return pair
+    return lemma
 
 
 def _lemma(tok: Any) -> str:

