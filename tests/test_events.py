@@ -184,6 +184,10 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
         ),
         ("Minister Ana Lind will pay an official visit to Valdoria on Thursday.", "Ana Lind"),
         (
+            "Before departing on Thursday, Minister Ana Lind told reporters she was hopeful.",
+            "Ana Lind",
+        ),
+        (
             "Arvelia's interior minister defended the police response at a news conference on "
             "Thursday.",
             "Arvelia",

@@ -328,6 +328,9 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
         return subject_of(head.head, words)
     if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
         return _stray_subject(head)
+    above = head.head.head
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and above.pos_ in ("VERB", "AUX"):
+        return subject_of(above, words)  # "before departing on Tuesday, the minister said"
     return None
 
 
