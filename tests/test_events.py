@@ -434,3 +434,18 @@ def test_same_day_acts_in_two_documents_never_answer_each_other():
     validate_events(df)  # a loop of responses is a schema error
     linked = df.dropna(subset=["responds_to"]).set_index("event_id")["responds_to"]
     assert not any(linked.get(target) == source for source, target in linked.items())
+
+
+def test_a_reaction_may_answer_an_act_told_elsewhere_as_the_next_day():
+    east = _doc(
+        "Arvelian soldiers detained President Ana Lind of Arvelia in Port Sable on Friday.",
+        doc_id="east",
+    )
+    west = _doc(
+        "The Valdorian council on Thursday condemned the detention of President Ana Lind of "
+        "Arvelia.",
+        doc_id="west",
+    )
+    df = extract_events([east, west]).set_index("sources")
+    assert df.loc["west", "kind"] == "response", df[["kind", "title", "responds_to"]]
+    assert df.loc["west", "responds_to"] == df.loc["east", "event_id"]
