@@ -62,6 +62,7 @@ def test_a_dated_clause_gives_class_actor_and_date():
         ("Arvelia imposed anti-dumping duties on Valdorian steel on Friday.", "sanction"),
         ("President Okoro spoke with Chancellor Brandt by telephone on Friday.", "phone call"),
         ("Police in Port Sable arrested three activists on Friday.", "detention"),
+        ("Valdoria hailed on Friday the tribunal's decision on the border case.", "praise"),
     ],
 )
 def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):
@@ -275,7 +276,7 @@ def test_a_reaction_told_first_still_answers_the_same_day_act_told_after_it():
 def test_nothing_fits_means_no_link_rather_than_the_last_event():
     text = (
         "Arvelia opened a trade fair on Thursday. "
-        "Valdoria's foreign minister praised the weather on Friday."
+        "Valdoria's foreign minister admired the weather on Friday."
     )
     df = extract_events([_doc(text)])
     assert df["responds_to"].isna().all(), df[["title", "responds_to"]]

@@ -59,6 +59,12 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         + ("hit back", "lash out", "push back", "come down"),
         ("condemnation", "criticism", "accusation"),
     ),
+    (
+        "050",
+        "praise",
+        ("welcome", "praise", "hail", "commend", "applaud", "laud", "congratulate"),
+        ("praise", "congratulation"),
+    ),
     ("112", "allegation", ("allege", "claim"), ("allegation", "claim")),
     (
         "120",
@@ -199,6 +205,7 @@ REACTIVE: frozenset[str] = frozenset(
     {
         "010",
         "012",
+        "050",
         "020",
         "036",
         "0431",
