@@ -70,6 +70,14 @@ def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):
     assert category in set(df["category"]), df[["category", "title"]]
 
 
+def test_a_clause_with_its_own_subject_keeps_its_own_act_and_date():
+    text = "The council failed to act last month after Arvelia vetoed a draft on 2 March."
+    by_lemma = {c.lemma: c for c in document_candidates(_doc(text))}
+    assert "veto" in by_lemma, sorted(by_lemma)
+    assert by_lemma["veto"].when.start == dt.date(2031, 3, 2)
+    assert same_party(by_lemma["veto"].actor, "Arvelia")
+
+
 @pytest.mark.parametrize(
     ("sentence", "category"),
     [

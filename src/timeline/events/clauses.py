@@ -215,7 +215,11 @@ def _event_subject(verb: Any, words: Words) -> Any | None:
 
 def _classed_inside(verb: Any, words: Words) -> Any | None:
     """The nearest classed verb or event noun below an unknown verb (not a saying verb)."""
-    frontier = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
+    frontier = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not _own_clause(c)
+    ]
     for _ in range(3):
         following = []
         for tok in frontier:
@@ -225,6 +229,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and lemma in words.verbs
                 and lemma not in words.SPEECH
                 and lemma not in words.LIGHT_VERBS
+                and not _dated(tok)  # "..., prompting X to recall its envoy on Thursday"
             ):
                 return tok
             if (
@@ -233,10 +238,28 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
-            if tok.dep_ not in ("ccomp", "relcl", "advcl", "conj"):
+            if tok.dep_ not in ("ccomp", "relcl") and not _own_clause(tok):
                 following.extend(tok.children)
         frontier = following
     return None
+
+
+def _dated(verb: Any) -> bool:
+    """Whether a verb has a date of its own among its modifiers (it dates its own event)."""
+    return any(
+        c.dep_ in ("prep", "npadvmod", "advmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _own_clause(tok: Any) -> bool:
+    """A clause with a subject or conjunction of its own ("after Rostavia vetoed ..."): its
+    act is its own, not the verb's above (a shared-subject "... and detained", "..., killing"
+    is)."""
+    return tok.dep_ in ("advcl", "conj") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children
+    )
 
 
 def subject_of(head: Any, words: Words) -> Any | None:
