@@ -170,6 +170,11 @@ def test_weekday_with_date_in_brackets() -> None:
     assert (m.text, m.value) == ("Saturday (July 6)", "2019-07-06")
 
 
+def test_weekday_before_a_date_with_a_clock_time_is_one_mention() -> None:
+    m = one("They were given until Saturday, July 20, 2019, at 11:59 PM to leave.")
+    assert (m.text, m.value) == ("Saturday, July 20, 2019, at 11:59 PM", "2019-07-20T23:59")
+
+
 def test_late_on_weekday() -> None:
     m = one("The ship docked late on Tuesday.")
     assert m.value == "2019-07-09" and m.text.endswith("Tuesday")

@@ -257,3 +257,11 @@ def test_right_actor_and_category_agreement_are_scored():
     assert (result.right_actor, result.wrong_actor) == (1, ("y",))
     assert (result.categories_agreed, result.categories_compared) == (1, 2)
     assert "found with the right actor 1 of 2: 0.50" in result.to_text()
+
+
+def test_an_actor_agrees_whatever_the_case_of_its_first_letter():
+    from timeline.evaluation.events import _actor_agrees
+
+    assert _actor_agrees("riot police", "Riot police")
+    assert _actor_agrees("regional bloc", "Regional bloc (the text names no member)")
+    assert not _actor_agrees("riot police", "Border guards")

@@ -452,6 +452,16 @@ def test_validate_rejects_a_response_that_ends_before_its_event_starts(events):
         validate_events(events)
 
 
+def test_validate_allows_a_response_dated_a_day_before_its_event_for_time_zones(events):
+    i = _row_of(events, "mayor-statement")
+    begins = events.loc[_row_of(events, "residents-complaint"), "date_start"]
+    events.loc[i, ["date_start", "date_end"]] = [begins - pd.Timedelta(days=1)] * 2
+    validate_events(events)
+    events.loc[i, ["date_start", "date_end"]] = [begins - pd.Timedelta(days=2)] * 2
+    with pytest.raises(SchemaError, match="after this row ends"):
+        validate_events(events)
+
+
 def test_validate_rejects_a_duplicate_event_id(events):
     events.loc[3, "event_id"] = events.loc[0, "event_id"]
     eid = events.loc[0, "event_id"]

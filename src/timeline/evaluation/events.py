@@ -232,13 +232,21 @@ def _actor_agrees(pred: str, gold: str) -> bool:
     """Whether a predicted actor names the same party as the gold actor.
 
     Parties are told by ``timeline.events.parties.party_keys`` (countries by name, demonym or
-    initials, else distinctive capitalised words). A gold actor that names no party (an
-    unidentified group) agrees with a predicted actor that names none either.
+    initials, else distinctive capitalised words). A phrase's first letter counts as a
+    capital either way ("riot police" from the text and a gold label "Riot police" agree). A
+    gold actor that names no party (an unidentified group) agrees with a predicted actor that
+    names none either.
     """
-    gold_keys, pred_keys = party_keys(gold), party_keys(pred)
+    gold_keys, pred_keys = party_keys(_label(gold)), party_keys(_label(pred))
     if not gold_keys:
         return not pred_keys
     return bool(gold_keys & pred_keys)
+
+
+def _label(phrase: str) -> str:
+    """A phrase with its first letter in capitals, as a label starts."""
+    phrase = phrase or ""
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _category_agrees(pred: str, gold: str) -> bool:

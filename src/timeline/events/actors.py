@@ -28,7 +28,7 @@ _KEEP_DEPS = frozenset(
         "appos",
     }
 )
-_MAX_WORDS = 9
+_MAX_WORDS = 12
 
 
 def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
@@ -39,6 +39,8 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     """
     if tok is None or tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
         return "", None
+    if any(c.tag_ == "WP$" for c in tok.children):
+        return "", None  # "whose term": a relative phrase whose antecedent the parse lost
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
         return "", None  # a verb or a preposition the parse took for a subject
     left = [t for t in tok.lefts if t.dep_ in _KEEP_DEPS]
@@ -50,12 +52,14 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     for child in tok.rights:
         # "Ministry of External Affairs"; an office's "for": "spokesperson for the mission"
         of_phrase = child.dep_ == "prep" and (
-            child.lower_ == "of" or (child.lower_ == "for" and office)
+            child.lower_ == "of"
+            or (child.lower_ == "for" and office)
+            or (child.lower_ == "in" and office and _place(child))  # "a court in Vantor"
         )
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
         adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
         if of_phrase or adjacent:
-            tokens.extend(child.subtree)
+            tokens.extend(t for t in child.subtree if not _in_clause(t, tok))
         else:
             break
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
@@ -80,15 +84,37 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
             tokens = tokens + [t for t in after if t.i <= close.i]
         else:
             tokens = tokens[: opened[-1]]
+    if len(tokens) > _MAX_WORDS:
+        # too long: the name itself ("the former high commissioner for refugees in the
+        # region Anna Berg" -> "Anna Berg"), else the words nearest the head
+        name = [t for t in tokens if t.pos_ == "PROPN" and abs(t.i - tok.i) <= 3]
+        name = _contiguous(name, tok) if tok.pos_ == "PROPN" else []
+        near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
+        tokens = name if name else near[-_MAX_WORDS:]
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text != ")") or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
     if not tokens:
         return "", None
-    if len(tokens) > _MAX_WORDS:
-        near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
-        tokens = near[-_MAX_WORDS:]
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _place(prep: Any) -> bool:
+    """Whether a preposition's object is a named place."""
+    return any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for c in prep.children)
+
+
+def _in_clause(tok: Any, top: Any) -> bool:
+    """Whether a token sits in a clause below ``top`` ("Berg, who released ...")."""
+    for _ in range(20):
+        if tok.i == top.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _contiguous(tokens: list[Any], head: Any) -> list[Any]:

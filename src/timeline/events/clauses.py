@@ -101,7 +101,7 @@ def clause(head: Any, words: Words) -> Clause | None:
     if nominal and _lemma(raised) not in words.nouns and _verb_mistagged(raised, words):
         nominal = False  # "X and Y arrive for talks": a verb the tagger took for a noun
     table = words.nouns if nominal else words.verbs
-    lemma = _lemma(raised)
+    lemma = _lemma(raised) if nominal else _verb_lemma(raised, words)
     cls = table.get(lemma)
     if nominal:
         if cls is None:
@@ -112,7 +112,13 @@ def clause(head: Any, words: Words) -> Clause | None:
     if cls is None or lemma in words.LIGHT_VERBS:
         noun = _light_object(raised, words) or _event_subject(raised, words)
         if noun is not None:
-            own = subject_of(noun, words) if noun.dep_.startswith("nsubj") else subject
+            if noun.dep_.startswith("nsubj"):
+                own = subject_of(noun, words)
+            elif lemma in words.LIGHT_VERBS:
+                own = subject  # "X issued a statement": X's statement
+            else:
+                # "we saw comments of the ambassador": the noun's own party, else the subject
+                own = subject_of(noun, words) or subject
             return Clause(
                 noun,
                 _lemma(noun),
@@ -147,8 +153,8 @@ def clause(head: Any, words: Words) -> Clause | None:
             act_subject = subject_of(act, words) or subject
             return Clause(
                 act,
-                _lemma(act),
-                words.verbs[_lemma(act)],
+                _verb_lemma(act, words),
+                words.verbs[_verb_lemma(act, words)],
                 False,
                 act_subject,
                 _objects(act),
@@ -178,7 +184,7 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
 
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
-            cls = words.verbs.get(_lemma(child))
+            cls = words.verbs.get(_verb_lemma(child, words))
             if cls is None or family(cls.code) == "say" or _lemma(child) in words.LIGHT_VERBS:
                 continue
             future = any(
@@ -209,7 +215,11 @@ def _event_subject(verb: Any, words: Words) -> Any | None:
 
 def _classed_inside(verb: Any, words: Words) -> Any | None:
     """The nearest classed verb or event noun below an unknown verb (not a saying verb)."""
-    frontier = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
+    frontier = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and not _own_clause(c)
+    ]
     for _ in range(3):
         following = []
         for tok in frontier:
@@ -219,6 +229,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and lemma in words.verbs
                 and lemma not in words.SPEECH
                 and lemma not in words.LIGHT_VERBS
+                and not _dated(tok)  # "..., prompting X to recall its envoy on Thursday"
             ):
                 return tok
             if (
@@ -227,10 +238,28 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
-            if tok.dep_ not in ("ccomp", "relcl"):
+            if tok.dep_ not in ("ccomp", "relcl") and not _own_clause(tok):
                 following.extend(tok.children)
         frontier = following
     return None
+
+
+def _dated(verb: Any) -> bool:
+    """Whether a verb has a date of its own among its modifiers (it dates its own event)."""
+    return any(
+        c.dep_ in ("prep", "npadvmod", "advmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _own_clause(tok: Any) -> bool:
+    """A clause with a subject or conjunction of its own ("after Rostavia vetoed ..."): its
+    act is its own, not the verb's above (a shared-subject "... and detained", "..., killing"
+    is)."""
+    return tok.dep_ in ("advcl", "conj") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children
+    )
 
 
 def subject_of(head: Any, words: Words) -> Any | None:
@@ -261,7 +290,7 @@ def subject_of(head: Any, words: Words) -> Any | None:
             if child.dep_ == "amod" and child.ent_type_ == "NORP":
                 return child
         for child in head.children:  # "a military coup", "army exercises": an agent word
-            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_HEADS:
+            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_MODIFIERS:
                 return child
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "by":
@@ -288,14 +317,106 @@ def _party_after(noun: Any, words: Words) -> Any | None:
 
 
 def _inherited_subject(head: Any, words: Words) -> Any | None:
-    """A verb without a subject of its own takes the one of the verb it depends on."""
+    """A verb without a subject of its own takes the one of the verb it depends on.
+
+    A participle of an act noun takes the noun's party; a subject the parse left in the
+    phrase before the verb is found there (``_stray_subject``).
+    """
+    noun = _participle_noun(head)
+    if noun is not None:
+        if _lemma(noun) in words.nouns or _lemma(noun) in words.ANAPHORIC_NOUNS:
+            # "Arvelia's decision, announced on Wednesday", "a declaration by the envoy
+            # issued on 24 January": the act of the noun's own party
+            return subject_of(noun, words)
+        if head.dep_ == "acl":
+            return None
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             return None
+        if head.dep_ == "advcl":
+            stray = _stray_subject(head)
+            if stray is not None:
+                return stray
+        if head.dep_ == "xcomp":
+            # "prompting Kelmark to recall its envoy", "urged the envoy to leave": the object
+            # of the verb above is the one who acts
+            controller = next(
+                (c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None
+            )
+            party = controller is not None and (
+                controller.ent_type_ in _PARTY_ENTITIES or _lemma(controller) in words.AGENT_HEADS
+            )
+            if party and _lemma(head.head) not in words.DECIDING:  # "ordered X to leave": the order
+                return controller
         return subject_of(head.head, words)
-    if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
-        return None
+    if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+        return _stray_subject(head)
+    above = head.head.head
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and above.pos_ in ("VERB", "AUX"):
+        return subject_of(above, words)  # "before departing on Tuesday, the minister said"
     return None
+
+
+def _participle_noun(verb: Any) -> Any | None:
+    """The noun a past participle modifies ("the decision, announced on Monday"), or None.
+
+    The parse gives it as the noun's ``acl``, or as a clause of the main verb right after the
+    noun (a participle with no subject, auxiliary or conjunction of its own).
+    """
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in _NOUN_POS else None
+    if verb.dep_ != "advcl" or any(
+        c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    end = verb.i - 1
+    while end >= 0 and verb.doc[end].is_punct:
+        end -= 1
+    tok = verb.doc[max(end, 0)]
+    while tok.head.i != tok.i and tok.head.right_edge.i == end and tok.head.pos_ in _NOUN_POS:
+        tok = tok.head
+    return tok if tok.pos_ in _NOUN_POS and tok.head.i == verb.head.i else None
+
+
+def _stray_subject(verb: Any) -> Any | None:
+    """The subject a parse left inside the phrase just before a verb that has none.
+
+    "X spoke after the Office, on Aug 31, issued a report" (read as "after the Office" and a
+    clause without a subject); "At the invitation of A, minister B will pay a visit" (B read
+    as A's apposition): the named phrase that ends right before the verb (only the verb's own
+    modifiers and punctuation between) is its subject. It is the highest phrase ending there
+    that stands as an apposition or as the object of a preposition on a verb.
+    """
+    end = verb.i - 1
+    while end >= 0 and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
+        end -= 1
+    if end < 0:
+        return None
+    tok = verb.doc[end]
+    for _ in range(12):
+        if tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
+            break
+        if tok.head.i == tok.i or tok.head.right_edge.i != end or tok.head.i > verb.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.ent_type_ in _PARTY_ENTITIES and tok.pos_ in _NOUN_POS:
+        return tok
+    return None
+
+
+def _below(tok: Any, top: Any) -> bool:
+    """Whether a token lies in the subtree of another (a few levels up at most)."""
+    for _ in range(6):
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _through_raising(head: Any, words: Words) -> Any:
@@ -356,6 +477,18 @@ def _planned(head: Any, words: Words) -> bool:
 
 def _event_noun(tok: Any, words: Words) -> bool:
     return _lemma(tok) in words.nouns
+
+
+def _verb_lemma(verb: Any, words: Words) -> str:
+    """A verb's lemma, with its particle when the language lists the pair ("call on" is an
+    appeal, "call" a phone call; "hit back", "touch down")."""
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod") and 0 < child.i - verb.i <= 3:
+            pair = f"{lemma} {child.lower_}"
+            if pair in words.verbs:
+                return pair
+    return lemma
 
 
 def _lemma(tok: Any) -> str:

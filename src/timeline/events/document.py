@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.dates import find_dates
@@ -30,6 +30,7 @@ class Context:
     sentences: list[tuple[int, Any]]
     mentions: list[Any]
     candidates: list[Candidate]
+    spans: list[Any] = field(default_factory=list)  # durations ("two days") an act may follow
 
 
 def document_candidates(doc: Any) -> list[Candidate]:
@@ -54,6 +55,17 @@ def _find_mentions(ctx: Context) -> None:
     doc = ctx.doc
     found = find_dates(doc.text, doc.published, language=getattr(doc, "language", "en") or "en")
     ctx.mentions = [m for m in found if _usable(m, ctx)]
+    ctx.spans = [
+        m
+        for m in found
+        if getattr(m, "type", "") == "DURATION"
+        and _DAYS.fullmatch(str(getattr(m, "value", "")))
+        and not ctx.layout.is_masked(m.start)
+    ]
+
+
+# durations that can date an act from another: "two days", "a week", "hours"
+_DAYS = re.compile(r"P(\d+)([DW])|PT(\d+)H")
 
 
 def _parse(ctx: Context) -> None:
@@ -97,6 +109,11 @@ def _dated_clauses(ctx: Context) -> None:
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0:
             by_sentence.setdefault(k, []).append(m)
+    spans_in: dict[int, list[Any]] = {}
+    for m in ctx.spans:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0:
+            spans_in.setdefault(k, []).append(m)
     token_starts: dict[int, list[int]] = {}
     for k, (base, sent) in enumerate(sentences):
         s0 = base + sent.start_char
@@ -104,12 +121,16 @@ def _dated_clauses(ctx: Context) -> None:
         if ctx.layout.is_masked(s0) and ctx.layout.is_masked(max(s0, s1 - 1)):
             continue
         seen_heads: set[int] = set()
-        for m in by_sentence.get(k, []):
-            key = id(sent.doc)
-            if key not in token_starts:
-                token_starts[key] = [t.idx for t in sent.doc]
+        key = id(sent.doc)
+        if key not in token_starts:
+            token_starts[key] = [t.idx for t in sent.doc]
+        dated = by_sentence.get(k, [])
+        items = [(m, None) for m in dated]
+        for span in spans_in.get(k, []):
+            items.extend(_offset(ctx, base, sent, span, dated, token_starts[key]))
+        for m, given in items:
             tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
-            head = clauses.anchor(tokens, ctx.words)
+            head = given if given is not None else clauses.anchor(tokens, ctx.words)
             if head is None:
                 continue
             found = clauses.clause(head, ctx.words)
@@ -125,6 +146,69 @@ def _dated_clauses(ctx: Context) -> None:
         phrase, _ = actors.actor_phrase(subject, ctx.words)
         if phrase and actors.named(phrase) and not actors.is_pronoun(phrase, ctx.words):
             last_actor = phrase
+
+
+@dataclass(frozen=True)
+class _Offset:
+    """A date worked out from another: "two days after the police entered", when the main
+    clause is dated Friday, dates the entering on Wednesday (a mention-like record)."""
+
+    text: str
+    start: int
+    end: int
+    earliest: dt.date
+    latest: dt.date
+    value: str
+    type: str = "DATE"
+
+
+def _offset(
+    ctx: Context, base: int, sent: Any, span: Any, dated: list[Any], starts: list[int]
+) -> list[tuple[_Offset, Any]]:
+    """The act a duration's "after"/"before" clause tells, dated from its sentence's date.
+
+    "X said on Friday, two days after police entered the embassy": the entering is two days
+    before Friday; "a week before the vote": the vote is a week after. The sentence's date is
+    the nearest day-precise mention outside that clause. Returns ``[(mention, predicate)]``.
+    """
+    tokens = clauses.mention_tokens(sent, span.start - base, span.end - base, starts)
+    if not tokens or tokens[-1].i + 1 >= sent.end:
+        return []
+    marker = sent.doc[tokens[-1].i + 1]
+    sign = ctx.words.OFFSET_MARKERS.get(marker.lower_)
+    if sign is None:
+        return []
+    if marker.dep_ == "mark":
+        act = marker.head
+    else:
+        act = next((c for c in marker.children if c.dep_ in ("pobj", "pcomp")), None)
+    if act is None or act.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return []
+    inside = {t.i for t in act.subtree} | {marker.i}
+    days = [
+        m
+        for m in dated
+        if m.earliest is not None
+        and m.earliest == (m.latest or m.earliest)
+        and not any(
+            t.i in inside
+            for t in clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
+        )
+    ]
+    if not days:
+        return []
+    anchor = min(days, key=lambda m: abs(m.start - span.start))
+    found = _DAYS.fullmatch(str(span.value))
+    if found is None:
+        return []
+    count, unit, hours = found.groups()
+    shift = 0 if hours else int(count) * (7 if unit == "W" else 1)
+    day = anchor.earliest + dt.timedelta(days=sign * shift)
+    text = ctx.doc.text[span.start : base + marker.idx + len(marker.text)]
+    mention = _Offset(
+        text, span.start, base + marker.idx + len(marker.text), day, day, day.isoformat()
+    )
+    return [(mention, act)]
 
 
 def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candidate:
@@ -199,7 +283,8 @@ def _actor(
             # subject; its own party, else the party named last
             own = clauses.subject_of(subject, words)
             if own is None:
-                return last_actor, None
+                # "the move came after": the party named last; "protests spread": nobody named
+                return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
             subject = own
     phrase, span = actors.actor_phrase(subject, words)
     if span is not None:
@@ -225,7 +310,7 @@ def _actor(
         return last_actor, None
     if phrase and not actors.named(phrase):
         # "the ministry", "the spokesperson": the party named before with that role
-        head = found.subject.lemma_.lower() if found.subject is not None else ""
+        head = subject.lemma_.lower() if subject is not None else ""
         for earlier in reversed(ctx.candidates[-50:]):
             if (
                 earlier.actor
@@ -234,8 +319,9 @@ def _actor(
                 and head in earlier.actor.lower()
             ):
                 return earlier.actor, span
-        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS:
-            return ctx.doc.outlet or phrase, span
+        outlet = ctx.doc.outlet or ""
+        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
+            return outlet, span  # "the ministry" in the ministry's own statement
     return phrase, span
 
 
@@ -251,6 +337,8 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
     clause ("called for calm following the coup", "concern over the elections").
     """
     tok = noun
+    path: list[str] = []
+    setting_word = ""
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
@@ -260,15 +348,29 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             cls = words.verbs.get(lemma)
+            # "defended the response at a news conference": the parse hangs the occasion on
+            # the object; it is still where the subject acted
+            route = path + [tok.dep_]
+            setting = route == ["pobj", "prep", "dobj"] and setting_word in words.SETTINGS
             reacts = lemma in words.SPEECH or (cls is not None and cls.code in words.REACTIVE)
-            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp"):
+            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and not setting:
                 return None
             subject = clauses.subject_of(head, words)
-            if subject is not None and subject.ent_type_ in _PARTIES:
+            if subject is None:
+                return None
+            if subject.ent_type_ in _PARTIES:
+                return subject
+            # "in a statement on Monday, it said", "the minister spoke at a news conference":
+            # a pronoun (resolved later) or an office, for a noun right under its verb
+            adjunct = route == ["pobj", "prep"] or setting
+            if adjunct and (subject.pos_ == "PRON" or subject.lemma_.lower() in words.AGENT_HEADS):
                 return subject
             return None
         if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos", "npadvmod"):
             return None
+        if tok.dep_ == "prep" and not path[1:]:
+            setting_word = tok.lower_
+        path.append(tok.dep_)
         tok = head
     return None
 

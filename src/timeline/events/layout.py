@@ -61,6 +61,7 @@ def layout(text: str, title: str, words: Words) -> Layout:
         marker = words.turn.match(line)
         if marker:
             turn = "Q" if marker.group(1) else "A"
+            masked.append((start, start + marker.end()))  # "Question:" names no subject
         if turn:
             (questions if turn == "Q" else answers).append((start, end))
         if _is_header(line, norm_title, words) or line in seen:

@@ -21,7 +21,9 @@ names with the reaction's (the same story), can be answered. Then:
 - +1 the actors name different parties; -2 they name the same one.
 
 A document's own act (the statement it is) comes after everything the document tells, so no
-row of that document answers it.
+row of that document answers it. A reaction may answer an act dated the next day by another
+document when its clause or sentence names it (time zones: condemned on 31 January in New
+York, detained on 1 February in Asia).
 
 There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
 go to the nearest earlier event. A row that answers another is a ``response``.
@@ -85,6 +87,8 @@ def link(rows: list[Candidate], words: Words) -> None:
             score = _score(row, target, level, shared[k], parties[i], parties[k], classes)
             if score < needed or (needed == THRESHOLD_OTHER and level < 4):
                 continue  # a row of another class answers only what its own objects name
+            if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
+                continue  # a visit after a visit is the same story told twice, not an answer
             distance = (row.when.start - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
@@ -188,6 +192,9 @@ def _reachable(
     weak = 0
     for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
         target = rows[k]
+        if _next_day_named(row, told, target, classes.reactive):
+            out.append((k, 4))
+            continue
         if (target.when.end or target.when.start) > last:
             continue
         if not _earlier(target, row, classes.reactive):
@@ -211,6 +218,21 @@ def _reachable(
             if level >= 3:
                 out.append((k, level))
     return out
+
+
+def _next_day_named(
+    row: Candidate, told: _Told, target: Candidate, reactive: frozenset[str]
+) -> bool:
+    """A reaction dated the day before the act its own objects name: told from another time
+    zone ("condemned the detentions" on 31 January in New York, the detentions on 1 February
+    in Asia). Only an act that is no reaction, told by another document."""
+    if row.when.start is None or target.when.start is None or target.code in reactive:
+        return False
+    if row.code not in reactive or row.doc_id in target.docs or target.doc_id in row.docs:
+        return False
+    if (target.when.start - (row.when.end or row.when.start)).days != 1:
+        return False
+    return _naming(row, told, target) >= 3
 
 
 def _naming(row: Candidate, told: _Told, target: Candidate) -> int:

