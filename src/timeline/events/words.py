@@ -1,4 +1,5 @@
-"""The language data the event engine reads: ``lang/<code>/events.py``, English by default."""
+"""The language data the event engine reads: ``lang/<code>/events.py`` (words and classes) and
+``lang/<code>/genres.py`` (page layouts), English by default."""
 
 from __future__ import annotations
 
@@ -46,7 +47,9 @@ def words_for(language: str = "en") -> Words:
     try:
         module = importlib.import_module(f"timeline.lang.{code}.events")
     except ModuleNotFoundError:
+        code = "en"
         module = importlib.import_module("timeline.lang.en.events")
+    genres = importlib.import_module(f"timeline.lang.{code}.genres")
     verbs: dict[str, PredicateClass] = {}
     nouns: dict[str, PredicateClass] = {}
     for code_, category, verb_lemmas, noun_lemmas in module.CLASSES:
@@ -60,10 +63,10 @@ def words_for(language: str = "en") -> Words:
         module=module,
         verbs=verbs,
         nouns=nouns,
-        header_lines=tuple(re.compile(p, flags) for p in module.HEADER_LINES),
-        caption_marks=tuple(re.compile(p, flags) for p in module.CAPTION_MARKS),
-        dateline=re.compile(module.DATELINE),
-        turn=re.compile(module.TURN, flags),
-        statement_title=re.compile(module.STATEMENT_TITLE, flags),
-        briefing_title=re.compile(module.BRIEFING_TITLE, flags),
+        header_lines=tuple(re.compile(p, flags) for p in genres.HEADER_LINES),
+        caption_marks=tuple(re.compile(p, flags) for p in genres.CAPTION_MARKS),
+        dateline=re.compile(genres.DATELINE),
+        turn=re.compile(genres.TURN, flags),
+        statement_title=re.compile(genres.STATEMENT_TITLE, flags),
+        briefing_title=re.compile(genres.BRIEFING_TITLE, flags),
     )

@@ -516,38 +516,7 @@ TOPIC_MARKERS: frozenset[str] = frozenset(
     }
 )
 
-# Layout of news pages and official documents: lines that are furniture, not prose.
-# (regular expression, case-insensitive) for whole header lines.
-HEADER_LINES: tuple[str, ...] = (
-    r"^(?:by|written by|posted by|reporting by|edited by|editing by)\s",
-    r"^(?:skip to|share|print|email|advertisement|subscribe|sign in|log in|read more|related)",
-    r"^(?:updated|published|posted|last updated|first published)\b",
-    r"^(?:photo|image|file photo|caption|video|watch|listen)\b",
-    r"^\W*(?:home|news|world|politics|asia|opinion)\s*(?:[>|/»]\s*\w+\s*)+$",
-)
-# A caption inside a line: from the match to the end of the line is furniture.
-CAPTION_MARKS: tuple[str, ...] = (
-    r"\((?:photo|file photo|image|picture)\b[^)]*\)",
-    r"\b(?:photo|file photo|picture)\s*(?:credit)?\s*:",
-    r"\[(?:photo|image)[^\]]*\]",
-    r"\s*/\s*[\w ]{0,30}\b(?:photo|pic|picture|image)s?\s*$",  # "... /Agency Photo"
-)
-# A dateline at the start of a story line ("BEIJING, June 17 (Xinhua) --").
-DATELINE = (
-    r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)"  # "(Agency (AG))" syndication prefix
-    r"|[\w.'’ ,()/-]{2,60}?(?:\)|--|—|–|-|:))"  # "PLACE, Month D (Agency)"
-    r"(?:\s*(?:--|—|–))?\s"
-)
-# Transcript turns: question and answer markers at the start of a line.
-TURN = r"\s*(?:(Q|Question)|(A|Answer))\s*(?:\d+\s*)?[:.]\s"
-# Titles that make the document itself the act (an official statement or briefing).
-STATEMENT_TITLE = (
-    r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
-    r"|press briefing|news conference|media briefing"
-    r"|answers? to (?:a |the |reporters['’]? )?questions?)"
-)
-BRIEFING_TITLE = r"press conference|press briefing|news conference|media briefing|noon briefing"
-# Words before an actor's role that make a possessive of office ("X's Foreign Ministry").
+# Quotation marks that open and close a quotation.
 QUOTE_OPEN = '"“‘«'
 QUOTE_CLOSE = '"”’»'
 # Date mentions too vague to date an event.
