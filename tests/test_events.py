@@ -458,3 +458,29 @@ def test_a_reaction_may_answer_an_act_told_elsewhere_as_the_next_day():
     df = extract_events([east, west]).set_index("sources")
     assert df.loc["west", "kind"] == "response", df[["kind", "title", "responds_to"]]
     assert df.loc["west", "responds_to"] == df.loc["east", "event_id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy left on 3 March, 5000000 days before the vote.",
+        "The envoy left on 3 March, less than two days after the vote.",
+        "On Friday the minister said the raid happened two days after the vote.",
+        "The envoy left on 3 March, two hours after the vote.",
+    ],
+)
+def test_a_duration_dates_no_act_it_cannot_date_exactly(text):
+    cands = document_candidates(_doc(text))
+    assert "vote" not in {c.lemma for c in cands}, [(c.lemma, c.when) for c in cands]
+
+
+def test_a_subject_is_never_taken_from_the_sentence_before():
+    cands = document_candidates(_doc("Talks were held in Paris. Went to Rome on 3 March."))
+    assert all("Paris" not in (c.actor or "") for c in cands), [(c.lemma, c.actor) for c in cands]
+
+
+def test_a_particle_makes_a_pair_only_right_after_its_verb():
+    df = extract_events(
+        [_doc("President Okoro called Chancellor Brandt on Friday to discuss trade.")]
+    )
+    assert list(df["category"]) == ["phone call"], df[["category", "title"]]

@@ -301,7 +301,8 @@ def _rows(df: pd.DataFrame, role: str) -> list[_Row]:
         start = _date(row["date_start"], where, "date_start")
         end = _date(row["date_end"], where, "date_end")
         precision = _text(row[precision_col])
-        start, end = row_interval(start, end, precision)
+        if precision != "approximate":  # an approximate date's missing bound stays open
+            start, end = row_interval(start, end, precision)
         out.append(
             _Row(
                 id=ident,

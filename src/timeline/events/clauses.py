@@ -238,7 +238,11 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
-            if tok.dep_ not in ("ccomp", "relcl") and not _own_clause(tok):
+            if (
+                tok.dep_ not in ("ccomp", "relcl")
+                and not _own_clause(tok)
+                and not (tok.dep_ == "prep" and tok.lower_ in words.OFFSET_MARKERS)
+            ):  # "left on 3 March, days before the vote": the vote is not the leaving
                 following.extend(tok.children)
         frontier = following
     return None
@@ -371,10 +375,13 @@ def _participle_noun(verb: Any) -> Any | None:
         c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
     ):
         return None
+    first = verb.sent.start
     end = verb.i - 1
-    while end >= 0 and verb.doc[end].is_punct:
+    while end >= first and verb.doc[end].is_punct:
         end -= 1
-    tok = verb.doc[max(end, 0)]
+    if end < first:
+        return None
+    tok = verb.doc[end]
     while tok.head.i != tok.i and tok.head.right_edge.i == end and tok.head.pos_ in _NOUN_POS:
         tok = tok.head
     return tok if tok.pos_ in _NOUN_POS and tok.head.i == verb.head.i else None
@@ -389,10 +396,11 @@ def _stray_subject(verb: Any) -> Any | None:
     modifiers and punctuation between) is its subject. It is the highest phrase ending there
     that stands as an apposition or as the object of a preposition on a verb.
     """
+    first = verb.sent.start
     end = verb.i - 1
-    while end >= 0 and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
+    while end >= first and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
         end -= 1
-    if end < 0:
+    if end < first:
         return None
     tok = verb.doc[end]
     for _ in range(12):
@@ -484,8 +492,8 @@ def _verb_lemma(verb: Any, words: Words) -> str:
     appeal, "call" a phone call; "hit back", "touch down")."""
     lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "advmod") and 0 < child.i - verb.i <= 3:
-            pair = f"{lemma} {child.lower_}"
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
+            pair = f"{lemma} {child.lower_}"  # "called on both sides", not "called Xi on Tuesday"
             if pair in words.verbs:
                 return pair
     return lemma

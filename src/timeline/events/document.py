@@ -184,26 +184,33 @@ def _offset(
         act = next((c for c in marker.children if c.dep_ in ("pobj", "pcomp")), None)
     if act is None or act.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return []
-    inside = {t.i for t in act.subtree} | {marker.i}
-    days = [
-        m
-        for m in dated
-        if m.earliest is not None
-        and m.earliest == (m.latest or m.earliest)
-        and not any(
-            t.i in inside
-            for t in clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
-        )
-    ]
+    found = _DAYS.fullmatch(str(span.value))
+    if found is None or getattr(span, "mod", ""):
+        return []  # "less than two days after": no day follows
+    count, unit, hours = found.groups()
+    shift = int(hours) // 24 if hours else int(count) * (7 if unit == "W" else 1)
+    if shift == 0:
+        return []  # "hours after": the same day, most likely; told as one act with the other
+    # the date of the clause the "after" phrase hangs on ("X said on Friday, two days after")
+    own = {t.i for t in tokens}
+    attached = act.head if marker.dep_ == "mark" else marker.head
+    while attached.i in own and attached.head.i != attached.i:
+        attached = attached.head  # "left on 3 March, 48 hours after": past the duration
+    days = []
+    for m in dated:
+        if m.earliest is None or m.earliest != (m.latest or m.earliest):
+            continue
+        tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
+        head = clauses.anchor(tokens, ctx.words)
+        if head is not None and head.i == attached.i:
+            days.append(m)
     if not days:
         return []
     anchor = min(days, key=lambda m: abs(m.start - span.start))
-    found = _DAYS.fullmatch(str(span.value))
-    if found is None:
+    try:
+        day = anchor.earliest + dt.timedelta(days=sign * shift)
+    except OverflowError:
         return []
-    count, unit, hours = found.groups()
-    shift = 0 if hours else int(count) * (7 if unit == "W" else 1)
-    day = anchor.earliest + dt.timedelta(days=sign * shift)
     text = ctx.doc.text[span.start : base + marker.idx + len(marker.text)]
     mention = _Offset(
         text, span.start, base + marker.idx + len(marker.text), day, day, day.isoformat()

@@ -22,8 +22,8 @@ names with the reaction's (the same story), can be answered. Then:
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. A reaction may answer an act dated the next day by another
-document when its clause or sentence names it (time zones: condemned on 31 January in New
-York, detained on 1 February in Asia).
+document when its clause or sentence names it (time zones: a detention on the 2nd where it
+happened, condemned on the 1st by a capital eight hours behind).
 
 There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
 go to the nearest earlier event. A row that answers another is a ``response``.
@@ -193,7 +193,7 @@ def _reachable(
     for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
         target = rows[k]
         if _next_day_named(row, told, target, classes.reactive):
-            out.append((k, 4))
+            out.append((k, _naming(row, told, target)))
             continue
         if (target.when.end or target.when.start) > last:
             continue
@@ -223,9 +223,9 @@ def _reachable(
 def _next_day_named(
     row: Candidate, told: _Told, target: Candidate, reactive: frozenset[str]
 ) -> bool:
-    """A reaction dated the day before the act its own objects name: told from another time
-    zone ("condemned the detentions" on 31 January in New York, the detentions on 1 February
-    in Asia). Only an act that is no reaction, told by another document."""
+    """A reaction dated the day before an act its clause or sentence names: told from another
+    time zone (a detention on the 2nd where it happened, condemned on the 1st by a capital
+    eight hours behind). Only an act that is no reaction, told by another document."""
     if row.when.start is None or target.when.start is None or target.code in reactive:
         return False
     if row.code not in reactive or row.doc_id in target.docs or target.doc_id in row.docs:

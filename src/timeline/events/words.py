@@ -49,7 +49,10 @@ def words_for(language: str = "en") -> Words:
     except ModuleNotFoundError:
         code = "en"
         module = importlib.import_module("timeline.lang.en.events")
-    genres = importlib.import_module(f"timeline.lang.{code}.genres")
+    try:
+        genres = importlib.import_module(f"timeline.lang.{code}.genres")
+    except ModuleNotFoundError:  # a language with words but no layouts of its own
+        genres = importlib.import_module("timeline.lang.en.genres")
     verbs: dict[str, PredicateClass] = {}
     nouns: dict[str, PredicateClass] = {}
     for code_, category, verb_lemmas, noun_lemmas in module.CLASSES:

@@ -24,8 +24,8 @@ from timeline.table.cells import as_text
 from timeline.table.cells import is_missing as _missing
 
 _EVENTS = "events table"
-# A response may be dated a day before what it answers: sources in other time zones ("condemned
-# on 31 January" in New York what happened on 1 February in Asia).
+# A response may be dated a day before what it answers: sources in other time zones (a capital
+# eight hours behind condemns on the 1st a detention made on the 2nd where it happened).
 _GRACE = pd.Timedelta(days=1)
 
 

@@ -56,7 +56,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "111",
         "criticism",
         ("criticize", "criticise", "condemn", "denounce", "deplore", "blame", "accuse", "slam")
-        + ("hit back", "lash out", "push back", "come down"),
+        + ("hit back", "lash out"),
         ("condemnation", "criticism", "accusation"),
     ),
     (
