@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: The fixed id of the chart's ``<div>`` in exported HTML (no random uuid).
 CHART_ID = "timeline-chart"
+#: The fixed id of the JSON block that holds the rows a dense chart draws on zoom.
+ROWS_ID = "timeline-rows"
 #: The fixed id of the events ``<table>`` in exported HTML.
 TABLE_ID = "timeline-events"
 #: Browser executables looked for on ``PATH`` (after ``BROWSER_PATH``), then typical paths.
@@ -224,24 +226,61 @@ def _table_html(events: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _detail_rows(figure: dict[str, Any]) -> dict[str, Any] | None:
+    """Take the rows of a dense chart's hidden points out of ``figure`` (a figure dict).
+
+    A dense figure with ``meta["detail"]`` (``_dense``) holds every row in traces that start
+    hidden; drawn as they are, the page would make plotly.js read 100,000 points it does not
+    show. They go instead in a block of their own, per trace and by column (x and y as
+    typed arrays, the hover texts as lists), which the page reads on the first zoom
+    (``_layout.DRAW_JS``); the traces stay in the figure, empty, with their style.
+    """
+    import numpy as np
+
+    meta = figure["layout"].get("meta")
+    if not (isinstance(meta, dict) and meta.get("detail")):
+        return None
+    traces = []
+    for index, trace in enumerate(figure["data"]):
+        if (trace.get("meta") or {}).get("role") != "event-mark":
+            continue
+        custom = np.asarray(trace.get("customdata", []), dtype=object).reshape(-1, 3)
+        traces.append(
+            {
+                "trace": index,
+                "x": trace.get("x", []),  # as plotly writes them: base64 typed arrays
+                "y": trace.get("y", []),
+                "id": custom[:, 0].tolist(),
+                "title": custom[:, 1].tolist(),
+                "extra": custom[:, 2].tolist(),
+            }
+        )
+        trace.update(x=[], y=[], customdata=[])
+    return {"traces": traces}
+
+
 def _chart_html(fig: go.Figure) -> str:
     """Return the chart's ``<div>`` and ``<script>``s: plotly.js inlined, a fixed id.
 
     The figure is drawn once, already fitted to the width it gets (``_layout.DRAW_JS``), so a
-    large chart is not drawn twice. ``pio.to_json`` writes ``<``, ``>`` and ``/`` as
-    ``\\u003c``..., so text from the data cannot close the ``<script>``.
+    large chart is not drawn twice; the rows a dense chart hides at first wait in a JSON block
+    (``_detail_rows``). ``to_json_plotly`` writes ``<``, ``>`` and ``/`` as ``\\u003c``...,
+    so text from the data cannot close the ``<script>``.
     """
-    import plotly.io as pio
+    from plotly.io.json import to_json_plotly
     from plotly.offline import get_plotlyjs
 
     config = dict(_PLOTLY_CONFIG)
     meta = fig.layout.meta
     if isinstance(meta, dict) and meta.get("layouts"):
         config["responsive"] = False  # DRAW_JS fits the width itself
+    figure = fig.to_dict()
+    rows = _detail_rows(figure)
     script = (
         DRAW_JS.replace("{plot_id}", CHART_ID)
+        .replace("{rows_id}", ROWS_ID)
         .replace("{config}", json.dumps(config, sort_keys=True))
-        .replace("{figure}", pio.to_json(fig, validate=False))
+        .replace("{figure}", to_json_plotly(figure))
     )
     height = fig.layout.height or 450
     return "\n".join(
@@ -250,6 +289,11 @@ def _chart_html(fig: go.Figure) -> str:
             f'style="height:{height}px; width:100%;"></div>',
             "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>",
             f"<script>{get_plotlyjs()}</script>",
+            *(
+                [f'<script type="application/json" id="{ROWS_ID}">{to_json_plotly(rows)}</script>']
+                if rows
+                else []
+            ),
             f"<script>{script}</script>",
         ]
     )
