@@ -13,7 +13,8 @@ dense view shows instead:
   heatmap: a few hundred cells, ``meta["role"] == "lane-density"``) and the points start hidden:
   a page from ``write_html`` draws the points of the rows in view as soon as a zoom holds at
   most ``DETAIL_ROWS`` of them (``_layout.DRAW_JS``), and the "every row" button draws them all
-  anywhere (a notebook too). Drawing 100,000 WebGL points is what made the page slow;
+  anywhere (a notebook too). Drawing 100,000 WebGL points is what made the page slow; such a
+  page does not even give plotly.js the rows at load (``export._detail_rows``);
 - the grey response connectors only while they stay legible (at most ``_MAX_CONNECTORS``);
   every response's hover names the event it answers and the lag.
 
@@ -226,6 +227,109 @@ def _codes(values: pd.Series, order: list[str]) -> np.ndarray:
     return np.array([place[v] for v in uniques], dtype="int64")[codes]
 
 
+class _Marks:
+    """What every point trace of one figure shares: the rows' places, texts and style."""
+
+    def __init__(self, x: Any, y: Any, custom: Any, is_open: Any, counted: bool) -> None:
+        import plotly.graph_objects as go
+
+        self.x, self.y, self.custom, self.is_open = x, y, custom, is_open
+        self.counted = counted  # the lanes start as counts, the points hidden
+        n = len(x)
+        self.scatter = go.Scattergl if n > WEBGL_ROWS else go.Scatter
+        self.size = 5 if n > 20_000 else 7
+
+    def trace(self, value: str, colour: str, symbol: str, hollow: bool) -> Any:
+        """A trace of points of one colour, symbol and fill, its data unset (``data``)."""
+        import html
+
+        return self.scatter(
+            mode="markers",
+            marker={
+                "color": colour,
+                "symbol": f"{symbol}-open" if hollow else symbol,
+                "size": self.size,
+                "opacity": 0.75,
+                "line": {"color": colour, "width": 1.5 if hollow else 0},
+            },
+            hovertemplate=_HOVER,
+            name=html.escape(value or "(none)", quote=False),
+            legendgroup=value,
+            showlegend=False,
+            xaxis="x2",
+            yaxis="y2",
+            visible=not self.counted,
+            meta={"role": "event-mark", "shape": "open" if hollow else "marker", "panel": 1},
+        )
+
+    def data(self, pick: Any) -> dict[str, Any]:
+        """The places and hover texts of the rows ``pick``."""
+        return {"x": self.x[pick], "y": self.y[pick], "customdata": self.custom[pick]}
+
+
+def _lane_places(texts: _Texts, enc: Any, n: int) -> tuple[list[str], Any, Any]:
+    """The lanes in order, each row's lane, and its height: spread across the lane's band."""
+    import numpy as np
+
+    lane_of = texts[enc.lane].replace("", "(none)")
+    lanes = order_of(enc.lane, lane_of.unique().tolist(), enc.orders)
+    n_lanes = max(len(lanes), 1)
+    spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
+    lane_codes = _codes(lane_of, lanes)
+    y = (n_lanes - 1 - lane_codes + spread).astype("float32")
+    return lanes, lane_codes, y
+
+
+def _colour_traces(
+    texts: _Texts, enc: Any, keys: Any, bin_name: str, marks: _Marks
+) -> tuple[list[Any], dict[int, dict[str, Any]], list[tuple[str, str, str, str]]]:
+    """Per colour its density bar and its point traces (one per symbol and fill).
+
+    Returns the traces, the data of each point trace by its index (set once the figure exists:
+    plotly deep-copies the arrays of traces it is given) and the legend's (colour value,
+    symbol value, colour, symbol).
+    """
+    import numpy as np
+
+    colour_of_row, symbol_of_row = texts[enc.color], texts[enc.symbol]
+    colours = order_of(enc.color, colour_of_row.unique().tolist(), enc.orders)
+    symbols = order_of(enc.symbol, symbol_of_row.unique().tolist(), enc.orders)
+    col_codes = _codes(colour_of_row, colours)
+    sym_codes = _codes(symbol_of_row, symbols)
+    traces: list[Any] = []
+    arrays: dict[int, dict[str, Any]] = {}
+    legend = []
+    for ci, cv in enumerate(colours):
+        in_colour = col_codes == ci
+        colour = colour_of(enc.color, cv, enc.color_map)
+        traces.append(_density_bar(keys[in_colour], bin_name, cv, colour))
+        for si, sv in enumerate(symbols):
+            group = in_colour & (sym_codes == si)
+            if not group.any():
+                continue
+            symbol = symbol_of(enc.symbol, sv, enc.symbol_map)
+            legend.append((cv, sv, colour, symbol))
+            for hollow in (False, True):
+                pick = np.flatnonzero(group & (marks.is_open == hollow))
+                if len(pick):
+                    arrays[len(traces)] = marks.data(pick)
+                    traces.append(marks.trace(cv, colour, symbol, hollow))
+    return traces, arrays, legend
+
+
+def _key(bin_name: str, counted: bool, responses: int, drawn: bool) -> tuple[str, ...]:
+    """The key's phrases: what the panels show, and whether the response links are drawn."""
+    key = tuple(
+        item.format(bin=bin_name, limit=f"{DETAIL_ROWS:,}")
+        for item in (_KEY_COUNTS if counted else _KEY_DENSE)
+    )
+    if responses and not drawn:
+        key += (f"{responses:,} response links not drawn (each response's hover names them)",)
+    elif drawn:
+        key += ("grey line: a response to an event",)
+    return key
+
+
 def dense_figure(
     events: pd.DataFrame,
     enc: Any,
@@ -238,97 +342,44 @@ def dense_figure(
     """Build the dense view of ``events`` (see the module docstring); ``enc`` as in figures."""
     import html
 
-    import numpy as np
     import plotly.graph_objects as go
 
     look = theme(theme_name)
     n = len(events)
     texts = _Texts(events)
     lo, hi, precision = _resolve(events, texts)
-    lane_of = texts[enc.lane].replace("", "(none)")
-    lanes = order_of(enc.lane, lane_of.unique().tolist(), enc.orders)
-    colour_of_row = texts[enc.color]
-    symbol_of_row = texts[enc.symbol]
-    colours = order_of(enc.color, colour_of_row.unique().tolist(), enc.orders)
-    symbols = order_of(enc.symbol, symbol_of_row.unique().tolist(), enc.orders)
-    n_lanes = max(len(lanes), 1)
-    centre = {name: n_lanes - 1 - i for i, name in enumerate(lanes)}
-    spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
-    lane_codes = _codes(lane_of, lanes)
-    y = (n_lanes - 1 - lane_codes + spread).astype("float32")
+    lanes, lane_codes, y = _lane_places(texts, enc, n)
     responses, answered, lag = _links(texts, lo, hi)
-    custom = _customdata(texts, lag)
     # milliseconds since 1970 (a date axis reads numbers so): sent as one typed array, not
     # 100,000 date strings for the browser to parse
     x = lo.astype("datetime64[ms]").astype("int64").astype("float64")
     is_open = precision.isin(_OPEN).to_numpy()
+    marks = _Marks(x, y, _customdata(texts, lag), is_open, counted=n > DETAIL_ROWS)
     bin_name, keys, _ = _bins(lo)
-    gl = n > WEBGL_ROWS
-    scatter = go.Scattergl if gl else go.Scatter
-    size = 5 if n > 20_000 else 7
-    counted = n > DETAIL_ROWS  # the lanes start as counts, the points hidden
-    traces: list[Any] = []
-    arrays: dict[int, dict[str, Any]] = {}  # set after the figure exists (no deep copy)
-    legend = []
-    col_codes = _codes(colour_of_row, colours)
-    sym_codes = _codes(symbol_of_row, symbols)
-    for ci, cv in enumerate(colours):
-        in_colour = col_codes == ci
-        colour = colour_of(enc.color, cv, enc.color_map)
-        traces.append(_density_bar(keys[in_colour], bin_name, cv, colour))
-        for si, sv in enumerate(symbols):
-            group = in_colour & (sym_codes == si)
-            if not group.any():
-                continue
-            symbol = symbol_of(enc.symbol, sv, enc.symbol_map)
-            legend.append((cv, sv, colour, symbol))
-            for hollow in (False, True):
-                pick = np.flatnonzero(group & (is_open == hollow))
-                if not len(pick):
-                    continue
-                arrays[len(traces)] = {"x": x[pick], "y": y[pick], "customdata": custom[pick]}
-                traces.append(
-                    scatter(
-                        mode="markers",
-                        marker={
-                            "color": colour,
-                            "symbol": f"{symbol}-open" if hollow else symbol,
-                            "size": size,
-                            "opacity": 0.75,
-                            "line": {"color": colour, "width": 1.5 if hollow else 0},
-                        },
-                        hovertemplate=_HOVER,
-                        name=html.escape(cv or "(none)", quote=False),
-                        legendgroup=cv,
-                        showlegend=False,
-                        xaxis="x2",
-                        yaxis="y2",
-                        visible=not counted,
-                        meta={
-                            "role": "event-mark",
-                            "shape": "open" if hollow else "marker",
-                            "panel": 1,
-                        },
-                    )
-                )
-    if counted:
+    traces, arrays, legend = _colour_traces(texts, enc, keys, bin_name, marks)
+    if marks.counted:
+        centre = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
         traces += _lane_counts(keys, bin_name, lane_codes, lanes, centre, enc)
-    drawn = 0 < len(responses) <= _MAX_CONNECTORS and not counted
+    drawn = 0 < len(responses) <= _MAX_CONNECTORS and not marks.counted
     if drawn:
-        traces.append(_connectors(scatter, x, y, responses, answered, look.connector))
+        traces.append(_connectors(marks.scatter, x, y, responses, answered, look.connector))
     traces += [_legend_entry(*item) for item in legend]
     fig = go.Figure(data=traces)
     for index, values in arrays.items():  # plotly deep-copies the arrays of traces it is given
         fig.data[index].update(values)
-    key = tuple(
-        item.format(bin=bin_name, limit=f"{DETAIL_ROWS:,}")
-        for item in (_KEY_COUNTS if counted else _KEY_DENSE)
+    key = _key(bin_name, marks.counted, len(responses), drawn)
+    _frame_layout(
+        fig,
+        look,
+        lanes,
+        key,
+        title,
+        (lo, hi),
+        bin_name,
+        gl=marks.scatter is go.Scattergl,
+        counted=marks.counted,
+        size=(width, height),
     )
-    if len(responses) and not drawn:
-        key += (f"{len(responses):,} response links not drawn (each response's hover names them)",)
-    elif drawn:
-        key += ("grey line: a response to an event",)
-    _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, counted, width, height)
     fig.update_layout(legend_title_text=html.escape(enc.color, quote=False))
     return fig
 
@@ -453,33 +504,15 @@ def _lane_counts(
     return out
 
 
-def _frame_layout(
-    fig: go.Figure,
-    look: Any,
-    lanes: list[str],
-    key: tuple[str, ...],
-    title: str | None,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    n: int,
-    bin_name: str,
-    gl: bool,
-    counted: bool,
-    width: int | None,
-    height: int | None,
-) -> None:
-    import html
-
+def _date_axis(look: Any, lo: np.ndarray, hi: np.ndarray) -> dict[str, Any]:
+    """The date axis both panels share: every row in range, with a margin, ticks by zoom."""
     import numpy as np
 
-    n_lanes = max(len(lanes), 1)
     first, last = lo.min(), np.nanmax(np.where(np.isnat(hi), lo, hi))
     pad = max(np.timedelta64(3, "D"), (last - first) // 40)
-    x_range = [str(first - pad), str(last + pad + np.timedelta64(1, "D"))]
-    plot_h = _OVERVIEW_PX + 40 + n_lanes * _LANE_PX
-    date_axis = {
+    return {
         "type": "date",
-        "range": x_range,
+        "range": [str(first - pad), str(last + pad + np.timedelta64(1, "D"))],
         "tickangle": 0,
         "gridcolor": look.grid,
         "tickformatstops": [
@@ -488,17 +521,27 @@ def _frame_layout(
             {"dtickrange": ["M12", None], "value": "%Y"},
         ],
     }
-    fig.update_layout(
-        template=look.template,
-        paper_bgcolor=look.paper,
-        plot_bgcolor=look.paper,
-        font={"color": look.ink},
-        barmode="stack",
-        bargap=0.05,
-        title={"text": html.escape(title, quote=False) if title else None, "x": 0},
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-        legend={
+
+
+def _axes(
+    look: Any, lanes: list[str], title: str | None, date_axis: dict[str, Any], bin_name: str
+) -> dict[str, Any]:
+    """The figure's layout but for its size: the overview on top, the lanes under it."""
+    import html
+
+    n_lanes = max(len(lanes), 1)
+    plot_h = _OVERVIEW_PX + 40 + n_lanes * _LANE_PX
+    return {
+        "template": look.template,
+        "paper_bgcolor": look.paper,
+        "plot_bgcolor": look.paper,
+        "font": {"color": look.ink},
+        "barmode": "stack",
+        "bargap": 0.05,
+        "title": {"text": html.escape(title, quote=False) if title else None, "x": 0},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "legend": {
             "orientation": "h",
             "yref": "container",
             "yanchor": "top",
@@ -506,16 +549,16 @@ def _frame_layout(
             "x": 0,
             "title": {"text": "kind"},
         },
-        xaxis={**date_axis, "anchor": "y", "showticklabels": False},  # dates: under the detail
-        yaxis={
+        "xaxis": {**date_axis, "anchor": "y", "showticklabels": False},  # dates: under the lanes
+        "yaxis": {
             "domain": [1 - _OVERVIEW_PX / plot_h, 1.0],
             "title": {"text": f"rows per {bin_name}"},
             "gridcolor": look.grid,
             "rangemode": "tozero",
             "fixedrange": True,
         },
-        xaxis2={**date_axis, "anchor": "y2", "matches": "x"},
-        yaxis2={
+        "xaxis2": {**date_axis, "anchor": "y2", "matches": "x"},
+        "yaxis2": {
             "domain": [0.0, round(n_lanes * _LANE_PX / plot_h, 5)],
             "tickmode": "array",
             "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
@@ -525,13 +568,18 @@ def _frame_layout(
             "zeroline": False,
             "fixedrange": True,
         },
-        margin={"r": 24},
-    )
-    _layout.add_key(fig, " · ".join(key), look.muted)
+        "margin": {"r": 24},
+    }
+
+
+def _width_layouts(
+    fig: go.Figure, lanes: list[str], key: tuple[str, ...], title: str | None, counted: bool
+) -> list[dict[str, Any]]:
+    """The layout for each band of page widths (``_layout.band_layouts``)."""
     frame = _layout.Frame(
         n_panels=0,
         lane_px=_LANE_PX,
-        n_lanes=n_lanes,
+        n_lanes=max(len(lanes), 1),
         overview_px=_OVERVIEW_PX,
         key_items=key,
         legend_names=tuple(t.name for t in fig.data if (t.meta or {}).get("role") == "legend"),
@@ -542,9 +590,30 @@ def _frame_layout(
     layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis", "xaxis2"))
     for layout in layouts:  # the lane names sit on the detail axis
         layout["relayout"]["yaxis2.ticktext"] = layout["relayout"].pop("yaxis.ticktext")
+    return layouts
+
+
+def _frame_layout(
+    fig: go.Figure,
+    look: Any,
+    lanes: list[str],
+    key: tuple[str, ...],
+    title: str | None,
+    days: tuple[np.ndarray, np.ndarray],
+    bin_name: str,
+    *,
+    gl: bool,
+    counted: bool,
+    size: tuple[int | None, int | None],
+) -> None:
+    """Lay the figure out: axes, key, buttons, and ``meta`` with a layout for every width."""
+    lo, hi = days
+    fig.update_layout(_axes(look, lanes, title, _date_axis(look, lo, hi), bin_name))
+    _layout.add_key(fig, " · ".join(key), look.muted)
+    layouts = _width_layouts(fig, lanes, key, title, counted)
     meta: dict[str, Any] = {
         "role": "timeline",
-        "rows": n,
+        "rows": len(lo),
         "episodes": 1,
         "dense": True,
         "bin": bin_name,
@@ -560,6 +629,7 @@ def _frame_layout(
     if counted:
         _add_detail_buttons(fig)
     fig.update_layout(meta=meta)
+    width, height = size
     _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
     if height:
         fig.update_layout(height=height)
