@@ -276,10 +276,10 @@ def apply(fig: Any, relayout: dict[str, Any]) -> None:
 
 #: The chart's script in pages written by ``write_html``: fit the figure to the width it gets
 #: (and the reader's light or dark setting) before drawing it once, then again on resize.
-#: A dense figure with ``meta["detail"]`` starts with its points hidden and empty, its rows
-#: in the JSON block ``{rows_id}`` (``export._detail_rows``); after every zoom the points of
-#: the rows in view are drawn when there are at most ``detail.rows`` of them, and the lanes'
-#: counts otherwise (``_dense``); the "every row" button draws them all. ``{plot_id}``,
+#: A dense figure with ``meta["detail"]`` starts with its points hidden and empty, its rows in
+#: the block ``{rows_id}`` (``export._detail_rows``: JSON, gzip, base64); after every zoom the
+#: points of the rows in view are drawn when there are at most ``detail.rows`` of them, and the
+#: lanes' counts otherwise (``_dense``); the "every row" button draws them all. ``{plot_id}``,
 #: ``{rows_id}``, ``{config}`` and ``{figure}`` are filled in, the figure last.
 DRAW_JS = """
 (function () {
@@ -343,12 +343,18 @@ DRAW_JS = """
       if (role === "lane-density") { counts.push(i); }
     });
     var rows = null;
-    function load() {  // the rows' block, read once, on the first zoom
+    function load() {  // a promise of the rows' block (gzip in base64), read on the first zoom
       if (rows === null) {
-        var block = JSON.parse(document.getElementById("{rows_id}").textContent);
-        rows = marks.map(function (i) {
-          var t = block.traces.filter(function (b) { return b.trace === i; })[0];
-          return {x: decode(t.x), y: decode(t.y), id: t.id, title: t.title, extra: t.extra};
+        var text = atob(document.getElementById("{rows_id}").textContent.trim());
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        rows = new Response(stream).text().then(function (json) {
+          var block = JSON.parse(json);
+          return marks.map(function (i) {
+            var t = block.traces.filter(function (b) { return b.trace === i; })[0];
+            return {x: decode(t.x), y: decode(t.y), id: t.id, title: t.title, extra: t.extra};
+          });
         });
       }
       return rows;
@@ -368,11 +374,11 @@ DRAW_JS = """
     }
     var shown = "counts";
     // picks: per mark trace, the rows to draw (null: every row); none: the lanes' counts
-    function show(picks, key, state) {
+    function show(all, picks, key, state) {
       var drawn = picks !== undefined;
       var update = {x: [], y: [], customdata: [], visible: []};
       marks.forEach(function (i, j) {
-        var p = drawn ? points(load()[j], picks && picks[j]) : {x: [], y: [], customdata: []};
+        var p = drawn ? points(all[j], picks && picks[j]) : {x: [], y: [], customdata: []};
         update.x.push(p.x);
         update.y.push(p.y);
         update.customdata.push(p.customdata);
@@ -390,12 +396,12 @@ DRAW_JS = """
         gd.setAttribute("data-detail", state);
       });
     }
-    function zoomed() {
+    function inView(all) {
       if (shown === "all") { return; }  // every row is drawn: a zoom only enlarges them
       var axis = gd._fullLayout.xaxis;
       var lo = axis.r2l(axis.range[0]);
       var hi = axis.r2l(axis.range[1]);
-      var picks = load().map(function (r) {
+      var picks = all.map(function (r) {
         var pick = [];
         for (var k = 0; k < r.x.length; k++) { if (r.x[k] >= lo && r.x[k] <= hi) { pick.push(k); } }
         return pick;
@@ -403,14 +409,21 @@ DRAW_JS = """
       var total = picks.reduce(function (n, p) { return n + p.length; }, 0);
       var key = total <= limit ? lo + ":" + hi : "counts";
       if (key === shown) { return; }
-      if (total <= limit) { show(picks, key, "rows"); } else { show(undefined, key, "counts"); }
-    }
-    function clicked(event) {  // the buttons: "Counts per lane" (0) or "Every row" (1)
-      if (event.active === 1) {
-        show(null, "all", "all");
+      if (total <= limit) {
+        show(all, picks, key, "rows");
       } else {
-        show(undefined, "counts", "counts");
+        show(all, undefined, key, "counts");
       }
+    }
+    function zoomed() { load().then(inView); }
+    function clicked(event) {  // the buttons: "Counts per lane" (0) or "Every row" (1)
+      load().then(function (all) {
+        if (event.active === 1) {
+          show(all, null, "all", "all");
+        } else {
+          show(all, undefined, "counts", "counts");
+        }
+      });
     }
     return {zoomed: zoomed, clicked: clicked};
   }
