@@ -12,7 +12,8 @@ Prints, for an invented table of N rows (``timeline._synthetic``, default 100,00
 - render time in Chromium (``/usr/bin/chromium`` or ``TIMELINE_CHROMIUM``, driven by Playwright):
   from navigation start until the chart is drawn and fitted to the window (1200 px), for our
   page, for the px figure saved as a page the plotly way, and for a page of an empty figure
-  (plotly.js alone: the floor any inlined plotly page pays), in the same run (target: 3 s; on
+  (plotly.js alone: the floor any inlined plotly page pays) both as ``write_html`` writes it
+  (plotly.js with V8's compile hint) and as plotly writes it, in the same run (target: 3 s; on
   a shared machine the ratios are the steadier figures).
 
 With ``--shots FOLDER`` it also saves the chart at 1,000 rows and at N rows, 1200 px wide, as
@@ -112,6 +113,8 @@ def main() -> None:
     px_page = folder / "px.html"
     pio.write_html(theirs(), px_page, include_plotlyjs=True, div_id="timeline-chart")
     floor_page = write_html(go.Figure(), folder / "empty.html")
+    plotly_floor_page = folder / "empty-plotly.html"
+    pio.write_html(go.Figure(), plotly_floor_page, include_plotlyjs=True, div_id="timeline-chart")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -122,13 +125,15 @@ def main() -> None:
             ours_s = min(_render(browser, page) for _ in range(2))
             px_s = min(_render(browser, px_page) for _ in range(2))
             floor_s = min(_render(browser, floor_page) for _ in range(2))
+            plotly_floor_s = min(_render(browser, plotly_floor_page) for _ in range(2))
             print(
                 f"render timeline page {ours_s:.2f} s  px.scatter page {px_s:.2f} s  "
                 f"ratio {ours_s / px_s:.2f} (Chromium, {WIDTH} px)"
             )
             print(
                 f"render empty figure (plotly.js alone) {floor_s:.2f} s  "
-                f"timeline page beyond it {ours_s - floor_s:.2f} s"
+                f"timeline page beyond it {ours_s - floor_s:.2f} s  "
+                f"(written by plotly: {plotly_floor_s:.2f} s)"
             )
             if args.shots is not None:
                 args.shots.mkdir(parents=True, exist_ok=True)

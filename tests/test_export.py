@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import os
 import re
@@ -188,6 +190,51 @@ def test_html_without_events_has_no_table(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "<table" not in text
     assert "<title>Harbour</title>" in text
+
+
+def _dense_page(tmp_path, rows: int) -> tuple[str, pd.DataFrame]:
+    from timeline._synthetic import synthetic_events
+
+    events = synthetic_events(rows)
+    events.loc[3, "title"] = EVIL_TITLE
+    path = write_html(timeline_figure(events), tmp_path / "dense.html", events=events)
+    return path.read_text(encoding="utf-8"), events
+
+
+def test_html_of_many_rows_keeps_the_rows_out_of_the_drawn_figure(tmp_path):
+    text, events = _dense_page(tmp_path, 6000)  # above DETAIL_ROWS: the points start hidden
+    figure = json.loads(text[text.index("var fig = ") + 10 : text.index(";\n  var meta")])
+    marks = [t for t in figure["data"] if (t.get("meta") or {}).get("role") == "event-mark"]
+    assert marks and all(t["x"] == [] and t["customdata"] == [] for t in marks)
+    packed = re.search(
+        r'<script type="application/gzip" id="timeline-rows">([A-Za-z0-9+/=]*)</script>', text
+    ).group(1)  # base64 only: nothing in it can close the script
+    block = gzip.decompress(base64.b64decode(packed)).decode("utf-8")
+    rows = json.loads(block)["traces"]
+    titles = [title for t in rows for title in t["title"]]
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in titles  # shown, never run
+    assert sorted(t["trace"] for t in rows) == [figure["data"].index(t) for t in marks]
+    ids = [i for t in rows for i in t["id"]]
+    assert sorted(ids) == sorted(events["event_id"])  # every row, once
+    assert all(len(t["title"]) == len(t["extra"]) == len(t["id"]) for t in rows)
+
+
+def test_html_of_a_few_rows_has_no_rows_block(page):
+    assert 'id="timeline-rows"' not in page[0].read_text(encoding="utf-8")
+
+
+def test_html_of_many_rows_is_byte_identical(tmp_path):
+    first, _ = _dense_page(tmp_path / "a", 6000)
+    again, _ = _dense_page(tmp_path / "b", 6000)
+    assert first == again
+
+
+def test_html_folds_a_long_table_only(tmp_path, page):
+    text, _ = _dense_page(tmp_path, 1000)
+    fold = re.search(r'<details id="timeline-events-fold"><summary>(.*?)</summary>', text)
+    assert fold and "1,000 rows" in fold.group(1)
+    assert text.index(fold.group(0)) < text.index('<table id="timeline-events">')
+    assert "<details" not in page[0].read_text(encoding="utf-8")  # 5 rows: open
 
 
 def test_html_rejects_non_figure(tmp_path):

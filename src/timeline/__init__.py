@@ -34,14 +34,9 @@ from timeline.table import (
     write_events,
 )
 from timeline.views import export, figures, highlight, story, widgets
-from timeline.views.export import (
-    to_timelinejs,
-    write_html,
-    write_image,
-    write_json,
-    write_timelinejs,
-)
+from timeline.views.export import write_html, write_image
 from timeline.views.figures import timeline_figure
+from timeline.views.formats import to_timelinejs, write_json, write_timelinejs
 from timeline.views.highlight import highlight_document
 from timeline.views.lag import lag_figure
 from timeline.views.perspective import perspective_figure

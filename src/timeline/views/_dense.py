@@ -13,7 +13,8 @@ dense view shows instead:
   heatmap: a few hundred cells, ``meta["role"] == "lane-density"``) and the points start hidden:
   a page from ``write_html`` draws the points of the rows in view as soon as a zoom holds at
   most ``DETAIL_ROWS`` of them (``_layout.DRAW_JS``), and the "every row" button draws them all
-  anywhere (a notebook too). Drawing 100,000 WebGL points is what made the page slow;
+  anywhere (a notebook too). Drawing 100,000 WebGL points is what made the page slow; such a
+  page does not even give plotly.js the rows at load (``export._detail_rows``);
 - the grey response connectors only while they stay legible (at most ``_MAX_CONNECTORS``);
   every response's hover names the event it answers and the lag.
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import SchemaError
-from timeline.views import _layout
+from timeline.views._dense_frame import DETAIL_ROWS, _frame_layout
 from timeline.views._style import colour_of, order_of, symbol_of, theme
 
 if TYPE_CHECKING:
@@ -36,14 +37,9 @@ if TYPE_CHECKING:
 
 #: Above this many rows the detail points are drawn with WebGL.
 WEBGL_ROWS = 5000
-#: Above this many rows the lanes start as counts and the points wait for a zoom that holds
-#: at most this many rows (or for the "every row" button).
-DETAIL_ROWS = 5000
 _MAX_BINS = 240
 _MAX_CONNECTORS = 150
 _TITLE_CHARS = 70
-_OVERVIEW_PX = 150
-_LANE_PX = 90
 _DAY_MS = 86_400_000
 _OPEN = ("before", "after", "approximate", "month", "year")
 _KEY_DENSE = (
@@ -226,6 +222,109 @@ def _codes(values: pd.Series, order: list[str]) -> np.ndarray:
     return np.array([place[v] for v in uniques], dtype="int64")[codes]
 
 
+class _Marks:
+    """What every point trace of one figure shares: the rows' places, texts and style."""
+
+    def __init__(self, x: Any, y: Any, custom: Any, is_open: Any, counted: bool) -> None:
+        import plotly.graph_objects as go
+
+        self.x, self.y, self.custom, self.is_open = x, y, custom, is_open
+        self.counted = counted  # the lanes start as counts, the points hidden
+        n = len(x)
+        self.scatter = go.Scattergl if n > WEBGL_ROWS else go.Scatter
+        self.size = 5 if n > 20_000 else 7
+
+    def trace(self, value: str, colour: str, symbol: str, hollow: bool) -> Any:
+        """A trace of points of one colour, symbol and fill, its data unset (``data``)."""
+        import html
+
+        return self.scatter(
+            mode="markers",
+            marker={
+                "color": colour,
+                "symbol": f"{symbol}-open" if hollow else symbol,
+                "size": self.size,
+                "opacity": 0.75,
+                "line": {"color": colour, "width": 1.5 if hollow else 0},
+            },
+            hovertemplate=_HOVER,
+            name=html.escape(value or "(none)", quote=False),
+            legendgroup=value,
+            showlegend=False,
+            xaxis="x2",
+            yaxis="y2",
+            visible=not self.counted,
+            meta={"role": "event-mark", "shape": "open" if hollow else "marker", "panel": 1},
+        )
+
+    def data(self, pick: Any) -> dict[str, Any]:
+        """The places and hover texts of the rows ``pick``."""
+        return {"x": self.x[pick], "y": self.y[pick], "customdata": self.custom[pick]}
+
+
+def _lane_places(texts: _Texts, enc: Any, n: int) -> tuple[list[str], Any, Any]:
+    """The lanes in order, each row's lane, and its height: spread across the lane's band."""
+    import numpy as np
+
+    lane_of = texts[enc.lane].replace("", "(none)")
+    lanes = order_of(enc.lane, lane_of.unique().tolist(), enc.orders)
+    n_lanes = max(len(lanes), 1)
+    spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
+    lane_codes = _codes(lane_of, lanes)
+    y = (n_lanes - 1 - lane_codes + spread).astype("float32")
+    return lanes, lane_codes, y
+
+
+def _colour_traces(
+    texts: _Texts, enc: Any, keys: Any, bin_name: str, marks: _Marks
+) -> tuple[list[Any], dict[int, dict[str, Any]], list[tuple[str, str, str, str]]]:
+    """Per colour its density bar and its point traces (one per symbol and fill).
+
+    Returns the traces, the data of each point trace by its index (set once the figure exists:
+    plotly deep-copies the arrays of traces it is given) and the legend's (colour value,
+    symbol value, colour, symbol).
+    """
+    import numpy as np
+
+    colour_of_row, symbol_of_row = texts[enc.color], texts[enc.symbol]
+    colours = order_of(enc.color, colour_of_row.unique().tolist(), enc.orders)
+    symbols = order_of(enc.symbol, symbol_of_row.unique().tolist(), enc.orders)
+    col_codes = _codes(colour_of_row, colours)
+    sym_codes = _codes(symbol_of_row, symbols)
+    traces: list[Any] = []
+    arrays: dict[int, dict[str, Any]] = {}
+    legend = []
+    for ci, cv in enumerate(colours):
+        in_colour = col_codes == ci
+        colour = colour_of(enc.color, cv, enc.color_map)
+        traces.append(_density_bar(keys[in_colour], bin_name, cv, colour))
+        for si, sv in enumerate(symbols):
+            group = in_colour & (sym_codes == si)
+            if not group.any():
+                continue
+            symbol = symbol_of(enc.symbol, sv, enc.symbol_map)
+            legend.append((cv, sv, colour, symbol))
+            for hollow in (False, True):
+                pick = np.flatnonzero(group & (marks.is_open == hollow))
+                if len(pick):
+                    arrays[len(traces)] = marks.data(pick)
+                    traces.append(marks.trace(cv, colour, symbol, hollow))
+    return traces, arrays, legend
+
+
+def _key(bin_name: str, counted: bool, responses: int, drawn: bool) -> tuple[str, ...]:
+    """The key's phrases: what the panels show, and whether the response links are drawn."""
+    key = tuple(
+        item.format(bin=bin_name, limit=f"{DETAIL_ROWS:,}")
+        for item in (_KEY_COUNTS if counted else _KEY_DENSE)
+    )
+    if responses and not drawn:
+        key += (f"{responses:,} response links not drawn (each response's hover names them)",)
+    elif drawn:
+        key += ("grey line: a response to an event",)
+    return key
+
+
 def dense_figure(
     events: pd.DataFrame,
     enc: Any,
@@ -238,97 +337,44 @@ def dense_figure(
     """Build the dense view of ``events`` (see the module docstring); ``enc`` as in figures."""
     import html
 
-    import numpy as np
     import plotly.graph_objects as go
 
     look = theme(theme_name)
     n = len(events)
     texts = _Texts(events)
     lo, hi, precision = _resolve(events, texts)
-    lane_of = texts[enc.lane].replace("", "(none)")
-    lanes = order_of(enc.lane, lane_of.unique().tolist(), enc.orders)
-    colour_of_row = texts[enc.color]
-    symbol_of_row = texts[enc.symbol]
-    colours = order_of(enc.color, colour_of_row.unique().tolist(), enc.orders)
-    symbols = order_of(enc.symbol, symbol_of_row.unique().tolist(), enc.orders)
-    n_lanes = max(len(lanes), 1)
-    centre = {name: n_lanes - 1 - i for i, name in enumerate(lanes)}
-    spread = ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.7
-    lane_codes = _codes(lane_of, lanes)
-    y = (n_lanes - 1 - lane_codes + spread).astype("float32")
+    lanes, lane_codes, y = _lane_places(texts, enc, n)
     responses, answered, lag = _links(texts, lo, hi)
-    custom = _customdata(texts, lag)
     # milliseconds since 1970 (a date axis reads numbers so): sent as one typed array, not
     # 100,000 date strings for the browser to parse
     x = lo.astype("datetime64[ms]").astype("int64").astype("float64")
     is_open = precision.isin(_OPEN).to_numpy()
+    marks = _Marks(x, y, _customdata(texts, lag), is_open, counted=n > DETAIL_ROWS)
     bin_name, keys, _ = _bins(lo)
-    gl = n > WEBGL_ROWS
-    scatter = go.Scattergl if gl else go.Scatter
-    size = 5 if n > 20_000 else 7
-    counted = n > DETAIL_ROWS  # the lanes start as counts, the points hidden
-    traces: list[Any] = []
-    arrays: dict[int, dict[str, Any]] = {}  # set after the figure exists (no deep copy)
-    legend = []
-    col_codes = _codes(colour_of_row, colours)
-    sym_codes = _codes(symbol_of_row, symbols)
-    for ci, cv in enumerate(colours):
-        in_colour = col_codes == ci
-        colour = colour_of(enc.color, cv, enc.color_map)
-        traces.append(_density_bar(keys[in_colour], bin_name, cv, colour))
-        for si, sv in enumerate(symbols):
-            group = in_colour & (sym_codes == si)
-            if not group.any():
-                continue
-            symbol = symbol_of(enc.symbol, sv, enc.symbol_map)
-            legend.append((cv, sv, colour, symbol))
-            for hollow in (False, True):
-                pick = np.flatnonzero(group & (is_open == hollow))
-                if not len(pick):
-                    continue
-                arrays[len(traces)] = {"x": x[pick], "y": y[pick], "customdata": custom[pick]}
-                traces.append(
-                    scatter(
-                        mode="markers",
-                        marker={
-                            "color": colour,
-                            "symbol": f"{symbol}-open" if hollow else symbol,
-                            "size": size,
-                            "opacity": 0.75,
-                            "line": {"color": colour, "width": 1.5 if hollow else 0},
-                        },
-                        hovertemplate=_HOVER,
-                        name=html.escape(cv or "(none)", quote=False),
-                        legendgroup=cv,
-                        showlegend=False,
-                        xaxis="x2",
-                        yaxis="y2",
-                        visible=not counted,
-                        meta={
-                            "role": "event-mark",
-                            "shape": "open" if hollow else "marker",
-                            "panel": 1,
-                        },
-                    )
-                )
-    if counted:
+    traces, arrays, legend = _colour_traces(texts, enc, keys, bin_name, marks)
+    if marks.counted:
+        centre = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
         traces += _lane_counts(keys, bin_name, lane_codes, lanes, centre, enc)
-    drawn = 0 < len(responses) <= _MAX_CONNECTORS and not counted
+    drawn = 0 < len(responses) <= _MAX_CONNECTORS and not marks.counted
     if drawn:
-        traces.append(_connectors(scatter, x, y, responses, answered, look.connector))
+        traces.append(_connectors(marks.scatter, x, y, responses, answered, look.connector))
     traces += [_legend_entry(*item) for item in legend]
     fig = go.Figure(data=traces)
     for index, values in arrays.items():  # plotly deep-copies the arrays of traces it is given
         fig.data[index].update(values)
-    key = tuple(
-        item.format(bin=bin_name, limit=f"{DETAIL_ROWS:,}")
-        for item in (_KEY_COUNTS if counted else _KEY_DENSE)
+    key = _key(bin_name, marks.counted, len(responses), drawn)
+    _frame_layout(
+        fig,
+        look,
+        lanes,
+        key,
+        title,
+        (lo, hi),
+        bin_name,
+        gl=marks.scatter is go.Scattergl,
+        counted=marks.counted,
+        size=(width, height),
     )
-    if len(responses) and not drawn:
-        key += (f"{len(responses):,} response links not drawn (each response's hover names them)",)
-    elif drawn:
-        key += ("grey line: a response to an event",)
-    _frame_layout(fig, look, lanes, key, title, lo, hi, n, bin_name, gl, counted, width, height)
     fig.update_layout(legend_title_text=html.escape(enc.color, quote=False))
     return fig
 
@@ -451,150 +497,3 @@ def _lane_counts(
             )
         )
     return out
-
-
-def _frame_layout(
-    fig: go.Figure,
-    look: Any,
-    lanes: list[str],
-    key: tuple[str, ...],
-    title: str | None,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    n: int,
-    bin_name: str,
-    gl: bool,
-    counted: bool,
-    width: int | None,
-    height: int | None,
-) -> None:
-    import html
-
-    import numpy as np
-
-    n_lanes = max(len(lanes), 1)
-    first, last = lo.min(), np.nanmax(np.where(np.isnat(hi), lo, hi))
-    pad = max(np.timedelta64(3, "D"), (last - first) // 40)
-    x_range = [str(first - pad), str(last + pad + np.timedelta64(1, "D"))]
-    plot_h = _OVERVIEW_PX + 40 + n_lanes * _LANE_PX
-    date_axis = {
-        "type": "date",
-        "range": x_range,
-        "tickangle": 0,
-        "gridcolor": look.grid,
-        "tickformatstops": [
-            {"dtickrange": [None, "M1"], "value": "%-d %b<br>%Y"},
-            {"dtickrange": ["M1", "M12"], "value": "%b<br>%Y"},
-            {"dtickrange": ["M12", None], "value": "%Y"},
-        ],
-    }
-    fig.update_layout(
-        template=look.template,
-        paper_bgcolor=look.paper,
-        plot_bgcolor=look.paper,
-        font={"color": look.ink},
-        barmode="stack",
-        bargap=0.05,
-        title={"text": html.escape(title, quote=False) if title else None, "x": 0},
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-        legend={
-            "orientation": "h",
-            "yref": "container",
-            "yanchor": "top",
-            "y": 0.95,
-            "x": 0,
-            "title": {"text": "kind"},
-        },
-        xaxis={**date_axis, "anchor": "y", "showticklabels": False},  # dates: under the detail
-        yaxis={
-            "domain": [1 - _OVERVIEW_PX / plot_h, 1.0],
-            "title": {"text": f"rows per {bin_name}"},
-            "gridcolor": look.grid,
-            "rangemode": "tozero",
-            "fixedrange": True,
-        },
-        xaxis2={**date_axis, "anchor": "y2", "matches": "x"},
-        yaxis2={
-            "domain": [0.0, round(n_lanes * _LANE_PX / plot_h, 5)],
-            "tickmode": "array",
-            "tickvals": [n_lanes - 1 - i for i in range(len(lanes))],
-            "ticktext": _layout.lane_ticktext(tuple(lanes), 900),
-            "range": [-0.6, n_lanes - 0.4],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
-        margin={"r": 24},
-    )
-    _layout.add_key(fig, " · ".join(key), look.muted)
-    frame = _layout.Frame(
-        n_panels=0,
-        lane_px=_LANE_PX,
-        n_lanes=n_lanes,
-        overview_px=_OVERVIEW_PX,
-        key_items=key,
-        legend_names=tuple(t.name for t in fig.data if (t.meta or {}).get("role") == "legend"),
-        lane_names=tuple(lanes),
-        title=bool(title),
-        buttons=counted,
-    )
-    layouts = _layout.band_layouts(frame, key_index=0, axes=("xaxis", "xaxis2"))
-    for layout in layouts:  # the lane names sit on the detail axis
-        layout["relayout"]["yaxis2.ticktext"] = layout["relayout"].pop("yaxis.ticktext")
-    meta: dict[str, Any] = {
-        "role": "timeline",
-        "rows": n,
-        "episodes": 1,
-        "dense": True,
-        "bin": bin_name,
-        "webgl": gl,
-        "layouts": layouts,
-        **({"detail": {"rows": DETAIL_ROWS}} if counted else {}),
-        "theme": look.name,
-    }
-    if look.name == "auto":
-        from timeline.views.figures import _theme_relayouts
-
-        meta["themes"] = _theme_relayouts(fig)
-    if counted:
-        _add_detail_buttons(fig)
-    fig.update_layout(meta=meta)
-    _layout.apply(fig, _layout.pick(layouts, width or _layout.DEFAULT_WIDTH))
-    if height:
-        fig.update_layout(height=height)
-
-
-def _add_detail_buttons(fig: go.Figure) -> None:
-    """Buttons that switch the lanes between counts and every row (no script needed)."""
-    marks = [(t.meta or {}).get("role") == "event-mark" for t in fig.data]
-    counts = [(t.meta or {}).get("role") == "lane-density" for t in fig.data]
-    indices = [i for i, (m, c) in enumerate(zip(marks, counts, strict=True)) if m or c]
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "buttons",
-                "direction": "right",
-                "buttons": [
-                    {
-                        "label": "Counts per lane",
-                        "method": "restyle",
-                        "args": [{"visible": [counts[i] for i in indices]}, indices],
-                    },
-                    {
-                        "label": "Every row (slow)",
-                        "method": "restyle",
-                        "args": [{"visible": [marks[i] for i in indices]}, indices],
-                    },
-                ],
-                "x": 0,
-                "xanchor": "left",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "showactive": True,
-                "active": 0,
-                "pad": {"r": 4, "t": 0, "b": 4},
-                "font": {"size": 11},
-            }
-        ]
-    )

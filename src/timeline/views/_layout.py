@@ -275,10 +275,11 @@ def apply(fig: Any, relayout: dict[str, Any]) -> None:
 
 #: The chart's script in pages written by ``write_html``: fit the figure to the width it gets
 #: (and the reader's light or dark setting) before drawing it once, then again on resize.
-#: A dense figure with ``meta["detail"]`` starts with its points hidden; after every zoom the
-#: points of the rows in view are drawn when there are at most ``detail.rows`` of them, and
-#: the lanes' counts otherwise (``_dense``). ``{plot_id}``, ``{config}`` and ``{figure}`` are
-#: filled in, the figure last.
+#: A dense figure with ``meta["detail"]`` starts with its points hidden and empty, its rows in
+#: the block ``{rows_id}`` (``export._detail_rows``: JSON, gzip, base64); after every zoom the
+#: points of the rows in view are drawn when there are at most ``detail.rows`` of them, and the
+#: lanes' counts otherwise (``_dense``); the "every row" button draws them all. ``{plot_id}``,
+#: ``{rows_id}``, ``{config}`` and ``{figure}`` are filled in, the figure last.
 DRAW_JS = """
 (function () {
   "use strict";
@@ -340,54 +341,100 @@ DRAW_JS = """
       if (role === "event-mark") { marks.push(i); }
       if (role === "lane-density") { counts.push(i); }
     });
-    var full = marks.map(function (i) {
-      var t = fig.data[i];
-      return {x: decode(t.x), y: decode(t.y), customdata: t.customdata};
-    });
-    var shown = null;
-    return function () {
+    var rows = null;
+    function load() {  // a promise of the rows' block (gzip in base64), read on the first zoom
+      if (rows === null) {
+        var text = atob(document.getElementById("{rows_id}").textContent.trim());
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        rows = new Response(stream).text().then(function (json) {
+          var block = JSON.parse(json);
+          return marks.map(function (i) {
+            var t = block.traces.filter(function (b) { return b.trace === i; })[0];
+            return {x: decode(t.x), y: decode(t.y), id: t.id, title: t.title, extra: t.extra};
+          });
+        });
+      }
+      return rows;
+    }
+    function points(r, pick) {  // the points of one trace: those picked, or every one
+      var n = pick ? pick.length : r.x.length;
+      var x = new Float64Array(n);
+      var y = new Float32Array(n);
+      var custom = new Array(n);
+      for (var j = 0; j < n; j++) {
+        var k = pick ? pick[j] : j;
+        x[j] = r.x[k];
+        y[j] = r.y[k];
+        custom[j] = [r.id[k], r.title[k], r.extra[k]];
+      }
+      return {x: x, y: y, customdata: custom};
+    }
+    var shown = "counts";
+    // picks: per mark trace, the rows to draw (null: every row); none: the lanes' counts
+    function show(all, picks, key, state) {
+      var drawn = picks !== undefined;
+      var update = {x: [], y: [], customdata: [], visible: []};
+      marks.forEach(function (i, j) {
+        var p = drawn ? points(all[j], picks && picks[j]) : {x: [], y: [], customdata: []};
+        update.x.push(p.x);
+        update.y.push(p.y);
+        update.customdata.push(p.customdata);
+        update.visible.push(drawn);
+      });
+      shown = key;
+      var axis = gd._fullLayout.xaxis;
+      // new x values make plotly guess the axes' types again: they stay dates
+      // (and keep the range the reader chose)
+      var types = {"xaxis.type": "date", "xaxis2.type": "date", "yaxis2.type": "linear",
+        "xaxis.range": axis.range.slice(), "xaxis.autorange": axis.autorange};
+      return Plotly.update(gd, update, types, marks).then(function () {
+        return Plotly.restyle(gd, {visible: !drawn}, counts);
+      }).then(function () {
+        gd.setAttribute("data-detail", state);
+      });
+    }
+    function inView(all) {
+      if (shown === "all") { return; }  // every row is drawn: a zoom only enlarges them
       var axis = gd._fullLayout.xaxis;
       var lo = axis.r2l(axis.range[0]);
       var hi = axis.r2l(axis.range[1]);
-      var picks = full.map(function (f) {
+      var picks = all.map(function (r) {
         var pick = [];
-        for (var k = 0; k < f.x.length; k++) { if (f.x[k] >= lo && f.x[k] <= hi) { pick.push(k); } }
+        for (var k = 0; k < r.x.length; k++) { if (r.x[k] >= lo && r.x[k] <= hi) { pick.push(k); } }
         return pick;
       });
       var total = picks.reduce(function (n, p) { return n + p.length; }, 0);
       var key = total <= limit ? lo + ":" + hi : "counts";
       if (key === shown) { return; }
-      shown = key;
-      var few = total <= limit;
-      var update = {x: [], y: [], customdata: [], visible: []};
-      full.forEach(function (f, j) {
-        function part(values) {
-          return few ? picks[j].map(function (k) { return values[k]; }) : values;
+      if (total <= limit) {
+        show(all, picks, key, "rows");
+      } else {
+        show(all, undefined, key, "counts");
+      }
+    }
+    function zoomed() { load().then(inView); }
+    function clicked(event) {  // the buttons: "Counts per lane" (0) or "Every row" (1)
+      load().then(function (all) {
+        if (event.active === 1) {
+          show(all, null, "all", "all");
+        } else {
+          show(all, undefined, "counts", "counts");
         }
-        update.x.push(part(f.x));
-        update.y.push(part(f.y));
-        update.customdata.push(part(f.customdata));
-        update.visible.push(few);
       });
-      // new x values make plotly guess the axes' types again: they stay dates
-      // (and keep the range the reader chose)
-      var types = {"xaxis.type": "date", "xaxis2.type": "date", "yaxis2.type": "linear",
-        "xaxis.range": axis.range.slice(), "xaxis.autorange": axis.autorange};
-      Plotly.update(gd, update, types, marks).then(function () {
-        return Plotly.restyle(gd, {visible: !few}, counts);
-      }).then(function () {
-        gd.setAttribute("data-detail", few ? "rows" : "counts");
-      });
-    };
+    }
+    return {zoomed: zoomed, clicked: clicked};
   }
   var first = changes(true);
   Object.keys(first).forEach(function (key) { setPath(fig.layout, key, first[key]); });
   if (fig.layout.height) { gd.style.height = fig.layout.height + "px"; }
-  var zoomed = meta.detail ? detail() : null;
+  var rowsView = meta.detail ? detail() : null;
   Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
-    if (zoomed) {
+    if (rowsView) {
       gd.setAttribute("data-detail", "counts");
-      gd.on("plotly_relayout", zoomed);
+      gd.on("plotly_relayout", rowsView.zoomed);
+      gd.on("plotly_buttonclicked", rowsView.clicked);
     }
     if (query && query.addEventListener) {
       query.addEventListener("change", function () { apply(colours()); });

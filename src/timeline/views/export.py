@@ -1,4 +1,5 @@
-"""Exports: a self-contained HTML page, PNG/SVG images, TimelineJS3 JSON and plain JSON.
+"""Exports: a self-contained HTML page and PNG/SVG images; the TimelineJS3 and plain JSON
+exports live in ``views.formats`` and are re-exported here.
 
 Every file is written with :func:`timeline._io.atomic_write`, and every export is
 deterministic: the same input gives the same bytes.
@@ -18,15 +19,36 @@ import pandas as pd
 
 from timeline._io import atomic_write
 from timeline.errors import ExportError
-from timeline.schema import COLUMNS, KINDS, PUBLISHER_TYPES
-from timeline.table.cells import is_missing as _missing
+from timeline.schema import PUBLISHER_TYPES
 from timeline.views._layout import DRAW_JS
+from timeline.views._records import _cell, _check_events, _iso, _records
+from timeline.views.formats import (  # the JSON exports, re-exported from their old home
+    to_records,
+    to_timelinejs,
+    write_json,
+    write_timelinejs,
+)
+
+__all__ = [
+    "CHART_ID",
+    "ROWS_ID",
+    "TABLE_ID",
+    "find_browser",
+    "to_records",
+    "to_timelinejs",
+    "write_html",
+    "write_image",
+    "write_json",
+    "write_timelinejs",
+]
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 #: The fixed id of the chart's ``<div>`` in exported HTML (no random uuid).
 CHART_ID = "timeline-chart"
+#: The fixed id of the JSON block that holds the rows a dense chart draws on zoom.
+ROWS_ID = "timeline-rows"
 #: The fixed id of the events ``<table>`` in exported HTML.
 TABLE_ID = "timeline-events"
 #: Browser executables looked for on ``PATH`` (after ``BROWSER_PATH``), then typical paths.
@@ -64,6 +86,10 @@ _TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 #: Above this many rows the page's table lists the first ones by date and says where the rest are.
 TABLE_ROWS = 2000
+#: Above this many listed rows the table is folded in a ``<details>`` the reader opens: the
+#: browser lays out a closed one only when it is opened (2,000 rows took it 0.3-0.6 s before
+#: the page could show), and find-in-page opens it.
+FOLDED_ROWS = 200
 _CSS = """\
 :root{color-scheme:light dark}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#222;
@@ -75,6 +101,7 @@ figcaption{font-size:.85rem;color:#555}
 .note{background:#f4f4f4;border-left:4px solid #0072B2;padding:.5rem .8rem;max-width:60rem}
 table{border-collapse:collapse;margin-top:1rem;font-size:.9rem;max-width:100%}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
+summary{cursor:pointer;font-weight:600;margin-top:1rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 td.title,td.actor,td.outlet,td.evidence,td.sources{overflow-wrap:anywhere;min-width:7rem}
 th{background:#eee}
@@ -90,57 +117,6 @@ th,td{border-color:#444}
 a{color:#8ab4f8}
 }
 """
-
-
-# --------------------------------------------------------------------------- table helpers
-def _cell(value: Any) -> str:
-    """Return a table value as plain text: ``""`` for missing values."""
-    if _missing(value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    return str(value)
-
-
-def _check_events(events: Any, what: str) -> pd.DataFrame:
-    if not isinstance(events, pd.DataFrame):
-        raise ExportError(f"{what}: events must be a pandas DataFrame, got {type(events).__name__}")
-    if "event_id" not in events.columns:
-        raise ExportError(
-            f"{what}: the events table has no 'event_id' column; "
-            f"found {', '.join(map(str, events.columns))}"
-        )
-    return events
-
-
-def _iso(record: dict[str, Any], column: str) -> str | None:
-    """Return a record's date as ``YYYY-MM-DD`` or None, naming the row when unreadable."""
-    text = _cell(record.get(column))
-    if not text:
-        return None
-    try:
-        stamp = pd.Timestamp(text)
-    except (TypeError, ValueError) as exc:
-        raise ExportError(
-            f"row {_cell(record.get('event_id'))!r}, column {column!r}: cannot read {text!r} "
-            "as a date (expected ISO 8601, e.g. 2019-07-10)"
-        ) from exc
-    return stamp.date().isoformat()
-
-
-def _sort_key(record: dict[str, Any]) -> tuple[str, str, int, str]:
-    """Sort rows by their first known date, then their last, events before responses, id."""
-    start = _iso(record, "date_start") or _iso(record, "date_end") or "9999-12-31"
-    end = _iso(record, "date_end") or start
-    kind = _cell(record.get("kind"))
-    rank = KINDS.index(kind) if kind in KINDS else len(KINDS)
-    return start, end, rank, _cell(record.get("event_id"))
-
-
-def _records(events: pd.DataFrame) -> list[dict[str, Any]]:
-    """Return the rows as dicts, sorted by date then event_id."""
-    records = events.to_dict(orient="records")
-    return sorted(records, key=_sort_key)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -179,7 +155,10 @@ def _first_rows(events: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def _table_html(events: pd.DataFrame) -> str:
-    """Return an accessible ``<table>`` of the events, one row per event, sorted by date."""
+    """Return an accessible ``<table>`` of the events, one row per event, sorted by date.
+
+    Above ``FOLDED_ROWS`` listed rows the table sits in a closed ``<details>``.
+    """
     total = len(events)
     note = _publisher_note(events)
     records = _records(_first_rows(events, TABLE_ROWS))[:TABLE_ROWS]
@@ -214,27 +193,88 @@ def _table_html(events: pd.DataFrame) -> str:
             cells.append(f'<td class="{column}">{html.escape(text)}</td>')
         lines.append(f'<tr data-event-id="{html.escape(event_id)}">{"".join(cells)}</tr>')
     lines += ["</tbody>", "</table>"]
+    if len(records) > FOLDED_ROWS:
+        summary = f"The events table: {len(records):,} rows by date (open to read them)"
+        lines = [
+            lines[0],
+            f'<details id="{TABLE_ID}-fold"><summary>{summary}</summary>',
+            *lines[1:],
+            "</details>",
+        ]
     return "\n".join(lines)
+
+
+def _detail_rows(figure: dict[str, Any]) -> dict[str, Any] | None:
+    """Take the rows of a dense chart's hidden points out of ``figure`` (a figure dict).
+
+    A dense figure with ``meta["detail"]`` (``_dense``) holds every row in traces that start
+    hidden; drawn as they are, the page would make plotly.js read 100,000 points it does not
+    show. They go instead in a block of their own, per trace and by column (x and y as
+    typed arrays, the hover texts as lists), which the page reads on the first zoom
+    (``_layout.DRAW_JS``); the traces stay in the figure, empty, with their style.
+    """
+    import numpy as np
+
+    meta = figure["layout"].get("meta")
+    if not (isinstance(meta, dict) and meta.get("detail")):
+        return None
+    traces = []
+    for index, trace in enumerate(figure["data"]):
+        if (trace.get("meta") or {}).get("role") != "event-mark":
+            continue
+        custom = np.asarray(trace.get("customdata", []), dtype=object).reshape(-1, 3)
+        traces.append(
+            {
+                "trace": index,
+                "x": trace.get("x", []),  # as plotly writes them: base64 typed arrays
+                "y": trace.get("y", []),
+                "id": custom[:, 0].tolist(),
+                "title": custom[:, 1].tolist(),
+                "extra": custom[:, 2].tolist(),
+            }
+        )
+        trace.update(x=[], y=[], customdata=[])
+    return {"traces": traces}
+
+
+def _rows_block(text: str) -> str:
+    """The rows' JSON as a ``<script>`` of gzip in base64 (a fifth of the bytes to read).
+
+    Every byte of the page is read before it counts as loaded, and 100,000 rows are about 8 MB
+    of JSON; the page inflates them with the browser's ``DecompressionStream`` on the first
+    zoom. ``mtime=0``: the same rows give the same bytes.
+    """
+    import base64
+    import gzip
+
+    packed = base64.b64encode(gzip.compress(text.encode("utf-8"), mtime=0)).decode("ascii")
+    return f'<script type="application/gzip" id="{ROWS_ID}">{packed}</script>'
 
 
 def _chart_html(fig: go.Figure) -> str:
     """Return the chart's ``<div>`` and ``<script>``s: plotly.js inlined, a fixed id.
 
     The figure is drawn once, already fitted to the width it gets (``_layout.DRAW_JS``), so a
-    large chart is not drawn twice. ``pio.to_json`` writes ``<``, ``>`` and ``/`` as
-    ``\\u003c``..., so text from the data cannot close the ``<script>``.
+    large chart is not drawn twice; the rows a dense chart hides at first wait in a block of
+    their own (``_detail_rows``, ``_rows_block``). ``to_json_plotly`` writes ``<``, ``>`` and
+    ``/`` as ``\\u003c``..., so text from the data cannot close the ``<script>``. plotly.js
+    starts with V8's ``allFunctionsCalledOnLoad`` hint: drawing calls most of it, and compiling
+    it in one go costs less than finding each function lazily (a comment to any other browser).
     """
-    import plotly.io as pio  # on use: importing timeline loads no plotly
+    from plotly.io.json import to_json_plotly  # on use: importing timeline loads no plotly
     from plotly.offline import get_plotlyjs  # on use: importing timeline loads no plotly
 
     config = dict(_PLOTLY_CONFIG)
     meta = fig.layout.meta
     if isinstance(meta, dict) and meta.get("layouts"):
         config["responsive"] = False  # DRAW_JS fits the width itself
+    figure = fig.to_dict()
+    rows = _detail_rows(figure)
     script = (
         DRAW_JS.replace("{plot_id}", CHART_ID)
+        .replace("{rows_id}", ROWS_ID)
         .replace("{config}", json.dumps(config, sort_keys=True))
-        .replace("{figure}", pio.to_json(fig, validate=False))
+        .replace("{figure}", to_json_plotly(figure))
     )
     height = fig.layout.height or 450
     return "\n".join(
@@ -242,7 +282,8 @@ def _chart_html(fig: go.Figure) -> str:
             f'<div id="{CHART_ID}" class="plotly-graph-div" '
             f'style="height:{height}px; width:100%;"></div>',
             "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>",
-            f"<script>{get_plotlyjs()}</script>",
+            f"<script>//# allFunctionsCalledOnLoad\n{get_plotlyjs()}</script>",
+            *([_rows_block(to_json_plotly(rows))] if rows else []),
             f"<script>{script}</script>",
         ]
     )
@@ -444,150 +485,3 @@ def _render(
     if isinstance(data, str):
         data = data.encode("utf-8")
     return data
-
-
-# --------------------------------------------------------------------------- JSON
-def _date_parts(iso: str, precision: str) -> dict[str, str]:
-    year, month, day = iso.split("-")
-    parts = {"year": str(int(year))}
-    if precision != "year":
-        parts["month"] = str(int(month))
-        if precision not in ("month",):
-            parts["day"] = str(int(day))
-    return parts
-
-
-def to_timelinejs(events: pd.DataFrame, *, title: str | None = None) -> dict[str, Any]:
-    """Return the events as Knight Lab TimelineJS3 JSON (a dict ready for ``json.dump``).
-
-    One TimelineJS event per row (``unique_id`` = event_id, ``group`` = kind), the date
-    with only its known parts (month precision gives year and month), a ``before`` row at
-    its upper bound with the uncertainty said in the text and in ``display_date`` (also for
-    ``after`` and ``approximate``), and one era per multi-day row.
-    TimelineJS renders text as HTML, so every data text is escaped.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "date_start": ["2019-07-10"],
-    ...                    "date_end": ["2019-07-10"], "date_precision": ["day"]})
-    >>> to_timelinejs(df)["events"][0]["start_date"]
-    {'year': '2019', 'month': '7', 'day': '10'}
-    """
-    events = _check_events(events, "to_timelinejs")
-    out_events: list[dict[str, Any]] = []
-    eras: list[dict[str, Any]] = []
-    for record in _records(events):
-        event_id = _cell(record.get("event_id"))
-        precision = _cell(record.get("date_precision")) or "day"
-        start = _iso(record, "date_start")
-        end = _iso(record, "date_end")
-        if start is None and end is None:
-            raise ExportError(
-                f"to_timelinejs: row {event_id!r} has neither date_start nor date_end"
-            )
-        headline = html.escape(_cell(record.get("title")) or event_id)
-        lines = []
-        display = None
-        date_text = _cell(record.get("date_text"))
-        if precision == "before":
-            anchor = end or start
-            display = f"on or before {anchor}"
-            lines.append(f"Date: {display} (only the upper bound is known).")
-        elif precision == "after":
-            anchor = start or end
-            display = f"on or after {anchor}"
-            lines.append(f"Date: {display} (only the lower bound is known).")
-        elif precision == "approximate":
-            anchor = start or end
-            display = f"about {anchor}" + (f" to {end}" if end and end != anchor else "")
-            lines.append(f"Date: {display} (approximate).")
-        else:
-            anchor = start or end
-        if date_text:
-            lines.append(f"The source writes: “{html.escape(date_text)}”.")
-        for column, label in (
-            ("actor", "Actor"),
-            ("responds_to", "Responds to"),
-            ("evidence", "Evidence"),
-            ("outlet", "Outlet"),
-            ("publisher_type", "Publisher type"),
-            ("sources", "Sources"),
-        ):
-            value = _cell(record.get(column))
-            if value:
-                lines.append(f"{label}: {html.escape(value)}")
-        item: dict[str, Any] = {
-            "start_date": _date_parts(anchor, precision),
-            "text": {"headline": headline, "text": "".join(f"<p>{x}</p>" for x in lines)},
-            "group": _cell(record.get("kind")),
-            "unique_id": event_id,
-        }
-        if display:
-            item["display_date"] = display
-        if precision not in ("before", "after") and start and end and end > start:
-            item["end_date"] = _date_parts(end, precision)
-            eras.append(
-                {
-                    "start_date": _date_parts(start, precision),
-                    "end_date": _date_parts(end, precision),
-                    "text": {"headline": headline},
-                }
-            )
-        out_events.append(item)
-    heading = html.escape(title or "Events and responses")
-    return {
-        "title": {"text": {"headline": heading, "text": f"<p>{len(out_events)} rows</p>"}},
-        "events": out_events,
-        "eras": eras,
-    }
-
-
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def write_timelinejs(
-    events: pd.DataFrame, path: str | os.PathLike[str], *, title: str | None = None
-) -> Path:
-    """Write :func:`to_timelinejs` of ``events`` to ``path`` as UTF-8 JSON.
-
-    >>> # write_timelinejs(read_events("data/events.csv"), "build/timeline.json")
-    """
-    return atomic_write(path, _dump(to_timelinejs(events, title=title)))
-
-
-def to_records(events: pd.DataFrame) -> list[dict[str, Any]]:
-    """Return the table as JSON-ready records: ISO dates, None for missing, sorted by date.
-
-    >>> import pandas as pd
-    >>> to_records(pd.DataFrame({"event_id": ["a"], "date_start": [pd.Timestamp("2019-07-10")]}))
-    [{'event_id': 'a', 'date_start': '2019-07-10'}]
-    """
-    events = _check_events(events, "write_json")
-    columns = [c for c in COLUMNS if c in events.columns] + [
-        c for c in events.columns if c not in COLUMNS
-    ]
-    out = []
-    for record in _records(events):
-        row: dict[str, Any] = {}
-        for column in columns:
-            value = record.get(column)
-            if _missing(value):
-                row[column] = None
-            elif column in ("date_start", "date_end"):
-                row[column] = _iso(record, column)
-            elif isinstance(value, pd.Timestamp):
-                row[column] = value.isoformat()
-            elif hasattr(value, "item"):  # numpy scalars
-                row[column] = value.item()
-            else:
-                row[column] = value
-        out.append(row)
-    return out
-
-
-def write_json(events: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write the events table as plain JSON records (ISO dates, null for missing), sorted.
-
-    >>> # write_json(read_events("data/events.csv"), "build/events.json")
-    """
-    return atomic_write(path, _dump(to_records(events)))
