@@ -256,6 +256,7 @@ def test_the_schema_imports_nothing_from_the_package_and_documents_no_table(root
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80  # code lines: no docstring, blank line or comment counted
 
+
 def _code_lines(lines: list[str], node) -> int:
     """The lines of a function that hold code: its docstring, blank lines and comments not."""
     skip: set[int] = set()
@@ -294,9 +295,5 @@ def test_no_module_is_longer_than_a_sitting(root):
 
 def test_no_function_is_longer_than_a_screen(root):
     _, functions = _package_sizes(root)
-    long = [
-        (module, name, n)
-        for module, name, n in functions
-        if n > MAX_FUNCTION_LINES
-    ]
+    long = [(module, name, n) for module, name, n in functions if n > MAX_FUNCTION_LINES]
     assert not long, f"functions over {MAX_FUNCTION_LINES} code lines (split them): {long}"
