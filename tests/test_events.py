@@ -197,6 +197,10 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
             "Ana Lind",
         ),
         (
+            "State Councilor and Foreign Minister Ana Lind said on Thursday that talks failed.",
+            "Lind",
+        ),
+        (
             "Arvelia's interior minister defended the police response at a news conference on "
             "Thursday.",
             "Arvelia",

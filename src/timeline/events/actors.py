@@ -57,7 +57,9 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
             or (child.lower_ == "in" and office and _place(child))  # "a court in Vantor"
         )
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
-        adjacent = adjacent or (child.dep_ in ("cc", "conj") and child.i <= tokens[-1].i + 2)
+        adjacent = adjacent or (
+            child.dep_ in ("cc", "conj") and child.left_edge.i <= tokens[-1].i + 2
+        )  # "State Councilor and Foreign Minister Ana Lind": the conjunct from its first word
         if of_phrase or adjacent:
             tokens.extend(t for t in child.subtree if not _in_clause(t, tok))
         else:
