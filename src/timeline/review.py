@@ -35,6 +35,7 @@ import pandas as pd
 
 from timeline.documents import Document
 from timeline.errors import SchemaError
+from timeline.schema import RESPONSE_GRACE_DAYS
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import is_missing as _missing
 from timeline.table.cells import row_interval
@@ -336,9 +337,11 @@ def _answered_by(existing: pd.DataFrame, reviewed: list[bool], old: list[_Key]) 
 
 
 def _blocking_answer(cand: _Key, answers: list[_Key]) -> _Key | None:
-    """A reviewed answer that would end before ``cand`` starts, were ``cand`` its target."""
+    """A reviewed answer that would end before ``cand`` starts, were ``cand`` its target (by
+    more than the ``RESPONSE_GRACE_DAYS`` that ``validate_events`` allows)."""
+    grace = dt.timedelta(days=RESPONSE_GRACE_DAYS)
     for answer in answers:  # an open end (``after``) may reach past any start
-        if cand.start is not None and answer.last is not None and answer.last < cand.start:
+        if cand.start is not None and answer.last is not None and answer.last + grace < cand.start:
             return answer
     return None
 

@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Days a response may be dated before what it answers: sources in other time zones (a capital
+#: eight hours behind condemns on the 1st a detention made on the 2nd where it happened). The
+#: validator allows it and the linker links across it.
+RESPONSE_GRACE_DAYS = 1
+
 COLUMNS: tuple[str, ...] = (
     "event_id",
     "kind",

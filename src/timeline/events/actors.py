@@ -75,8 +75,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     tokens = _contiguous(tokens, tok)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
+    tokens = _trim_end(tokens)
     opened = [k for k, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
         # "General Administration of Customs (GAC": close the bracket, or leave it out
@@ -93,14 +92,24 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         name = _contiguous(name, tok) if tok.pos_ == "PROPN" else []
         near = [t for t in tokens if abs(t.i - tok.i) < _MAX_WORDS // 2 + 1]
         tokens = name if name else near[-_MAX_WORDS:]
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text != ")") or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
+    tokens = _trim_end(tokens)
     if not tokens:
         return "", None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _trim_end(tokens: list[Any]) -> list[Any]:
+    """Without trailing punctuation and conjunctions; a bracket that closes one opened in the
+    phrase stays ("General Administration of Customs (GAC)")."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        last = tokens[-1]
+        if last.text == ")" and any(t.text == "(" for t in tokens[:-1]):
+            break
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _place(prep: Any) -> bool:

@@ -200,8 +200,8 @@ def _offset(
     for m in dated:
         if m.earliest is None or m.earliest != (m.latest or m.earliest):
             continue
-        tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
-        head = clauses.anchor(tokens, ctx.words)
+        words_of_m = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
+        head = clauses.anchor(words_of_m, ctx.words)
         if head is not None and head.i == attached.i:
             days.append(m)
     if not days:

@@ -38,6 +38,7 @@ from timeline.events.merging import family
 from timeline.events.model import Candidate
 from timeline.events.parties import party_keys
 from timeline.events.words import Words
+from timeline.schema import RESPONSE_GRACE_DAYS
 
 THRESHOLD = 4
 # Rows of other classes (a vote, a resolution, an unknown predicate) answer an event only
@@ -192,8 +193,9 @@ def _reachable(
     weak = 0
     for k in sorted(pool, key=position.__getitem__, reverse=True):  # nearest first
         target = rows[k]
-        if _next_day_named(row, told, target, classes.reactive):
-            out.append((k, _naming(row, told, target)))
+        ahead = _next_day_naming(row, told, target, classes.reactive)
+        if ahead:
+            out.append((k, ahead))
             continue
         if (target.when.end or target.when.start) > last:
             continue
@@ -220,19 +222,21 @@ def _reachable(
     return out
 
 
-def _next_day_named(
+def _next_day_naming(
     row: Candidate, told: _Told, target: Candidate, reactive: frozenset[str]
-) -> bool:
-    """A reaction dated the day before an act its clause or sentence names: told from another
-    time zone (a detention on the 2nd where it happened, condemned on the 1st by a capital
-    eight hours behind). Only an act that is no reaction, told by another document."""
+) -> int:
+    """How a reaction names an act dated up to ``RESPONSE_GRACE_DAYS`` after it by another
+    document (``_naming``'s level, at least 3), else 0: told from another time zone (a
+    detention on the 2nd where it happened, condemned on the 1st by a capital eight hours
+    behind). Only an act that is no reaction."""
     if row.when.start is None or target.when.start is None or target.code in reactive:
-        return False
+        return 0
     if row.code not in reactive or row.doc_id in target.docs or target.doc_id in row.docs:
-        return False
-    if (target.when.start - (row.when.end or row.when.start)).days != 1:
-        return False
-    return _naming(row, told, target) >= 3
+        return 0
+    if not 0 < (target.when.start - (row.when.end or row.when.start)).days <= RESPONSE_GRACE_DAYS:
+        return 0
+    level = _naming(row, told, target)
+    return level if level >= 3 else 0
 
 
 def _naming(row: Candidate, told: _Told, target: Candidate) -> int:

@@ -18,15 +18,14 @@ from timeline.schema import (
     EVENT_FIELDS,
     ISO_DATETIME,
     MAX_EVIDENCE_WORDS,
+    RESPONSE_GRACE_DAYS,
     Field,
 )
 from timeline.table.cells import as_text
 from timeline.table.cells import is_missing as _missing
 
 _EVENTS = "events table"
-# A response may be dated a day before what it answers: sources in other time zones (a capital
-# eight hours behind condemns on the 1st a detention made on the 2nd where it happened).
-_GRACE = pd.Timedelta(days=1)
+_GRACE = pd.Timedelta(days=RESPONSE_GRACE_DAYS)  # time zones (schema)
 
 
 _SOURCES = "sources table"
