@@ -488,3 +488,30 @@ def test_a_particle_makes_a_pair_only_right_after_its_verb():
         [_doc("President Okoro called Chancellor Brandt on Friday to discuss trade.")]
     )
     assert list(df["category"]) == ["phone call"], df[["category", "title"]]
+
+
+_SHELLING = (
+    "Valdorian troops shelled the border town of Kess on Monday. "
+    "Corland's foreign ministry condemned the shelling in a statement on Tuesday. "
+)
+
+
+def test_a_later_briefing_answers_the_act_not_the_first_statement_on_it():
+    # the briefing's own medium ("a press conference") and its verb of saying ("stressed")
+    # name no earlier statement, so it answers what the statement answers
+    text = _SHELLING + (
+        "Addressing a press conference on Wednesday, Arvelian spokesperson Ina Moss "
+        "stressed that Valdorian troops must leave Kess."
+    )
+    df = extract_events([_doc(text)]).set_index("event_id")
+    attack = df[df["date_start"] == pd.Timestamp("2031-04-07")].index[0]
+    later = df[df["date_start"] == pd.Timestamp("2031-04-09")].iloc[0]
+    assert later["responds_to"] == attack, df[["title", "responds_to"]]
+
+
+def test_a_reaction_that_names_the_statement_answers_the_statement():
+    text = _SHELLING + "Valdoria rejected the statement on Wednesday."
+    df = extract_events([_doc(text)]).set_index("event_id")
+    statement = df[df["date_start"] == pd.Timestamp("2031-04-08")].index[0]
+    later = df[df["date_start"] == pd.Timestamp("2031-04-09")].iloc[0]
+    assert later["responds_to"] == statement, df[["title", "responds_to"]]

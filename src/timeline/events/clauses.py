@@ -474,6 +474,46 @@ def _objects(head: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def medium(head: Any, words: Words) -> frozenset[int]:
+    """Indices of the words that give the act's own medium, not what it answers: "at a press
+    conference", "in a statement", "addressing a briefing", "issued a statement". A reaction's
+    medium names no earlier statement; "rejected the remarks" names one."""
+    from timeline.events.merging import family
+
+    def saying(tok: Any) -> bool:
+        cls = words.nouns.get(_lemma(tok))
+        return cls is not None and family(cls.code) in ("say", "call")
+
+    def noun_phrase(tok: Any) -> list[int]:
+        return [tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")]
+
+    out: list[int] = noun_phrase(head) if saying(head) else []  # "press" of "press briefing"
+    heads = [head]
+    if head.dep_ in ("dobj", "attr") and _lemma(head.head) in words.LIGHT_VERBS:
+        heads.append(head.head)  # "made remarks at a briefing": the light verb's settings
+    for h in heads:
+        own = _lemma(h) in words.SPEECH or _lemma(h) in words.LIGHT_VERBS
+        for child in h.children:
+            if child.dep_ == "prep" and child.lower_ in words.SETTINGS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and saying(obj):
+                        out.extend(noun_phrase(obj))
+            elif child.dep_ == "dobj" and own and saying(child):
+                out.extend(noun_phrase(child))
+    return frozenset(out)
+
+
+def saying_verb(tok: Any, words: Words) -> bool:
+    """A verb of saying ("claimed", "stressed"): in a reaction's sentence it is the reaction's
+    own voice, and names no earlier statement ("the claims" as a noun does)."""
+    from timeline.events.merging import family
+
+    if tok.pos_ != "VERB":
+        return False
+    cls = words.verbs.get(_lemma(tok))
+    return cls is not None and family(cls.code) in ("say", "call")
+
+
 def _planned(head: Any, words: Words) -> bool:
     """A predicate stated as a plan or intention ('will visit', 'plans to', 'upcoming')."""
     for child in head.children:

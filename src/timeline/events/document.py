@@ -223,8 +223,9 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
     a = base + head.idx
     sentence = (base + sent.start_char, base + sent.end_char)
     window = _window(head, sent)
-    about = _lemmas(found.objects, head)
-    context = _lemmas(window, head)
+    own = clauses.medium(head, ctx.words)  # "at a press conference" names no earlier act
+    about = _lemmas(_naming_words(found.objects, own, ctx.words), head)
+    context = _lemmas(_naming_words(window, own, ctx.words), head)
     names = frozenset(
         t.text.lower() for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
     )
@@ -254,6 +255,12 @@ _WINDOW = 40
 def _window(head: Any, sent: Any) -> Any:
     """The predicate's sentence, cut to ``_WINDOW`` tokens either side of it."""
     return head.doc[max(sent.start, head.i - _WINDOW) : min(sent.end, head.i + _WINDOW + 1)]
+
+
+def _naming_words(tokens: Any, own: frozenset[int], words: Any) -> list[Any]:
+    """The tokens that may name an earlier act: not the act's own medium, and no verb of
+    saying (a reaction's own voice)."""
+    return [t for t in tokens if t.i not in own and not clauses.saying_verb(t, words)]
 
 
 def _lemmas(tokens: Any, head: Any) -> frozenset[str]:

@@ -25,6 +25,11 @@ row of that document answers it. A reaction may answer an act dated the next day
 document when its clause or sentence names it (time zones: a detention on the 2nd where it
 happened, condemned on the 1st by a capital eight hours behind).
 
+A reaction's own medium ("at a press conference", "in a statement") and its verbs of saying
+name no earlier statement. A reaction that answers a statement or a call without naming it
+answers what that statement answers: the briefing after the clash answers the clash, not the
+first statement on it.
+
 There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
 go to the nearest earlier event. A row that answers another is a ``response``.
 """
@@ -48,6 +53,9 @@ THRESHOLD_OTHER = 6
 # this many events of its story told before it (nearest first); events it names there are all
 # considered.
 UNNAMED_REACH = 30
+# Families of reactions made in words (statements, briefings, calls): an answer to one of
+# them that does not name it answers what it answers.
+_VERBAL = frozenset({"say", "call"})
 
 
 def link(rows: list[Candidate], words: Words) -> None:
@@ -74,6 +82,7 @@ def link(rows: list[Candidate], words: Words) -> None:
         named_by[r.lemma].add(k)
         if r.code != "000":
             named_by[family(r.code)].add(k)
+    named: dict[int, int] = {}  # row -> how its words name what it answers
     for i, row in enumerate(rows):
         if row.when.start is None:
             continue
@@ -93,10 +102,33 @@ def link(rows: list[Candidate], words: Words) -> None:
             distance = (row.when.start - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
-                best = (key, k)
+                best = (key, k, level)
         if best is not None:
             row.target = best[1]
             row.kind = "response"
+            named[i] = best[2]
+    _to_roots(rows, named)
+
+
+def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
+    """A reaction that answers another's words without naming them answers what those words
+    answer: a briefing the day after a clash, told after a first statement on it, answers the
+    clash, not the statement. A reaction that names the words ("rejected the remarks") keeps
+    them, and so does one answering an act (an expulsion answering an expulsion)."""
+    for i, level in named.items():
+        k = rows[i].target
+        seen = {i}
+        while (
+            k is not None
+            and level < 3
+            and family(rows[k].code) in _VERBAL
+            and rows[k].target is not None
+            and k not in seen
+        ):
+            seen.add(k)
+            k = rows[k].target
+        if k is not None and k not in seen:
+            rows[i].target = k
 
 
 @dataclass(frozen=True)
