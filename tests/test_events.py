@@ -515,3 +515,44 @@ def test_a_reaction_that_names_the_statement_answers_the_statement():
     statement = df[df["date_start"] == pd.Timestamp("2031-04-08")].index[0]
     later = df[df["date_start"] == pd.Timestamp("2031-04-09")].iloc[0]
     assert later["responds_to"] == statement, df[["title", "responds_to"]]
+
+
+def test_a_bare_office_is_the_one_the_document_named_before():
+    text = (
+        "Officials of the Arvelian foreign ministry met reporters in Port Sable. "
+        "The ministry summoned the Valdorian ambassador on Thursday."
+    )
+    row = extract_events([_doc(text)]).iloc[0]
+    assert row["actor"] == "Arvelian foreign ministry", row["actor"]
+
+
+def test_an_office_reporting_a_countrys_act_is_that_countrys():
+    text = (
+        "Kestland expelled two Valdorian diplomats on Thursday, the foreign ministry said. "
+        "The ministry also summoned the Valdorian ambassador on Friday."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["expulsion", "actor"] == "Kestland"
+    assert same_party(df.loc["summons", "actor"], "Kestland"), df.loc["summons", "actor"]
+    assert "ministry" in df.loc["summons", "actor"]
+
+
+def test_ministers_are_not_the_minister_named_before():
+    text = (
+        "Arvelia's Foreign Minister Ina Moss spoke in Port Sable. "
+        "The ministers met in Kess on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    assert "Moss" not in " ".join(df["actor"].dropna()), df[["title", "actor"]]
+
+
+def test_a_measure_may_answer_an_act_of_its_own_side():
+    # a summons after the party's own police made an arrest answers the arrest; a statement
+    # answering the party's own statement would not
+    text = (
+        "Valdoria closed its consulate in Kess last month. "
+        "Kestland police arrested a Valdorian embassy employee on Monday. "
+        "The Kestland foreign ministry summoned the Valdorian ambassador on Tuesday."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["summons", "responds_to"] == df.loc["detention", "event_id"], df

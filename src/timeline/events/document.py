@@ -17,6 +17,7 @@ from timeline.events import actors, clauses, confidence, merging
 from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
+from timeline.events.parties import party_keys
 from timeline.events.words import Words, words_for
 
 
@@ -31,6 +32,9 @@ class Context:
     mentions: list[Any]
     candidates: list[Candidate]
     spans: list[Any] = field(default_factory=list)  # durations ("two days") an act may follow
+    # an office's fullest naming so far ("ministry" -> "Arvelia's foreign ministry"), so that
+    # a later bare "the ministry" is that one
+    offices: dict[str, str] = field(default_factory=dict)
 
 
 def document_candidates(doc: Any) -> list[Candidate]:
@@ -142,10 +146,42 @@ def _dated_clauses(ctx: Context) -> None:
             if cand.actor and not actors.is_pronoun(cand.actor, ctx.words):
                 last_actor = cand.actor
             ctx.candidates.append(cand)
+        _note_offices(ctx, sent)
         subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
         phrase, _ = actors.actor_phrase(subject, ctx.words)
         if phrase and actors.named(phrase) and not actors.is_pronoun(phrase, ctx.words):
             last_actor = phrase
+
+
+def _note_offices(ctx: Context, sent: Any) -> None:
+    """Record each office the sentence names with its party ("the Council of Arvelia",
+    "Arvelia's foreign ministry"), by its head word."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ctx.words.AGENT_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        phrase, _ = actors.actor_phrase(tok, ctx.words)
+        if phrase and party_keys(phrase):
+            ctx.offices[tok.lower_] = phrase  # by the word itself: "ministers" is not "minister"
+        elif phrase and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ctx.words.SPEECH:
+            # "Arvelia expelled two diplomats, the foreign ministry said": Arvelia's ministry
+            country = _country_reported(tok.head, ctx.words)
+            if country:
+                ctx.offices[tok.lower_] = f"{phrase} of {country}"
+
+
+def _country_reported(verb: Any, words: Words) -> str:
+    """The country that is the subject of what a saying verb reports, or ''."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("GPE", ""):
+            continue  # a country's name (one the tagger does not know has no type)
+        phrase, _ = actors.actor_phrase(subject, words)
+        keys = party_keys(phrase)
+        if keys and (subject.ent_type_ == "GPE" or len(phrase.split()) == 1):
+            return phrase
+    return ""
 
 
 @dataclass(frozen=True)
@@ -322,8 +358,9 @@ def _actor(
         and found.subject.pos_ == "PRON"
     ):
         return last_actor, None
-    if phrase and not actors.named(phrase):
-        # "the ministry", "the spokesperson": the party named before with that role
+    if phrase and not party_keys(phrase):
+        # "the ministry", "the spokesperson", "the Council": the party named before with
+        # that role
         head = subject.lemma_.lower() if subject is not None else ""
         for earlier in reversed(ctx.candidates[-50:]):
             if (
@@ -333,6 +370,8 @@ def _actor(
                 and head in earlier.actor.lower()
             ):
                 return earlier.actor, span
+        if subject is not None and subject.lower_ in ctx.offices:
+            return ctx.offices[subject.lower_], span
         outlet = ctx.doc.outlet or ""
         if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
             return outlet, span  # "the ministry" in the ministry's own statement

@@ -18,7 +18,9 @@ names with the reaction's (the same story), can be answered. Then:
 - -1 the event happened the same day (a same-day event in the same document must be told
   before the reaction); -1 more than two months before, -3 more than a year before;
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
-- +1 the actors name different parties; -2 they name the same one.
+- +1 the actors name different parties; -2 they name the same one, except for a measure in
+  kind (a summons, an expulsion) after an act of its own side that is not words (its police's
+  arrest of a foreign embassy's employee).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. A reaction may answer an act dated the next day by another
@@ -310,7 +312,10 @@ def _score(
     if row.code in classes.in_kind and target.code in classes.in_kind:
         score += 1
     if mine and theirs:
-        score += 1 if not (mine & theirs) else -2
+        if not mine & theirs:
+            score += 1
+        elif family(target.code) in _VERBAL or row.code not in classes.in_kind:
+            score -= 2
     gap = (row.when.start - (target.when.end or target.when.start)).days
     if gap == 0:
         score -= 1
