@@ -556,3 +556,21 @@ def test_a_measure_may_answer_an_act_of_its_own_side():
     )
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["summons", "responds_to"] == df.loc["detention", "event_id"], df
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Kestland Parliament was due to convene on Thursday.", "Kestland Parliament"),
+        ("We welcome the decision of the Harbour Council to meet on Thursday.", "Harbour Council"),
+        (
+            "We recall the statement of the Forum Secretary-General of 10 April on the matter.",
+            "Forum Secretary-General",
+        ),
+    ],
+)
+def test_actor_of_a_clause_without_a_subject_of_its_own(text, actor):
+    # "due to": the copula's subject; "the decision of X to meet": X; "of" + a name, with the
+    # date's "of" left out of the phrase
+    df = extract_events([_doc(text)])
+    assert df.iloc[0]["actor"] == actor, df[["title", "actor"]]

@@ -102,9 +102,10 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
 
 
 def _trim_end(tokens: list[Any]) -> list[Any]:
-    """Without trailing punctuation and conjunctions; a bracket that closes one opened in the
-    phrase stays ("General Administration of Customs (GAC)")."""
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    """Without trailing punctuation, conjunctions and prepositions (the "of" of a date left
+    out); a bracket that closes one opened in the phrase stays ("General Administration of
+    Customs (GAC)")."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
         last = tokens[-1]
         if last.text == ")" and any(t.text == "(" for t in tokens[:-1]):
             break

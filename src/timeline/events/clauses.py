@@ -314,7 +314,9 @@ def _party_after(noun: Any, words: Words) -> Any | None:
         if child.dep_ == "prep" and child.lower_ in ("between", "of", "among"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (
-                pobj.ent_type_ in _PARTY_ENTITIES or pobj.lemma_.lower() in words.AGENT_HEADS
+                pobj.ent_type_ in _PARTY_ENTITIES
+                or pobj.lemma_.lower() in words.AGENT_HEADS
+                or (pobj.pos_ == "PROPN" and not pobj.ent_type_)  # "of the Forum Chair"
             ):
                 return pobj
     return None
@@ -334,6 +336,10 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
             return subject_of(noun, words)
         if head.dep_ == "acl":
             return None
+    if head.dep_ == "acl" and head.head.pos_ in _NOUN_POS and _infinitive(head):
+        return subject_of(head.head, words)  # "the decision of the Council to hold a session"
+    if head.dep_ == "acomp":
+        return subject_of(head.head, words)  # "X is due to visit": X (through "due")
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             return None
@@ -359,6 +365,11 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
     if head.dep_ == "pcomp" and head.tag_ == "VBG" and above.pos_ in ("VERB", "AUX"):
         return subject_of(above, words)  # "before departing on Tuesday, the minister said"
     return None
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether a verb is a to-infinitive ("to hold")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _participle_noun(verb: Any) -> Any | None:
