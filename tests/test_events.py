@@ -574,3 +574,10 @@ def test_actor_of_a_clause_without_a_subject_of_its_own(text, actor):
     # date's "of" left out of the phrase
     df = extract_events([_doc(text)])
     assert df.iloc[0]["actor"] == actor, df[["title", "actor"]]
+
+
+def test_a_date_with_a_when_clause_dates_that_clause():
+    text = "The drills are the largest since 2019, when Kestland fired missiles near Kess."
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2019-01-01")].iloc[0]
+    assert row["actor"] == "Kestland", df[["title", "actor", "date_start"]]

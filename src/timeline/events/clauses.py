@@ -66,6 +66,10 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         return None
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    for t in tokens:
+        for child in t.children:
+            if child.dep_ == "relcl" and child.pos_ in ("VERB", "AUX") and _when(child, words):
+                return child  # "since 1995, when Arvelia fired missiles": the firing
     tok = root
     for _ in range(10):
         head = tok.head
@@ -79,6 +83,11 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
+
+
+def _when(verb: Any, words: Words) -> bool:
+    """A relative clause opened by a relative adverb of time ("when")."""
+    return any(c.dep_ == "advmod" and c.lower_ in words.TIME_RELATIVES for c in verb.children)
 
 
 def clause(head: Any, words: Words) -> Clause | None:

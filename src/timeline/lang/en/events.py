@@ -481,6 +481,9 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
+TIME_RELATIVES: frozenset[str] = frozenset({"when"})
+
 # Prepositions that give the occasion of an act ("at a news conference", "in a statement").
 SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
 
