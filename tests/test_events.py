@@ -581,3 +581,30 @@ def test_a_date_with_a_when_clause_dates_that_clause():
     df = extract_events([_doc(text)])
     row = df[df["date_start"] == pd.Timestamp("2019-01-01")].iloc[0]
     assert row["actor"] == "Kestland", df[["title", "actor", "date_start"]]
+
+
+def _story(reaction: str, background: str) -> pd.DataFrame:
+    event = _doc(
+        "Kestland police detained two journalists in the village of Orvo on Monday. "
+        "Residents said the bridge over the Lirra river was closed. "
+        "Mayor Tomas Vell said the soldiers had left.",
+        doc_id="a",
+    )
+    return extract_events([event, _doc(reaction + " " + background, doc_id="b")])
+
+
+def test_a_reaction_in_another_document_of_the_same_story_answers_the_act():
+    # the two sentences share no name; the two documents share several (Orvo, Lirra, Vell)
+    df = _story(
+        "Valdoria condemned the detention on Tuesday.",
+        "Orvo lies on the Lirra river. Mayor Tomas Vell asked for help.",
+    ).set_index("category")
+    assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"], df
+
+
+def test_a_reaction_in_a_document_of_another_story_answers_nothing():
+    df = _story(
+        "Valdoria condemned the detention on Tuesday.",
+        "Farmers in the south asked for rain.",
+    ).set_index("category")
+    assert pd.isna(df.loc["criticism", "responds_to"]), df

@@ -527,11 +527,19 @@ def _usable(m: Any, ctx: Context) -> bool:
 
 
 def _score(ctx: Context) -> None:
-    """Each candidate's confidence, and the content lemmas of its whole document."""
+    """Each candidate's confidence, and the content lemmas and proper names of its whole
+    document."""
     lemmas = frozenset().union(*(_lemmas(sent, sent[0]) for _base, sent in ctx.sentences))
+    names = frozenset(
+        t.text.lower()
+        for _base, sent in ctx.sentences
+        for t in sent
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+    )
     for cand in ctx.candidates:
         cand.confidence = confidence.score(cand)
         cand.document = lemmas
+        cand.story_names = {ctx.doc.doc_id: names}
 
 
 def _merge(ctx: Context) -> None:

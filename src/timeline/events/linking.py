@@ -5,8 +5,10 @@ expulsions, sanctions ...) answers the earlier event that scores best, if any sc
 least ``THRESHOLD``; a candidate of another class (a vote, a resolution) only an event its
 own objects name, scoring at least ``THRESHOLD_OTHER``:
 
-Only an event told in the reaction's own document, or one whose sentences share two proper
-names with the reaction's (the same story), can be answered. Then:
+Only an event of the same story can be answered: told in the reaction's own document, or in
+a sentence sharing two proper names with the reaction's, or by a document of the same story
+(the two documents share ``STORY_NAMES`` proper names that few documents of the corpus use;
+such an event counts as sharing two names). Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
   family ("the expulsion" names an act of expelling); +3 when only its sentence does, +2
@@ -55,6 +57,10 @@ THRESHOLD_OTHER = 6
 # this many events of its story told before it (nearest first); events it names there are all
 # considered.
 UNNAMED_REACH = 30
+# Two documents are of one story when they share this many proper names that few documents
+# use (at most half of them, and at most STORY_SPREAD).
+STORY_NAMES = 3
+STORY_SPREAD = 50
 # Families of reactions made in words (statements, briefings, calls): an answer to one of
 # them that does not name it answers what it answers.
 _VERBAL = frozenset({"say", "call"})
@@ -85,18 +91,26 @@ def link(rows: list[Candidate], words: Words) -> None:
         if r.code != "000":
             named_by[family(r.code)].add(k)
     named: dict[int, int] = {}  # row -> how its words name what it answers
+    stories = _stories(rows)
     for i, row in enumerate(rows):
         if row.when.start is None:
             continue
         shared = Counter(k for name in row.names for k in by_name[name])
-        pool = {k for doc_id in {row.doc_id, *row.docs} for k in by_doc[doc_id]}
+        mine = {row.doc_id, *row.docs}
+        pool = {k for doc_id in mine for k in by_doc[doc_id]}
         pool.update(k for k, count in shared.items() if count >= 2)
+        for doc_id in {d for own in mine for d in stories.get(own, ())}:
+            pool.update(by_doc[doc_id])
+        same_story = {d for own in mine for d in stories.get(own, ())} - mine
         pool.discard(i)
         needed = THRESHOLD if row.code in words.REACTIVE else THRESHOLD_OTHER
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
-            score = _score(row, target, level, shared[k], parties[i], parties[k], classes)
+            story = shared[k]
+            if story < 2 and same_story & {target.doc_id, *target.docs}:
+                story = 2  # told by a document of the same story
+            score = _score(row, target, level, story, parties[i], parties[k], classes)
             if score < needed or (needed == THRESHOLD_OTHER and level < 4):
                 continue  # a row of another class answers only what its own objects name
             if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
@@ -131,6 +145,29 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
             k = rows[k].target
         if k is not None and k not in seen:
             rows[i].target = k
+
+
+def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
+    """For each document, the others of its story: those that share at least
+    ``STORY_NAMES`` proper names that few of the corpus's documents use (in at most half of
+    them, and at most ``STORY_SPREAD`` documents, so a story stays a story in a large
+    corpus)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for doc_id, found in r.story_names.items():
+            names[doc_id].update(found)
+    spread = Counter(name for found in names.values() for name in found)
+    limit = min(STORY_SPREAD, max(2, len(names) // 2))
+    distinctive = {d: {n for n in found if spread[n] <= limit} for d, found in names.items()}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for d, found in distinctive.items():
+        for name in found:
+            by_name[name].append(d)
+    out: dict[str, set[str]] = {}
+    for d, found in distinctive.items():
+        shared = Counter(other for name in found for other in by_name[name] if other != d)
+        out[d] = {other for other, count in shared.items() if count >= STORY_NAMES}
+    return out
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
     keep.context = keep.context | gone.context
     keep.names = keep.names | gone.names
     keep.document = keep.document | gone.document
+    keep.story_names = {**gone.story_names, **keep.story_names}
 
 
 def merge_within(cands: list[Candidate]) -> list[Candidate]:

@@ -39,6 +39,8 @@ class Candidate:
     context: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     document: frozenset[str] = frozenset()
+    # the proper names of each document the row is told by (what tells two stories apart)
+    story_names: dict[str, frozenset[str]] = field(default_factory=dict)
     nominal: bool = False
     planned: bool = False
     speech: bool = False
