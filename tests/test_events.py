@@ -608,3 +608,10 @@ def test_a_reaction_in_a_document_of_another_story_answers_nothing():
         "Farmers in the south asked for rain.",
     ).set_index("category")
     assert pd.isna(df.loc["criticism", "responds_to"]), df
+
+
+def test_an_agent_phrase_the_parse_ran_into_the_next_one_keeps_the_name():
+    text = "Velmora condemned the sanctions imposed by Ostria on Velmoran shipping firms on Monday."
+    df = extract_events([_doc(text)])
+    actors = set(df["actor"].dropna())
+    assert "Ostria" in actors and not any("firms" in a for a in actors), df[["title", "actor"]]

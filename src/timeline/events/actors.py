@@ -73,6 +73,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         or t.i == tok.i
     ]
     tokens = _contiguous(tokens, tok)
+    tokens = _before_stray_preposition(tokens, tok)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):
         tokens = tokens[1:]
     tokens = _trim_end(tokens)
@@ -99,6 +100,18 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _before_stray_preposition(tokens: list[Any], head: Any) -> list[Any]:
+    """A preposition other than "of" before the head is a parse that swallowed the next
+    phrase ("imposed by [Arvelia on Valdorian shipping] firms"): the name before it."""
+    for k, t in enumerate(tokens):
+        if t.i >= head.i:
+            break
+        if t.dep_ == "prep" and t.lower_ != "of":
+            before = tokens[:k]
+            return before if any(b.pos_ == "PROPN" for b in before) else tokens
+    return tokens
 
 
 def _trim_end(tokens: list[Any]) -> list[Any]:
