@@ -615,3 +615,9 @@ def test_an_agent_phrase_the_parse_ran_into_the_next_one_keeps_the_name():
     df = extract_events([_doc(text)])
     actors = set(df["actor"].dropna())
     assert "Ostria" in actors and not any("firms" in a for a in actors), df[["title", "actor"]]
+
+
+def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_host_state():
+    df = extract_events([_doc("The Valdorian ambassador to Kestland was summoned on Thursday.")])
+    assert df.iloc[0]["category"] == "summons"
+    assert df.iloc[0]["actor"] == "Kestland", df[["title", "actor"]]

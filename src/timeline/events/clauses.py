@@ -292,6 +292,9 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return child
         if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
             return head.head
+    host = _host(head, words)
+    if host is not None:
+        return host
     if head.pos_ in _NOUN_POS:
         for child in head.children:
             if child.ent_type_ in ("DATE", "TIME"):
@@ -314,6 +317,23 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return subject_of(head.head, words)  # "X issued a statement": X's statement
         return _party_after(head, words)
     return _inherited_subject(head, words)
+
+
+def _host(verb: Any, words: Words) -> Any | None:
+    """The host state of an envoy summoned or expelled in the passive with no agent: "the
+    ambassador to Arvelia was summoned" (by Arvelia, the state the envoy is posted to)."""
+    cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
+    if cls is None or cls.code not in words.IN_KIND:
+        return None
+    for child in verb.children:
+        if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
+            continue
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in words.POSTED:
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if place is not None and place.ent_type_ == "GPE":
+                    return place
+    return None
 
 
 def _party_after(noun: Any, words: Words) -> Any | None:

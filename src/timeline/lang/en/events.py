@@ -481,6 +481,14 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Envoys, and the prepositions that name the state they are posted to ("the ambassador to
+# Arvelia", "the envoy in Port Sable"): a summons or an expulsion of one in the passive with no
+# agent is that state's act.
+ENVOYS: frozenset[str] = frozenset(
+    {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attaché", "attache"}
+)
+POSTED: frozenset[str] = frozenset({"to", "in"})
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
