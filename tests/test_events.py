@@ -621,3 +621,19 @@ def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_host_state():
     df = extract_events([_doc("The Valdorian ambassador to Kestland was summoned on Thursday.")])
     assert df.iloc[0]["category"] == "summons"
     assert df.iloc[0]["actor"] == "Kestland", df[["title", "actor"]]
+
+
+def test_an_act_told_by_the_gerund_of_a_classed_verb_is_of_its_class():
+    # "shell" is a listed verb; "shelling" is no listed noun. Its "of" phrase is the place
+    # shelled, not who shelled it
+    df = extract_events([_doc("The shelling of Orvo on Thursday killed three people.")])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-10")].iloc[0]
+    assert row["category"] == "clash", df[["title", "category"]]
+    assert pd.isna(row["actor"]), row["actor"]
+
+
+def test_the_of_phrase_of_an_act_done_to_someone_is_not_its_actor():
+    text = "The expulsion of the Valdorian ambassador on Thursday was condemned."
+    row = extract_events([_doc(text)]).iloc[0]
+    assert row["category"] == "expulsion"
+    assert pd.isna(row["actor"]), row["actor"]

@@ -338,8 +338,13 @@ def _host(verb: Any, words: Words) -> Any | None:
 
 def _party_after(noun: Any, words: Words) -> Any | None:
     """'talks between X and Y', 'a visit of X', 'the comments of the ambassador': a party
-    (a named one, or an office) after the noun."""
+    (a named one, or an office) after the noun. The "of" phrase of an act done to someone
+    ("the expulsion of two diplomats", "the shelling of Orvo") is who it is done to."""
+    cls = words.nouns.get(_lemma(noun))
+    done_to = cls is not None and cls.code in words.DONE_TO  # "the expulsion of two diplomats"
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and done_to:
+            continue
         if child.dep_ == "prep" and child.lower_ in ("between", "of", "among"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (

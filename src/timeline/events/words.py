@@ -61,6 +61,10 @@ def words_for(language: str = "en") -> Words:
             verbs.setdefault(lemma, cls)
         for lemma in noun_lemmas:
             nouns.setdefault(lemma, cls)
+    gerunds = getattr(module, "gerunds", None)
+    for lemma, cls in list(verbs.items()) if gerunds else ():
+        for form in gerunds(lemma):
+            nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed nouns first)
     flags = re.IGNORECASE
     return Words(
         module=module,

@@ -489,6 +489,34 @@ ENVOYS: frozenset[str] = frozenset(
 )
 POSTED: frozenset[str] = frozenset({"to", "in"})
 
+
+def gerunds(verb: str) -> tuple[str, ...]:
+    """The -ing nouns of a verb ("shell" -> "shelling", "ban" -> "banning"): an act told by its
+    gerund ("the shelling on Sunday") is of the verb's class. A doubled final consonant is
+    given as well as the plain form; a form that is no word never occurs in a text."""
+    if " " in verb or not verb.isalpha():
+        return ()
+    if verb.endswith("ie"):
+        return (verb[:-2] + "ying",)
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return (verb[:-1] + "ing",)
+    forms = [verb + "ing"]
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    return tuple(forms)
+
+
+# Classes whose noun's "of" phrase is who or what the act is done to, not who does it ("the
+# expulsion of two diplomats", "the shelling of a town", "the closure of the consulate").
+DONE_TO: frozenset[str] = frozenset(
+    {"0811", "161", "162", "163", "164", "165", "166", "171", "172", "180", "190"}
+)
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
