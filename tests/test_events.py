@@ -637,3 +637,15 @@ def test_the_of_phrase_of_an_act_done_to_someone_is_not_its_actor():
     row = extract_events([_doc(text)]).iloc[0]
     assert row["category"] == "expulsion"
     assert pd.isna(row["actor"]), row["actor"]
+
+
+def test_calling_something_a_name_is_a_statement_that_answers_the_act_it_describes():
+    text = _SHELLING + (
+        "Arvelia's foreign minister called the shelling a provocation at a news conference "
+        "on Wednesday."
+    )
+    df = extract_events([_doc(text)]).set_index("event_id")
+    attack = df[df["date_start"] == pd.Timestamp("2031-04-07")].index[0]
+    later = df[df["date_start"] == pd.Timestamp("2031-04-09")].iloc[0]
+    assert later["category"] == "statement", later["category"]  # not a phone call
+    assert later["responds_to"] == attack, df[["title", "responds_to"]]

@@ -536,15 +536,19 @@ def medium(head: Any, words: Words) -> frozenset[int]:
     heads = [head]
     if head.dep_ in ("dobj", "attr") and _lemma(head.head) in words.LIGHT_VERBS:
         heads.append(head.head)  # "made remarks at a briefing": the light verb's settings
+    doc = head.doc
     for h in heads:
         own = _lemma(h) in words.SPEECH or _lemma(h) in words.LIGHT_VERBS
         for child in h.children:
-            if child.dep_ == "prep" and child.lower_ in words.SETTINGS:
-                for obj in child.children:
+            if child.dep_ == "dobj" and own and saying(child):
+                out.extend(noun_phrase(child))
+        # a setting anywhere in the clause ("called the raid a provocation at a briefing",
+        # where the parse hangs "at" on "provocation"); a few tokens around the head at most
+        for tok in doc[max(h.left_edge.i, h.i - 40) : min(h.right_edge.i, h.i + 40) + 1]:
+            if tok.dep_ == "prep" and tok.lower_ in words.SETTINGS:
+                for obj in tok.children:
                     if obj.dep_ == "pobj" and saying(obj):
                         out.extend(noun_phrase(obj))
-            elif child.dep_ == "dobj" and own and saying(child):
-                out.extend(noun_phrase(child))
     return frozenset(out)
 
 
@@ -574,8 +578,11 @@ def _event_noun(tok: Any, words: Words) -> bool:
 
 def _verb_lemma(verb: Any, words: Words) -> str:
     """A verb's lemma, with its particle when the language lists the pair ("call on" is an
-    appeal, "call" a phone call; "hit back", "touch down")."""
+    appeal, "call" a phone call; "hit back", "touch down"); a describing verb with an object
+    and its description is "describe" (a statement)."""
     lemma = _lemma(verb)
+    if lemma in words.DESCRIBING and any(c.dep_ == "oprd" for c in verb.children):
+        return "describe"  # "called the shelling a provocation": a statement
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
             pair = f"{lemma} {child.lower_}"  # "called on both sides", not "called Xi on Tuesday"

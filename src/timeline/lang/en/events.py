@@ -185,6 +185,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "react",
             "answer",
             "address",
+            "describe",
         ),
         (
             "statement",
@@ -516,6 +517,10 @@ def gerunds(verb: str) -> tuple[str, ...]:
 DONE_TO: frozenset[str] = frozenset(
     {"0811", "161", "162", "163", "164", "165", "166", "171", "172", "180", "190"}
 )
+
+# Verbs that, with an object and its description ("called the shelling a provocation"),
+# describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
+DESCRIBING: frozenset[str] = frozenset({"call", "describe", "term", "brand", "label", "dub"})
 
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
