@@ -649,3 +649,26 @@ def test_calling_something_a_name_is_a_statement_that_answers_the_act_it_describ
     later = df[df["date_start"] == pd.Timestamp("2031-04-09")].iloc[0]
     assert later["category"] == "statement", later["category"]  # not a phone call
     assert later["responds_to"] == attack, df[["title", "responds_to"]]
+
+
+def test_an_unnamed_older_event_scores_less_than_a_named_one_of_the_same_age():
+    from timeline.events import linking
+    from timeline.events.model import Candidate, When
+    from timeline.events.words import words_for
+
+    words = words_for("en")
+    classes = linking._Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
+
+    def cand(day: dt.date, code: str) -> Candidate:
+        return Candidate("d", (0, 1), (0, 1), "x", code, "c", When(day, day, "day"), docs=["d"])
+
+    row = cand(dt.date(2031, 4, 10), "010")
+
+    def score(days_before: int, naming: int) -> int:
+        target = cand(row.when.start - dt.timedelta(days=days_before), "180")
+        return linking._score(row, target, naming, 0, set(), set(), classes)
+
+    # a week old: naming in the sentence (3) rather than the document (2) is worth one
+    assert score(7, 3) - score(7, 2) == 1
+    # six weeks old: what the reaction does not name it answers soon after, so one more
+    assert score(45, 3) - score(45, 2) == 2

@@ -18,7 +18,9 @@ such an event counts as sharing two names). Then:
 - +1 the event is told by three documents or more (the story's focal event);
 - +1 the event is of a class others react to (attacks, detentions, reports, expulsions ...);
 - -1 the event happened the same day (a same-day event in the same document must be told
-  before the reaction); -1 more than two months before, -3 more than a year before;
+  before the reaction); -1 more than two months before, -3 more than a year before; -1 more
+  when the reaction names it in neither its clause nor its sentence and it is more than
+  ``UNNAMED_RECENT`` days older;
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one, except for a measure in
   kind (a summons, an expulsion) after an act of its own side that is not words (its police's
@@ -57,6 +59,9 @@ THRESHOLD_OTHER = 6
 # this many events of its story told before it (nearest first); events it names there are all
 # considered.
 UNNAMED_REACH = 30
+# An event a reaction names in neither its clause nor its sentence scores one less when it is
+# more than this many days older (a reaction answers recent news unless it says otherwise).
+UNNAMED_RECENT = 30
 # Two documents are of one story when they share this many proper names that few documents
 # use (at most half of them, and at most STORY_SPREAD).
 STORY_NAMES = 3
@@ -360,6 +365,8 @@ def _score(
         score -= 3
     elif gap > 60:
         score -= 1
+    if naming < 3 and gap > UNNAMED_RECENT:
+        score -= 1  # what a reaction does not name it answers soon after
     return score
 
 
