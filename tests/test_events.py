@@ -672,3 +672,24 @@ def test_an_unnamed_older_event_scores_less_than_a_named_one_of_the_same_age():
     assert score(7, 3) - score(7, 2) == 1
     # six weeks old: what the reaction does not name it answers soon after, so one more
     assert score(45, 3) - score(45, 2) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland ordered two Valdorian diplomats to leave the country on Thursday.",
+        "On Thursday Kestland gave the Valdorian envoy until Sunday to leave.",
+        "Kestland on Thursday asked a senior Valdorian diplomat to leave within five days.",
+    ],
+)
+def test_ordering_someone_to_leave_is_an_expulsion(text):
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-10")].iloc[0]
+    assert row["category"] == "expulsion", df[["title", "category"]]
+    assert row["actor"] == "Kestland", df[["title", "actor"]]
+
+
+def test_a_deadline_is_not_the_date_of_an_act():
+    text = "On Thursday Kestland gave the Valdorian envoy until Sunday to leave."
+    df = extract_events([_doc(text)])
+    assert set(df["date_start"]) == {pd.Timestamp("2031-04-10")}, df[["title", "date_start"]]

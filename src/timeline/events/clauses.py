@@ -85,6 +85,35 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     return tok if tok.i not in inside else None
 
 
+def _sent_away(verb: Any, words: Words) -> Any | None:
+    """The compelling verb of "ordered / asked / gave X ... to leave": an expulsion. The date
+    may be on either verb."""
+    if _lemma(verb) in words.COMPELLING and verb.pos_ == "VERB":
+        for child in verb.children:
+            if _to_leave(child, words):
+                return verb
+        return None
+    if not _to_leave(verb, words):
+        return None
+    above = verb
+    for _ in range(4):  # "ordered 23 officers who it says were spies to leave": up the parse
+        if above.head.i == above.i:
+            return None
+        above = above.head
+        if above.pos_ == "VERB" and _lemma(above) in words.COMPELLING:
+            return above
+    return None
+
+
+def _to_leave(verb: Any, words: Words) -> bool:
+    """A "to leave" complement."""
+    return (
+        _lemma(verb) in words.LEAVING
+        and verb.dep_ in ("xcomp", "advcl", "ccomp")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
+
+
 def _when(verb: Any, words: Words) -> bool:
     """A relative clause opened by a relative adverb of time ("when")."""
     return any(c.dep_ == "advmod" and c.lower_ in words.TIME_RELATIVES for c in verb.children)
@@ -100,6 +129,19 @@ def clause(head: Any, words: Words) -> Clause | None:
     5. else the verb itself, of class ``other``; a noun in no class is no event.
     """
     raised = _through_raising(head, words)
+    sent_away = _sent_away(raised, words)
+    if sent_away is not None:
+        # "ordered two diplomats to leave the country": the order is an expulsion
+        return Clause(
+            sent_away,
+            _lemma(sent_away),
+            words.verbs[words.SENDING_AWAY],
+            False,
+            subject_of(sent_away, words),
+            _objects(sent_away),
+            _planned(sent_away, words),
+            False,
+        )
     planned = _planned(raised, words) or (raised.i != head.i and _planned(head, words))
     if raised.i != head.i and (_lemma(head) in words.RAISING or head.pos_ == "AUX"):
         planned = planned or any(c.lower_ in words.FUTURE_MARKERS for c in head.children)

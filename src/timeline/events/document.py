@@ -518,11 +518,15 @@ def _when(m: Any) -> When:
 
 
 def _usable(m: Any, ctx: Context) -> bool:
-    """A DATE or TIME with a resolved lower bound, outside furniture, not a vague 'now'."""
+    """A DATE or TIME with a resolved lower bound, outside furniture, not a vague 'now' and
+    not a deadline."""
     if getattr(m, "type", "DATE") not in ("DATE", "TIME") or m.earliest is None:
         return False
     if m.text.lower() in ctx.words.VAGUE_DATES:
         return False
+    before = ctx.doc.text[max(0, m.start - 12) : m.start].split()
+    if before and before[-1].lower() in ctx.words.DEADLINES:
+        return False  # "until Saturday": a deadline, when nothing has happened yet
     return not ctx.layout.is_masked(m.start)
 
 

@@ -522,6 +522,18 @@ DONE_TO: frozenset[str] = frozenset(
 # describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
 DESCRIBING: frozenset[str] = frozenset({"call", "describe", "term", "brand", "label", "dub"})
 
+# "ordered two diplomats to leave the country", "asked him to leave", "giving them until
+# Saturday to leave": a verb of compelling over a verb of leaving is an act of the
+# SENDING_AWAY verb's class (an expulsion).
+LEAVING: frozenset[str] = frozenset({"leave", "depart", "quit", "exit"})
+COMPELLING: frozenset[str] = frozenset(
+    {"order", "ask", "tell", "instruct", "direct", "request", "give", "force", "require"}
+)
+SENDING_AWAY = "expel"
+
+# Words before a date that make it a deadline, not the day of an act ("until Saturday").
+DEADLINES: frozenset[str] = frozenset({"until", "till"})
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
