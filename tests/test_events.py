@@ -693,3 +693,28 @@ def test_a_deadline_is_not_the_date_of_an_act():
     text = "On Thursday Kestland gave the Valdorian envoy until Sunday to leave."
     df = extract_events([_doc(text)])
     assert set(df["date_start"]) == {pd.Timestamp("2031-04-10")}, df[["title", "date_start"]]
+
+
+def test_an_object_that_points_back_names_an_act_but_no_statement():
+    from timeline.events import linking
+    from timeline.events.model import Candidate, When
+    from timeline.events.words import words_for
+
+    words = words_for("en")
+    day = When(dt.date(2031, 4, 9), dt.date(2031, 4, 9), "day")
+
+    def cand(lemma: str, code: str, about: frozenset[str] = frozenset()) -> Candidate:
+        return Candidate("d", (0, 1), (0, 1), lemma, code, "c", day, about=about, docs=["d"])
+
+    row = cand("condemn", "111", frozenset({"move"}))  # "condemned the move"
+    told = linking._Told.of(row, words)
+    assert linking._naming(row, told, cand("impose", "164")) == 3  # the tariffs
+    assert linking._naming(row, told, cand("say", "010")) == 0  # not what was said
+    plain = cand("condemn", "111", frozenset({"weather"}))
+    assert linking._naming(plain, linking._Told.of(plain, words), cand("impose", "164")) == 0
+
+
+def test_adding_companies_to_a_list_is_not_saying():
+    text = "Kestland added fourteen Valdorian firms to its export list on Monday."
+    df = extract_events([_doc(text)])
+    assert "statement" not in set(df["category"]), df[["title", "category"]]

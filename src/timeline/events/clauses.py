@@ -105,6 +105,12 @@ def _sent_away(verb: Any, words: Words) -> Any | None:
     return None
 
 
+def _plain_object(verb: Any) -> bool:
+    """A direct object and no reported clause."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "ccomp" not in deps
+
+
 def _to_leave(verb: Any, words: Words) -> bool:
     """A "to leave" complement."""
     return (
@@ -154,6 +160,8 @@ def clause(head: Any, words: Words) -> Clause | None:
     table = words.nouns if nominal else words.verbs
     lemma = _lemma(raised) if nominal else _verb_lemma(raised, words)
     cls = table.get(lemma)
+    if not nominal and lemma in words.SAYING_UNLESS_OBJECT and _plain_object(raised):
+        cls = None  # "added fourteen companies to its list": adding, not saying
     if nominal:
         if cls is None:
             return None

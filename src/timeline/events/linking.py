@@ -11,8 +11,9 @@ a sentence sharing two proper names with the reaction's, or by a document of the
 such an event counts as sharing two names). Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
-  family ("the expulsion" names an act of expelling); +3 when only its sentence does, +2
-  when only its document does;
+  family ("the expulsion" names an act of expelling); +3 when only its sentence does, or
+  when its objects point back ("condemned the move") and the event is an act, not words;
+  +2 when only its document does;
 - +2 the event is told in the reaction's own document;
 - +1 their sentences share a proper name, +1 more when they share three;
 - +1 the event is told by three documents or more (the story's focal event);
@@ -187,6 +188,7 @@ class _Told:
     about_lemmas: frozenset[str]
     context_lemmas: frozenset[str]
     document_lemmas: frozenset[str]
+    anaphoric: bool = False  # its objects point back ("the move", "the decision")
 
     @classmethod
     def of(cls, row: Candidate, words: Words) -> _Told:
@@ -204,6 +206,7 @@ class _Told:
             about,
             context,
             document,
+            bool(row.about & words.ANAPHORIC_NOUNS),
         )
 
 
@@ -317,11 +320,14 @@ def _next_day_naming(
 
 def _naming(row: Candidate, told: _Told, target: Candidate) -> int:
     """How closely the row names the target (its lemma, or a word of its class family): 4 in
-    the row's own objects, 3 in its sentence, 2 in its document, 0 not at all."""
+    the row's own objects, 3 in its sentence, 2 in its document, 0 not at all. An object that
+    points back ("condemned the move") names, at 3, any act that is not words."""
     fam = family(target.code) if target.code != "000" else None
     if target.lemma in told.about_lemmas or fam in told.about:
         return 4
     if target.lemma in told.context_lemmas or fam in told.context:
+        return 3
+    if told.anaphoric and fam not in _VERBAL:
         return 3
     if target.lemma in told.document_lemmas or fam in told.document:
         return 2

@@ -534,6 +534,10 @@ SENDING_AWAY = "expel"
 # Words before a date that make it a deadline, not the day of an act ("until Saturday").
 DEADLINES: frozenset[str] = frozenset({"until", "till"})
 
+# Verbs of saying that mean something else with a plain object ("he added that ..." is
+# saying; "added fourteen companies to its list" is not).
+SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
