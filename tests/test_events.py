@@ -718,3 +718,15 @@ def test_adding_companies_to_a_list_is_not_saying():
     text = "Kestland added fourteen Valdorian firms to its export list on Monday."
     df = extract_events([_doc(text)])
     assert "statement" not in set(df["category"]), df[["title", "category"]]
+
+
+def test_a_measure_with_no_agent_is_the_act_of_the_office_that_reports_it():
+    text = (
+        "Kestland's trade authority opened a review in March. "
+        "The new duties will be collected from Thursday, the authority said."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == "sanction"].iloc[0]
+    assert row["date_start"] == pd.Timestamp("2031-04-17")  # "will be collected": next Thursday
+    assert row["actor"] == "Kestland's trade authority", df[["title", "actor"]]
+    assert pd.isna(row["responds_to"]), df[["title", "responds_to"]]  # not its own review

@@ -359,23 +359,45 @@ def _actor(
     ):
         return last_actor, None
     if phrase and not party_keys(phrase):
-        # "the ministry", "the spokesperson", "the Council": the party named before with
-        # that role
-        head = subject.lemma_.lower() if subject is not None else ""
-        for earlier in reversed(ctx.candidates[-50:]):
-            if (
-                earlier.actor
-                and actors.named(earlier.actor)
-                and head
-                and head in earlier.actor.lower()
-            ):
-                return earlier.actor, span
-        if subject is not None and subject.lower_ in ctx.offices:
-            return ctx.offices[subject.lower_], span
-        outlet = ctx.doc.outlet or ""
-        if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
-            return outlet, span  # "the ministry" in the ministry's own statement
+        return _office(ctx, phrase, subject), span
+    if not phrase and found.cls.code in words.MEASURES:
+        # "the duties will be collected from March 16, the authority said": a measure with
+        # no agent, reported by an office, is that office's
+        reporter = _reporter(found.head, words)
+        if reporter is not None:
+            phrase, _ = actors.actor_phrase(reporter, words)
+            if phrase and not actors.is_pronoun(phrase, words):
+                return (_office(ctx, phrase, reporter) if not party_keys(phrase) else phrase), None
     return phrase, span
+
+
+def _office(ctx: Context, phrase: str, subject: Any) -> str:
+    """An actor phrase that names no party ("the ministry", "the spokesperson", "the
+    Council"): the party named before with that role, else the phrase."""
+    head = subject.lemma_.lower() if subject is not None else ""
+    for earlier in reversed(ctx.candidates[-50:]):
+        if earlier.actor and actors.named(earlier.actor) and head and head in earlier.actor.lower():
+            return earlier.actor
+    if subject is not None and subject.lower_ in ctx.offices:
+        return ctx.offices[subject.lower_]
+    outlet = ctx.doc.outlet or ""
+    if _own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
+        return outlet  # "the ministry" in the ministry's own statement
+    return phrase
+
+
+def _reporter(head: Any, words: Words) -> Any | None:
+    """The subject of the saying verb whose reported clause holds ``head``, or None."""
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("ccomp", "parataxis") or tok.head.dep_ == "ROOT":
+            verb = tok.head
+            if verb.lemma_.lower() in words.SPEECH:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        tok = tok.head
+    return None
 
 
 _PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})

@@ -24,8 +24,8 @@ such an event counts as sharing two names). Then:
   ``UNNAMED_RECENT`` days older;
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one, except for a measure in
-  kind (a summons, an expulsion) after an act of its own side that is not words (its police's
-  arrest of a foreign embassy's employee).
+  kind (a summons, an expulsion) after a salient act of its own side (its police's arrest of a
+  foreign embassy's employee).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. A reaction may answer an act dated the next day by another
@@ -362,8 +362,8 @@ def _score(
     if mine and theirs:
         if not mine & theirs:
             score += 1
-        elif family(target.code) in _VERBAL or row.code not in classes.in_kind:
-            score -= 2
+        elif row.code not in classes.in_kind or target.code not in classes.salient:
+            score -= 2  # one's own act is answered only by a measure after a salient act
     gap = (row.when.start - (target.when.end or target.when.start)).days
     if gap == 0:
         score -= 1

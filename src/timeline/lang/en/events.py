@@ -538,6 +538,10 @@ DEADLINES: frozenset[str] = frozenset({"until", "till"})
 # saying; "added fourteen companies to its list" is not).
 SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
 
+# Classes of a state's measures: one told with no agent ("the duties will be collected
+# from Monday, the authority said") is the act of the office that reports it.
+MEASURES: frozenset[str] = frozenset({"083", "090", "164", "165", "167"})
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
