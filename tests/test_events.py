@@ -188,6 +188,12 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
     [
         ("Question: On Thursday, a court in Port Sable sentenced two reporters.", "Port Sable"),
         (
+            "Question (Daily Wire): Has Minister Ana Lind been in contact with Valdoria on "
+            "Thursday?",
+            "Ana Lind",
+        ),
+        ("Kestland announced on Thursday that it is expelling two diplomats.", "Kestland"),
+        (
             "We saw comments of the Arvelian ambassador on Thursday saying talks had failed.",
             "Arvelia",
         ),
@@ -730,3 +736,20 @@ def test_a_measure_with_no_agent_is_the_act_of_the_office_that_reports_it():
     assert row["date_start"] == pd.Timestamp("2031-04-17")  # "will be collected": next Thursday
     assert row["actor"] == "Kestland's trade authority", df[["title", "actor"]]
     assert pd.isna(row["responds_to"]), df[["title", "responds_to"]]  # not its own review
+
+
+def test_a_speakers_label_in_a_transcript_is_an_answer_turn_not_a_subject():
+    text = (
+        "Question (Daily Wire): Has the minister spoken to Valdoria?\n\n"
+        "Spokesperson Ana Lind: On Wednesday, Foreign Minister Tarn had a telephone "
+        "conversation with the Valdorian foreign minister.\n"
+    )
+    doc = _doc(
+        text,
+        title="Spokesperson Ana Lind's Regular Press Conference",
+        outlet="Ministry of Foreign Affairs of Kestland",
+        publisher_type="government",
+    )
+    df = extract_events([doc])
+    row = df[df["category"] == "phone call"].iloc[0]
+    assert row["actor"] == "Foreign Minister Tarn", row["actor"]

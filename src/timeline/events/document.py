@@ -350,6 +350,12 @@ def _actor(
             return ctx.doc.outlet or last_actor, None
         return last_actor, None
     if person == "third":
+        # "X announced that it is expelling ...": the reporting verb's subject
+        reporter = _reporter(found.head, words)
+        if reporter is not None:
+            said, _ = actors.actor_phrase(reporter, words)
+            if said and not actors.is_pronoun(said, words) and party_keys(said):
+                return said, None
         return last_actor, None
     if (
         phrase

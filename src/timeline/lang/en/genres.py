@@ -28,8 +28,15 @@ DATELINE = (
     r"|[\w.'’ ,()/-]{2,60}?(?:\)|--|—|–|-|:))"  # "PLACE, Month D (Agency)"
     r"(?:\s*(?:--|—|–))?\s"
 )
-# Transcript turns: question and answer markers at the start of a line.
-TURN = r"\s*(?:(Q|Question)|(A|Answer))\s*(?:\d+\s*)?[:.]\s"
+# Transcript turns: question and answer markers at the start of a line. A question may name
+# its outlet ("Question (Daily Wire):"); an answer may be the speaker's label, a few
+# capitalised words with a spokesperson's or an official's role ("Spokesperson Ana Lind:").
+_ROLE = r"(?:Spokesperson|Spokesman|Spokeswoman|Minister|Secretary|Ambassador|Director)"
+_LABEL = r"(?-i:(?=[^:\n]{0,60}\b" + _ROLE + r"\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,6})\s*:"
+TURN = (
+    r"\s*(?:(Q|Question)(?:\s*\([^()\n]{1,60}\))?\s*(?:\d+\s*)?[:.]"
+    r"|(A|Answer)\s*(?:\d+\s*)?[:.]|(" + _LABEL + r"))\s"
+)
 # Titles that make the document itself the act (an official statement or briefing).
 STATEMENT_TITLE = (
     r"\b(?:remarks|statement|press release|declaration|communiqu|readout|press conference"
