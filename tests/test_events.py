@@ -753,3 +753,15 @@ def test_a_speakers_label_in_a_transcript_is_an_answer_turn_not_a_subject():
     df = extract_events([doc])
     row = df[df["category"] == "phone call"].iloc[0]
     assert row["actor"] == "Foreign Minister Tarn", row["actor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kestland drone crossed the border on Thursday.",
+        "Two Kestland fighter jets entered Valdorian airspace on Thursday.",
+    ],
+)
+def test_a_verb_of_no_class_takes_one_from_its_object(text):
+    df = extract_events([_doc(text)])
+    assert df.iloc[0]["category"] == "clash", df[["title", "category"]]

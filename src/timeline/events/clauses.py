@@ -105,6 +105,22 @@ def _sent_away(verb: Any, words: Words) -> Any | None:
     return None
 
 
+def _verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
+    """The class a verb has with a given object ("crossed the border", "entered airspace"),
+    from the language's VERB_OBJECT pairs, or None."""
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep"):
+            obj = (
+                child
+                if child.dep_ == "dobj"
+                else next((c for c in child.children if c.dep_ == "pobj"), None)
+            )
+            if obj is not None and (lemma, _lemma(obj)) in words.VERB_OBJECT:
+                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(obj))]]
+    return None
+
+
 def _plain_object(verb: Any) -> bool:
     """A direct object and no reported clause."""
     deps = {c.dep_ for c in verb.children}
@@ -188,6 +204,8 @@ def clause(head: Any, words: Words) -> Clause | None:
                 planned,
                 False,
             )
+    if cls is None:
+        cls = _verb_with_object(raised, words)  # "crossed the border": an incursion
     if cls is None:
         inner = _classed_inside(raised, words)
         if inner is not None:

@@ -542,6 +542,22 @@ SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
 # from Monday, the authority said") is the act of the office that reports it.
 MEASURES: frozenset[str] = frozenset({"083", "090", "164", "165", "167"})
 
+# Verbs of no class that have one with a given object (lemma of the verb, lemma of the object
+# or of the object of its preposition) -> a listed verb whose class they take.
+VERB_OBJECT: dict[tuple[str, str], str] = {
+    ("cross", "border"): "invade",
+    ("cross", "line"): "invade",
+    ("enter", "airspace"): "invade",
+    ("enter", "waters"): "invade",
+    ("violate", "airspace"): "invade",
+    ("violate", "border"): "invade",
+    ("violate", "sovereignty"): "invade",
+    ("violate", "ceasefire"): "clash",
+    ("violate", "truce"): "clash",
+    ("break", "ceasefire"): "clash",
+    ("declare", "grata"): "expel",
+}
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
