@@ -765,3 +765,13 @@ def test_a_speakers_label_in_a_transcript_is_an_answer_turn_not_a_subject():
 def test_a_verb_of_no_class_takes_one_from_its_object(text):
     df = extract_events([_doc(text)])
     assert df.iloc[0]["category"] == "clash", df[["title", "category"]]
+
+
+def test_the_two_neighbours_are_the_two_countries_the_document_names_most():
+    text = (
+        "Peru and Chile held talks in Lima. Brazil sent an observer. "
+        "The two neighbours signed a fisheries accord on Thursday, Peru said."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == "agreement"].iloc[0]
+    assert row["actor"] == "Peru and Chile", row["actor"]

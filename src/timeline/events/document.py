@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ from timeline.events import actors, clauses, confidence, merging
 from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
-from timeline.events.parties import party_keys
+from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.words import Words, words_for
 
 
@@ -35,6 +36,8 @@ class Context:
     # an office's fullest naming so far ("ministry" -> "Arvelia's foreign ministry"), so that
     # a later bare "the ministry" is that one
     offices: dict[str, str] = field(default_factory=dict)
+    # the countries the document names, most named first
+    places: list[str] = field(default_factory=list)
 
 
 def document_candidates(doc: Any) -> list[Candidate]:
@@ -106,6 +109,7 @@ def _dated_clauses(ctx: Context) -> None:
     starts = [base + s.start_char for base, s in sentences]
     last_actor = ""
     speaker = _speaker(doc, ctx.words)
+    ctx.places = _countries(sentences)
     by_sentence: dict[int, list[Any]] = {}
     import bisect
 
@@ -364,6 +368,9 @@ def _actor(
         and found.subject.pos_ == "PRON"
     ):
         return last_actor, None
+    if phrase and not party_keys(phrase) and _pair(subject, words) and len(ctx.places) >= 2:
+        # "the two neighbours", "both sides": the two countries the document names most
+        return " and ".join(ctx.places[:2]), span
     if phrase and not party_keys(phrase):
         return _office(ctx, phrase, subject), span
     if not phrase and found.cls.code in words.MEASURES:
@@ -375,6 +382,29 @@ def _actor(
             if phrase and not actors.is_pronoun(phrase, words):
                 return (_office(ctx, phrase, reporter) if not party_keys(phrase) else phrase), None
     return phrase, span
+
+
+def _countries(sentences: list[tuple[int, Any]]) -> list[str]:
+    """The countries the document names (places of the gazetteer, a capital counting for its
+    country), most named first, each as the document most often writes it."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for _base, sent in sentences:
+        for ent in sent.ents:
+            if ent.label_ != "GPE":
+                continue
+            keys = [k for k in party_keys(ent.text) if is_gazetteer_key(k)]
+            if len(keys) == 1:
+                counts[keys[0]] += 1
+                forms.setdefault(keys[0], Counter())[ent.text] += 1
+    return [forms[key].most_common(1)[0][0] for key, _n in counts.most_common()]
+
+
+def _pair(subject: Any, words: Words) -> bool:
+    """A plural subject counted as two ("the two neighbours", "both sides")."""
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in words.PAIR_WORDS for c in subject.children)
 
 
 def _office(ctx: Context, phrase: str, subject: Any) -> str:

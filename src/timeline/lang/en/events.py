@@ -558,6 +558,10 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("declare", "grata"): "expel",
 }
 
+# Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
+# two places the document names most.
+PAIR_WORDS: frozenset[str] = frozenset({"two", "both"})
+
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
