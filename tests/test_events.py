@@ -752,7 +752,8 @@ def test_a_speakers_label_in_a_transcript_is_an_answer_turn_not_a_subject():
     )
     df = extract_events([doc])
     row = df[df["category"] == "phone call"].iloc[0]
-    assert row["actor"] == "Foreign Minister Tarn", row["actor"]
+    # the label is no subject; a minister the ministry names without a country is its own
+    assert row["actor"] == "Foreign Minister Tarn of Kestland", row["actor"]
 
 
 @pytest.mark.parametrize(
@@ -775,3 +776,18 @@ def test_the_two_neighbours_are_the_two_countries_the_document_names_most():
     df = extract_events([_doc(text)])
     row = df[df["category"] == "agreement"].iloc[0]
     assert row["actor"] == "Peru and Chile", row["actor"]
+
+
+def test_a_titled_person_takes_the_fuller_naming_the_document_gives():
+    text = (
+        "Kestland's Foreign Minister Ivo Tarn arrived in Orvo late at night. "
+        "Foreign Minister Tarn met the Valdorian president on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == "meeting"].iloc[0]
+    assert row["actor"] == "Kestland's Foreign Minister Ivo Tarn", row["actor"]
+
+
+def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
+    doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
+    assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"

@@ -14,6 +14,9 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.events import idioms
+from timeline.events.tokens import NOUN_POS as _NOUN_POS
+from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
 OTHER = PredicateClass("000", "other")
@@ -21,7 +24,6 @@ _CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "ROOT", "parataxis", "pcomp"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _OBJECT_DEPS = frozenset(
     {"dobj", "pobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep"}
@@ -68,7 +70,11 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
     for t in tokens:
         for child in t.children:
-            if child.dep_ == "relcl" and child.pos_ in ("VERB", "AUX") and _when(child, words):
+            if (
+                child.dep_ == "relcl"
+                and child.pos_ in ("VERB", "AUX")
+                and idioms.when_clause(child, words)
+            ):
                 return child  # "since 1995, when Arvelia fired missiles": the firing
     tok = root
     for _ in range(10):
@@ -85,62 +91,6 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     return tok if tok.i not in inside else None
 
 
-def _sent_away(verb: Any, words: Words) -> Any | None:
-    """The compelling verb of "ordered / asked / gave X ... to leave": an expulsion. The date
-    may be on either verb."""
-    if _lemma(verb) in words.COMPELLING and verb.pos_ == "VERB":
-        for child in verb.children:
-            if _to_leave(child, words):
-                return verb
-        return None
-    if not _to_leave(verb, words):
-        return None
-    above = verb
-    for _ in range(4):  # "ordered 23 officers who it says were spies to leave": up the parse
-        if above.head.i == above.i:
-            return None
-        above = above.head
-        if above.pos_ == "VERB" and _lemma(above) in words.COMPELLING:
-            return above
-    return None
-
-
-def _verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
-    """The class a verb has with a given object ("crossed the border", "entered airspace"),
-    from the language's VERB_OBJECT pairs, or None."""
-    lemma = _lemma(verb)
-    for child in verb.children:
-        if child.dep_ in ("dobj", "prep"):
-            obj = (
-                child
-                if child.dep_ == "dobj"
-                else next((c for c in child.children if c.dep_ == "pobj"), None)
-            )
-            if obj is not None and (lemma, _lemma(obj)) in words.VERB_OBJECT:
-                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(obj))]]
-    return None
-
-
-def _plain_object(verb: Any) -> bool:
-    """A direct object and no reported clause."""
-    deps = {c.dep_ for c in verb.children}
-    return "dobj" in deps and "ccomp" not in deps
-
-
-def _to_leave(verb: Any, words: Words) -> bool:
-    """A "to leave" complement."""
-    return (
-        _lemma(verb) in words.LEAVING
-        and verb.dep_ in ("xcomp", "advcl", "ccomp")
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    )
-
-
-def _when(verb: Any, words: Words) -> bool:
-    """A relative clause opened by a relative adverb of time ("when")."""
-    return any(c.dep_ == "advmod" and c.lower_ in words.TIME_RELATIVES for c in verb.children)
-
-
 def clause(head: Any, words: Words) -> Clause | None:
     """The clause of a predicate token, its class found by the first strategy that applies.
 
@@ -151,19 +101,10 @@ def clause(head: Any, words: Words) -> Clause | None:
     5. else the verb itself, of class ``other``; a noun in no class is no event.
     """
     raised = _through_raising(head, words)
-    sent_away = _sent_away(raised, words)
+    sent_away = idioms.sent_away(raised, words)
     if sent_away is not None:
         # "ordered two diplomats to leave the country": the order is an expulsion
-        return Clause(
-            sent_away,
-            _lemma(sent_away),
-            words.verbs[words.SENDING_AWAY],
-            False,
-            subject_of(sent_away, words),
-            _objects(sent_away),
-            _planned(sent_away, words),
-            False,
-        )
+        return _verb_clause(sent_away, words.verbs[words.SENDING_AWAY], words)
     planned = _planned(raised, words) or (raised.i != head.i and _planned(head, words))
     if raised.i != head.i and (_lemma(head) in words.RAISING or head.pos_ == "AUX"):
         planned = planned or any(c.lower_ in words.FUTURE_MARKERS for c in head.children)
@@ -176,7 +117,7 @@ def clause(head: Any, words: Words) -> Clause | None:
     table = words.nouns if nominal else words.verbs
     lemma = _lemma(raised) if nominal else _verb_lemma(raised, words)
     cls = table.get(lemma)
-    if not nominal and lemma in words.SAYING_UNLESS_OBJECT and _plain_object(raised):
+    if not nominal and lemma in words.SAYING_UNLESS_OBJECT and idioms.plain_object(raised):
         cls = None  # "added fourteen companies to its list": adding, not saying
     if nominal:
         if cls is None:
@@ -185,27 +126,11 @@ def clause(head: Any, words: Words) -> Clause | None:
     if raised.pos_ == "AUX" and cls is None:
         return None
     if cls is None or lemma in words.LIGHT_VERBS:
-        noun = _light_object(raised, words) or _event_subject(raised, words)
-        if noun is not None:
-            if noun.dep_.startswith("nsubj"):
-                own = subject_of(noun, words)
-            elif lemma in words.LIGHT_VERBS:
-                own = subject  # "X issued a statement": X's statement
-            else:
-                # "we saw comments of the ambassador": the noun's own party, else the subject
-                own = subject_of(noun, words) or subject
-            return Clause(
-                noun,
-                _lemma(noun),
-                words.nouns[_lemma(noun)],
-                True,
-                own,
-                _objects(noun),
-                planned,
-                False,
-            )
+        found = _noun_clause(raised, lemma, subject, planned, words)
+        if found is not None:
+            return found
     if cls is None:
-        cls = _verb_with_object(raised, words)  # "crossed the border": an incursion
+        cls = idioms.verb_with_object(raised, words)  # "crossed the border": an incursion
     if cls is None:
         inner = _classed_inside(raised, words)
         if inner is not None:
@@ -240,6 +165,38 @@ def clause(head: Any, words: Words) -> Clause | None:
             )
     return Clause(
         raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
+    )
+
+
+def _verb_clause(verb: Any, cls: PredicateClass, words: Words) -> Clause:
+    """The clause of a verb given its class, with its own subject, objects and plan."""
+    return Clause(
+        verb,
+        _lemma(verb),
+        cls,
+        False,
+        subject_of(verb, words),
+        _objects(verb),
+        _planned(verb, words),
+        False,
+    )
+
+
+def _noun_clause(verb: Any, lemma: str, subject: Any, planned: bool, words: Words) -> Clause | None:
+    """Strategies 2 and 3 of ``clause``: the event noun a light or unknown verb governs, or
+    has as subject, with its party."""
+    noun = _light_object(verb, words) or _event_subject(verb, words)
+    if noun is None:
+        return None
+    if noun.dep_.startswith("nsubj"):
+        own = subject_of(noun, words)
+    elif lemma in words.LIGHT_VERBS:
+        own = subject  # "X issued a statement": X's statement
+    else:
+        # "we saw comments of the ambassador": the noun's own party, else the subject
+        own = subject_of(noun, words) or subject
+    return Clause(
+        noun, _lemma(noun), words.nouns[_lemma(noun)], True, own, _objects(noun), planned, False
     )
 
 
@@ -587,50 +544,6 @@ def _objects(head: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def medium(head: Any, words: Words) -> frozenset[int]:
-    """Indices of the words that give the act's own medium, not what it answers: "at a press
-    conference", "in a statement", "addressing a briefing", "issued a statement". A reaction's
-    medium names no earlier statement; "rejected the remarks" names one."""
-    from timeline.events.merging import family
-
-    def saying(tok: Any) -> bool:
-        cls = words.nouns.get(_lemma(tok))
-        return cls is not None and family(cls.code) in ("say", "call")
-
-    def noun_phrase(tok: Any) -> list[int]:
-        return [tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")]
-
-    out: list[int] = noun_phrase(head) if saying(head) else []  # "press" of "press briefing"
-    heads = [head]
-    if head.dep_ in ("dobj", "attr") and _lemma(head.head) in words.LIGHT_VERBS:
-        heads.append(head.head)  # "made remarks at a briefing": the light verb's settings
-    doc = head.doc
-    for h in heads:
-        own = _lemma(h) in words.SPEECH or _lemma(h) in words.LIGHT_VERBS
-        for child in h.children:
-            if child.dep_ == "dobj" and own and saying(child):
-                out.extend(noun_phrase(child))
-        # a setting anywhere in the clause ("called the raid a provocation at a briefing",
-        # where the parse hangs "at" on "provocation"); a few tokens around the head at most
-        for tok in doc[max(h.left_edge.i, h.i - 40) : min(h.right_edge.i, h.i + 40) + 1]:
-            if tok.dep_ == "prep" and tok.lower_ in words.SETTINGS:
-                for obj in tok.children:
-                    if obj.dep_ == "pobj" and saying(obj):
-                        out.extend(noun_phrase(obj))
-    return frozenset(out)
-
-
-def saying_verb(tok: Any, words: Words) -> bool:
-    """A verb of saying ("claimed", "stressed"): in a reaction's sentence it is the reaction's
-    own voice, and names no earlier statement ("the claims" as a noun does)."""
-    from timeline.events.merging import family
-
-    if tok.pos_ != "VERB":
-        return False
-    cls = words.verbs.get(_lemma(tok))
-    return cls is not None and family(cls.code) in ("say", "call")
-
-
 def _planned(head: Any, words: Words) -> bool:
     """A predicate stated as a plan or intention ('will visit', 'plans to', 'upcoming')."""
     for child in head.children:
@@ -656,13 +569,4 @@ def _verb_lemma(verb: Any, words: Words) -> str:
             pair = f"{lemma} {child.lower_}"  # "called on both sides", not "called Xi on Tuesday"
             if pair in words.verbs:
                 return pair
-    return lemma
-
-
-def _lemma(tok: Any) -> str:
-    """The token's lemma; a hyphenated compound ending in it ("face-off") as one word."""
-    lemma = (tok.lemma_ or tok.text).lower()
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_:
-        return f"{doc[tok.i - 2].text.lower()}-{lemma}"
     return lemma

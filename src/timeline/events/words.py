@@ -1,4 +1,5 @@
-"""The language data the event engine reads: ``lang/<code>/events.py`` (words and classes) and
+"""The language data the event engine reads: ``lang/<code>/events.py`` (words and classes),
+``lang/<code>/idioms.py`` (the words of the clause idioms and attribution rules) and
 ``lang/<code>/genres.py`` (page layouts), English by default."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Words:
     """A language's event words, compiled once: lemma tables and layout patterns."""
 
     module: ModuleType
+    idioms: ModuleType
     verbs: dict[str, PredicateClass]
     nouns: dict[str, PredicateClass]
     header_lines: tuple[re.Pattern[str], ...]
@@ -33,7 +35,9 @@ class Words:
     briefing_title: re.Pattern[str]
 
     def __getattr__(self, name: str):
-        return getattr(self.module, name)
+        if hasattr(self.module, name):
+            return getattr(self.module, name)
+        return getattr(self.idioms, name)
 
 
 @cache
@@ -50,6 +54,10 @@ def words_for(language: str = "en") -> Words:
         code = "en"
         module = importlib.import_module("timeline.lang.en.events")
     try:
+        idioms = importlib.import_module(f"timeline.lang.{code}.idioms")
+    except ModuleNotFoundError:  # a language without idioms of its own reads the English ones
+        idioms = importlib.import_module("timeline.lang.en.idioms")
+    try:
         genres = importlib.import_module(f"timeline.lang.{code}.genres")
     except ModuleNotFoundError:  # a language with words but no layouts of its own
         genres = importlib.import_module("timeline.lang.en.genres")
@@ -61,13 +69,14 @@ def words_for(language: str = "en") -> Words:
             verbs.setdefault(lemma, cls)
         for lemma in noun_lemmas:
             nouns.setdefault(lemma, cls)
-    gerunds = getattr(module, "gerunds", None)
+    gerunds = getattr(idioms, "gerunds", None)
     for lemma, cls in list(verbs.items()) if gerunds else ():
         for form in gerunds(lemma):
             nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed nouns first)
     flags = re.IGNORECASE
     return Words(
         module=module,
+        idioms=idioms,
         verbs=verbs,
         nouns=nouns,
         header_lines=tuple(re.compile(p, flags) for p in genres.HEADER_LINES),

@@ -1,0 +1,287 @@
+"""Attribution: who did a dated clause's act, with what the document says around it.
+
+The clause's subject (``timeline.events.actors``) is resolved against the document: pronouns
+and first-person subjects, bare offices ("the ministry"), titled people named more fully
+elsewhere, "the two neighbours", measures reported by an office, the speaker of a transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from timeline.events import actors, clauses
+from timeline.events.parties import is_gazetteer_key, party_keys
+from timeline.events.words import Words
+
+if TYPE_CHECKING:
+    from timeline.events.document import Context
+
+
+def note_offices(ctx: Context, sent: Any) -> None:
+    """Record each office the sentence names with its party ("the Council of Arvelia",
+    "Arvelia's foreign ministry"), by its head word."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ctx.words.AGENT_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        phrase, _ = actors.actor_phrase(tok, ctx.words)
+        if phrase and party_keys(phrase):
+            ctx.offices[tok.lower_] = phrase  # by the word itself: "ministers" is not "minister"
+        elif phrase and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ctx.words.SPEECH:
+            # "Arvelia expelled two diplomats, the foreign ministry said": Arvelia's ministry
+            country = _country_reported(tok.head, ctx.words)
+            if country:
+                ctx.offices[tok.lower_] = f"{phrase} of {country}"
+
+
+def _country_reported(verb: Any, words: Words) -> str:
+    """The country that is the subject of what a saying verb reports, or ''."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("GPE", ""):
+            continue  # a country's name (one the tagger does not know has no type)
+        phrase, _ = actors.actor_phrase(subject, words)
+        keys = party_keys(phrase)
+        if keys and (subject.ent_type_ == "GPE" or len(phrase.split()) == 1):
+            return phrase
+    return ""
+
+
+def actor_of(
+    ctx: Context, base: int, found: Any, sent: Any, context: tuple[str, str]
+) -> tuple[str, tuple[int, int] | None]:
+    """The clause's actor, with pronouns and first-person subjects resolved.
+
+    ``context`` is the last named actor of the document and the transcript's speaker.
+
+    An event noun with no party of its own ("the summit on 11 January") takes the named
+    subject of the sentence it sits in.
+    """
+    last_actor, speaker = context
+    words = ctx.words
+    subject = found.subject
+    if subject is None and found.nominal:
+        subject = _subject_of_nominal(found.head, words)
+    if subject is not None and subject.pos_ == "NOUN" and subject.i != found.head.i:
+        lemma = subject.lemma_.lower()
+        if lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
+            # "Arvelian naval exercises are to start", "the move came after": an act as
+            # subject; its own party, else the party named last
+            own = clauses.subject_of(subject, words)
+            if own is None:
+                # "the move came after": the party named last; "protests spread": nobody named
+                return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
+            subject = own
+    phrase, span = actors.actor_phrase(subject, words)
+    if span is not None:
+        span = (base + span[0], base + span[1])
+        if ctx.layout.is_masked(span[0]):
+            phrase, span = "", None
+    person = actors.is_pronoun(phrase, ctx.words) if phrase else ""
+    if person == "first":
+        turn = ctx.layout.turn(base + found.head.idx)
+        if turn == "A" and speaker:
+            return speaker, None
+        if own_voice(ctx.doc):
+            return ctx.doc.outlet or last_actor, None
+        return last_actor, None
+    if person == "third":
+        # "X announced that it is expelling ...": the reporting verb's subject
+        reporter = _reporter(found.head, words)
+        if reporter is not None:
+            said, _ = actors.actor_phrase(reporter, words)
+            if said and not actors.is_pronoun(said, words) and party_keys(said):
+                return said, None
+        return last_actor, None
+    if (
+        phrase
+        and not actors.named(phrase)
+        and found.subject is not None
+        and found.subject.pos_ == "PRON"
+    ):
+        return last_actor, None
+    if phrase and not party_keys(phrase) and _pair(subject, words) and len(ctx.places) >= 2:
+        # "the two neighbours", "both sides": the two countries the document names most
+        return " and ".join(ctx.places[:2]), span
+    if phrase and not party_keys(phrase):
+        return _office(ctx, phrase, subject), span
+    if not phrase and found.cls.code in words.MEASURES:
+        # "the duties will be collected from March 16, the authority said": a measure with
+        # no agent, reported by an office, is that office's
+        reporter = _reporter(found.head, words)
+        if reporter is not None:
+            phrase, _ = actors.actor_phrase(reporter, words)
+            if phrase and not actors.is_pronoun(phrase, words):
+                return (_office(ctx, phrase, reporter) if not party_keys(phrase) else phrase), None
+    if phrase and subject is not None and _titled_person(subject, words):
+        # "Foreign Minister Tarn": the fuller naming the document gives ("Kestland's Foreign
+        # Minister Ivo Tarn"), else, in a government's own document, its own
+        fuller = ctx.people.get(subject.text)
+        if fuller:
+            return fuller, span
+        country = _publisher_country(ctx.doc, words)
+        if country and own_voice(ctx.doc):
+            return f"{phrase} of {country}", span
+    return phrase, span
+
+
+def _titled_person(head: Any, words: Words) -> bool:
+    """A person's name with a title and no country ("Foreign Minister Ivo Tarn")."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "ORG"):
+        return False
+    if head.lower_ in words.ROLE_WORDS:
+        return False  # "Director-General": a title, no name
+    left = list(head.lefts) + [t for c in head.lefts for t in c.subtree]
+    titled = any(t.lower_ in words.AGENT_HEADS for t in left)
+    return titled and not any(_country_word(t) for t in left)
+
+
+def _country_word(tok: Any) -> bool:
+    """A word that names a party: a place, a demonym, an organisation, a possessive name
+    ("Kestland's")."""
+    if tok.ent_type_ in ("GPE", "NORP", "ORG"):
+        return True
+    if tok.pos_ == "ADJ" and tok.text[:1].isupper():
+        return True  # "Kestlandic"
+    return tok.pos_ == "PROPN" and any(c.dep_ == "case" for c in tok.children)
+
+
+def note_people(ctx: Context) -> None:
+    """Record, by surname, each titled person the document names with a country."""
+    for _base, sent in ctx.sentences:
+        for tok in sent:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue  # the last word of a name
+            left = [t for c in tok.lefts for t in c.subtree]
+            if any(t.lower_ in ctx.words.AGENT_HEADS for t in left) and any(
+                _country_word(t) for t in left
+            ):
+                phrase, _ = actors.actor_phrase(tok, ctx.words)
+                if phrase:
+                    ctx.people.setdefault(tok.text, phrase)
+
+
+def _publisher_country(doc: Any, words: Words) -> str:
+    """The words of the publisher's name that are no role word ("Ministry of Foreign Affairs
+    of Kestland" -> "Kestland"), or ''."""
+    names = [w for w in re.findall(r"[A-Z][\w'’-]+", getattr(doc, "outlet", "") or "")]
+    names = [w for w in names if w.lower() not in words.ROLE_WORDS]
+    return " ".join(names) if len(names) == 1 else ""
+
+
+def countries(sentences: list[tuple[int, Any]]) -> list[str]:
+    """The countries the document names (places of the gazetteer, a capital counting for its
+    country), most named first, each as the document most often writes it."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for _base, sent in sentences:
+        for ent in sent.ents:
+            if ent.label_ != "GPE":
+                continue
+            keys = [k for k in party_keys(ent.text) if is_gazetteer_key(k)]
+            if len(keys) == 1:
+                counts[keys[0]] += 1
+                forms.setdefault(keys[0], Counter())[ent.text] += 1
+    return [forms[key].most_common(1)[0][0] for key, _n in counts.most_common()]
+
+
+def _pair(subject: Any, words: Words) -> bool:
+    """A plural subject counted as two ("the two neighbours", "both sides")."""
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in words.PAIR_WORDS for c in subject.children)
+
+
+def _office(ctx: Context, phrase: str, subject: Any) -> str:
+    """An actor phrase that names no party ("the ministry", "the spokesperson", "the
+    Council"): the party named before with that role, else the phrase."""
+    head = subject.lemma_.lower() if subject is not None else ""
+    for earlier in reversed(ctx.candidates[-50:]):
+        if earlier.actor and actors.named(earlier.actor) and head and head in earlier.actor.lower():
+            return earlier.actor
+    if subject is not None and subject.lower_ in ctx.offices:
+        return ctx.offices[subject.lower_]
+    outlet = ctx.doc.outlet or ""
+    if own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
+        return outlet  # "the ministry" in the ministry's own statement
+    return phrase
+
+
+def _reporter(head: Any, words: Words) -> Any | None:
+    """The subject of the saying verb whose reported clause holds ``head``, or None."""
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("ccomp", "parataxis") or tok.head.dep_ == "ROOT":
+            verb = tok.head
+            if verb.lemma_.lower() in words.SPEECH:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        tok = tok.head
+    return None
+
+
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
+    """The party whose act an event noun without a party of its own is, or None.
+
+    The nearest verb above the noun lends its subject: "the ministers held the summit on 11
+    January", "the spokesman said at a press conference on Tuesday". Not when the noun is the thing
+    reacted to or spoken of ("condemned Monday's coup"), nor the context or topic of its
+    clause ("called for calm following the coup", "concern over the elections").
+    """
+    tok = noun
+    path: list[str] = []
+    setting_word = ""
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ in words.TOPIC_MARKERS:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            cls = words.verbs.get(lemma)
+            # "defended the response at a news conference": the parse hangs the occasion on
+            # the object; it is still where the subject acted
+            route = path + [tok.dep_]
+            setting = route == ["pobj", "prep", "dobj"] and setting_word in words.SETTINGS
+            reacts = lemma in words.SPEECH or (cls is not None and cls.code in words.REACTIVE)
+            if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and not setting:
+                return None
+            subject = clauses.subject_of(head, words)
+            if subject is None:
+                return None
+            if subject.ent_type_ in _PARTIES:
+                return subject
+            # "in a statement on Monday, it said", "the minister spoke at a news conference":
+            # a pronoun (resolved later) or an office, for a noun right under its verb
+            adjunct = route == ["pobj", "prep"] or setting
+            if adjunct and (subject.pos_ == "PRON" or subject.lemma_.lower() in words.AGENT_HEADS):
+                return subject
+            return None
+        if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos", "npadvmod"):
+            return None
+        if tok.dep_ == "prep" and not path[1:]:
+            setting_word = tok.lower_
+        path.append(tok.dep_)
+        tok = head
+    return None
+
+
+def own_voice(doc: Any) -> bool:
+    """Whether 'we' in the document is its publisher (an official or NGO document)."""
+    return (getattr(doc, "publisher_type", "") or "") in ("government", "intergovernmental", "NGO")
+
+
+def speaker_of(doc: Any, words: Words) -> str:
+    """Who answers in a briefing transcript: the role its title names, or the outlet."""
+    title = getattr(doc, "title", "") or ""
+    if not words.briefing_title.search(title):
+        return ""
+    return getattr(doc, "outlet", "") or ""

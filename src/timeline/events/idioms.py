@@ -1,0 +1,114 @@
+"""Idioms: word combinations whose class is not their head's, and the words of a clause that
+are its own medium rather than a naming of an earlier act.
+
+"ordered two diplomats to leave" is an expulsion, "crossed the border" an incursion, "added
+fourteen firms to its list" no saying; "at a press conference" names no earlier statement.
+All word lists are the language's data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.events.tokens import lemma as _lemma
+from timeline.events.words import PredicateClass, Words
+
+
+def sent_away(verb: Any, words: Words) -> Any | None:
+    """The compelling verb of "ordered / asked / gave X ... to leave": an expulsion. The date
+    may be on either verb."""
+    if _lemma(verb) in words.COMPELLING and verb.pos_ == "VERB":
+        for child in verb.children:
+            if _to_leave(child, words):
+                return verb
+        return None
+    if not _to_leave(verb, words):
+        return None
+    above = verb
+    for _ in range(4):  # "ordered 23 officers who it says were spies to leave": up the parse
+        if above.head.i == above.i:
+            return None
+        above = above.head
+        if above.pos_ == "VERB" and _lemma(above) in words.COMPELLING:
+            return above
+    return None
+
+
+def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
+    """The class a verb has with a given object ("crossed the border", "entered airspace"),
+    from the language's VERB_OBJECT pairs, or None."""
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep"):
+            obj = (
+                child
+                if child.dep_ == "dobj"
+                else next((c for c in child.children if c.dep_ == "pobj"), None)
+            )
+            if obj is not None and (lemma, _lemma(obj)) in words.VERB_OBJECT:
+                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(obj))]]
+    return None
+
+
+def plain_object(verb: Any) -> bool:
+    """A direct object and no reported clause."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "ccomp" not in deps
+
+
+def _to_leave(verb: Any, words: Words) -> bool:
+    """A "to leave" complement."""
+    return (
+        _lemma(verb) in words.LEAVING
+        and verb.dep_ in ("xcomp", "advcl", "ccomp")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
+
+
+def when_clause(verb: Any, words: Words) -> bool:
+    """A relative clause opened by a relative adverb of time ("when")."""
+    return any(c.dep_ == "advmod" and c.lower_ in words.TIME_RELATIVES for c in verb.children)
+
+
+def medium(head: Any, words: Words) -> frozenset[int]:
+    """Indices of the words that give the act's own medium, not what it answers: "at a press
+    conference", "in a statement", "addressing a briefing", "issued a statement". A reaction's
+    medium names no earlier statement; "rejected the remarks" names one."""
+    from timeline.events.merging import family
+
+    def saying(tok: Any) -> bool:
+        cls = words.nouns.get(_lemma(tok))
+        return cls is not None and family(cls.code) in ("say", "call")
+
+    def noun_phrase(tok: Any) -> list[int]:
+        return [tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")]
+
+    out: list[int] = noun_phrase(head) if saying(head) else []  # "press" of "press briefing"
+    heads = [head]
+    if head.dep_ in ("dobj", "attr") and _lemma(head.head) in words.LIGHT_VERBS:
+        heads.append(head.head)  # "made remarks at a briefing": the light verb's settings
+    doc = head.doc
+    for h in heads:
+        own = _lemma(h) in words.SPEECH or _lemma(h) in words.LIGHT_VERBS
+        for child in h.children:
+            if child.dep_ == "dobj" and own and saying(child):
+                out.extend(noun_phrase(child))
+        # a setting anywhere in the clause ("called the raid a provocation at a briefing",
+        # where the parse hangs "at" on "provocation"); a few tokens around the head at most
+        for tok in doc[max(h.left_edge.i, h.i - 40) : min(h.right_edge.i, h.i + 40) + 1]:
+            if tok.dep_ == "prep" and tok.lower_ in words.SETTINGS:
+                for obj in tok.children:
+                    if obj.dep_ == "pobj" and saying(obj):
+                        out.extend(noun_phrase(obj))
+    return frozenset(out)
+
+
+def saying_verb(tok: Any, words: Words) -> bool:
+    """A verb of saying ("claimed", "stressed"): in a reaction's sentence it is the reaction's
+    own voice, and names no earlier statement ("the claims" as a noun does)."""
+    from timeline.events.merging import family
+
+    if tok.pos_ != "VERB":
+        return False
+    cls = words.verbs.get(_lemma(tok))
+    return cls is not None and family(cls.code) in ("say", "call")

@@ -1,0 +1,95 @@
+"""English words for the clause idioms and attribution rules: envoys and their posts,
+describing and compelling verbs, deadlines, verb-object pairs, settings and offsets.
+``timeline.events.words.words_for`` reads them beside ``events.py``."""
+
+from __future__ import annotations
+
+# Envoys, and the prepositions that name the state they are posted to ("the ambassador to
+# Arvelia", "the envoy in Port Sable"): a summons or an expulsion of one in the passive with no
+# agent is that state's act.
+ENVOYS: frozenset[str] = frozenset(
+    {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attaché", "attache"}
+)
+POSTED: frozenset[str] = frozenset({"to", "in"})
+
+
+def gerunds(verb: str) -> tuple[str, ...]:
+    """The -ing nouns of a verb ("shell" -> "shelling", "ban" -> "banning"): an act told by its
+    gerund ("the shelling on Sunday") is of the verb's class. A doubled final consonant is
+    given as well as the plain form; a form that is no word never occurs in a text."""
+    if " " in verb or not verb.isalpha():
+        return ()
+    if verb.endswith("ie"):
+        return (verb[:-2] + "ying",)
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return (verb[:-1] + "ing",)
+    forms = [verb + "ing"]
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    return tuple(forms)
+
+
+# Classes whose noun's "of" phrase is who or what the act is done to, not who does it ("the
+# expulsion of two diplomats", "the shelling of a town", "the closure of the consulate").
+DONE_TO: frozenset[str] = frozenset(
+    {"0811", "161", "162", "163", "164", "165", "166", "171", "172", "180", "190"}
+)
+
+# Verbs that, with an object and its description ("called the shelling a provocation"),
+# describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
+DESCRIBING: frozenset[str] = frozenset({"call", "describe", "term", "brand", "label", "dub"})
+
+# "ordered two diplomats to leave the country", "asked him to leave", "giving them until
+# Saturday to leave": a verb of compelling over a verb of leaving is an act of the
+# SENDING_AWAY verb's class (an expulsion).
+LEAVING: frozenset[str] = frozenset({"leave", "depart", "quit", "exit"})
+COMPELLING: frozenset[str] = frozenset(
+    {"order", "ask", "tell", "instruct", "direct", "request", "give", "force", "require"}
+)
+SENDING_AWAY = "expel"
+
+# Words before a date that make it a deadline, not the day of an act ("until Saturday").
+DEADLINES: frozenset[str] = frozenset({"until", "till"})
+
+# Verbs of saying that mean something else with a plain object ("he added that ..." is
+# saying; "added fourteen companies to its list" is not).
+SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
+
+# Classes of a state's measures: one told with no agent ("the duties will be collected
+# from Monday, the authority said") is the act of the office that reports it.
+MEASURES: frozenset[str] = frozenset({"083", "090", "164", "165", "167"})
+
+# Verbs of no class that have one with a given object (lemma of the verb, lemma of the object
+# or of the object of its preposition) -> a listed verb whose class they take.
+VERB_OBJECT: dict[tuple[str, str], str] = {
+    ("cross", "border"): "invade",
+    ("cross", "line"): "invade",
+    ("enter", "airspace"): "invade",
+    ("enter", "waters"): "invade",
+    ("violate", "airspace"): "invade",
+    ("violate", "border"): "invade",
+    ("violate", "sovereignty"): "invade",
+    ("violate", "ceasefire"): "clash",
+    ("violate", "truce"): "clash",
+    ("break", "ceasefire"): "clash",
+    ("declare", "grata"): "expel",
+}
+
+# Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
+# two places the document names most.
+PAIR_WORDS: frozenset[str] = frozenset({"two", "both"})
+
+# Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
+TIME_RELATIVES: frozenset[str] = frozenset({"when"})
+
+# Prepositions that give the occasion of an act ("at a news conference", "in a statement").
+SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
+
+# Words after a duration that date an act from another ("two days after the raid": the raid
+# is two days before the sentence's date; "a week before the vote": a week after it).
+OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
