@@ -791,3 +791,9 @@ def test_a_titled_person_takes_the_fuller_naming_the_document_gives():
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
     doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
     assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"
+
+
+def test_handing_down_a_sentence_is_the_sentence():
+    text = "A court in Kess on Thursday handed down a seven-year sentence to a Valdorian reporter."
+    row = extract_events([_doc(text)]).iloc[0]
+    assert row["category"] == "detention", row["title"]  # the class of sentencing

@@ -107,7 +107,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "171",
         "detention",
         ("arrest", "detain", "seize", "jail", "imprison", "sentence"),
-        ("arrest", "detention"),
+        ("arrest", "detention", "sentence", "imprisonment"),
     ),
     ("172", "coup", ("topple", "overthrow", "oust", "depose"), ("coup", "takeover")),
     (
@@ -274,6 +274,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
         "impose",
         "send",
         "file",
+        "hand",
         "be",
         "come",
     }
