@@ -797,3 +797,20 @@ def test_handing_down_a_sentence_is_the_sentence():
     text = "A court in Kess on Thursday handed down a seven-year sentence to a Valdorian reporter."
     row = extract_events([_doc(text)]).iloc[0]
     assert row["category"] == "detention", row["title"]  # the class of sentencing
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "The minister will meet representatives of the farmers' association and the "
+            "fruit cooperatives of the northern valley in Orvo on Friday.",
+            dt.date(2031, 4, 18),  # the coming Friday: the verb is a plan
+        ),
+        ("The minister met farmers in Orvo on Friday.", dt.date(2031, 4, 11)),
+        ("The talks were due to start yesterday.", dt.date(2031, 4, 11)),
+    ],
+)
+def test_a_plan_dated_by_a_bare_day_name_is_the_coming_day(text, day):
+    row = extract_events([_doc(text)]).iloc[0]
+    assert _day(row["date_start"]) == day, row["title"]

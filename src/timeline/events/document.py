@@ -18,6 +18,7 @@ from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
 from timeline.events.words import Words, words_for
+from timeline.lang import date_language
 
 
 @dataclass
@@ -249,7 +250,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         lemma=found.lemma,
         code=found.cls.code,
         category=found.cls.category,
-        when=_when(m),
+        when=_forward(_when(m), found.planned, ctx.doc),
         about=about,
         context=context,
         names=names,
@@ -362,6 +363,22 @@ def _when(m: Any) -> When:
     else:
         precision = "approximate"
     return When(start, end, precision, m.text, (m.start, m.end))
+
+
+def _forward(when: When, planned: bool, doc: Any) -> When:
+    """A plan dated by a bare day name that the date finder read as past ("will meet ... in
+    Lirenne on Friday", where the future tense is too far from the day for it) is next week's
+    day: the parse knows the verb is a plan."""
+    published = getattr(doc, "published", None)
+    if not planned or published is None or when.start is None or when.precision != "day":
+        return when
+    if not 0 < (published - when.start).days < 7:
+        return when
+    names = date_language(getattr(doc, "language", "en") or "en").table("weekday")
+    if when.text.strip().lower() not in names:
+        return when  # only a day's name: not "yesterday", "last Friday"
+    week = dt.timedelta(days=7)
+    return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
 
 
 def _usable(m: Any, ctx: Context) -> bool:
