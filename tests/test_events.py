@@ -573,6 +573,7 @@ def test_a_measure_may_answer_an_act_of_its_own_side():
             "We recall the statement of the Forum Secretary-General of 10 April on the matter.",
             "Forum Secretary-General",
         ),
+        ("The statement of the Harbour Council of 10 April was issued late.", "Harbour Council"),
     ],
 )
 def test_actor_of_a_clause_without_a_subject_of_its_own(text, actor):

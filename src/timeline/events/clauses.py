@@ -339,7 +339,8 @@ def subject_of(head: Any, words: Words) -> Any | None:
                 if pobj is not None:
                     return pobj
         if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
-            return subject_of(head.head, words)  # "X issued a statement": X's statement
+            # "X issued a statement": X's statement; "the statement of X was issued": X's
+            return subject_of(head.head, words) or _party_after(head, words)
         return _party_after(head, words)
     return _inherited_subject(head, words)
 
