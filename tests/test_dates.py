@@ -165,6 +165,11 @@ def test_future_tense_weekday_points_forward() -> None:
     assert one("The hearings are to start Monday in the capital.").value == "2019-07-15"
 
 
+def test_a_future_verb_before_that_does_not_make_the_weekday_after_it_future() -> None:
+    # "will" belongs to "recall"; the clause after "that" is in the past
+    assert one("You will recall that on Monday we issued a statement.").value == "2019-07-08"
+
+
 def test_weekday_with_date_in_brackets() -> None:
     m = one("A spokesman on Saturday (July 6) rejected it.")
     assert (m.text, m.value) == ("Saturday (July 6)", "2019-07-06")

@@ -285,7 +285,7 @@ CUES = {
         r"[^;!?\n])*$"
     ),
     "future_after": r"(?i)[\s,]*(?:will|is\s+to|are\s+to)\b",
-    "clause_break": r"[a-z0-9)'\"”]{2}[.!?]\s|\n|[;,]\s",
+    "clause_break": r"[a-z0-9)'\"”]{2}[.!?]\s|\n|[;,]\s|\bthat\s",
     "next_word": r"\s*([a-z]+)",
     "word_before": r"([A-Za-z]+)[\s,]*$",
     "month_day": rf"(?i){MONTH}\s*\d{{1,2}}",
