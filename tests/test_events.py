@@ -815,3 +815,14 @@ def test_handing_down_a_sentence_is_the_sentence():
 def test_a_plan_dated_by_a_bare_day_name_is_the_coming_day(text, day):
     row = extract_events([_doc(text)]).iloc[0]
     assert _day(row["date_start"]) == day, row["title"]
+
+
+def test_a_relative_clause_in_the_object_describes_it_and_names_nothing():
+    text = (
+        "Valdorian officials met Kestland envoys in Orvo on Wednesday. "
+        "Kestland police released a Valdorian reporter on Thursday. "
+        "On Friday a press group welcomed the release of the reporter, who met the officials "
+        "in Orvo."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["praise", "responds_to"] == df.loc["release", "event_id"], df

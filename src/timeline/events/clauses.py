@@ -537,7 +537,10 @@ def _objects(head: Any) -> tuple[Any, ...]:
             # the object's words, at most 40 tokens from the predicate (run-on text stays linear)
             lo = max(child.left_edge.i, head.i - 40)
             hi = min(child.right_edge.i, head.i + 40)
-            out.extend(doc[lo : hi + 1])
+            described = {
+                t.i for r in doc[lo : hi + 1] if r.dep_ == "relcl" for t in r.subtree
+            }  # "the release of X, who landed ...": a description, not what is answered
+            out.extend(t for t in doc[lo : hi + 1] if t.i not in described)
         elif child.dep_ in ("compound", "amod") and head.pos_ in _NOUN_POS:
             out.append(child)
     if head.dep_ in ("acl", "relcl"):
