@@ -188,7 +188,7 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
     [
         ("Question: On Thursday, a court in Port Sable sentenced two reporters.", "Port Sable"),
         (
-            "Question (Daily Wire): Has Minister Ana Lind been in contact with Valdoria on "
+            "Question (Harbour Wire): Has Minister Ana Lind been in contact with Valdoria on "
             "Thursday?",
             "Ana Lind",
         ),
@@ -711,7 +711,10 @@ def test_an_object_that_points_back_names_an_act_but_no_statement():
     day = When(dt.date(2031, 4, 9), dt.date(2031, 4, 9), "day")
 
     def cand(lemma: str, code: str, about: frozenset[str] = frozenset()) -> Candidate:
-        return Candidate("d", (0, 1), (0, 1), lemma, code, "c", day, about=about, docs=["d"])
+        back = bool(about & {"move"})
+        return Candidate(
+            "d", (0, 1), (0, 1), lemma, code, "c", day, about=about, points_back=back, docs=["d"]
+        )
 
     row = cand("condemn", "111", frozenset({"move"}))  # "condemned the move"
     told = linking._Told.of(row, words)
@@ -741,7 +744,7 @@ def test_a_measure_with_no_agent_is_the_act_of_the_office_that_reports_it():
 
 def test_a_speakers_label_in_a_transcript_is_an_answer_turn_not_a_subject():
     text = (
-        "Question (Daily Wire): Has the minister spoken to Valdoria?\n\n"
+        "Question (Harbour Wire): Has the minister spoken to Valdoria?\n\n"
         "Spokesperson Ana Lind: On Wednesday, Foreign Minister Tarn had a telephone "
         "conversation with the Valdorian foreign minister.\n"
     )
@@ -826,3 +829,15 @@ def test_a_relative_clause_in_the_object_describes_it_and_names_nothing():
     )
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["praise", "responds_to"] == df.loc["release", "event_id"], df
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("Valdoria condemned the move on Thursday.", True),
+        ("Valdoria announced new measures to support farmers on Thursday.", False),
+    ],
+)
+def test_only_a_definite_act_noun_points_back(text, back):
+    cands = document_candidates(_doc(text))
+    assert [c.points_back for c in cands] == [back], [(c.lemma, c.points_back) for c in cands]

@@ -79,7 +79,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     tokens = _trim_end(tokens)
     opened = [k for k, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
-        # "General Administration of Customs (GAC": close the bracket, or leave it out
+        # "Arvelian Customs Office (ACO": close the bracket, or leave it out
         after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]
         close = next((t for t in after if t.text == ")"), None)
         if close is not None:
@@ -110,14 +110,15 @@ def _before_stray_preposition(tokens: list[Any], head: Any) -> list[Any]:
             break
         if t.dep_ == "prep" and t.lower_ != "of":
             before = tokens[:k]
-            return before if any(b.pos_ == "PROPN" for b in before) else tokens
+            named = before and before[-1].ent_type_ in ("GPE", "ORG", "NORP")
+            return before if named else tokens  # "Minister for Foreign Affairs" stays
     return tokens
 
 
 def _trim_end(tokens: list[Any]) -> list[Any]:
     """Without trailing punctuation, conjunctions and prepositions (the "of" of a date left
-    out); a bracket that closes one opened in the phrase stays ("General Administration of
-    Customs (GAC)")."""
+    out); a bracket that closes one opened in the phrase stays ("Arvelian Customs Office
+    (ACO)")."""
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
         last = tokens[-1]
         if last.text == ")" and any(t.text == "(" for t in tokens[:-1]):

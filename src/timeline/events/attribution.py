@@ -192,6 +192,8 @@ def _pair(subject: Any, words: Words) -> bool:
     """A plural subject counted as two ("the two neighbours", "both sides")."""
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return False
+    if subject.lemma_.lower() not in words.PAIR_NOUNS:
+        return False  # "the two countries", not "two gunmen"
     return any(c.lower_ in words.PAIR_WORDS for c in subject.children)
 
 

@@ -349,7 +349,7 @@ def _host(verb: Any, words: Words) -> Any | None:
     """The host state of an envoy summoned or expelled in the passive with no agent: "the
     ambassador to Arvelia was summoned" (by Arvelia, the state the envoy is posted to)."""
     cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
-    if cls is None or cls.code not in words.IN_KIND:
+    if cls is None or cls.code not in words.HOSTED:
         return None
     for child in verb.children:
         if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
@@ -538,7 +538,10 @@ def _objects(head: Any) -> tuple[Any, ...]:
             lo = max(child.left_edge.i, head.i - 40)
             hi = min(child.right_edge.i, head.i + 40)
             described = {
-                t.i for r in doc[lo : hi + 1] if r.dep_ == "relcl" for t in r.subtree
+                i
+                for r in doc[lo : hi + 1]
+                if r.dep_ == "relcl"
+                for i in range(max(lo, r.left_edge.i), min(hi, r.right_edge.i) + 1)
             }  # "the release of X, who landed ...": a description, not what is answered
             out.extend(t for t in doc[lo : hi + 1] if t.i not in described)
         elif child.dep_ in ("compound", "amod") and head.pos_ in _NOUN_POS:

@@ -238,7 +238,13 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
     sentence = (base + sent.start_char, base + sent.end_char)
     window = _window(head, sent)
     own = idioms.medium(head, ctx.words)  # "at a press conference" names no earlier act
-    about = _lemmas(_naming_words(found.objects, own, ctx.words), head)
+    objects = _naming_words(found.objects, own, ctx.words)
+    about = _lemmas(objects, head)
+    points_back = any(
+        t.lemma_.lower() in ctx.words.ANAPHORIC_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ctx.words.POINTING for c in t.children)
+        for t in objects
+    )  # "condemned the move", not "announced new measures"
     context = _lemmas(_naming_words(window, own, ctx.words), head)
     names = frozenset(
         t.text.lower() for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
@@ -255,6 +261,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         context=context,
         names=names,
         nominal=found.nominal,
+        points_back=points_back,
         planned=found.planned,
         speech=found.speech,
         docs=[ctx.doc.doc_id],

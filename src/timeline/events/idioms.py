@@ -15,23 +15,41 @@ from timeline.events.words import PredicateClass, Words
 
 
 def sent_away(verb: Any, words: Words) -> Any | None:
-    """The compelling verb of "ordered / asked / gave X ... to leave": an expulsion. The date
+    """The compelling verb of "ordered / asked / gave X ... to leave": an expulsion, when X is
+    an envoy, a group named by nationality, or a pronoun told to leave a country. The date
     may be on either verb."""
     if _lemma(verb) in words.COMPELLING and verb.pos_ == "VERB":
         for child in verb.children:
-            if _to_leave(child, words):
+            if _to_leave(child, words) and _sent(verb, child, words):
                 return verb
         return None
     if not _to_leave(verb, words):
         return None
     above = verb
-    for _ in range(4):  # "ordered 23 officers who it says were spies to leave": up the parse
+    for _ in range(4):  # "ordered 23 officers who were spies to leave": up the parse
         if above.head.i == above.i:
             return None
         above = above.head
         if above.pos_ == "VERB" and _lemma(above) in words.COMPELLING:
-            return above
+            return above if _sent(above, verb, words) else None
+        if any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in above.children):
+            return None  # "X told reporters that Y wanted to leave": another clause's subject
     return None
+
+
+def _sent(compelling: Any, leave: Any, words: Words) -> bool:
+    """Whether the one told to leave is sent away from a country (see ``sent_away``)."""
+    for c in compelling.children:
+        if c.dep_ not in ("dobj", "dative", "nsubjpass"):
+            continue
+        if _lemma(c) in words.ENVOYS or c.ent_type_ == "NORP":
+            return True  # "two diplomats", "23 Russians"
+        if c.pos_ == "PRON":  # "giving them until Saturday to leave the country"
+            return any(
+                o.dep_ == "dobj" and (o.ent_type_ in ("GPE", "FAC") or _lemma(o) in words.HOMELAND)
+                for o in leave.children
+            )
+    return False
 
 
 def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
@@ -94,7 +112,7 @@ def medium(head: Any, words: Words) -> frozenset[int]:
             if child.dep_ == "dobj" and own and saying(child):
                 out.extend(noun_phrase(child))
         # a setting anywhere in the clause ("called the raid a provocation at a briefing",
-        # where the parse hangs "at" on "provocation"); a few tokens around the head at most
+        # where the parse hangs "at" on "provocation"); within 40 tokens of the head
         for tok in doc[max(h.left_edge.i, h.i - 40) : min(h.right_edge.i, h.i + 40) + 1]:
             if tok.dep_ == "prep" and tok.lower_ in words.SETTINGS:
                 for obj in tok.children:

@@ -76,9 +76,9 @@ def link(rows: list[Candidate], words: Words) -> None:
     """Set ``target`` (an index into rows) and ``kind`` on every row that answers another.
 
     Only rows of the same story can score, so each row scores only the rows that share one of
-    its documents or two of its proper names (found through indexes, not by comparing every
-    pair of rows): the work grows with the size of the stories, not with the square of the
-    corpus.
+    its documents, two of its proper names, or a document of its story (found through
+    indexes, not by comparing every pair of rows): the work grows with the size of the
+    stories, not with the square of the corpus.
     """
     order = sorted(range(len(rows)), key=lambda k: rows[k].when.end or rows[k].when.start)
     position = {k: n for n, k in enumerate(order)}
@@ -156,8 +156,8 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
 def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
     """For each document, the others of its story: those that share at least
     ``STORY_NAMES`` proper names that few of the corpus's documents use (in at most half of
-    them, and at most ``STORY_SPREAD`` documents, so a story stays a story in a large
-    corpus)."""
+    them, or two in a corpus of three or fewer, and in at most ``STORY_SPREAD`` documents, so
+    a story stays a story in a large corpus)."""
     names: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for doc_id, found in r.story_names.items():
@@ -206,7 +206,7 @@ class _Told:
             about,
             context,
             document,
-            bool(row.about & words.ANAPHORIC_NOUNS),
+            row.points_back,
         )
 
 

@@ -104,6 +104,7 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
     keep.names = keep.names | gone.names
     keep.document = keep.document | gone.document
     keep.story_names = {**gone.story_names, **keep.story_names}
+    keep.points_back = keep.points_back or gone.points_back
 
 
 def merge_within(cands: list[Candidate]) -> list[Candidate]:

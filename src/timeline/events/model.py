@@ -42,6 +42,7 @@ class Candidate:
     # the proper names of each document the row is told by (what tells two stories apart)
     story_names: dict[str, frozenset[str]] = field(default_factory=dict)
     nominal: bool = False
+    points_back: bool = False  # its objects point back at an act ("condemned the move")
     planned: bool = False
     speech: bool = False
     document_act: bool = False

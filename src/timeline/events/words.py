@@ -70,7 +70,10 @@ def words_for(language: str = "en") -> Words:
         for lemma in noun_lemmas:
             nouns.setdefault(lemma, cls)
     gerunds = getattr(idioms, "gerunds", None)
+    gerund_classes = getattr(idioms, "GERUND_CLASSES", frozenset())
     for lemma, cls in list(verbs.items()) if gerunds else ():
+        if cls.code not in gerund_classes:
+            continue  # "the calling", "the posting" mean something else
         for form in gerunds(lemma):
             nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed nouns first)
     flags = re.IGNORECASE

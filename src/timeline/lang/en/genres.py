@@ -29,7 +29,7 @@ DATELINE = (
     r"(?:\s*(?:--|—|–))?\s"
 )
 # Transcript turns: question and answer markers at the start of a line. A question may name
-# its outlet ("Question (Daily Wire):"); an answer may be the speaker's label, a few
+# its outlet ("Question (Harbour Wire):"); an answer may be the speaker's label, a few
 # capitalised words with a spokesperson's or an official's role ("Spokesperson Ana Lind:").
 _ROLE = r"(?:Spokesperson|Spokesman|Spokeswoman|Minister|Secretary|Ambassador|Director)"
 _LABEL = r"(?-i:(?=[^:\n]{0,60}\b" + _ROLE + r"\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,6})\s*:"

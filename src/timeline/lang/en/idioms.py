@@ -11,6 +11,12 @@ ENVOYS: frozenset[str] = frozenset(
     {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attaché", "attache"}
 )
 POSTED: frozenset[str] = frozenset({"to", "in"})
+# The classes of those acts (a summons, an expulsion; a recall is the sending state's act).
+HOSTED: frozenset[str] = frozenset({"161", "162"})
+
+
+# Classes whose verbs' gerunds name their acts ("the shelling", "the bombing").
+GERUND_CLASSES: frozenset[str] = frozenset({"180", "190"})
 
 
 def gerunds(verb: str) -> tuple[str, ...]:
@@ -36,9 +42,7 @@ def gerunds(verb: str) -> tuple[str, ...]:
 
 # Classes whose noun's "of" phrase is who or what the act is done to, not who does it ("the
 # expulsion of two diplomats", "the shelling of a town", "the closure of the consulate").
-DONE_TO: frozenset[str] = frozenset(
-    {"0811", "161", "162", "163", "164", "165", "166", "171", "172", "180", "190"}
-)
+DONE_TO: frozenset[str] = frozenset({"0811", "161", "162", "166", "171", "172", "180", "190"})
 
 # Verbs that, with an object and its description ("called the shelling a provocation"),
 # describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
@@ -52,6 +56,8 @@ COMPELLING: frozenset[str] = frozenset(
     {"order", "ask", "tell", "instruct", "direct", "request", "give", "force", "require"}
 )
 SENDING_AWAY = "expel"
+# What one is sent away from, when not named ("leave the country").
+HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
 # Words before a date that make it a deadline, not the day of an act ("until Saturday").
 DEADLINES: frozenset[str] = frozenset({"until", "till"})
@@ -83,6 +89,12 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
 # two places the document names most.
 PAIR_WORDS: frozenset[str] = frozenset({"two", "both"})
+PAIR_NOUNS: frozenset[str] = frozenset(
+    {"neighbour", "neighbor", "country", "side", "government", "nation", "state", "capital"}
+)
+
+# Determiners with which an act noun points back at an earlier act ("the move", "this step").
+POINTING: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
 
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
