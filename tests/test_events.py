@@ -841,3 +841,46 @@ def test_a_relative_clause_in_the_object_describes_it_and_names_nothing():
 def test_only_a_definite_act_noun_points_back(text, back):
     cands = document_candidates(_doc(text))
     assert [c.points_back for c in cands] == [back], [(c.lemma, c.points_back) for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        # leaving that nobody ordered from a country is no expulsion
+        (
+            "Tarn told reporters that Kestland wanted to leave the alliance on Monday.",
+            "other",
+            "Kestland",
+        ),
+        ("The airline asked passengers to leave the plane on Monday.", "other", "airline"),
+        # "two" with people is no pair of countries
+        (
+            "Peru and Chile met in Lima. On Monday, two gunmen attacked a checkpoint.",
+            "attack",
+            "two gunmen",
+        ),
+        # "for" inside a title is no stray preposition
+        (
+            "Minister for Foreign Affairs Ivo Tarn announced sanctions on Monday.",
+            "sanction",
+            "Minister for Foreign Affairs Ivo Tarn",
+        ),
+        # a withdrawal's "of" phrase is who withdraws
+        (
+            "The withdrawal of Kestland from the treaty took effect on Monday.",
+            "withdrawal",
+            "Kestland",
+        ),
+    ],
+)
+def test_idioms_stay_within_their_cases(text, category, actor):
+    df = extract_events([_doc(text)])
+    row = df[df["date_start"] == pd.Timestamp("2031-04-07")].iloc[0]
+    assert (row["category"], row["actor"]) == (category, actor), row["title"]
+
+
+def test_a_recalled_envoy_is_not_recalled_by_the_host_state():
+    text = "Kestland's ambassador to Peru was recalled on Monday for consultations."
+    row = extract_events([_doc(text)]).iloc[0]
+    assert row["category"] == "withdrawal"
+    assert pd.isna(row["actor"]) or row["actor"] != "Peru", row["title"]
