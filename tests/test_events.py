@@ -16,10 +16,12 @@ import pytest
 from timeline.documents import Document, load_documents
 from timeline.errors import DocumentError
 from timeline.evaluation.events import evaluate_events
-from timeline.events import extract_events
+from timeline.events import extract_events, linking
 from timeline.events.confidence import score
 from timeline.events.document import document_candidates
+from timeline.events.model import Candidate, When
 from timeline.events.parties import party_keys, same_party
+from timeline.events.words import words_for
 from timeline.table import COLUMNS, validate_events
 
 PUB = dt.date(2031, 4, 12)  # a Saturday: "Thursday" is 2031-04-10, "Friday" 2031-04-11
@@ -658,21 +660,19 @@ def test_calling_something_a_name_is_a_statement_that_answers_the_act_it_describ
     assert later["responds_to"] == attack, df[["title", "responds_to"]]
 
 
-def test_an_unnamed_older_event_scores_less_than_a_named_one_of_the_same_age():
-    from timeline.events import linking
-    from timeline.events.model import Candidate, When
-    from timeline.events.words import words_for
+def _candidate(code: str, day: dt.date, lemma: str = "x", **kw) -> Candidate:
+    """A bare candidate of one document, for the linker's scores."""
+    when = When(day, day, "day")
+    return Candidate("d", (0, 1), (0, 1), lemma, code, "c", when, docs=["d"], **kw)
 
+
+def test_an_unnamed_older_event_scores_less_than_a_named_one_of_the_same_age():
     words = words_for("en")
     classes = linking._Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
-
-    def cand(day: dt.date, code: str) -> Candidate:
-        return Candidate("d", (0, 1), (0, 1), "x", code, "c", When(day, day, "day"), docs=["d"])
-
-    row = cand(dt.date(2031, 4, 10), "010")
+    row = _candidate("010", dt.date(2031, 4, 10))
 
     def score(days_before: int, naming: int) -> int:
-        target = cand(row.when.start - dt.timedelta(days=days_before), "180")
+        target = _candidate("180", row.when.start - dt.timedelta(days=days_before))
         return linking._score(row, target, naming, 0, set(), set(), classes)
 
     # a week old: naming in the sentence (3) rather than the document (2) is worth one
@@ -703,18 +703,11 @@ def test_a_deadline_is_not_the_date_of_an_act():
 
 
 def test_an_object_that_points_back_names_an_act_but_no_statement():
-    from timeline.events import linking
-    from timeline.events.model import Candidate, When
-    from timeline.events.words import words_for
-
     words = words_for("en")
-    day = When(dt.date(2031, 4, 9), dt.date(2031, 4, 9), "day")
 
     def cand(lemma: str, code: str, about: frozenset[str] = frozenset()) -> Candidate:
         back = bool(about & {"move"})
-        return Candidate(
-            "d", (0, 1), (0, 1), lemma, code, "c", day, about=about, points_back=back, docs=["d"]
-        )
+        return _candidate(code, dt.date(2031, 4, 9), lemma, about=about, points_back=back)
 
     row = cand("condemn", "111", frozenset({"move"}))  # "condemned the move"
     told = linking._Told.of(row, words)

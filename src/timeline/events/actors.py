@@ -54,7 +54,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         of_phrase = child.dep_ == "prep" and (
             child.lower_ == "of"
             or (child.lower_ == "for" and office)
-            or (child.lower_ == "in" and office and _place(child))  # "a court in Vantor"
+            or (child.lower_ == "in" and office and _place(child))  # "a court in Kess"
         )
         adjacent = child.dep_ in ("appos", "compound", "flat") and child.i == tokens[-1].i + 1
         adjacent = adjacent or (

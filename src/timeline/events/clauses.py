@@ -408,7 +408,7 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
             if stray is not None:
                 return stray
         if head.dep_ == "xcomp":
-            # "prompting Kelmark to recall its envoy", "urged the envoy to leave": the object
+            # "prompting Arvelia to recall its envoy", "urged the envoy to leave": the object
             # of the verb above is the one who acts
             controller = next(
                 (c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None

@@ -374,7 +374,7 @@ def _when(m: Any) -> When:
 
 def _forward(when: When, planned: bool, doc: Any) -> When:
     """A plan dated by a bare day name that the date finder read as past ("will meet ... in
-    Lirenne on Friday", where the future tense is too far from the day for it) is next week's
+    Orvo on Friday", where the future tense is too far from the day for it) is next week's
     day: the parse knows the verb is a plan."""
     published = getattr(doc, "published", None)
     if not planned or published is None or when.start is None or when.precision != "day":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.events.merging import verbal
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -92,11 +93,10 @@ def medium(head: Any, words: Words) -> frozenset[int]:
     """Indices of the words that give the act's own medium, not what it answers: "at a press
     conference", "in a statement", "addressing a briefing", "issued a statement". A reaction's
     medium names no earlier statement; "rejected the remarks" names one."""
-    from timeline.events.merging import family
 
     def saying(tok: Any) -> bool:
         cls = words.nouns.get(_lemma(tok))
-        return cls is not None and family(cls.code) in ("say", "call")
+        return cls is not None and verbal(cls.code)
 
     def noun_phrase(tok: Any) -> list[int]:
         return [tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")]
@@ -124,9 +124,7 @@ def medium(head: Any, words: Words) -> frozenset[int]:
 def saying_verb(tok: Any, words: Words) -> bool:
     """A verb of saying ("claimed", "stressed"): in a reaction's sentence it is the reaction's
     own voice, and names no earlier statement ("the claims" as a noun does)."""
-    from timeline.events.merging import family
-
     if tok.pos_ != "VERB":
         return False
     cls = words.verbs.get(_lemma(tok))
-    return cls is not None and family(cls.code) in ("say", "call")
+    return cls is not None and verbal(cls.code)

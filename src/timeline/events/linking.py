@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from timeline.events.merging import family
+from timeline.events.merging import family, verbal
 from timeline.events.model import Candidate
 from timeline.events.parties import party_keys
 from timeline.events.words import Words
@@ -67,9 +67,6 @@ UNNAMED_RECENT = 30
 # use (at most half of them, and at most STORY_SPREAD).
 STORY_NAMES = 3
 STORY_SPREAD = 50
-# Families of reactions made in words (statements, briefings, calls): an answer to one of
-# them that does not name it answers what it answers.
-_VERBAL = frozenset({"say", "call"})
 
 
 def link(rows: list[Candidate], words: Words) -> None:
@@ -143,7 +140,7 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
         while (
             k is not None
             and level < 3
-            and family(rows[k].code) in _VERBAL
+            and verbal(rows[k].code)
             and rows[k].target is not None
             and k not in seen
         ):
@@ -327,7 +324,7 @@ def _naming(row: Candidate, told: _Told, target: Candidate) -> int:
         return 4
     if target.lemma in told.context_lemmas or fam in told.context:
         return 3
-    if told.anaphoric and fam not in _VERBAL:
+    if told.anaphoric and not verbal(target.code):
         return 3
     if target.lemma in told.document_lemmas or fam in told.document:
         return 2

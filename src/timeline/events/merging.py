@@ -34,9 +34,18 @@ _FAMILIES = {
 }
 
 
+# Families of acts made in words (statements, briefings, calls).
+VERBAL_FAMILIES = frozenset({"say", "call"})
+
+
 def family(code: str) -> str:
     """The family a class belongs to (classes outside a family are their own)."""
     return _FAMILIES.get(code, code)
+
+
+def verbal(code: str) -> bool:
+    """Whether a class is of an act made in words (see ``VERBAL_FAMILIES``)."""
+    return family(code) in VERBAL_FAMILIES
 
 
 def same_event(a: Candidate, b: Candidate) -> bool:
