@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pages import first_days, opened
 
 from timeline import read_events, timeline_figure, write_html
 from timeline._synthetic import synthetic_events
@@ -134,13 +135,7 @@ def _settled(page, width: int) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_chart_is_legible_at_every_width(browser, chart_pages, size):
-    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(chart_pages[size].resolve().as_uri(), wait_until="load", timeout=180_000)
+    with opened(browser, chart_pages[size], WIDTHS[0]) as (page, errors):
         for width in WIDTHS:
             _settled(page, width)
             found = page.evaluate(_TEXT_BOXES)
@@ -168,15 +163,10 @@ def test_the_chart_is_legible_at_every_width(browser, chart_pages, size):
                     path=str(SHOTS / f"chart-{size}-{width}.png")
                 )
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_panels_sit_side_by_side_when_they_fit_and_stack_on_a_phone(browser, chart_pages):
-    context = browser.new_context(viewport={"width": 400, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(chart_pages[14].resolve().as_uri(), wait_until="load")
+    with opened(browser, chart_pages[14], 400) as (page, _errors):
         lefts = {}
         for width in (400, 1600):
             _settled(page, width)
@@ -189,15 +179,10 @@ def test_panels_sit_side_by_side_when_they_fit_and_stack_on_a_phone(browser, cha
             )
         assert set(lefts[400]) == {0}
         assert len(set(lefts[1600])) >= 3
-    finally:
-        context.close()
 
 
 def test_the_page_follows_a_dark_colour_scheme(browser, chart_pages):
-    context = browser.new_context(viewport={"width": 900, "height": 900}, color_scheme="dark")
-    try:
-        page = context.new_page()
-        page.goto(chart_pages[14].resolve().as_uri(), wait_until="load")
+    with opened(browser, chart_pages[14], 900, color_scheme="dark") as (page, _errors):
         _settled(page, 900)
         paper = page.evaluate(
             "() => document.getElementById('timeline-chart')._fullLayout.paper_bgcolor"
@@ -205,8 +190,6 @@ def test_the_page_follows_a_dark_colour_scheme(browser, chart_pages):
         body = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
         assert paper == "#111111"
         assert body == "rgb(17, 17, 17)"
-    finally:
-        context.close()
 
 
 _DRAWN_ROWS = """() => {
@@ -223,28 +206,14 @@ _DRAWN_ROWS = """() => {
 }"""
 
 
-def _first_days(events: pd.DataFrame) -> pd.Series:
-    """Each row's first known day, where the chart places it (a bound: the bound's day)."""
-    start = pd.to_datetime(events["date_start"])
-    end = pd.to_datetime(events["date_end"])
-    first = start.fillna(end)
-    return first.where(events["date_precision"] != "before", end.fillna(start))
-
-
 def test_a_zoom_into_many_rows_draws_the_rows_in_view(browser, chart_pages, chart_tables):
     """100,000 rows open as counts; a zoom that holds few rows draws exactly those rows."""
     events = chart_tables[100_000]
-    first = _first_days(events)
+    first = first_days(events)
     window = ("2005-01-01", "2005-04-01")
     inside = events.loc[(first >= window[0]) & (first <= window[1]), "event_id"]
     assert 0 < len(inside) <= DETAIL_ROWS  # the window is one a reader could zoom to
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(chart_pages[100_000].resolve().as_uri(), wait_until="load", timeout=180_000)
+    with opened(browser, chart_pages[100_000], 1200) as (page, errors):
         page.wait_for_selector("#timeline-chart[data-detail=counts]", timeout=120_000)
         before = page.evaluate(_DRAWN_ROWS)
         assert before["ids"] == [] and before["lanes"] == [True, True]
@@ -262,5 +231,3 @@ def test_a_zoom_into_many_rows_draws_the_rows_in_view(browser, chart_pages, char
         after = page.evaluate(_DRAWN_ROWS)
         assert after["ids"] == [] and after["lanes"] == [True, True]
         assert errors == []
-    finally:
-        context.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pages import first_days, opened
 
 from timeline import timeline_figure, write_html
 from timeline._synthetic import synthetic_events
@@ -70,24 +71,9 @@ def page_path(tmp_path_factory, events) -> Path:
 @pytest.fixture
 def loaded(browser, page_path) -> Iterator[tuple[object, list[str]]]:
     """The page open at 1,200 px, once its counts are drawn; and the errors it logs."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(page_path.resolve().as_uri(), wait_until="load", timeout=180_000)
+    with opened(browser, page_path, 1200) as (page, errors):
         page.wait_for_selector("#timeline-chart[data-detail=counts]", timeout=120_000)
         yield page, errors
-    finally:
-        context.close()
-
-
-def _first_days(events: pd.DataFrame) -> pd.Series:
-    """Each row's first known day, where the chart places it (a bound: the bound's day)."""
-    start = pd.to_datetime(events["date_start"])
-    end = pd.to_datetime(events["date_end"])
-    return start.fillna(end).where(events["date_precision"] != "before", end.fillna(start))
 
 
 def test_the_page_draws_every_row_counted_and_no_point_at_load(loaded):
@@ -101,7 +87,7 @@ def test_the_page_draws_every_row_counted_and_no_point_at_load(loaded):
 
 def test_a_zoom_into_a_narrow_window_draws_its_rows_with_their_hover(loaded, events):
     page, errors = loaded
-    first = _first_days(events)
+    first = first_days(events)
     per_day = first.value_counts().sort_index()
     day = per_day[(per_day >= 2) & (per_day <= 8)].index[0]  # a day of a few rows
     window = (
