@@ -487,8 +487,11 @@ def test_a_duration_dates_no_act_it_cannot_date_exactly(text):
 
 
 def test_a_subject_is_never_taken_from_the_sentence_before():
+    # a party from an earlier sentence is at most an implied actor, never the clause's subject
     cands = document_candidates(_doc("Talks were held in Paris. Went to Rome on 3 March."))
-    assert all("Paris" not in (c.actor or "") for c in cands), [(c.lemma, c.actor) for c in cands]
+    assert cands
+    for c in cands:
+        assert "Paris" not in (c.actor or "") or c.actor_implied, (c.lemma, c.actor)
 
 
 def test_a_particle_makes_a_pair_only_right_after_its_verb():
@@ -877,3 +880,77 @@ def test_a_recalled_envoy_is_not_recalled_by_the_host_state():
     row = extract_events([_doc(text)]).iloc[0]
     assert row["category"] == "withdrawal"
     assert pd.isna(row["actor"]) or row["actor"] != "Peru", row["title"]
+
+
+def test_a_clause_with_no_agent_gets_the_party_named_last_marked_as_implied():
+    text = "Exporters in Valdoria complained for months. An investigation was opened on 3 March."
+    (cand,) = [c for c in document_candidates(_doc(text)) if c.lemma == "investigation"]
+    assert cand.actor == "Valdoria" and cand.actor_implied
+    row = extract_events([_doc(text)]).iloc[0]
+    assert "actor implied" in row["notes"]
+    # the title states no guess, and a guessed actor earns no confidence
+    assert row["title"].startswith("An unnamed party"), row["title"]
+    stated = extract_events([_doc("Valdoria opened an investigation on 3 March.")]).iloc[0]
+    assert "confidence 0.65" in row["notes"] and "confidence 0.90" in stated["notes"]
+
+
+def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
+    cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
+    (coup,) = [c for c in cands if c.category == "coup"]
+    assert not coup.actor
+
+
+def test_a_stated_actor_wins_over_an_implied_one_when_reports_merge():
+    implied = _doc("Exporters in Kestland complained. An investigation was opened on 3 March.", "a")
+    stated = _doc("Valdoria's trade authority opened an investigation on 3 March.", "b")
+    df = extract_events([implied, stated])
+    rows = df[df["category"] == "investigation"]
+    assert len(rows) == 1, rows[["actor", "sources"]]
+    assert "Valdoria" in rows.iloc[0]["actor"] and "actor implied" not in rows.iloc[0]["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a state's own document: its offices need no country
+        (
+            "The ministry summoned the ambassador of Kestland on Monday. Valdoria expects an "
+            "apology from Kestland.",
+            "parliament",
+            "ministry of Valdoria",
+        ),
+        (
+            "The Standing Committee voted on Monday to back the freeze. Valdoria expects an "
+            "apology from Kestland.",
+            "parliament",
+            "Standing Committee of Valdoria",
+        ),
+        # a news report speaks for no state; an office that names its country keeps it
+        (
+            "The ministry summoned the ambassador of Kestland on Monday. Valdoria expects an "
+            "apology from Kestland.",
+            "news media",
+            "ministry",
+        ),
+        (
+            "Kestland's ministry summoned the envoy on Monday. Valdoria expects an apology.",
+            "parliament",
+            "Kestland's ministry",
+        ),
+    ],
+)
+def test_an_office_in_a_states_own_document_is_that_states(text, kind, expected):
+    doc = _doc(
+        text, outlet="Standing Committee on Foreign Affairs of Valdoria", publisher_type=kind
+    )
+    (cand,) = [c for c in document_candidates(doc) if c.code in ("161", "200")]
+    assert cand.actor == expected
+
+
+def test_the_two_neighbours_are_the_two_places_named_most_even_outside_the_gazetteer():
+    text = (
+        "The two neighbours signed a border treaty in 2017. Valdoria and Kestland have "
+        "quarrelled since. Valdoria closed a crossing."
+    )
+    (cand,) = [c for c in document_candidates(_doc(text)) if c.lemma == "sign"]
+    assert cand.actor == "Valdoria and Kestland"

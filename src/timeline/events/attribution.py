@@ -107,7 +107,8 @@ def actor_of(
         # "the two neighbours", "both sides": the two countries the document names most
         return " and ".join(ctx.places[:2]), span
     if phrase and not party_keys(phrase):
-        return _office(ctx, phrase, subject), span
+        office = _office(ctx, phrase, subject)
+        return (office if party_keys(office) else _home(ctx, office, subject)), span
     if not phrase and found.cls.code in words.MEASURES:
         # "the duties will be collected from March 16, the authority said": a measure with
         # no agent, reported by an office, is that office's
@@ -125,7 +126,65 @@ def actor_of(
         country = _publisher_country(ctx.doc, words)
         if country and own_voice(ctx.doc):
             return f"{phrase} of {country}", span
-    return phrase, span
+    return _home(ctx, phrase, subject), span
+
+
+# publisher types whose documents speak for one state
+_STATE_PUBLISHERS = frozenset({"government", "parliament"})
+
+
+def _home(ctx: Context, phrase: str, subject: Any) -> str:
+    """An office with no country ("the ministry", "the Standing Committee") in a state's own
+    document: that state's ("the Standing Committee of Valdoria")."""
+    if not phrase or subject is None or not ctx.home:
+        return phrase
+    if (getattr(ctx.doc, "publisher_type", "") or "") not in _STATE_PUBLISHERS:
+        return phrase
+    if subject.lemma_.lower() not in ctx.words.HOME_HEADS:
+        return phrase
+    if any(is_gazetteer_key(k) for k in party_keys(phrase)):
+        return phrase  # "the Kestland ministry", "the UN Secretariat"
+    places = set().union(*(party_keys(p) for p in ctx.places))
+    for tok in subject.subtree:
+        if tok.i == subject.i:
+            continue
+        if tok.ent_type_ in ("GPE", "NORP") or (tok.pos_ == "PROPN" and _possessive(tok)):
+            return phrase  # "the Kestlandic government", "Kestland's spokesman"
+        if tok.text[:1].isupper() and party_keys(tok.text) & places:
+            return phrase  # a place the tagger did not type
+    if party_keys(phrase) & party_keys(ctx.home):
+        return phrase
+    return f"{phrase} of {ctx.home}"
+
+
+def _possessive(tok: Any) -> bool:
+    return any(c.dep_ == "case" for c in tok.children)
+
+
+def home_country(ctx: Context) -> str:
+    """The state a publisher speaks for: the country its name holds ("Ministry of External
+    Affairs, Arvelia"; "Embassy of the Republic of Valdoria in Orvo": the place the document
+    also names most), or ''."""
+    outlet = getattr(ctx.doc, "outlet", "") or ""
+    keys = [k for k in party_keys(outlet) if is_gazetteer_key(k)]
+    if len(keys) == 1:
+        found = next((p for p in ctx.places if keys[0] in party_keys(p)), "")
+        return found or _publisher_country(ctx.doc, ctx.words) or keys[0].title()
+    for place in ctx.places:  # most named first
+        if party_keys(place) & party_keys(outlet):
+            return place
+    # a word of the name the text uses as a one-word name ("Valdoria expects", "Valdorian")
+    names = [
+        w for w in re.findall(r"[A-Z][\w'’-]+", outlet) if w.lower() not in ctx.words.ROLE_WORDS
+    ]
+    counts: Counter[str] = Counter()
+    for _base, sent in ctx.sentences:
+        for ent in sent.ents:
+            if ent.label_ in _IMPLIED and len(ent) == 1:
+                counts.update(w for w in names if party_keys(w) & party_keys(ent.text))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return _publisher_country(ctx.doc, ctx.words)
 
 
 def _titled_person(head: Any, words: Words) -> bool:
@@ -173,19 +232,69 @@ def _publisher_country(doc: Any, words: Words) -> str:
 
 
 def countries(sentences: list[tuple[int, Any]]) -> list[str]:
-    """The countries the document names (places of the gazetteer, a capital counting for its
-    country), most named first, each as the document most often writes it."""
+    """The countries the document names, most named first, each as the document most often
+    writes it: places of the gazetteer (a capital counting for its country), then one-word
+    places the tagger finds that the gazetteer lacks."""
     counts: Counter[str] = Counter()
+    others: Counter[str] = Counter()  # places the tagger knows and the gazetteer does not
     forms: dict[str, Counter[str]] = {}
     for _base, sent in sentences:
         for ent in sent.ents:
-            if ent.label_ != "GPE":
+            if ent.label_ not in ("GPE", "NORP"):
                 continue
-            keys = [k for k in party_keys(ent.text) if is_gazetteer_key(k)]
+            every = party_keys(ent.text)
+            keys = [k for k in every if is_gazetteer_key(k)]
             if len(keys) == 1:
                 counts[keys[0]] += 1
-                forms.setdefault(keys[0], Counter())[ent.text] += 1
-    return [forms[key].most_common(1)[0][0] for key, _n in counts.most_common()]
+            elif not keys and len(every) == 1 and " " not in ent.text:
+                keys = list(every)  # "Essamir" and "Essamiri" share their key
+                others[keys[0]] += 1
+            else:
+                continue
+            # the country's name as written, a nationality only when the name never is
+            weight = 1000 if ent.label_ == "GPE" else 1
+            forms.setdefault(keys[0], Counter())[ent.text] += weight
+    ranked = [key for key, _n in counts.most_common()] + [key for key, _n in others.most_common()]
+    return [forms[key].most_common(1)[0][0] for key in ranked]
+
+
+# the entity types that name a party a clause may leave implied
+_IMPLIED = ("GPE", "NORP", "ORG")
+
+
+def party_mentions(ctx: Context) -> list[tuple[int, int, str]]:
+    """Each place, nationality or organisation the prose names, as (start, end, text), in
+    order; the outlet's own name (a byline, "Xinhua reported") is left out."""
+    outlet = party_keys(getattr(ctx.doc, "outlet", "") or "")
+    out = []
+    for base, sent in ctx.sentences:
+        for ent in sent.ents:
+            if ent.label_ not in _IMPLIED:
+                continue
+            keys = party_keys(ent.text)
+            if keys and not (ent.label_ == "ORG" and keys <= outlet):
+                out.append((base + ent.start_char, base + ent.end_char, ent.text))
+    return out
+
+
+def implied(mentions: list[tuple[int, int, str]], before: int, base: int, head: Any) -> str:
+    """The party named last before an offset: who a clause with no agent of its own is
+    taken to be about ("the investigation was opened in October", "consultations on 10
+    March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
+    Monday's coup" the council is not who staged the coup. The row says the actor is implied.
+    """
+    taken = []
+    for verb in head.ancestors:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                left, right = child.left_edge, child.right_edge
+                taken.append((base + left.idx, base + right.idx + len(right.text)))
+    for start, end, text in reversed(mentions):
+        if end > before:
+            continue
+        if not any(a <= start < b for a, b in taken):
+            return text
+    return ""
 
 
 def _pair(subject: Any, words: Words) -> bool:

@@ -3,7 +3,8 @@
 The score adds up what the extractor is sure of. Starting from 0.35:
 
 - +0.30 the predicate is in a class of the language data (not ``other``);
-- +0.15 the actor names someone (a capitalised word), -0.10 no actor was found;
+- +0.15 the actor names someone (a capitalised word), -0.10 no actor was found in the
+  clause (none, or one only implied by the context);
 - +0.10 the date is a day (or a range of days), -0.05 only a month, year or vaguer span
   (-0.10 more for a predicate in no class: background, not an event);
 - -0.20 the act is stated as a plan ("will visit", "is due to");
@@ -34,9 +35,9 @@ def score(cand: Candidate) -> float:
     value = 0.35
     if cand.code != "000":
         value += 0.30
-    if cand.actor and named(cand.actor):
+    if cand.actor and named(cand.actor) and not cand.actor_implied:
         value += 0.15
-    elif not cand.actor:
+    elif not cand.actor or cand.actor_implied:
         value -= 0.10
     value += 0.10 if cand.when.precision == "day" else -0.05
     if cand.code == "000" and cand.when.precision != "day":

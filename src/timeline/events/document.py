@@ -40,6 +40,8 @@ class Context:
     # a titled person's fullest naming with a country, by surname ("Tarn" -> "Kestland's
     # Foreign Minister Ivo Tarn")
     people: dict[str, str] = field(default_factory=dict)
+    # the state the publisher speaks for, when it is one ("Valdoria" for its ministry)
+    home: str = ""
 
 
 def document_candidates(doc: Any) -> list[Candidate]:
@@ -112,7 +114,9 @@ def _dated_clauses(ctx: Context) -> None:
     last_actor = ""
     speaker = attribution.speaker_of(doc, ctx.words)
     ctx.places = attribution.countries(sentences)
+    ctx.home = attribution.home_country(ctx)
     attribution.note_people(ctx)
+    mentioned = attribution.party_mentions(ctx)
     by_sentence: dict[int, list[Any]] = {}
     import bisect
 
@@ -152,7 +156,13 @@ def _dated_clauses(ctx: Context) -> None:
             cand.actor, cand.actor_span = attribution.actor_of(
                 ctx, base, found, sent, (last_actor, speaker)
             )
-            if cand.actor and not actors.is_pronoun(cand.actor, ctx.words):
+            if not cand.actor:
+                start = min(base + found.head.left_edge.idx, m.start)
+                cand.actor = attribution.implied(mentioned, start, base, found.head)
+                if cand.actor:
+                    cand.actor_implied = True
+                    cand.notes.append(f"actor implied: the party named last ({cand.actor})")
+            elif not actors.is_pronoun(cand.actor, ctx.words):
                 last_actor = cand.actor
             ctx.candidates.append(cand)
         attribution.note_offices(ctx, sent)

@@ -55,7 +55,9 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     unknown_in_one_sentence = "000" in (a.code, b.code) and _one_sentence(a, b)
     if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
-    pa, pb = party_keys(a.actor), party_keys(b.actor)
+    # an implied actor is a guess from the context: it never keeps two reports apart
+    pa = set() if a.actor_implied else party_keys(a.actor)
+    pb = set() if b.actor_implied else party_keys(b.actor)
     if pa and pb and not pa & pb:
         return False
     # two speakers of one party (a ministry's spokesman, its customs office) stay apart
@@ -106,8 +108,11 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
     for doc_id in gone.docs:
         if doc_id not in keep.docs:
             keep.docs.append(doc_id)
-    if not keep.actor and gone.actor:
-        keep.actor = gone.actor
+    if (not keep.actor or keep.actor_implied) and gone.actor and not gone.actor_implied:
+        keep.actor, keep.actor_implied = gone.actor, False  # a stated actor over a guess
+        keep.notes = [n for n in keep.notes if not n.startswith("actor implied")]
+    elif not keep.actor and gone.actor:
+        keep.actor, keep.actor_implied = gone.actor, gone.actor_implied
     keep.about = keep.about | gone.about
     keep.context = keep.context | gone.context
     keep.names = keep.names | gone.names

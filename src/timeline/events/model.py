@@ -35,6 +35,7 @@ class Candidate:
     when: When
     actor: str = ""
     actor_span: tuple[int, int] | None = None
+    actor_implied: bool = False  # no agent in the clause: the party named last before it
     about: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()

@@ -39,13 +39,15 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     ...       None, words_for())
     'Arvelia: expulsion'
     """
-    actor = short_actor(cand.actor) or words.TITLE_UNKNOWN_ACTOR
+    # an implied actor is a guess from the context: the title does not state it
+    actor = (not cand.actor_implied and short_actor(cand.actor)) or words.TITLE_UNKNOWN_ACTOR
     if cand.kind == "response" and target is not None:
         text = words.TITLE_RESPONSE.format(
             actor=actor,
             verb=words.TITLE_RESPONSE_VERB,
             target=target.category if target.code != "000" else target.lemma,
-            target_actor=short_actor(target.actor) or words.TITLE_UNKNOWN_ACTOR.lower(),
+            target_actor=(not target.actor_implied and short_actor(target.actor))
+            or words.TITLE_UNKNOWN_ACTOR.lower(),
         )
         text = f"{text} ({cand.category if cand.code != '000' else cand.lemma})"
     else:

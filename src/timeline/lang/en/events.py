@@ -483,6 +483,26 @@ AGENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+# Those of them that, in a government's or parliament's own document, are its own when
+# nothing names their country ("the ministry summoned", "the Standing Committee voted");
+# envoys, courts, troops and councils are as often the other side's or an organisation's.
+HOME_HEADS: frozenset[str] = frozenset(
+    {
+        "government",
+        "ministry",
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "secretary",
+        "committee",
+        "parliament",
+        "cabinet",
+        "office",
+    }
+)
+
 # Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
 # "an official visit" is a formal one, not an official's.
 AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
