@@ -443,49 +443,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
 # knowledge, not words: they live in the data file organisations.csv beside this module.
 ORGANISATIONS_FILE = "organisations.csv"
 
-# Noun heads that mark a subject as an institution or office holder (used to prefer them
-# as actors over other capitalised phrases, and to tell actors from places).
-AGENT_HEADS: frozenset[str] = frozenset(
-    {
-        "government",
-        "ministry",
-        "minister",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "president",
-        "secretary",
-        "embassy",
-        "mission",
-        "council",
-        "committee",
-        "army",
-        "military",
-        "troops",
-        "forces",
-        "police",
-        "parliament",
-        "commission",
-        "commissioner",
-        "ambassador",
-        "envoy",
-        "office",
-        "official",
-        "officials",
-        "leader",
-        "court",
-        "tribunal",
-        "agency",
-        "administration",
-        "cabinet",
-        "diplomat",
-        "diplomats",
-    }
-)
-
-# Those of them that, in a government's or parliament's own document, are its own when
-# nothing names their country ("the ministry summoned", "the Standing Committee voted");
-# envoys, courts, troops and councils are as often the other side's or an organisation's.
+# Offices that, in a government's or parliament's own document, are its own when nothing
+# names their country ("the ministry summoned", "the Standing Committee voted").
 HOME_HEADS: frozenset[str] = frozenset(
     {
         "government",
@@ -498,10 +457,37 @@ HOME_HEADS: frozenset[str] = frozenset(
         "secretary",
         "committee",
         "parliament",
-        "cabinet",
         "office",
+        "cabinet",
     }
 )
+
+# Noun heads that mark a subject as an institution or office holder (used to prefer them
+# as actors over other capitalised phrases, and to tell actors from places): those above,
+# and envoys, courts, troops and councils, as often the other side's or an organisation's.
+AGENT_HEADS: frozenset[str] = HOME_HEADS | {
+    "embassy",
+    "mission",
+    "council",
+    "army",
+    "military",
+    "troops",
+    "forces",
+    "police",
+    "commission",
+    "commissioner",
+    "ambassador",
+    "envoy",
+    "official",
+    "officials",
+    "leader",
+    "court",
+    "tribunal",
+    "agency",
+    "administration",
+    "diplomat",
+    "diplomats",
+}
 
 # Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
 # "an official visit" is a formal one, not an official's.
