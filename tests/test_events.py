@@ -954,3 +954,9 @@ def test_the_two_neighbours_are_the_two_places_named_most_even_outside_the_gazet
     )
     (cand,) = [c for c in document_candidates(_doc(text)) if c.lemma == "sign"]
     assert cand.actor == "Valdoria and Kestland"
+
+
+def test_a_city_where_an_act_was_is_not_its_implied_actor():
+    text = "Kestland protested. Delegates met in Kessburg. A resolution was tabled on 17 March."
+    (cand,) = [c for c in document_candidates(_doc(text)) if c.lemma == "resolution"]
+    assert (cand.actor, cand.actor_implied) == ("Kestland", True)

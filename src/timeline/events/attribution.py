@@ -272,9 +272,25 @@ def party_mentions(ctx: Context) -> list[tuple[int, int, str]]:
             if ent.label_ not in _IMPLIED:
                 continue
             keys = party_keys(ent.text)
-            if keys and not (ent.label_ == "ORG" and keys <= outlet):
-                out.append((base + ent.start_char, base + ent.end_char, ent.text))
+            if not keys or (ent.label_ == "ORG" and keys <= outlet):
+                continue
+            if _where(ent, ctx.words) and not any(is_gazetteer_key(k) for k in keys):
+                continue  # "tabled in Orvo": a city, where the act was, not who
+            out.append((base + ent.start_char, base + ent.end_char, ent.text))
     return out
+
+
+def _where(ent: Any, words: Words) -> bool:
+    """A place named as where an act was ("was tabled in Orvo"), not whose office it names
+    ("a court in Orvo")."""
+    root = ent.root
+    prep = root.head
+    return (
+        ent.label_ == "GPE"
+        and root.dep_ == "pobj"
+        and prep.lower_ in words.PLACE_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def implied(mentions: list[tuple[int, int, str]], before: int, base: int, head: Any) -> str:

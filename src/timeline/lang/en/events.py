@@ -493,6 +493,10 @@ AGENT_HEADS: frozenset[str] = HOME_HEADS | {
 # "an official visit" is a formal one, not an official's.
 AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
 
+# Prepositions that tell where an act was ("was tabled in Orvo"): a city named so is a
+# place, not a party an act with no agent can be put down to.
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near"})
+
 # Nouns that point back at an act rather than name who acted ("the move came after ...",
 # "the action followed ..."): as a subject they stand for the last named actor.
 ANAPHORIC_NOUNS: frozenset[str] = frozenset({"action", "move", "step", "measure", "response"})
