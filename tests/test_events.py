@@ -960,3 +960,18 @@ def test_a_city_where_an_act_was_is_not_its_implied_actor():
     text = "Kestland protested. Delegates met in Kessburg. A resolution was tabled on 17 March."
     (cand,) = [c for c in document_candidates(_doc(text)) if c.lemma == "resolution"]
     assert (cand.actor, cand.actor_implied) == ("Kestland", True)
+
+
+def test_a_briefing_that_names_itself_is_one_row():
+    text = (
+        "The following is a transcript of today's press briefing by Ana Lind, Spokesperson "
+        "for the Secretary-General.\n\nThe Secretary-General is concerned about the clashes."
+    )
+    doc = _doc(
+        text,
+        title="Daily press briefing, 20 March 2026",
+        outlet="Office of the Spokesperson, Union of Kestland",
+        publisher_type="intergovernmental",
+    )
+    rows = [c for c in document_candidates(doc) if c.category == "press briefing"]
+    assert len(rows) == 1 and rows[0].document_act, [(c.lemma, c.actor) for c in rows]

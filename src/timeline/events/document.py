@@ -307,7 +307,9 @@ def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
 
 
 def _document_act(ctx: Context) -> None:
-    """An official statement or briefing document is itself a dated act of its publisher."""
+    """An official statement or briefing document is itself a dated act of its publisher; a
+    mention of the same class dated that day ("today's briefing by the spokesperson") is that
+    act, told in its own words, and makes no second row."""
     doc = ctx.doc
     title = getattr(doc, "title", "") or ""
     if doc.published is None or not attribution.own_voice(doc):
@@ -326,6 +328,12 @@ def _document_act(ctx: Context) -> None:
     first = re.search(r"\S+", doc.text)
     where = span or ((first.start(), first.end()) if first else (0, 0))
     cls = ctx.words.nouns["briefing" if briefing else "statement"]
+    # "today's noon briefing by the spokesperson": the document itself, told in its own words
+    ctx.candidates = [
+        c
+        for c in ctx.candidates
+        if not (c.code == cls.code and c.when.start == c.when.end == doc.published)
+    ]
     ctx.candidates.append(
         Candidate(
             doc_id=doc.doc_id,
