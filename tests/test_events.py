@@ -975,3 +975,46 @@ def test_a_briefing_that_names_itself_is_one_row():
     )
     rows = [c for c in document_candidates(doc) if c.category == "press briefing"]
     assert len(rows) == 1 and rows[0].document_act, [(c.lemma, c.actor) for c in rows]
+
+
+def test_an_undated_protest_in_the_perfect_is_a_row_dated_before_the_document():
+    text = "Valdoria sent a letter on 3 March. Kestland has condemned the letter."
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == "criticism"].iloc[0]
+    assert row["date_precision"] == "before" and pd.isna(row["date_start"])
+    assert _day(row["date_end"]) == PUB and row["date_text"] == "has condemned"
+    assert row["actor"] == "Kestland" and "told in the perfect" in row["notes"]
+    # it answers what it names, like any dated reaction
+    letter = df[df["category"] == "publication"].iloc[0]
+    assert row["responds_to"] == letter["event_id"]
+
+
+def test_a_perfect_reported_by_a_dated_saying_is_before_that_day():
+    text = (
+        "The ministry said on Tuesday that Kestland, which has lodged a protest with the "
+        "council, would respond."
+    )
+    row = extract_events([_doc(text)]).set_index("category").loc["protest"]
+    assert row["date_precision"] == "before"
+    assert _day(row["date_end"]) == dt.date(2031, 4, 8)  # the Tuesday before PUB
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland has said it opposes the plan.",  # how reports speak
+        "Kestland has not lodged a protest.",  # nothing was done
+        "Kestland has decided to recall its envoy.",  # not a class reports leave undated
+        "The decision has been condemned.",  # nobody named
+        "Kestland lodged a protest on 3 March and has condemned the raid on 3 March.",
+    ],
+)
+def test_other_perfects_make_no_undated_row(text):
+    df = extract_events([_doc(text)])
+    assert not (df["date_precision"] == "before").any(), df[["title", "date_text"]]
+
+
+def test_a_light_verb_reported_by_a_dated_saying_is_the_act_it_names():
+    df = extract_events([_doc("Kestland said on Tuesday that it has lodged a protest.")])
+    assert list(df["category"]) == ["protest"], df[["category", "title"]]
+    assert df.iloc[0]["date_precision"] == "day"

@@ -150,6 +150,12 @@ def clause(head: Any, words: Words) -> Clause | None:
         cls = OTHER
     if lemma in words.SPEECH:
         act = _reported_act(raised, words)
+        if act is not None and _lemma(act) in words.LIGHT_VERBS:
+            inner = _noun_clause(
+                act, _lemma(act), subject_of(act, words) or subject, planned, words
+            )
+            if inner is not None:
+                return inner  # "said on Tuesday it has lodged a protest": the protest
         if act is not None:
             # "X said on Friday it had recalled its envoy": the reported act is the event
             act_subject = subject_of(act, words) or subject
@@ -219,8 +225,12 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
             cls = words.verbs.get(_verb_lemma(child, words))
-            if cls is None or family(cls.code) == "say" or _lemma(child) in words.LIGHT_VERBS:
+            if cls is None or family(cls.code) == "say":
                 continue
+            if _lemma(child) in words.LIGHT_VERBS and not any(
+                c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children
+            ):
+                continue  # "said it has made progress"; "said it has lodged a protest" is one
             future = any(
                 c.dep_ == "aux" and c.lower_ in words.FUTURE_MARKERS for c in child.children
             )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.dates import find_dates
-from timeline.events import actors, attribution, clauses, confidence, idioms, merging
+from timeline.events import actors, attribution, clauses, confidence, idioms, merging, undated
 from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
@@ -366,6 +366,8 @@ def _line_end(text: str, offset: int) -> int:
 
 def _when(m: Any) -> When:
     """The bounds and precision a mention gives an event."""
+    if m.earliest is None:
+        return When(None, m.latest, "before", m.text, None)  # known only to precede a day
     start, end = m.earliest, m.latest if m.latest is not None else m.earliest
     value = str(getattr(m, "value", ""))
     if start == end:
@@ -419,6 +421,11 @@ def _usable(m: Any, ctx: Context) -> bool:
     return not ctx.layout.is_masked(m.start)
 
 
+def _perfect_acts(ctx: Context) -> None:
+    """Undated reactions told in the present perfect (``timeline.events.undated``)."""
+    undated.perfect_acts(ctx, _candidate)
+
+
 def _score(ctx: Context) -> None:
     """Each candidate's confidence, and the content lemmas and proper names of its whole
     document."""
@@ -443,6 +450,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     _find_mentions,
     _parse,
     _dated_clauses,
+    _perfect_acts,
     _document_act,
     _score,
     _merge,

@@ -96,7 +96,7 @@ def link(rows: list[Candidate], words: Words) -> None:
     named: dict[int, int] = {}  # row -> how its words name what it answers
     stories = _stories(rows)
     for i, row in enumerate(rows):
-        if row.when.start is None:
+        if _day(row) is None:
             continue
         shared = Counter(k for name in row.names for k in by_name[name])
         mine = {row.doc_id, *row.docs}
@@ -118,7 +118,7 @@ def link(rows: list[Candidate], words: Words) -> None:
                 continue  # a row of another class answers only what its own objects name
             if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
                 continue  # a visit after a visit is the same story told twice, not an answer
-            distance = (row.when.start - (target.when.end or target.when.start)).days
+            distance = (_day(row) - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
                 best = (key, k, level)
@@ -235,15 +235,16 @@ def _earlier(target: Candidate, row: Candidate, reactive: frozenset[str]) -> boo
     clash) comes before a reaction (a statement); otherwise the one told first.
     """
     end = target.when.end or target.when.start
-    if end is None or row.when.start is None or target.when.start is None:
+    day = _day(row)
+    if end is None or day is None or target.when.start is None:
         return False
-    if target.when.start > row.when.start or end > (row.when.end or row.when.start):
+    if target.when.start > day or end > (row.when.end or day):
         return False
     if target.doc_id == row.doc_id and target.predicate == row.predicate:
         return False
     if target.document_act and (row.doc_id in target.docs or target.doc_id in row.docs):
         return False  # a document's own act comes after everything the document tells
-    if end == row.when.start and target.doc_id == row.doc_id:
+    if end == day and target.doc_id == row.doc_id:
         if (target.code in reactive) != (row.code in reactive):
             return row.code in reactive
         return target.predicate < row.predicate
@@ -361,7 +362,7 @@ def _score(
             score += 1
         elif row.code not in classes.in_kind or target.code not in classes.salient:
             score -= 2  # one's own act is answered only by a measure after a salient act
-    gap = (row.when.start - (target.when.end or target.when.start)).days
+    gap = (_day(row) - (target.when.end or target.when.start)).days
     if gap == 0:
         score -= 1
     elif gap > 365:
@@ -371,6 +372,12 @@ def _score(
     if naming < 3 and gap > UNNAMED_RECENT:
         score -= 1  # what a reaction does not name it answers soon after
     return score
+
+
+def _day(row: Candidate):
+    """The day a row is placed at: its start, or for an act known only to precede a day
+    ("has lodged a protest", precision ``before``) that day."""
+    return row.when.start or row.when.end
 
 
 def _code(lemma: str, words: Words) -> str:

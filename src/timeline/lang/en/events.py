@@ -283,6 +283,11 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 RAISING: frozenset[str] = frozenset(
     {"be", "due", "set", "expect", "schedule", "plan", "go", "begin", "start", "continue"}
 )
+# Auxiliaries of the present perfect: "has lodged a protest" is done, before the report.
+PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "'ve", "’ve"})
+# The classes whose undated perfect ("has lodged a protest") still makes a row, dated before
+# the report: protests, representations, condemnations.
+UNDATED_CLASSES: frozenset[str] = frozenset({"140", "141", "111"})
 # Words before a verb that make the act a plan, not a fact.
 FUTURE_MARKERS: frozenset[str] = frozenset(
     {

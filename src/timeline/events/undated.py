@@ -1,0 +1,105 @@
+"""Acts told in the present perfect with no date: "Kestland has lodged stern representations".
+
+A protest a document reports as already made ("has lodged stern representations", "have
+criticised the verdict") but does not date happened before the document's publication, or
+before the dated saying that reports it: a row of precision ``before``. Only the classes of
+``UNDATED_CLASSES`` (protests, representations, condemnations: the reactions reports most
+often leave undated), in the perfect tense of the language data (``PERFECT_AUXILIARIES``),
+affirmative, with a named actor, and in no clause a date already anchors. Other perfects
+("has said", "has decided", "has received") are how reports speak, and make no row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from timeline.events import actors, attribution, clauses
+from timeline.events.model import Candidate, When
+
+if TYPE_CHECKING:
+    from timeline.events.document import Context
+
+
+def perfect_acts(ctx: Context, make: Any) -> None:
+    """Add a ``before`` candidate for each undated reaction in the present perfect.
+
+    ``make(ctx, base, sent, mention, found)`` builds the candidate (``document._candidate``).
+    """
+    doc = ctx.doc
+    if doc.published is None:
+        return
+    words = ctx.words
+    taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
+    saying = {c.predicate[0]: c for c in ctx.candidates if c.speech and c.when.start}
+    speaker = attribution.speaker_of(doc, words)
+    for base, sent in ctx.sentences:
+        if ctx.layout.is_masked(base + sent.start_char):
+            continue
+        for tok in sent:
+            if not _perfect(tok, words):
+                continue
+            found = clauses.clause(tok, words)
+            if found is None or found.planned or found.cls.code not in words.UNDATED_CLASSES:
+                continue
+            if base + found.head.idx in taken or _dated(ctx, base, found.head):
+                continue
+            text = " ".join(t.text for t in _verb_group(tok))
+            at = base + tok.idx
+            mention = _Undated(text, at, at + len(tok.text), doc.published)
+            cand = make(ctx, base, sent, mention, found)
+            cand.actor, cand.actor_span = attribution.actor_of(
+                ctx, base, found, sent, ("", speaker)
+            )
+            if not cand.actor or not actors.named(cand.actor):
+                continue  # "has been criticised": nobody the row could name
+            if actors.is_pronoun(cand.actor, words):
+                continue
+            reported = _reported_on(ctx, base, tok, saying)
+            if reported is not None:
+                cand.when = When(None, reported, "before", text, None)  # before the saying
+            cand.notes.append(f"dated before its report: told in the perfect ('{text}')")
+            taken.add(cand.predicate[0])
+            ctx.candidates.append(cand)
+
+
+class _Undated:
+    """A mention-like record for an act known only to precede the publication."""
+
+    def __init__(self, text: str, start: int, end: int, published: Any) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.earliest, self.latest = None, published
+        self.value = ""
+        self.type = "DATE"
+
+
+def _perfect(tok: Any, words: Any) -> bool:
+    """A past participle with a present-tense perfect auxiliary, not negated."""
+    if tok.tag_ != "VBN" or tok.pos_ != "VERB":
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "aux" and c.lower_ in words.PERFECT_AUXILIARIES for c in children):
+        return False
+    return not any(c.dep_ == "neg" for c in children)
+
+
+def _reported_on(ctx: Context, base: int, tok: Any, saying: dict[int, Candidate]) -> Any:
+    """The day of the dated saying that reports the act ("said on Tuesday that X has
+    lodged"), or None."""
+    for up in tok.ancestors:
+        cand = saying.get(base + up.idx)
+        if cand is not None and cand.when.precision == "day":
+            return cand.when.start
+    return None
+
+
+def _verb_group(tok: Any) -> list[Any]:
+    """The auxiliaries and the participle ("has already lodged")."""
+    group = [c for c in tok.children if c.dep_ in ("aux", "advmod", "neg") and c.i < tok.i]
+    return sorted([*group, tok], key=lambda t: t.i)
+
+
+def _dated(ctx: Context, base: int, head: Any) -> bool:
+    """Whether a date mention lies in the clause of the predicate (its own row is made)."""
+    left = base + head.left_edge.idx
+    right = base + head.right_edge.idx + len(head.right_edge.text)
+    return any(left <= m.start < right for m in ctx.mentions)
