@@ -1018,3 +1018,17 @@ def test_a_light_verb_reported_by_a_dated_saying_is_the_act_it_names():
     df = extract_events([_doc("Kestland said on Tuesday that it has lodged a protest.")])
     assert list(df["category"]) == ["protest"], df[["category", "title"]]
     assert df.iloc[0]["date_precision"] == "day"
+
+
+@pytest.mark.parametrize(
+    ("reaction", "linked"),
+    [
+        ("Valdoria protested on Tuesday.", False),  # background it does not name
+        ("Valdoria protested on Tuesday against the sanctions.", True),
+    ],
+)
+def test_an_event_dated_by_its_month_is_answered_only_by_name(reaction, linked):
+    text = "Kestland imposed sanctions on Valdorian firms last month. " + reaction
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["sanction", "date_precision"] == "month"
+    assert pd.notna(df.loc["protest", "responds_to"]) == linked

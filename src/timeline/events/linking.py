@@ -37,6 +37,11 @@ name no earlier statement. A reaction that answers a statement or a call without
 answers what that statement answers: the briefing after the clash answers the clash, not the
 first statement on it.
 
+An event dated only by its month or year (``COARSE_TARGETS``: background such as "the 2017
+treaty", "sanctions imposed last month") is answered only by a row whose own objects name it.
+An undated act known to precede a day ("has lodged a protest", precision ``before``) is
+placed at that day.
+
 There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
 go to the nearest earlier event. A row that answers another is a ``response``.
 """
@@ -67,6 +72,9 @@ UNNAMED_RECENT = 30
 # use (at most half of them, and at most STORY_SPREAD).
 STORY_NAMES = 3
 STORY_SPREAD = 50
+# An event dated only by its month or year is background ("the 2017 agreement", "sanctions
+# imposed last month"): a row answers it only when its own objects name it.
+COARSE_TARGETS = frozenset({"month", "year"})
 
 
 def link(rows: list[Candidate], words: Words) -> None:
@@ -118,6 +126,8 @@ def link(rows: list[Candidate], words: Words) -> None:
                 continue  # a row of another class answers only what its own objects name
             if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
                 continue  # a visit after a visit is the same story told twice, not an answer
+            if target.when.precision in COARSE_TARGETS and level < 4:
+                continue  # background dated by a month or a year is answered only by name
             distance = (_day(row) - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
