@@ -1032,3 +1032,12 @@ def test_an_event_dated_by_its_month_is_answered_only_by_name(reaction, linked):
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["sanction", "date_precision"] == "month"
     assert pd.notna(df.loc["protest", "responds_to"]) == linked
+
+
+def test_one_document_naming_one_event_noun_twice_on_a_day_is_one_row():
+    text = (
+        "The Kestland Office of Audit on 31 August issued its assessment of the programme. "
+        "Ana Lind, who released the 31 August assessment, left office."
+    )
+    df = extract_events([_doc(text)])
+    assert (df["category"] == "publication").sum() == 1, df[["title", "actor"]]

@@ -55,6 +55,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     unknown_in_one_sentence = "000" in (a.code, b.code) and _one_sentence(a, b)
     if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
+    if _one_thing(a, b):
+        return True
     # an implied actor is a guess from the context: it never keeps two reports apart
     pa = set() if a.actor_implied else party_keys(a.actor)
     pb = set() if b.actor_implied else party_keys(b.actor)
@@ -63,6 +65,20 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     # two speakers of one party (a ministry's spokesman, its customs office) stay apart
     own_a, own_b = _distinctive(pa), _distinctive(pb)
     return not (own_a and own_b and not own_a & own_b)
+
+
+def _one_thing(a: Candidate, b: Candidate) -> bool:
+    """One document naming the same event noun on the same day twice, whoever it credits:
+    "the Office issued its assessment on 31 August" and "the commissioner, who released the
+    31 August assessment" are one assessment."""
+    return (
+        a.doc_id == b.doc_id
+        and a.nominal
+        and b.nominal
+        and a.lemma == b.lemma
+        and a.when.precision == b.when.precision == "day"
+        and (a.when.start, a.when.end) == (b.when.start, b.when.end)
+    )
 
 
 def _one_sentence(a: Candidate, b: Candidate) -> bool:
