@@ -1041,3 +1041,14 @@ def test_one_document_naming_one_event_noun_twice_on_a_day_is_one_row():
     )
     df = extract_events([_doc(text)])
     assert (df["category"] == "publication").sum() == 1, df[["title", "actor"]]
+
+
+def test_an_office_is_not_another_office_of_the_same_kind_named_before():
+    text = (
+        "The Valdorian Ministry of Interior detained him on Monday. "
+        "The Ministry of Foreign Affairs summoned the envoy on Tuesday. "
+        "The ministry also protested on Wednesday."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert "Interior" not in df.loc["summons", "actor"], df[["actor"]]
+    assert "Interior" in df.loc["detention", "actor"]

@@ -327,14 +327,27 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
     Council"): the party named before with that role, else the phrase."""
     head = subject.lemma_.lower() if subject is not None else ""
     for earlier in reversed(ctx.candidates[-50:]):
-        if earlier.actor and actors.named(earlier.actor) and head and head in earlier.actor.lower():
+        if not (earlier.actor and actors.named(earlier.actor) and head):
+            continue
+        if head in earlier.actor.lower() and _same_office(ctx, phrase, subject, earlier.actor):
             return earlier.actor
     if subject is not None and subject.lower_ in ctx.offices:
-        return ctx.offices[subject.lower_]
+        fuller = ctx.offices[subject.lower_]
+        if _same_office(ctx, phrase, subject, fuller):
+            return fuller
     outlet = ctx.doc.outlet or ""
     if own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
         return outlet  # "the ministry" in the ministry's own statement
     return phrase
+
+
+def _same_office(ctx: Context, phrase: str, subject: Any, fuller: str) -> bool:
+    """Whether a fuller naming holds every word of the office besides its head ("the
+    ministry" is the "Ministry of Interior" named before; the "Ministry of Foreign Affairs"
+    is not)."""
+    skip = ctx.words.DETERMINERS | {subject.lower_}
+    own = {w for w in re.findall(r"\w+", phrase.lower()) if w not in skip}
+    return own <= set(re.findall(r"\w+", fuller.lower()))
 
 
 def _reporter(head: Any, words: Words) -> Any | None:
