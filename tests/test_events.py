@@ -33,6 +33,11 @@ def _doc(text: str, doc_id: str = "t1", published: dt.date | None = PUB, **kw) -
     return Document(doc_id=doc_id, text=text, published=published, **kw)
 
 
+def _by_category(text: str) -> pd.DataFrame:
+    """The rows extracted from one invented news text, indexed by category."""
+    return extract_events([_doc(text)]).set_index("category")
+
+
 def _day(value: pd.Timestamp) -> dt.date | None:
     return None if pd.isna(value) else value.date()
 
@@ -257,7 +262,7 @@ def test_an_office_keeps_its_for_phrase_and_an_act_as_subject_its_own_party():
         "A spokesperson for the Arvelian mission said on Friday that the talks had failed. "
         "Valdorian naval exercises are to start on Saturday."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert "Arvelian mission" in df.loc["statement", "actor"], df[["actor"]]
     assert same_party(df.loc["military exercise", "actor"], "Valdoria"), df[["actor"]]
 
@@ -288,7 +293,7 @@ def test_a_reaction_told_first_still_answers_the_same_day_act_told_after_it():
         "The Arvelian foreign ministry condemned the detention of Valdorian journalists today. "
         "Valdorian soldiers detained the journalists in Port Sable today."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"], df
     assert df.loc["detention", "kind"] == "event"
 
@@ -542,7 +547,7 @@ def test_an_office_reporting_a_countrys_act_is_that_countrys():
         "Kestland expelled two Valdorian diplomats on Thursday, the foreign ministry said. "
         "The ministry also summoned the Valdorian ambassador on Friday."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert df.loc["expulsion", "actor"] == "Kestland"
     assert same_party(df.loc["summons", "actor"], "Kestland"), df.loc["summons", "actor"]
     assert "ministry" in df.loc["summons", "actor"]
@@ -565,7 +570,7 @@ def test_a_measure_may_answer_an_act_of_its_own_side():
         "Kestland police arrested a Valdorian embassy employee on Monday. "
         "The Kestland foreign ministry summoned the Valdorian ambassador on Tuesday."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert df.loc["summons", "responds_to"] == df.loc["detention", "event_id"], df
 
 
@@ -823,7 +828,7 @@ def test_a_relative_clause_in_the_object_describes_it_and_names_nothing():
         "On Friday a press group welcomed the release of the reporter, who met the officials "
         "in Orvo."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert df.loc["praise", "responds_to"] == df.loc["release", "event_id"], df
 
 
@@ -994,7 +999,7 @@ def test_a_perfect_reported_by_a_dated_saying_is_before_that_day():
         "The ministry said on Tuesday that Kestland, which has lodged a protest with the "
         "council, would respond."
     )
-    row = extract_events([_doc(text)]).set_index("category").loc["protest"]
+    row = _by_category(text).loc["protest"]
     assert row["date_precision"] == "before"
     assert _day(row["date_end"]) == dt.date(2031, 4, 8)  # the Tuesday before PUB
 
@@ -1029,7 +1034,7 @@ def test_a_light_verb_reported_by_a_dated_saying_is_the_act_it_names():
 )
 def test_an_event_dated_by_its_month_is_answered_only_by_name(reaction, linked):
     text = "Kestland imposed sanctions on Valdorian firms last month. " + reaction
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert df.loc["sanction", "date_precision"] == "month"
     assert pd.notna(df.loc["protest", "responds_to"]) == linked
 
@@ -1049,6 +1054,6 @@ def test_an_office_is_not_another_office_of_the_same_kind_named_before():
         "The Ministry of Foreign Affairs summoned the envoy on Tuesday. "
         "The ministry also protested on Wednesday."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert "Interior" not in df.loc["summons", "actor"], df[["actor"]]
     assert "Interior" in df.loc["detention", "actor"]
