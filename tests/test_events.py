@@ -1057,3 +1057,11 @@ def test_an_office_is_not_another_office_of_the_same_kind_named_before():
     df = _by_category(text)
     assert "Interior" not in df.loc["summons", "actor"], df[["actor"]]
     assert "Interior" in df.loc["detention", "actor"]
+
+
+def test_an_act_of_no_known_class_may_answer_another_it_names():
+    # two predicates in no class are not "the same kind of act told twice"
+    text = "Kestland offered mediation on 16 April. Valdoria accepted the offer on 17 April."
+    df = extract_events([_doc(text)]).sort_values("date_start")
+    assert list(df["category"]) == ["other", "other"], df[["category", "title"]]
+    assert df.iloc[1]["responds_to"] == df.iloc[0]["event_id"], df[["title", "responds_to"]]

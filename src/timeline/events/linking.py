@@ -124,7 +124,11 @@ def link(rows: list[Candidate], words: Words) -> None:
             score = _score(row, target, level, story, parties[i], parties[k], classes)
             if score < needed or (needed == THRESHOLD_OTHER and level < 4):
                 continue  # a row of another class answers only what its own objects name
-            if needed == THRESHOLD_OTHER and family(row.code) == family(target.code):
+            if (
+                needed == THRESHOLD_OTHER
+                and row.code != "000"
+                and family(row.code) == family(target.code)
+            ):
                 continue  # a visit after a visit is the same story told twice, not an answer
             if target.when.precision in COARSE_TARGETS and level < 4:
                 continue  # background dated by a month or a year is answered only by name
