@@ -7,8 +7,10 @@ elsewhere, "the two neighbours", measures reported by an office, the speaker of 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from timeline.events import actors, clauses
@@ -262,9 +264,18 @@ def countries(sentences: list[tuple[int, Any]]) -> list[str]:
 _IMPLIED = ("GPE", "NORP", "ORG")
 
 
-def party_mentions(ctx: Context) -> list[tuple[int, int, str]]:
-    """Each place, nationality or organisation the prose names, as (start, end, text), in
-    order; the outlet's own name (a byline, "Xinhua reported") is left out."""
+@dataclass(frozen=True)
+class Mentions:
+    """The parties the prose names, in order: (start, end, text), and their end offsets."""
+
+    items: list[tuple[int, int, str]]
+    ends: list[int]
+
+
+def party_mentions(ctx: Context) -> Mentions:
+    """Each place, nationality or organisation the prose names, in order; the outlet's own
+    name (a byline, "Xinhua reported") is left out, and so is a city named as where an act
+    was."""
     outlet = party_keys(getattr(ctx.doc, "outlet", "") or "")
     out = []
     for base, sent in ctx.sentences:
@@ -277,7 +288,7 @@ def party_mentions(ctx: Context) -> list[tuple[int, int, str]]:
             if _where(ent, ctx.words) and not any(is_gazetteer_key(k) for k in keys):
                 continue  # "tabled in Orvo": a city, where the act was, not who
             out.append((base + ent.start_char, base + ent.end_char, ent.text))
-    return out
+    return Mentions(out, [end for _start, end, _text in out])
 
 
 def _where(ent: Any, words: Words) -> bool:
@@ -293,7 +304,7 @@ def _where(ent: Any, words: Words) -> bool:
     )
 
 
-def implied(mentions: list[tuple[int, int, str]], before: int, base: int, head: Any) -> str:
+def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
     """The party named last before an offset: who a clause with no agent of its own is
     taken to be about ("the investigation was opened in October", "consultations on 10
     March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
@@ -305,9 +316,10 @@ def implied(mentions: list[tuple[int, int, str]], before: int, base: int, head: 
             if child.dep_ in ("nsubj", "nsubjpass"):
                 left, right = child.left_edge, child.right_edge
                 taken.append((base + left.idx, base + right.idx + len(right.text)))
-    for start, end, text in reversed(mentions):
-        if end > before:
-            continue
+    k = bisect.bisect_right(mentions.ends, before)  # the mentions that end before the clause
+    while k > 0:
+        k -= 1
+        start, _end, text = mentions.items[k]
         if not any(a <= start < b for a, b in taken):
             return text
     return ""

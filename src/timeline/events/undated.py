@@ -11,6 +11,7 @@ affirmative, with a named actor, and in no clause a date already anchors. Other 
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from timeline.events import actors, attribution, clauses
@@ -32,6 +33,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
     saying = {c.predicate[0]: c for c in ctx.candidates if c.speech and c.when.start}
     speaker = attribution.speaker_of(doc, words)
+    starts = sorted(m.start for m in ctx.mentions)
     for base, sent in ctx.sentences:
         if ctx.layout.is_masked(base + sent.start_char):
             continue
@@ -41,7 +43,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             found = clauses.clause(tok, words)
             if found is None or found.planned or found.cls.code not in words.UNDATED_CLASSES:
                 continue
-            if base + found.head.idx in taken or _dated(ctx, base, found.head):
+            if base + found.head.idx in taken or _dated(starts, base, found.head):
                 continue
             text = " ".join(t.text for t in _verb_group(tok))
             at = base + tok.idx
@@ -98,8 +100,10 @@ def _verb_group(tok: Any) -> list[Any]:
     return sorted([*group, tok], key=lambda t: t.i)
 
 
-def _dated(ctx: Context, base: int, head: Any) -> bool:
-    """Whether a date mention lies in the clause of the predicate (its own row is made)."""
+def _dated(starts: list[int], base: int, head: Any) -> bool:
+    """Whether a date mention (``starts``: their sorted offsets) lies in the clause of the
+    predicate (its own row is made)."""
     left = base + head.left_edge.idx
     right = base + head.right_edge.idx + len(head.right_edge.text)
-    return any(left <= m.start < right for m in ctx.mentions)
+    k = bisect.bisect_left(starts, left)
+    return k < len(starts) and starts[k] < right
