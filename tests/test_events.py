@@ -1065,3 +1065,13 @@ def test_an_act_of_no_known_class_may_answer_another_it_names():
     df = extract_events([_doc(text)]).sort_values("date_start")
     assert list(df["category"]) == ["other", "other"], df[["category", "title"]]
     assert df.iloc[1]["responds_to"] == df.iloc[0]["event_id"], df[["title", "responds_to"]]
+
+
+def test_a_state_publisher_is_known_by_the_end_of_its_name():
+    doc = _doc(
+        "The Standing Committee voted on Monday to back the freeze.",
+        outlet="National Assembly of the Republic of Valdoria",
+        publisher_type="parliament",
+    )
+    (cand,) = [c for c in document_candidates(doc) if c.lemma == "vote"]
+    assert cand.actor == "Standing Committee of Valdoria"

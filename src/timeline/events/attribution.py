@@ -175,6 +175,10 @@ def home_country(ctx: Context) -> str:
     for place in ctx.places:  # most named first
         if party_keys(place) & party_keys(outlet):
             return place
+    # "National Assembly of the Republic of Valdoria", "Embassy of Valdoria in Orvo"
+    owner = [m.group(1) for m in re.finditer(ctx.words.PUBLISHER_STATE, outlet)]
+    if owner and owner[-1].lower() not in ctx.words.ROLE_WORDS:
+        return owner[-1]
     # a word of the name the text uses as a one-word name ("Valdoria expects", "Valdorian")
     names = [
         w for w in re.findall(r"[A-Z][\w'’-]+", outlet) if w.lower() not in ctx.words.ROLE_WORDS

@@ -448,6 +448,12 @@ ROLE_WORDS: frozenset[str] = frozenset(
 # knowledge, not words: they live in the data file organisations.csv beside this module.
 ORGANISATIONS_FILE = "organisations.csv"
 
+# The state a publisher's name ends on: "Ministry of Commerce of Valdoria", "National Assembly
+# of the Republic of Valdoria", "Embassy of Valdoria in Orvo" (the last match counts).
+PUBLISHER_STATE = (
+    r"\bof\s+(?:the\s+(?:[A-Z][\w'’-]+\s+)+of\s+)?([A-Z][\w'’-]+)(?=\s*(?:$|,|\(|\bin\b))"
+)
+
 # Offices that, in a government's or parliament's own document, are its own when nothing
 # names their country ("the ministry summoned", "the Standing Committee voted").
 HOME_HEADS: frozenset[str] = frozenset(
