@@ -704,8 +704,14 @@ def test_ordering_someone_to_leave_is_an_expulsion(text):
     assert row["actor"] == "Kestland", df[["title", "actor"]]
 
 
-def test_a_deadline_is_not_the_date_of_an_act():
-    text = "On Thursday Kestland gave the Valdorian envoy until Sunday to leave."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday Kestland gave the Valdorian envoy until Sunday to leave.",
+        "On Thursday Kestland told the Valdorian envoy he was required to leave by 20 April.",
+    ],
+)
+def test_a_deadline_is_not_the_date_of_an_act(text):
     df = extract_events([_doc(text)])
     assert set(df["date_start"]) == {pd.Timestamp("2031-04-10")}, df[["title", "date_start"]]
 

@@ -59,8 +59,9 @@ SENDING_AWAY = "expel"
 # What one is sent away from, when not named ("leave the country").
 HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
-# Words before a date that make it a deadline, not the day of an act ("until Saturday").
-DEADLINES: frozenset[str] = frozenset({"until", "till"})
+# Words before a date that make it a deadline, not the day of an act ("until Saturday",
+# "required to leave by 13 March").
+DEADLINES: frozenset[str] = frozenset({"until", "till", "by"})
 
 # Verbs of saying that mean something else with a plain object ("he added that ..." is
 # saying; "added fourteen companies to its list" is not).
