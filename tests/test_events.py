@@ -1081,3 +1081,13 @@ def test_a_state_publisher_is_known_by_the_end_of_its_name():
     )
     (cand,) = [c for c in document_candidates(doc) if c.lemma == "vote"]
     assert cand.actor == "Standing Committee of Valdoria"
+
+
+def test_an_implied_actor_does_not_count_as_the_reactions_own_side():
+    text = (
+        "Steel makers in Valdoria complained for months. An inquiry into Kestland's steel was "
+        "opened on 3 March. Valdoria protested on 5 March."
+    )
+    df = _by_category(text)
+    assert "actor implied" in df.loc["investigation", "notes"]
+    assert df.loc["protest", "responds_to"] == df.loc["investigation", "event_id"]

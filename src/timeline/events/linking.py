@@ -87,7 +87,8 @@ def link(rows: list[Candidate], words: Words) -> None:
     """
     order = sorted(range(len(rows)), key=lambda k: rows[k].when.end or rows[k].when.start)
     position = {k: n for n, k in enumerate(order)}
-    parties = [party_keys(r.actor) for r in rows]
+    # an implied actor is a guess from the context: it neither helps nor hurts a link
+    parties = [set() if r.actor_implied else party_keys(r.actor) for r in rows]
     told = [_Told.of(r, words) for r in rows]
     classes = _Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
     by_doc: dict[str, list[int]] = defaultdict(list)
