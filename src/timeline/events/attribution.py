@@ -164,33 +164,40 @@ def _possessive(tok: Any) -> bool:
 
 
 def home_country(ctx: Context) -> str:
-    """The state a publisher speaks for: the country its name holds ("Ministry of External
-    Affairs, Arvelia"; "Embassy of the Republic of Valdoria in Orvo": the place the document
-    also names most), or ''."""
+    """The state a publisher speaks for, or ''.
+
+    The name's own state ("Ministry of External Affairs, Arvelia"; "Embassy of the Republic
+    of Valdoria in Orvo": not the host, Orvo; "Mission of Valdoria to the Orvo Council": not
+    the organisation): a country of the gazetteer, else the name's last "of X" when the text uses
+    X as a name of its own ("Valdoria expects", "Valdorian"), not only in "Ministry of X"
+    (a portfolio such as "Commerce").
+    """
     outlet = getattr(ctx.doc, "outlet", "") or ""
-    keys = [k for k in party_keys(outlet) if is_gazetteer_key(k)]
+    own = re.split(ctx.words.PUBLISHER_HOST, outlet)[0]  # "Embassy of X in Orvo": not Orvo
+    keys = [k for k in party_keys(own) if is_gazetteer_key(k)]
     if len(keys) == 1:
         found = next((p for p in ctx.places if keys[0] in party_keys(p)), "")
         return found or _publisher_country(ctx.doc, ctx.words) or keys[0].title()
+    owner = list(re.finditer(ctx.words.PUBLISHER_STATE, outlet))
+    name = owner[-1].group(1) if owner else ""
+    # "of the Republic of X", "Ministry of Trade of X": X is a state; "Ministry of Commerce"
+    # alone may be a portfolio, a state only when the text also names it on its own
+    nested = len(re.findall(r"\bof\b", outlet)) >= 2
+    state = name and name.lower() not in ctx.words.ROLE_WORDS
+    if state and (nested or _named_alone(ctx.doc.text, name)):
+        return name
     for place in ctx.places:  # most named first
-        if party_keys(place) & party_keys(outlet):
+        if party_keys(place) & party_keys(own):
             return place
-    # "National Assembly of the Republic of Valdoria", "Embassy of Valdoria in Orvo"
-    owner = [m.group(1) for m in re.finditer(ctx.words.PUBLISHER_STATE, outlet)]
-    if owner and owner[-1].lower() not in ctx.words.ROLE_WORDS:
-        return owner[-1]
-    # a word of the name the text uses as a one-word name ("Valdoria expects", "Valdorian")
-    names = [
-        w for w in re.findall(r"[A-Z][\w'’-]+", outlet) if w.lower() not in ctx.words.ROLE_WORDS
-    ]
-    counts: Counter[str] = Counter()
-    for _base, sent in ctx.sentences:
-        for ent in sent.ents:
-            if ent.label_ in _IMPLIED and len(ent) == 1:
-                counts.update(w for w in names if party_keys(w) & party_keys(ent.text))
-    if counts:
-        return counts.most_common(1)[0][0]
-    return _publisher_country(ctx.doc, ctx.words)
+    name = _publisher_country(ctx.doc, ctx.words)
+    return name if name and _named_alone(ctx.doc.text, name) else ""
+
+
+def _named_alone(text: str, name: str) -> bool:
+    """Whether the text uses a name (or a word of its stem, "Valdorian") other than after
+    "of" ("Valdoria expects", not only "Ministry of Commerce")."""
+    stem = re.escape(name[:5])
+    return re.search(rf"(?<!\bof )\b{stem}\w*", text) is not None
 
 
 def _titled_person(head: Any, words: Words) -> bool:
@@ -237,6 +244,15 @@ def _publisher_country(doc: Any, words: Words) -> str:
     return " ".join(names) if len(names) == 1 else ""
 
 
+def _entities(sentences: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    """Every entity of the parsed pieces, once, with its piece's offset (a sentence's ``ents``
+    scans its whole piece: asking each sentence would cost sentences x entities)."""
+    pieces: dict[int, tuple[int, Any]] = {}
+    for base, sent in sentences:
+        pieces.setdefault(id(sent.doc), (base, sent.doc))
+    return [(base, ent) for base, doc in pieces.values() for ent in doc.ents]
+
+
 def countries(sentences: list[tuple[int, Any]]) -> list[str]:
     """The countries the document names, most named first, each as the document most often
     writes it: places of the gazetteer (a capital counting for its country), then one-word
@@ -244,22 +260,19 @@ def countries(sentences: list[tuple[int, Any]]) -> list[str]:
     counts: Counter[str] = Counter()
     others: Counter[str] = Counter()  # places the tagger knows and the gazetteer does not
     forms: dict[str, Counter[str]] = {}
-    for _base, sent in sentences:
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "NORP"):
-                continue
-            every = party_keys(ent.text)
-            keys = [k for k in every if is_gazetteer_key(k)]
-            if len(keys) == 1:
-                counts[keys[0]] += 1
-            elif not keys and len(every) == 1 and " " not in ent.text:
-                keys = list(every)  # "Essamir" and "Essamiri" share their key
-                others[keys[0]] += 1
-            else:
-                continue
-            # the country's name as written, a nationality only when the name never is
-            weight = 1000 if ent.label_ == "GPE" else 1
-            forms.setdefault(keys[0], Counter())[ent.text] += weight
+    for _base, ent in _entities(sentences):
+        if ent.label_ != "GPE":
+            continue  # places only: "Muslim leaders" name no country
+        every = party_keys(ent.text)
+        keys = [k for k in every if is_gazetteer_key(k)]
+        if len(keys) == 1:
+            counts[keys[0]] += 1
+        elif not keys and len(every) == 1 and " " not in ent.text:
+            keys = list(every)
+            others[keys[0]] += 1
+        else:
+            continue
+        forms.setdefault(keys[0], Counter())[ent.text] += 1
     ranked = [key for key, _n in counts.most_common()] + [key for key, _n in others.most_common()]
     return [forms[key].most_common(1)[0][0] for key in ranked]
 
@@ -278,20 +291,20 @@ class Mentions:
 
 def party_mentions(ctx: Context) -> Mentions:
     """Each place, nationality or organisation the prose names, in order; the outlet's own
-    name (a byline, "Xinhua reported") is left out, and so is a city named as where an act
+    name (a byline, "Orvo Wire reported") is left out, and so is a city named as where an act
     was."""
     outlet = party_keys(getattr(ctx.doc, "outlet", "") or "")
     out = []
-    for base, sent in ctx.sentences:
-        for ent in sent.ents:
-            if ent.label_ not in _IMPLIED:
-                continue
-            keys = party_keys(ent.text)
-            if not keys or (ent.label_ == "ORG" and keys <= outlet):
-                continue
-            if _where(ent, ctx.words) and not any(is_gazetteer_key(k) for k in keys):
-                continue  # "tabled in Orvo": a city, where the act was, not who
-            out.append((base + ent.start_char, base + ent.end_char, ent.text))
+    for base, ent in _entities(ctx.sentences):
+        if ent.label_ not in _IMPLIED or ctx.layout.is_masked(base + ent.start_char):
+            continue
+        keys = party_keys(ent.text)
+        if not keys or (ent.label_ == "ORG" and keys <= outlet):
+            continue
+        if _where(ent, ctx.words) and not any(is_gazetteer_key(k) for k in keys):
+            continue  # "tabled in Orvo": a city, where the act was, not who
+        out.append((base + ent.start_char, base + ent.end_char, ent.text))
+    out.sort()
     return Mentions(out, [end for _start, end, _text in out])
 
 
@@ -362,8 +375,13 @@ def _same_office(ctx: Context, phrase: str, subject: Any, fuller: str) -> bool:
     ministry" is the "Ministry of Interior" named before; the "Ministry of Foreign Affairs"
     is not)."""
     skip = ctx.words.DETERMINERS | {subject.lower_}
-    own = {w for w in re.findall(r"\w+", phrase.lower()) if w not in skip}
-    return own <= set(re.findall(r"\w+", fuller.lower()))
+    own = {w for w in _words(phrase) if w not in skip}
+    return own <= set(_words(fuller))
+
+
+def _words(phrase: str) -> list[str]:
+    """The words of a phrase, lower-cased, a possessive ending dropped ("ministry's")."""
+    return re.findall(r"\w+", re.sub(r"['’]s\b", "", phrase.lower()))
 
 
 def _reporter(head: Any, words: Words) -> Any | None:

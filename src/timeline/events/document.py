@@ -17,6 +17,7 @@ from timeline.events import actors, attribution, clauses, confidence, idioms, me
 from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
+from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.words import Words, words_for
 from timeline.lang import date_language
 
@@ -328,12 +329,9 @@ def _document_act(ctx: Context) -> None:
     first = re.search(r"\S+", doc.text)
     where = span or ((first.start(), first.end()) if first else (0, 0))
     cls = ctx.words.nouns["briefing" if briefing else "statement"]
-    # "today's noon briefing by the spokesperson": the document itself, told in its own words
-    ctx.candidates = [
-        c
-        for c in ctx.candidates
-        if not (c.code == cls.code and c.when.start == c.when.end == doc.published)
-    ]
+    if briefing:
+        # "today's noon briefing by the spokesperson": the briefing itself, in its own words
+        ctx.candidates = [c for c in ctx.candidates if not _names_itself(c, cls.code, doc)]
     ctx.candidates.append(
         Candidate(
             doc_id=doc.doc_id,
@@ -357,6 +355,18 @@ def _document_act(ctx: Context) -> None:
             notes=["the document itself is the statement; dated by its publication"],
         )
     )
+
+
+def _names_itself(cand: Candidate, code: str, doc: Any) -> bool:
+    """A briefing document's mention of a briefing that day, by nobody or by a speaker of no
+    other party than the publisher: the document itself ("today's noon briefing by the
+    spokesman"), not another party's briefing."""
+    if not cand.nominal or cand.code != code:
+        return False
+    if not cand.when.start == cand.when.end == doc.published:
+        return False
+    theirs = {k for k in party_keys(cand.actor) if is_gazetteer_key(k)}
+    return not theirs or bool(theirs & party_keys(getattr(doc, "outlet", "") or ""))
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -157,6 +157,7 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
             and level < 3
             and verbal(rows[k].code)
             and rows[k].target is not None
+            and rows[rows[k].target].when.precision not in COARSE_TARGETS
             and k not in seen
         ):
             seen.add(k)

@@ -78,6 +78,9 @@ def _one_thing(a: Candidate, b: Candidate) -> bool:
         and a.lemma == b.lemma
         and a.when.precision == b.when.precision == "day"
         and (a.when.start, a.when.end) == (b.when.start, b.when.end)
+        # "the expulsion of two Arvelian diplomats" and "the expulsion of three Kestland
+        # envoys" are two: their objects differ; a bare "the assessment" names no other
+        and (not a.about or not b.about or bool(a.about & b.about))
     )
 
 
@@ -129,6 +132,7 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
         keep.notes = [n for n in keep.notes if not n.startswith("actor implied")]
     elif not keep.actor and gone.actor:
         keep.actor, keep.actor_implied = gone.actor, gone.actor_implied
+        keep.notes += [n for n in gone.notes if n.startswith("actor implied")]
     keep.about = keep.about | gone.about
     keep.context = keep.context | gone.context
     keep.names = keep.names | gone.names

@@ -41,8 +41,13 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             if not _perfect(tok, words):
                 continue
             found = clauses.clause(tok, words)
-            if found is None or found.planned or found.cls.code not in words.UNDATED_CLASSES:
+            if found is None or found.planned:
                 continue
+            classes = words.UNDATED_CLASSES | (
+                words.UNDATED_NOUN_CLASSES if found.nominal else set()
+            )
+            if found.cls.code not in classes:
+                continue  # "has lodged a protest", not "have marched into the town"
             if base + found.head.idx in taken or _dated(starts, base, found.head):
                 continue
             text = " ".join(t.text for t in _verb_group(tok))
@@ -96,7 +101,9 @@ def _reported_on(ctx: Context, base: int, tok: Any, saying: dict[int, Candidate]
 
 def _verb_group(tok: Any) -> list[Any]:
     """The auxiliaries and the participle ("has already lodged")."""
-    group = [c for c in tok.children if c.dep_ in ("aux", "advmod", "neg") and c.i < tok.i]
+    group = [
+        c for c in tok.children if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
+    ]
     return sorted([*group, tok], key=lambda t: t.i)
 
 

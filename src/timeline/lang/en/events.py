@@ -285,9 +285,11 @@ RAISING: frozenset[str] = frozenset(
 )
 # Auxiliaries of the present perfect: "has lodged a protest" is done, before the report.
 PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "'ve", "’ve"})
-# The classes whose undated perfect ("has lodged a protest") still makes a row, dated before
-# the report: protests, representations, condemnations.
-UNDATED_CLASSES: frozenset[str] = frozenset({"140", "141", "111"})
+# The classes whose undated perfect still makes a row, dated before the report:
+# representations and condemnations ("has lodged representations", "have condemned"), and a
+# protest named as a thing ("has lodged a protest"; "have marched" is no protest note).
+UNDATED_CLASSES: frozenset[str] = frozenset({"141", "111"})
+UNDATED_NOUN_CLASSES: frozenset[str] = frozenset({"140"})
 # Words before a verb that make the act a plan, not a fact.
 FUTURE_MARKERS: frozenset[str] = frozenset(
     {
@@ -453,6 +455,10 @@ ORGANISATIONS_FILE = "organisations.csv"
 PUBLISHER_STATE = (
     r"\bof\s+(?:the\s+(?:[A-Z][\w'’-]+\s+)+of\s+)?([A-Z][\w'’-]+)(?=\s*(?:$|,|\(|\bin\b))"
 )
+
+# What follows a publisher's own state in its name: a host ("Embassy of Valdoria in Orvo") or
+# an organisation it is accredited to ("Mission of Valdoria to the Orvo Council").
+PUBLISHER_HOST = r"\s+(?:in|to|at)\s+"
 
 # Offices that, in a government's or parliament's own document, are its own when nothing
 # names their country ("the ministry summoned", "the Standing Committee voted").
