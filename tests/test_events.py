@@ -899,8 +899,9 @@ def test_a_clause_with_no_agent_gets_the_party_named_last_marked_as_implied():
     assert cand.actor == "Valdoria" and cand.actor_implied
     row = extract_events([_doc(text)]).iloc[0]
     assert "actor implied" in row["notes"]
-    # the title states no guess, and a guessed actor earns no confidence
+    # the title and the id state no guess, and a guessed actor earns no confidence
     assert row["title"].startswith("An unnamed party"), row["title"]
+    assert "valdoria" not in row["event_id"], row["event_id"]
     stated = extract_events([_doc("Valdoria opened an investigation on 3 March.")]).iloc[0]
     assert "confidence 0.65" in row["notes"] and "confidence 0.90" in stated["notes"]
 

@@ -14,7 +14,8 @@ def event_ids(rows: list[Candidate]) -> list[str]:
     """Stable slugs category-actor-date, numbered deterministically when they collide."""
     raw = []
     for cand in rows:
-        who = "-".join(re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", cand.actor)[:2])
+        actor = "" if cand.actor_implied else cand.actor  # an implied actor is a guess
+        who = "-".join(re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", actor)[:2])
         day = cand.when.start or cand.when.end
         parts = [cand.category, who, day.isoformat() if day else "undated"]
         slug = re.sub(r"[^a-z0-9]+", "-", "-".join(p for p in parts if p).lower()).strip("-")
