@@ -779,24 +779,29 @@ def test_a_verb_of_no_class_takes_one_from_its_object(text):
     assert df.iloc[0]["category"] == "clash", df[["title", "category"]]
 
 
-def test_the_two_neighbours_are_the_two_countries_the_document_names_most():
-    text = (
-        "Peru and Chile held talks in Lima. Brazil sent an observer. "
-        "The two neighbours signed a fisheries accord on Thursday, Peru said."
-    )
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        # "the two neighbours": the two countries the document names most
+        (
+            "Peru and Chile held talks in Lima. Brazil sent an observer. "
+            "The two neighbours signed a fisheries accord on Thursday, Peru said.",
+            "agreement",
+            "Peru and Chile",
+        ),
+        # a titled person takes the fuller naming the document gives
+        (
+            "Kestland's Foreign Minister Ivo Tarn arrived in Orvo late at night. "
+            "Foreign Minister Tarn met the Valdorian president on Thursday.",
+            "meeting",
+            "Kestland's Foreign Minister Ivo Tarn",
+        ),
+    ],
+)
+def test_an_actor_takes_the_fuller_naming_the_document_gives(text, category, actor):
     df = extract_events([_doc(text)])
-    row = df[df["category"] == "agreement"].iloc[0]
-    assert row["actor"] == "Peru and Chile", row["actor"]
-
-
-def test_a_titled_person_takes_the_fuller_naming_the_document_gives():
-    text = (
-        "Kestland's Foreign Minister Ivo Tarn arrived in Orvo late at night. "
-        "Foreign Minister Tarn met the Valdorian president on Thursday."
-    )
-    df = extract_events([_doc(text)])
-    row = df[df["category"] == "meeting"].iloc[0]
-    assert row["actor"] == "Kestland's Foreign Minister Ivo Tarn", row["actor"]
+    row = df[df["category"] == category].iloc[0]
+    assert row["actor"] == actor, row["actor"]
 
 
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():

@@ -15,7 +15,7 @@ from typing import Any
 from timeline.dates import find_dates
 from timeline.events import actors, attribution, clauses, confidence, idioms, merging, undated
 from timeline.events.layout import Layout, layout
-from timeline.events.model import Candidate, When
+from timeline.events.model import Candidate, Derived, When
 from timeline.events.parse import parse
 from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.words import Words, words_for
@@ -173,23 +173,9 @@ def _dated_clauses(ctx: Context) -> None:
             last_actor = phrase
 
 
-@dataclass(frozen=True)
-class _Offset:
-    """A date worked out from another: "two days after the police entered", when the main
-    clause is dated Friday, dates the entering on Wednesday (a mention-like record)."""
-
-    text: str
-    start: int
-    end: int
-    earliest: dt.date
-    latest: dt.date
-    value: str
-    type: str = "DATE"
-
-
 def _offset(
     ctx: Context, base: int, sent: Any, span: Any, dated: list[Any], starts: list[int]
-) -> list[tuple[_Offset, Any]]:
+) -> list[tuple[Derived, Any]]:
     """The act a duration's "after"/"before" clause tells, dated from its sentence's date.
 
     "X said on Friday, two days after police entered the embassy": the entering is two days
@@ -237,7 +223,7 @@ def _offset(
     except OverflowError:
         return []
     text = ctx.doc.text[span.start : base + marker.idx + len(marker.text)]
-    mention = _Offset(
+    mention = Derived(
         text, span.start, base + marker.idx + len(marker.text), day, day, day.isoformat()
     )
     return [(mention, act)]

@@ -17,6 +17,21 @@ class When:
     span: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True)
+class Derived:
+    """A date the engine works out rather than reads (a mention-like record): "two days after
+    the police entered", when the main clause is dated Friday, dates the entering on
+    Wednesday; "has lodged a protest" only precedes the publication (``earliest`` None)."""
+
+    text: str
+    start: int
+    end: int
+    earliest: dt.date | None
+    latest: dt.date
+    value: str = ""
+    type: str = "DATE"
+
+
 @dataclass
 class Candidate:
     """One event found in one document; passes fill it in, in the order ``PASSES`` declares.

@@ -15,7 +15,7 @@ import bisect
 from typing import TYPE_CHECKING, Any
 
 from timeline.events import actors, attribution, clauses
-from timeline.events.model import Candidate, When
+from timeline.events.model import Candidate, Derived, When
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -52,7 +52,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
                 continue
             text = " ".join(t.text for t in _verb_group(tok))
             at = base + tok.idx
-            mention = _Undated(text, at, at + len(tok.text), doc.published)
+            mention = Derived(text, at, at + len(tok.text), None, doc.published)
             cand = make(ctx, base, sent, mention, found)
             cand.actor, cand.actor_span = attribution.actor_of(
                 ctx, base, found, sent, ("", speaker)
@@ -67,16 +67,6 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             cand.notes.append(f"dated before its report: told in the perfect ('{text}')")
             taken.add(cand.predicate[0])
             ctx.candidates.append(cand)
-
-
-class _Undated:
-    """A mention-like record for an act known only to precede the publication."""
-
-    def __init__(self, text: str, start: int, end: int, published: Any) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.earliest, self.latest = None, published
-        self.value = ""
-        self.type = "DATE"
 
 
 def _perfect(tok: Any, words: Any) -> bool:
