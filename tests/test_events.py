@@ -911,6 +911,21 @@ def test_a_clause_with_no_agent_gets_the_party_named_last_marked_as_implied():
     assert "confidence 0.65" in row["notes"] and "confidence 0.90" in stated["notes"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The trial opened on 24 February.", "The third phase of filling began on 1 April."],
+)
+def test_a_thing_as_subject_is_no_actor_and_the_title_keeps_it(sentence):
+    text = "Valdoria lodged a complaint in January. " + sentence
+    (row,) = [r for r in extract_events([_doc(text)]).itertuples() if r.category == "other"]
+    thing = sentence.split(" on ")[0].removeprefix("The ").rsplit(" ", 1)[0]
+    assert row.actor == "Valdoria" and "actor implied" in row.notes, (row.actor, row.notes)
+    assert row.title.lower().startswith(thing.lower()), row.title
+    # a party as subject of the same verb stays the actor
+    stated = extract_events([_doc("Kestland opened talks on 24 February.")]).iloc[0]
+    assert stated["actor"] == "Kestland"
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

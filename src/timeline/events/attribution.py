@@ -77,6 +77,13 @@ def actor_of(
                 # "the move came after": the party named last; "protests spread": nobody named
                 return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
             subject = own
+        elif thing(found, words):
+            # "the third phase of filling began", "the trawler went down": a thing, not a
+            # party; its own party, else the one named last (implied)
+            own = clauses.subject_of(subject, words)
+            if own is None:
+                return "", None
+            subject = own
     phrase, span = actors.actor_phrase(subject, words)
     if span is not None:
         span = (base + span[0], base + span[1])
@@ -129,6 +136,25 @@ def actor_of(
         if country and own_voice(ctx.doc):
             return f"{phrase} of {country}", span
     return _home(ctx, phrase, subject), span
+
+
+def thing(found: Any, words: Words) -> str:
+    """The subject of an unclassed verb used without an object when it is a thing rather than
+    a party ("the third phase of filling began", "the trawler went down"): a common noun
+    naming no party and no office, and not an act the language classes. '' otherwise. A verb
+    with an object or a complement has an agent ("the airline asked passengers to leave")."""
+    subject = found.subject
+    if subject is None or subject.pos_ != "NOUN" or found.cls.code != "000" or found.nominal:
+        return ""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in found.head.children):
+        return ""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.ent_type_:
+        return ""
+    lemma = subject.lemma_.lower()
+    if lemma in words.AGENT_HEADS or lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
+        return ""
+    phrase, _ = actors.actor_phrase(subject, words)
+    return "" if party_keys(phrase) else phrase
 
 
 # publisher types whose documents speak for one state

@@ -158,6 +158,7 @@ def _dated_clauses(ctx: Context) -> None:
                 ctx, base, found, sent, (last_actor, speaker)
             )
             if not cand.actor:
+                cand.theme = attribution.thing(found, ctx.words)
                 start = min(base + found.head.left_edge.idx, m.start)
                 cand.actor = attribution.implied(mentioned, start, base, found.head)
                 if cand.actor:

@@ -51,6 +51,7 @@ class Candidate:
     actor: str = ""
     actor_span: tuple[int, int] | None = None
     actor_implied: bool = False  # no agent in the clause: the party named last before it
+    theme: str = ""  # a thing as subject, with no party of its own ("the trial opened")
     about: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()

@@ -41,14 +41,15 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     'Arvelia: expulsion'
     """
     # an implied actor is a guess from the context: the title does not state it
-    actor = (not cand.actor_implied and short_actor(cand.actor)) or words.TITLE_UNKNOWN_ACTOR
+    # a thing as subject ("the trial opened") says more than "an unnamed party"
+    actor = (not cand.actor_implied and short_actor(cand.actor)) or _theme(cand, words)
     if cand.kind == "response" and target is not None:
         text = words.TITLE_RESPONSE.format(
             actor=actor,
             verb=words.TITLE_RESPONSE_VERB,
             target=target.category if target.code != "000" else target.lemma,
             target_actor=(not target.actor_implied and short_actor(target.actor))
-            or words.TITLE_UNKNOWN_ACTOR.lower(),
+            or _theme(target, words).lower(),
         )
         text = f"{text} ({cand.category if cand.code != '000' else cand.lemma})"
     else:
@@ -56,6 +57,10 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     if cand.planned:
         text = words.TITLE_PLANNED.format(title=text)
     return text[:1].upper() + text[1:]
+
+
+def _theme(cand: Candidate, words: Words) -> str:
+    return short_actor(cand.theme) if cand.theme else words.TITLE_UNKNOWN_ACTOR
 
 
 def short_actor(actor: str) -> str:
