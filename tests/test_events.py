@@ -926,6 +926,16 @@ def test_a_thing_as_subject_is_no_actor_and_the_title_keeps_it(sentence):
     assert stated["actor"] == "Kestland"
 
 
+def test_a_name_the_parse_hangs_inside_an_offices_for_phrase_keeps_the_office():
+    text = (
+        "Former UN high commissioner for human rights Ana Lind, who released the assessment "
+        "on 31 August, visited Kess in May."
+    )
+    row = extract_events([_doc(text)]).set_index("category").loc["publication"]
+    assert row["actor"].startswith("Former UN high commissioner for human rights"), row["actor"]
+    assert row["title"].startswith("Former UN high commissioner Ana Lind"), row["title"]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

@@ -43,6 +43,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         return "", None  # "whose term": a relative phrase whose antecedent the parse lost
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
         return "", None  # a verb or a preposition the parse took for a subject
+    tok = _office_holder(tok, words)
     left = [t for t in tok.lefts if t.dep_ in _KEEP_DEPS]
     tokens = []
     for t in left:
@@ -100,6 +101,18 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
     return " ".join(phrase.split()), (start, end)
+
+
+def _office_holder(tok: Any, words: Words) -> Any:
+    """A person's name the parse hung inside an office's "for" or "of" phrase ("high
+    commissioner for human rights Ana Lind"): the office, whose phrase holds the name."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or tok.ent_type_ != "PERSON" or prep.lower_ not in ("for", "of"):
+        return tok
+    office = prep.head
+    if office.pos_ in ("NOUN", "PROPN") and office.lemma_.lower() in words.AGENT_HEADS:
+        return office
+    return tok
 
 
 def _before_stray_preposition(tokens: list[Any], head: Any) -> list[Any]:

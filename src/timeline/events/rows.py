@@ -70,16 +70,38 @@ def short_actor(actor: str) -> str:
     'Foreign Minister Ana Lind'
     >>> short_actor("Heads of State and Government of Arvelia")
     'Heads of State and Government'
+    >>> short_actor("Former high commissioner for human rights Ana Maria Lind")
+    'Former high commissioner Ana Maria Lind'
     """
     words = actor.split()
     if len(words) <= 6:
         return " ".join(words)
+    name = _trailing_name(words)
+    if name:
+        # an office's long "for"/"of" phrase before a name: the office's head and the name
+        cut = next(k for k, w in enumerate(words) if w in ("for", "of"))
+        if cut + len(name) <= 6:
+            return " ".join(words[:cut] + name)
     words = words[:6]
     while len(words) > 1 and (
         (words[-1].islower() and len(words[-1]) <= 3) or words[-1][-1] in ",;:"
     ):
         words.pop()
     return " ".join(words)
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The run of two or more capitalised words that ends the phrase after a lower-case
+    "for" or "of" phrase ("... for human rights Ana Lind"), or [] ("... of the Orvo Council",
+    "... Resources and Energy")."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    before = words[:k]
+    if len(words) - k < 2 or not before or not ({"for", "of"} & set(before)):
+        return []
+    last = before[-1]
+    return words[k:] if last.islower() and len(last) > 3 else []
 
 
 def evidence_span(text: str, cand: Candidate) -> tuple[int, int]:
