@@ -936,6 +936,34 @@ def test_a_name_the_parse_hangs_inside_an_offices_for_phrase_keeps_the_office():
     assert row["title"].startswith("Former UN high commissioner Ana Lind"), row["title"]
 
 
+def test_acts_told_in_one_breath_share_the_date_and_answer_the_same_thing():
+    text = (
+        "Kestland detained two Valdorian activists on 3 March. Valdoria said on 5 March it was "
+        "expelling Kestland's ambassador and recalling its own envoy while freezing all new "
+        "trade, in protest at the detention of the activists."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    acts = df.loc[["expulsion", "withdrawal", "sanction"]]
+    assert acts["date_start"].nunique() == 1 and acts["date_start"].iloc[0].day == 5, acts
+    assert set(acts["actor"]) == {"Valdoria"}, acts["actor"]
+    detention = df.loc["detention", "event_id"]
+    assert set(acts["responds_to"]) == {detention}, acts["responds_to"]
+    assert "told with" in df.loc["withdrawal", "notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words told with an act are part of it
+        "Valdoria summoned Kestland's envoy on Monday and handed him a formal protest.",
+        # a participle with no "while" comments on the act
+        "Valdoria expelled two Kestland diplomats on Monday, accusing them of spying.",
+    ],
+)
+def test_words_told_with_an_act_are_no_act_of_their_own(text):
+    assert len(extract_events([_doc(text)])) == 1
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

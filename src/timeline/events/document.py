@@ -152,21 +152,29 @@ def _dated_clauses(ctx: Context) -> None:
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
-            seen_heads.add(found.head.i)
-            cand = _candidate(ctx, base, sent, m, found)
-            cand.actor, cand.actor_span = attribution.actor_of(
-                ctx, base, found, sent, (last_actor, speaker)
-            )
-            if not cand.actor:
-                cand.theme = attribution.thing(found, ctx.words)
-                start = min(base + found.head.left_edge.idx, m.start)
-                cand.actor = attribution.implied(mentioned, start, base, found.head)
-                if cand.actor:
-                    cand.actor_implied = True
-                    cand.notes.append(f"actor implied: the party named last ({cand.actor})")
-            elif not actors.is_pronoun(cand.actor, ctx.words):
-                last_actor = cand.actor
-            ctx.candidates.append(cand)
+            for act in [found, *clauses.conjoined(found, ctx.words)]:
+                if act.head.i in seen_heads:
+                    continue
+                seen_heads.add(act.head.i)
+                cand = _candidate(ctx, base, sent, m, act)
+                cand.actor, cand.actor_span = attribution.actor_of(
+                    ctx, base, act, sent, (last_actor, speaker)
+                )
+                if not cand.actor:
+                    cand.theme = attribution.thing(act, ctx.words)
+                    start = min(base + act.head.left_edge.idx, m.start)
+                    cand.actor = attribution.implied(mentioned, start, base, act.head)
+                    if cand.actor:
+                        cand.actor_implied = True
+                        cand.notes.append(f"actor implied: the party named last ({cand.actor})")
+                elif not actors.is_pronoun(cand.actor, ctx.words):
+                    last_actor = cand.actor
+                if act is not found:
+                    cand.told_with = ctx.candidates[first].predicate
+                    cand.notes.append("dated by the act it is told with")
+                else:
+                    first = len(ctx.candidates)
+                ctx.candidates.append(cand)
         attribution.note_offices(ctx, sent)
         subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
         phrase, _ = actors.actor_phrase(subject, ctx.words)

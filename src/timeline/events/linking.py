@@ -119,6 +119,8 @@ def link(rows: list[Candidate], words: Words) -> None:
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
+            if _told_together(row, target):
+                continue
             story = shared[k]
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story
@@ -142,6 +144,30 @@ def link(rows: list[Candidate], words: Words) -> None:
             row.kind = "response"
             named[i] = best[2]
     _to_roots(rows, named)
+    _with_partners(rows)
+
+
+def _told_together(a: Candidate, b: Candidate) -> bool:
+    """Whether two rows are acts told in one breath ("expelled X and recalled Y")."""
+    if a.doc_id != b.doc_id:
+        return False
+    return a.predicate in (b.told_with,) or b.predicate in (a.told_with,) or (
+        a.told_with is not None and a.told_with == b.told_with
+    )
+
+
+def _with_partners(rows: list[Candidate]) -> None:
+    """An act told with a dated one answers what that one answers ("expelled the envoy and
+    recalled its own": both answer the same call)."""
+    by_span = {(r.doc_id, r.predicate): r for r in rows}
+    for row in rows:
+        if row.told_with is None:
+            continue
+        partner = by_span.get((row.doc_id, row.told_with))
+        if partner is not None and partner.target is not None and partner.target is not row:
+            if rows[partner.target] is not row:
+                row.target = partner.target
+                row.kind = "response"
 
 
 def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:

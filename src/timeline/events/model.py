@@ -52,6 +52,9 @@ class Candidate:
     actor_span: tuple[int, int] | None = None
     actor_implied: bool = False  # no agent in the clause: the party named last before it
     theme: str = ""  # a thing as subject, with no party of its own ("the trial opened")
+    # the predicate span of the dated act this one is told with ("expelled X and recalled Y
+    # on Monday"): the two answer the same thing, never each other
+    told_with: tuple[int, int] | None = None
     about: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()

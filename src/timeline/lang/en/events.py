@@ -290,6 +290,9 @@ PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "'ve", "’ve"})
 # protest named as a thing ("has lodged a protest"; "have marched" is no protest note).
 UNDATED_CLASSES: frozenset[str] = frozenset({"141", "111"})
 UNDATED_NOUN_CLASSES: frozenset[str] = frozenset({"140"})
+# Conjunctions that join a participle told as done at the same time ("expelled the envoy
+# while freezing all new trade"): it shares the dated act's date.
+SIMULTANEOUS: frozenset[str] = frozenset({"while"})
 # Words before a verb that make the act a plan, not a fact.
 FUTURE_MARKERS: frozenset[str] = frozenset(
     {
