@@ -152,6 +152,7 @@ def _dated_clauses(ctx: Context) -> None:
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
+            first = len(ctx.candidates)  # the dated act's row, which the others are told with
             for act in [found, *clauses.conjoined(found, ctx.words)]:
                 if act.head.i in seen_heads:
                     continue
@@ -172,8 +173,6 @@ def _dated_clauses(ctx: Context) -> None:
                 if act is not found:
                     cand.told_with = ctx.candidates[first].predicate
                     cand.notes.append("dated by the act it is told with")
-                else:
-                    first = len(ctx.candidates)
                 ctx.candidates.append(cand)
         attribution.note_offices(ctx, sent)
         subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)

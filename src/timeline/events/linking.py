@@ -151,8 +151,10 @@ def _told_together(a: Candidate, b: Candidate) -> bool:
     """Whether two rows are acts told in one breath ("expelled X and recalled Y")."""
     if a.doc_id != b.doc_id:
         return False
-    return a.predicate in (b.told_with,) or b.predicate in (a.told_with,) or (
-        a.told_with is not None and a.told_with == b.told_with
+    return (
+        a.predicate in (b.told_with,)
+        or b.predicate in (a.told_with,)
+        or (a.told_with is not None and a.told_with == b.told_with)
     )
 
 
@@ -164,10 +166,9 @@ def _with_partners(rows: list[Candidate]) -> None:
         if row.told_with is None:
             continue
         partner = by_span.get((row.doc_id, row.told_with))
-        if partner is not None and partner.target is not None and partner.target is not row:
-            if rows[partner.target] is not row:
-                row.target = partner.target
-                row.kind = "response"
+        if partner is not None and partner.target is not None and rows[partner.target] is not row:
+            row.target = partner.target
+            row.kind = "response"
 
 
 def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
