@@ -964,6 +964,26 @@ def test_words_told_with_an_act_are_no_act_of_their_own(text):
     assert len(extract_events([_doc(text)])) == 1
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Herzegovinian envoy", "Bosnian minister"),  # two of a country's demonyms
+        ("the Saudi foreign ministry", "Kingdom of Saudi Arabia"),  # a short form the data adds
+    ],
+)
+def test_every_demonym_and_listed_short_form_names_its_country(a, b):
+    assert same_party(a, b)
+
+
+def test_it_in_what_an_office_says_is_that_office_not_the_party_named_last():
+    text = (
+        "Kestland imposed sanctions on Orvo on Monday. "
+        "The ministry said on Tuesday that it summoned Kestland's envoy."
+    )
+    row = _by_category(text).loc["summons"]
+    assert "ministry" in row["actor"] and not same_party(row["actor"], "Kestland"), row["actor"]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

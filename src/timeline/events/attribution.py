@@ -104,6 +104,10 @@ def actor_of(
             said, _ = actors.actor_phrase(reporter, words)
             if said and not actors.is_pronoun(said, words) and party_keys(said):
                 return said, None
+            if said and reporter.lemma_.lower() in words.AGENT_HEADS:
+                # "the ministry said it had summoned ...": the ministry, as named before
+                office = _office(ctx, said, reporter)
+                return (office if party_keys(office) else _home(ctx, office, reporter)), None
         return last_actor, None
     if (
         phrase

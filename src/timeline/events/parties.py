@@ -37,8 +37,8 @@ def _gazetteer() -> dict[str, str]:
         if isinstance(info.get("capital"), str):
             names.append(info["capital"])  # a capital stands for its government
         demonym = info.get("demonym")
-        if demonym:
-            names.append(demonym)
+        if isinstance(demonym, str):
+            names.extend(d.strip() for d in demonym.split(","))  # "Bosnian,Herzegovinian"
         for name in names:
             if not name or not isinstance(name, str):
                 continue
