@@ -721,3 +721,16 @@ def test_tempeval3_train_scores(tempeval_dir) -> None:
     assert scores.gold == 1822
     assert scores.relaxed_f1 >= 0.90, scores
     assert scores.value_f1 >= 0.80, scores
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # what a plan was made for lies ahead of the report, even in the past tense
+        ("The visit, originally planned for the fall, was called off.", "2018-FA"),
+        ("The visit took place in the fall.", "2017-FA"),
+    ],
+)
+def test_a_season_a_plan_was_made_for_lies_ahead(text: str, value: str) -> None:
+    (m,) = find_dates(text, dt.date(2018, 7, 12))
+    assert m.value == value

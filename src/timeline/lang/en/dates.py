@@ -177,7 +177,7 @@ MONTH_CUES = _set(
 FUTURE_CUES = (
     r"will|won't|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|slated|"
     r"expected\s+to|plans?\s+to|going\s+to|would|could|might|as\s+soon\s+as|as\s+early\s+as|"
-    r"upcoming|set\s+to|intends?\s+to|effective"
+    r"upcoming|set\s+to|intends?\s+to|effective|planned\s+for|scheduled\s+for"
 )
 
 WORDS = {
