@@ -984,6 +984,26 @@ def test_it_in_what_an_office_says_is_that_office_not_the_party_named_last():
     assert "ministry" in row["actor"] and not same_party(row["actor"], "Kestland"), row["actor"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "not_in"),
+    [
+        (
+            "Earlier on Saturday, First Deputy Prime Minister, Interior Minister, Interim "
+            "Foreign Minister Ivo Tarn announced the expulsion of 18 Valdorian diplomats.",
+            "Ivo Tarn",
+            "",
+        ),
+        ("The spokesman, Ana Lind, said on Friday that Kess would retaliate.", "Ana Lind", ""),
+        # a place is no title: its apposition is not part of the actor
+        ("Kess, Valdoria's neighbour, protested on Monday.", "Kess", "Valdoria"),
+    ],
+)
+def test_a_title_keeps_the_name_set_after_it_between_commas(text, name, not_in):
+    actors = extract_events([_doc(text)])["actor"].tolist()
+    assert any(name in a for a in actors), actors
+    assert not not_in or not any(not_in in a for a in actors), actors
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

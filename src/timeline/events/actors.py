@@ -49,6 +49,12 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     for t in left:
         tokens.extend(x for x in t.subtree if x.i < tok.i)
     tokens.append(tok)
+    holder = _named_holder(tok)
+    if holder is not None:
+        # "First Deputy Prime Minister, Interior Minister Jan Hamacek": the titles and the name,
+        # or the name with its own titles when that is too long
+        chain = [t for t in tok.doc[tokens[0].i : holder.right_edge.i + 1]]
+        return _phrase(chain if len(chain) <= _MAX_WORDS else list(holder.subtree))
     office = tok.lemma_.lower() in words.AGENT_HEADS
     for child in tok.rights:
         # "Ministry of External Affairs"; an office's "for": "spokesperson for the mission"
@@ -100,6 +106,44 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
+    return " ".join(phrase.split()), (start, end)
+
+
+def _named_holder(tok: Any) -> Any | None:
+    """The person a title names through appositions after commas ("the spokesman, Ana
+    Lind"; "First Deputy Prime Minister, Interior Minister, Jan Hamacek"), or None. A name,
+    place or organisation is no title ("Kess, Valdoria's neighbour" is no person)."""
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    person = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if person is None:
+        return None
+    between = tok.doc[tok.i + 1 : person.left_edge.i]
+    if not all(
+        t.is_punct or (t.dep_ == "appos" and t.head.i == tok.i) or _in_appos(t, tok)
+        for t in between
+    ):
+        return None
+    return person
+
+
+def _in_appos(t: Any, head: Any) -> bool:
+    """Whether a token belongs to an apposition of ``head``."""
+    while t.head.i != t.i and t.head.i != head.i:
+        t = t.head
+    return t.dep_ == "appos" and t.head.i == head.i
+
+
+def _phrase(tokens: list[Any]) -> tuple[str, tuple[int, int] | None]:
+    """The text and character span of a run of tokens, without an edge of punctuation."""
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    tokens = _trim_end(tokens)
+    if not tokens:
+        return "", None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return " ".join(phrase.split()), (start, end)
 
 
