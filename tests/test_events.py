@@ -1004,6 +1004,17 @@ def test_a_title_keeps_the_name_set_after_it_between_commas(text, name, not_in):
     assert not not_in or not any(not_in in a for a in actors), actors
 
 
+def test_calls_for_something_name_an_appeal_not_a_phone_call():
+    text = (
+        "Kestland's foreign ministry tweeted on Friday that it was gravely concerned by the "
+        "arrests. Valdoria expelled Kestland's ambassador on Monday in retaliation for "
+        "Kestland's calls for the release of the activists. Kestland's government doubled "
+        "down on Monday, saying it would always stand up for human rights."
+    )
+    df = _by_category(text)
+    assert df.loc["expulsion", "responds_to"] == df.loc["statement", "event_id"], df
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

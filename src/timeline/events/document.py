@@ -244,13 +244,13 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
     window = _window(head, sent)
     own = idioms.medium(head, ctx.words)  # "at a press conference" names no earlier act
     objects = _naming_words(found.objects, own, ctx.words)
-    about = _lemmas(objects, head)
+    about = _lemmas(objects, head, ctx.words)
     points_back = any(
         t.lemma_.lower() in ctx.words.ANAPHORIC_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ctx.words.POINTING for c in t.children)
         for t in objects
     )  # "condemned the move", not "announced new measures"
-    context = _lemmas(_naming_words(window, own, ctx.words), head)
+    context = _lemmas(_naming_words(window, own, ctx.words), head, ctx.words)
     names = frozenset(
         t.text.lower() for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
     )
@@ -289,16 +289,28 @@ def _naming_words(tokens: Any, own: frozenset[int], words: Any) -> list[Any]:
     return [t for t in tokens if t.i not in own and not idioms.saying_verb(t, words)]
 
 
-def _lemmas(tokens: Any, head: Any) -> frozenset[str]:
-    """Content lemmas of some tokens, without dates and the predicate itself."""
+def _lemmas(tokens: Any, head: Any, words: Any) -> frozenset[str]:
+    """Content lemmas of some tokens, without dates and the predicate itself; a word with
+    the preposition of a listed phrase as one lemma ("calls for the release": "call for", an
+    appeal, not a phone call)."""
     return frozenset(
-        t.lemma_.lower()
+        _phrasal(t, words)
         for t in tokens
         if t.pos_ in ("NOUN", "PROPN", "VERB")
         and not t.is_stop
         and t.ent_type_ not in ("DATE", "TIME")
         and t.i != head.i
     )
+
+
+def _phrasal(tok: Any, words: Any) -> str:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt"):
+            pair = f"{lemma} {child.lower_}"
+            if pair in words.verbs:
+                return pair
+    return lemma
 
 
 def _document_act(ctx: Context) -> None:
@@ -337,7 +349,9 @@ def _document_act(ctx: Context) -> None:
             when=When(doc.published, doc.published, "day", doc.text[where[0] : where[1]], span),
             actor=doc.outlet or "",
             about=frozenset(w.lower() for w in re.findall(r"\w+", title)),
-            context=frozenset().union(*(_lemmas(sent, sent[0]) for _b, sent in ctx.sentences[:4])),
+            context=frozenset().union(
+                *(_lemmas(sent, sent[0], ctx.words) for _b, sent in ctx.sentences[:4])
+            ),
             names=frozenset(
                 t.text.lower()
                 for _b, sent in ctx.sentences[:4]
@@ -433,7 +447,9 @@ def _perfect_acts(ctx: Context) -> None:
 def _score(ctx: Context) -> None:
     """Each candidate's confidence, and the content lemmas and proper names of its whole
     document."""
-    lemmas = frozenset().union(*(_lemmas(sent, sent[0]) for _base, sent in ctx.sentences))
+    lemmas = frozenset().union(
+        *(_lemmas(sent, sent[0], ctx.words) for _base, sent in ctx.sentences)
+    )
     names = frozenset(
         t.text.lower()
         for _base, sent in ctx.sentences
