@@ -1016,6 +1016,21 @@ def test_calls_for_something_name_an_appeal_not_a_phone_call():
     assert df.loc["expulsion", "responds_to"] == df.loc["statement", "event_id"], df
 
 
+def test_documents_sharing_one_long_name_and_office_words_are_no_story():
+    a = _doc(
+        "Kestland expelled two Orvo diplomats on 3 March. The Foreign Ministry of Kestland "
+        "informed the European Union.",
+        "a",
+    )
+    b = _doc(
+        "Valdoria condemned the expulsion of its envoy on 4 March. The Foreign Ministry of "
+        "Valdoria informed the European Union.",
+        "b",
+    )
+    df = extract_events([a, b])
+    assert df["responds_to"].isna().all(), df[["event_id", "responds_to"]]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

@@ -450,16 +450,42 @@ def _score(ctx: Context) -> None:
     lemmas = frozenset().union(
         *(_lemmas(sent, sent[0], ctx.words) for _base, sent in ctx.sentences)
     )
-    names = frozenset(
-        t.text.lower()
-        for _base, sent in ctx.sentences
-        for t in sent
-        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
-    )
+    names = _story_names(ctx)
     for cand in ctx.candidates:
         cand.confidence = confidence.score(cand)
         cand.document = lemmas
         cand.story_names = {ctx.doc.doc_id: names}
+
+
+def _story_names(ctx: Context) -> frozenset[str]:
+    """The proper names a document uses (``proper_names``), to tell which documents tell
+    one story."""
+    return frozenset().union(*(proper_names(sent, ctx.words) for _base, sent in ctx.sentences))
+
+
+def proper_names(tokens: Any, words: Any) -> frozenset[str]:
+    """The proper names among some tokens: a name the tagger finds counts once, whatever its
+    length ("Orvo Basin Council", not "Orvo", "Basin" and "Council"), without the words of offices
+    ("Foreign Ministry" is no name of a story), and never a date."""
+    roles = words.ROLE_WORDS
+    out: set[str] = set()
+    for t in tokens:
+        if t.pos_ != "PROPN" or t.ent_type_ in ("DATE", "TIME") or t.lower_ in roles:
+            continue
+        if t.ent_iob_ in ("B", "I"):
+            doc = t.doc
+            start = t.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            name = [w.lower_ for w in doc[start:end] if w.is_alpha and w.lower_ not in roles]
+            if name:
+                out.add(" ".join(name))
+            continue
+        out.add(t.lower_)
+    return frozenset(out)
 
 
 def _merge(ctx: Context) -> None:
