@@ -1031,6 +1031,23 @@ def test_documents_sharing_one_long_name_and_office_words_are_no_story():
     assert df["responds_to"].isna().all(), df[["event_id", "responds_to"]]
 
 
+@pytest.mark.parametrize(("publisher_type", "rows"), [("government", 1), ("news media", 0)])
+def test_a_decision_a_statement_announces_is_dated_by_the_statement(publisher_type, rows):
+    text = (
+        "Recently, the Kestland Government has announced its decision to allow Orvo to open "
+        "an office. Valdoria has decided to recall its Ambassador to Kestland."
+    )
+    doc = _doc(
+        text, outlet="Ministry of Foreign Affairs of Valdoria", publisher_type=publisher_type
+    )
+    recall = extract_events([doc]).query("category == 'withdrawal'")
+    assert len(recall) == rows, recall
+    if rows:
+        row = recall.iloc[0]
+        assert row["date_start"].date() == PUB and row["date_precision"] == "day", row.to_dict()
+        assert same_party(row["actor"], "Valdoria")
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

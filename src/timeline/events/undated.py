@@ -6,15 +6,21 @@ before the dated saying that reports it: a row of precision ``before``. Only the
 ``UNDATED_CLASSES`` (protests, representations, condemnations: the reactions reports most
 often leave undated), in the perfect tense of the language data (``PERFECT_AUXILIARIES``),
 affirmative, with a named actor, and in no clause a date already anchors. Other perfects
-("has said", "has decided", "has received") are how reports speak, and make no row.
+("has said", "has received") are how reports speak, and make no row.
+
+One more: in a document that speaks for its publisher (a ministry's statement), a decision
+in the perfect ("Valdoria has decided to recall its ambassador") is what the statement
+announces: the act decided is a row dated the day the statement is published.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from timeline.events import actors, attribution, clauses
+from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 
 if TYPE_CHECKING:
@@ -40,13 +46,14 @@ def perfect_acts(ctx: Context, make: Any) -> None:
         for tok in sent:
             if not _perfect(tok, words):
                 continue
-            found = clauses.clause(tok, words)
+            decided = _decided(tok, words) if attribution.own_voice(doc) else None
+            found = decided or clauses.clause(tok, words)
             if found is None or found.planned:
                 continue
             classes = words.UNDATED_CLASSES | (
                 words.UNDATED_NOUN_CLASSES if found.nominal else set()
             )
-            if found.cls.code not in classes:
+            if decided is None and found.cls.code not in classes:
                 continue  # "has lodged a protest", not "have marched into the town"
             if base + found.head.idx in taken or _dated(starts, base, found.head):
                 continue
@@ -62,11 +69,35 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             if actors.is_pronoun(cand.actor, words):
                 continue
             reported = _reported_on(ctx, base, tok, saying)
+            if decided is not None:
+                # "X has decided to recall its ambassador" in X's own statement: the decision
+                # is what the statement announces, on the day it is published
+                day = doc.published
+                cand.when = When(day, day, "day", text, None)
+                cand.notes.append(f"announced by the document itself ('{text}')")
+                taken.add(cand.predicate[0])
+                ctx.candidates.append(cand)
+                continue
             if reported is not None:
                 cand.when = When(None, reported, "before", text, None)  # before the saying
             cand.notes.append(f"dated before its report: told in the perfect ('{text}')")
             taken.add(cand.predicate[0])
             ctx.candidates.append(cand)
+
+
+def _decided(tok: Any, words: Any) -> clauses.Clause | None:
+    """The act a perfect of deciding announces ("has decided to recall its ambassador"): a
+    classed act that is not words, with the decider as its party; else None."""
+    if tok.lemma_.lower() not in words.DECIDING:
+        return None
+    act = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None:
+        return None
+    found = clauses.clause(act, words)
+    if found is None or found.cls.code == "000" or verbal(found.cls.code):
+        return None
+    subject = clauses.subject_of(tok, words)
+    return dataclasses.replace(found, subject=subject) if subject is not None else found
 
 
 def _perfect(tok: Any, words: Any) -> bool:
