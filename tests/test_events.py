@@ -1048,6 +1048,13 @@ def test_a_decision_a_statement_announces_is_dated_by_the_statement(publisher_ty
         assert same_party(row["actor"], "Valdoria")
 
 
+def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
+    text = "The 16 October blast in Orvo set off 50 tons of ammunition, killing two people."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == "attack" and pd.isna(row.actor), (row.category, row.actor)
+    assert row.title.startswith("Blast"), row.title
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

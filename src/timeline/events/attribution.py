@@ -146,19 +146,28 @@ def thing(found: Any, words: Words) -> str:
     """The subject of an unclassed verb used without an object when it is a thing rather than
     a party ("the third phase of filling began", "the trawler went down"): a common noun
     naming no party and no office, and not an act the language classes. '' otherwise. A verb
-    with an object or a complement has an agent ("the airline asked passengers to leave")."""
+    with an object or a complement has an agent ("the airline asked passengers to leave").
+
+    A noun a date modifies is an event, whatever the verb: "the October 16 blast ...,
+    killing two people" (no party takes a date as its modifier)."""
     subject = found.subject
-    if subject is None or subject.pos_ != "NOUN" or found.cls.code != "000" or found.nominal:
+    if subject is None or subject.pos_ != "NOUN" or found.nominal or subject.ent_type_:
         return ""
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in found.head.children):
-        return ""
-    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.ent_type_:
-        return ""
+    if not _dated_noun(subject):
+        if found.cls.code != "000" or subject.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in found.head.children):
+            return ""
     lemma = subject.lemma_.lower()
     if lemma in words.AGENT_HEADS or lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
         return ""
     phrase, _ = actors.actor_phrase(subject, words)
     return "" if party_keys(phrase) else phrase
+
+
+def _dated_noun(noun: Any) -> bool:
+    """Whether a date modifies a noun before it ("the October 16 blast", "Monday's vote")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree if t.i < noun.i)
 
 
 # publisher types whose documents speak for one state
