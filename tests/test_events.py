@@ -1055,6 +1055,41 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
     assert row.title.startswith("Blast"), row.title
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Orvo tried to undermine a deal Kestland brokered last month.", "agreement", "Kestland"),
+        ("Kestland had on Saturday ordered out 18 Valdorian diplomats.", "expulsion", "Kestland"),
+    ],
+)
+def test_an_act_told_by_its_object_and_a_phrasal_verb(text, category, actor):
+    df = _by_category(text)
+    assert category in df.index, df[["actor", "title"]]
+    assert same_party(df.loc[category, "actor"], actor), df.loc[category, "actor"]
+
+
+def test_a_deal_the_parse_hangs_its_maker_on_as_an_apposition_is_the_makers():
+    from spacy.tokens import Doc
+
+    from timeline.events import clauses
+    from timeline.events.parse import _pipeline
+
+    # "a deal Kess brokered last month", parsed as real news sometimes is: Kess an apposition
+    # of the deal, "brokered" a clause hung on Kess
+    words = ["a", "deal", "Kess", "brokered", "last", "month"]
+    doc = Doc(
+        _pipeline("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 5, 3],
+        deps=["det", "ROOT", "appos", "acl", "amod", "npadvmod"],
+        pos=["DET", "NOUN", "PROPN", "VERB", "ADJ", "NOUN"],
+        lemmas=["a", "deal", "Kess", "broker", "last", "month"],
+    )
+    found = clauses.clause(doc[3], words_for("en"))
+    assert found is not None and found.cls.category == "agreement", found
+    assert found.subject is not None and found.subject.text == "Kess"
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

@@ -269,6 +269,8 @@ def _noun_clause(verb: Any, lemma: str, subject: Any, planned: bool, words: Word
         return None
     if noun.dep_.startswith("nsubj"):
         own = subject_of(noun, words)
+    elif verb.head.dep_ == "appos" and verb.head.head.i == noun.i:
+        own = verb.head  # "a deal Kess brokered": Kess
     elif lemma in words.LIGHT_VERBS:
         own = subject  # "X issued a statement": X's statement
     else:
@@ -608,6 +610,11 @@ def _light_object(head: Any, words: Words) -> Any | None:
                 return pobj
     if head.dep_ in ("acl", "relcl") and _lemma(head.head) in words.nouns:
         return head.head
+    above = head.head
+    # "a deal Kess brokered": the parse hangs "Kess brokered" on the deal as an apposition
+    hung = head.dep_ in ("acl", "relcl") and above.dep_ == "appos"
+    if hung and _lemma(above.head) in words.nouns:
+        return above.head
     return None
 
 
