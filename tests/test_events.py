@@ -1060,6 +1060,13 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
     [
         ("Orvo tried to undermine a deal Kestland brokered last month.", "agreement", "Kestland"),
         ("Kestland had on Saturday ordered out 18 Valdorian diplomats.", "expulsion", "Kestland"),
+        # an aside about those sent away does not hide the order
+        (
+            "Kestland ordered 23 Valdorians who Orvo says were undeclared intelligence officers "
+            "to leave the country within a week on Wednesday.",
+            "expulsion",
+            "Kestland",
+        ),
     ],
 )
 def test_an_act_told_by_its_object_and_a_phrasal_verb(text, category, actor):

@@ -33,6 +33,8 @@ def sent_away(verb: Any, words: Words) -> Any | None:
         above = above.head
         if above.pos_ == "VERB" and _lemma(above) in words.COMPELLING:
             return above if _sent(above, verb, words) else None
+        if above.dep_ == "relcl":
+            continue  # "ordered 23 Russians who Kess says were spies to leave": past the aside
         if any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in above.children):
             return None  # "X told reporters that Y wanted to leave": another clause's subject
     return None
