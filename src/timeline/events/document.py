@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.dates import find_dates
-from timeline.events import actors, attribution, clauses, confidence, idioms, merging, undated
+from timeline.events import (
+    actors,
+    attribution,
+    clauses,
+    confidence,
+    idioms,
+    merging,
+    together,
+    undated,
+)
 from timeline.events.layout import Layout, layout
 from timeline.events.model import Candidate, Derived, When
 from timeline.events.parse import parse
@@ -153,7 +162,7 @@ def _dated_clauses(ctx: Context) -> None:
             if found is None or found.head.i in seen_heads:
                 continue
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
-            for act in [found, *clauses.conjoined(found, ctx.words)]:
+            for act in [found, *together.conjoined(found, ctx.words)]:
                 if act.head.i in seen_heads:
                     continue
                 seen_heads.add(act.head.i)

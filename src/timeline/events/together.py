@@ -1,0 +1,94 @@
+"""Acts told in one breath with a dated one, which share its date: "said yesterday it was
+expelling the ambassador and recalling its envoy while freezing all new trade".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from timeline.events.clauses import (
+    _NOUN_POS,
+    Clause,
+    PredicateClass,
+    _dated,
+    _lemma,
+    _noun_clause,
+    _objects,
+    _verb_lemma,
+    subject_of,
+)
+from timeline.events.words import Words
+
+
+def conjoined(found: Clause, words: Words) -> list[Clause]:
+    """The other classed acts told in the same breath as a dated one, which share its date:
+    verbs conjoined with its verb ("expelled the ambassador and recalled its envoy on
+    Monday"), a participle of its verb with no subject of its own ("..., while freezing all
+    new trade"), and event nouns conjoined with its noun ("the expulsion and the recall").
+    Only material acts that hurt relations count (``_HOSTILE_ROOTS``: "expelled the
+    ambassador, recalled its envoy and froze trade"); an act with a date of its own is its
+    own clause."""
+    out: list[Clause] = []
+    frontier = _starts(found)
+    seen = {t.i for t in frontier}
+    while frontier:
+        tok = frontier.pop()
+        for child in tok.children:
+            if child.i in seen:
+                continue
+            verb = child.pos_ == "VERB"
+            joined = child.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            )
+            participle = (
+                verb
+                and child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and not _own_subject(child)
+                and any(c.lower_ in words.SIMULTANEOUS for c in child.children if c.dep_ == "mark")
+            )
+            if not (joined or participle) or _dated(child):
+                continue
+            seen.add(child.i)
+            frontier.append(child)
+            nominal = child.pos_ in _NOUN_POS
+            if not (nominal or verb):
+                continue
+            lemma = _lemma(child) if nominal else _verb_lemma(child, words)
+            cls = (words.nouns if nominal else words.verbs).get(lemma)
+            if lemma in words.LIGHT_VERBS and not nominal:
+                light = _noun_clause(child, lemma, None, found.planned, words)
+                if light is not None and _hostile(light.cls):  # "... and imposed sanctions"
+                    out.append(replace(light, subject=light.subject or found.subject))
+                continue
+            if cls is None or lemma in words.SPEECH or not _hostile(cls):
+                continue
+            subject = subject_of(child, words) or found.subject
+            out.append(
+                Clause(child, lemma, cls, nominal, subject, _objects(child), found.planned, False)
+            )
+    return out
+
+
+# CAMEO roots of acts a report lists in one breath, each an event of its own: force posture,
+# reducing relations (summons, expulsions, recalls, sanctions), coercion, assault, fighting.
+# Words told with an act ("summoned the envoy and handed him a protest") are the same event.
+_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def _hostile(cls: PredicateClass) -> bool:
+    return cls.code[:2] in _HOSTILE_ROOTS
+
+
+def _starts(found: Clause) -> list[Any]:
+    """Where conjoined acts hang: the act's own token, and the verb of a light verb's event
+    noun ("imposed sanctions on X and expelled ...": the verb "imposed")."""
+    head = found.head
+    if found.nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        return [head, head.head]
+    return [head]
+
+
+def _own_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
