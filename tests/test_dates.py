@@ -734,3 +734,21 @@ def test_tempeval3_train_scores(tempeval_dir) -> None:
 def test_a_season_a_plan_was_made_for_lies_ahead(text: str, value: str) -> None:
     (m,) = find_dates(text, dt.date(2018, 7, 12))
     assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # in December the summer and fall just past are this year's
+        ("killed last summer", dt.date(2019, 12, 12), "2019-SU"),
+        ("talks last fall", dt.date(2019, 12, 12), "2019-FA"),
+        ("talks next summer", dt.date(2019, 12, 12), "2020-SU"),
+        ("killed last summer", dt.date(2019, 7, 1), "2018-SU"),
+        # the winter after the one under way, or the coming one
+        ("talks next winter", dt.date(2019, 1, 10), "2019-WI"),
+        ("talks next winter", dt.date(2019, 7, 1), "2019-WI"),
+    ],
+)
+def test_last_and_next_season_seen_from_any_month(text: str, published: dt.date, value: str):
+    (m,) = find_dates(text, published)
+    assert m.value == value

@@ -137,18 +137,25 @@ def _relative_season(state: State, code: str, step: int, part: str) -> Resolved 
     base = state.base
     if base is None:
         return Resolved("DATE", f"XXXX-{code}", None, None, "season", part)
+    return cal.narrow_if(cal.season(_season_year(base, code, step), code), part)
+
+
+def _season_year(base: datetime.date, code: str, step: int) -> int:
+    """The year of the season ``code`` that is this one (0), the last (-1) or the next (1)
+    seen from ``base``: in December, "last summer" is this year's."""
     y, cur = cal.season_of(base)
     order = cal.SEASON_ORDER
-    year = base.year
+    # December's winter comes after this year's fall, not before its spring
+    now = len(order) if (cur == "WI" and base.month == 12) else order.index(cur)
     if step == 0:
-        year = base.year if not (code == "WI" and base.month <= 2) else base.year - 1
-    elif step < 0:
-        year = base.year if order.index(code) < order.index(cur) else base.year - 1
+        return base.year if not (code == "WI" and base.month <= 2) else base.year - 1
+    if step < 0:
         if code == "WI":
-            year = y - 1 if cur == "WI" else y if base.month == 12 else base.year - 1
-    else:
-        year = base.year if order.index(code) > order.index(cur) else base.year + 1
-    return cal.narrow_if(cal.season(year, code), part)
+            return y - 1 if cur == "WI" else y if base.month == 12 else base.year - 1
+        return base.year if order.index(code) < now else base.year - 1
+    if code == "WI":
+        return y + 1 if cur == "WI" else base.year  # the winter after this one
+    return base.year if order.index(code) > now else base.year + 1
 
 
 def _relative_month(
