@@ -74,7 +74,9 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
 # CAMEO roots of acts a report lists in one breath, each an event of its own: force posture,
 # reducing relations (summons, expulsions, recalls, sanctions), coercion, assault, fighting.
 # Words told with an act ("summoned the envoy and handed him a protest") are the same event.
-_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# (The language's classes 200 and up are elections, inaugurations, debates and publications,
+# not CAMEO's root 20.)
+_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19"})
 
 
 def _hostile(cls: PredicateClass) -> bool:
