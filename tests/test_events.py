@@ -949,6 +949,14 @@ def test_acts_told_in_one_breath_share_the_date_and_answer_the_same_thing():
     detention = df.loc["detention", "event_id"]
     assert set(acts["responds_to"]) == {detention}, acts["responds_to"]
     assert "told with" in df.loc["withdrawal", "notes"]
+    # a clause joined with a subject of its own is told in the same breath
+    joined = _by_category(
+        "Valdoria expressed regret on Friday about Kestland recalling its ambassador, and "
+        "Foreign Minister Ana Lind summoned the envoy to discuss the matter."
+    )
+    assert "summons" in joined.index, joined[["actor", "title"]]
+    assert "Ana Lind" in joined.loc["summons", "actor"]
+    assert joined.loc["summons", "date_start"] == joined.loc["statement", "date_start"]
 
 
 @pytest.mark.parametrize(

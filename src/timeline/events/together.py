@@ -24,8 +24,9 @@ from timeline.events.words import Words
 def conjoined(found: Clause, words: Words) -> list[Clause]:
     """The other classed acts told in the same breath as a dated one, which share its date:
     verbs conjoined with its verb ("expelled the ambassador and recalled its envoy on
-    Monday"), a participle of its verb with no subject of its own ("..., while freezing all
-    new trade"), and event nouns conjoined with its noun ("the expulsion and the recall").
+    Monday"; "expressed regret on Friday, and the minister summoned the envoy"), a
+    participle of its verb with no subject of its own ("..., while freezing all new
+    trade"), and event nouns conjoined with its noun ("the expulsion and the recall").
     Only material acts that hurt relations count (``_HOSTILE_ROOTS``: "expelled the
     ambassador, recalled its envoy and froze trade"); an act with a date of its own is its
     own clause."""
@@ -38,9 +39,9 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
             if child.i in seen:
                 continue
             verb = child.pos_ == "VERB"
-            joined = child.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-            )
+            # a clause joined with a subject of its own ("..., and the minister summoned the
+            # envoy") is told in the same breath too
+            joined = child.dep_ == "conj"
             participle = (
                 verb
                 and child.dep_ == "advcl"
