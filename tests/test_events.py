@@ -1105,6 +1105,16 @@ def test_a_deal_the_parse_hangs_its_maker_on_as_an_apposition_is_the_makers():
     assert found.subject is not None and found.subject.text == "Kess"
 
 
+def test_a_city_the_gazetteer_lacks_is_no_implied_party_where_known_countries_are_named():
+    text = (
+        "The ambassador of Portugal told reporters before his departure that the installation "
+        "of the statue in Porto is very deplorable. The latest dispute comes despite a "
+        "bilateral agreement in December 2015 to fully resolve the issue."
+    )
+    row = _by_category(text).loc["agreement"]
+    assert row["actor"] == "Portugal" and "actor implied" in row["notes"], row["actor"]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

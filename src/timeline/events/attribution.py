@@ -340,11 +340,16 @@ def party_mentions(ctx: Context) -> Mentions:
         keys = party_keys(ent.text)
         if not keys or (ent.label_ == "ORG" and keys <= outlet):
             continue
-        if _where(ent, ctx.words) and not any(is_gazetteer_key(k) for k in keys):
+        known = any(is_gazetteer_key(k) for k in keys)
+        if _where(ent, ctx.words) and not known:
             continue  # "tabled in Orvo": a city, where the act was, not who
-        out.append((base + ent.start_char, base + ent.end_char, ent.text))
-    out.sort()
-    return Mentions(out, [end for _start, end, _text in out])
+        out.append((base + ent.start_char, base + ent.end_char, ent.text, ent.label_, known))
+    if any(known for *_rest, known in out):
+        # a text that names countries the gazetteer knows: a place it does not know is a
+        # city or a region ("Busan"), no party
+        out = [m for m in out if m[4] or m[3] != "GPE"]
+    items = sorted((start, end, text) for start, end, text, _label, _known in out)
+    return Mentions(items, [end for _start, end, _text in items])
 
 
 def _where(ent: Any, words: Words) -> bool:
