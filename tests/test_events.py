@@ -1115,6 +1115,30 @@ def test_a_city_the_gazetteer_lacks_is_no_implied_party_where_known_countries_ar
     assert row["actor"] == "Portugal" and "actor implied" in row["notes"], row["actor"]
 
 
+@pytest.mark.parametrize(
+    ("second", "publisher_type", "rows"),
+    [
+        ("Valdoria summoned Kestland's charge d'affaires.", "news media", 1),
+        # a document speaking for its publisher: its undated acts are not the day's news
+        ("Valdoria summoned Kestland's charge d'affaires.", "government", 0),
+        ("Valdoria has never closed its embassy.", "news media", 0),
+        ("Valdoria did not summon Kestland's charge d'affaires.", "news media", 0),
+    ],
+)
+def test_an_undated_act_reducing_relations_in_a_report_is_dated_by_its_news_day(
+    second, publisher_type, rows
+):
+    # PUB is a Saturday: "Thursday" is two days before it
+    text = "Kestland's air force launched strikes in Valdoria early Thursday. " + second
+    df = extract_events([_doc(text, publisher_type=publisher_type)])
+    found = df[df["category"].isin(["summons", "closure"])]
+    assert len(found) == rows, df[["category", "date_start", "notes"]]
+    if rows:
+        row = found.iloc[0]
+        assert row["date_start"].date() == dt.date(2031, 4, 10), row["date_start"]
+        assert "news day" in row["notes"]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

@@ -453,6 +453,12 @@ def _perfect_acts(ctx: Context) -> None:
     undated.perfect_acts(ctx, _candidate)
 
 
+def _news_acts(ctx: Context) -> None:
+    """Undated acts reducing relations a report tells as the day's news
+    (``timeline.events.undated``)."""
+    undated.news_acts(ctx, _candidate)
+
+
 def _score(ctx: Context) -> None:
     """Each candidate's confidence, and the content lemmas and proper names of its whole
     document."""
@@ -506,6 +512,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     _parse,
     _dated_clauses,
     _perfect_acts,
+    _news_acts,
     _document_act,
     _score,
     _merge,

@@ -8,6 +8,10 @@ often leave undated), in the perfect tense of the language data (``PERFECT_AUXIL
 affirmative, with a named actor, and in no clause a date already anchors. Other perfects
 ("has said", "has received") are how reports speak, and make no row.
 
+And a report's day: an act reducing relations that a news report tells with no date
+("Iran summoned Pakistan's charge d'affaires.") is dated by the report's news day, the first
+day it tells within three days of its publication (``news_acts``).
+
 One more: in a document that speaks for its publisher (a ministry's statement), a decision
 in the perfect ("Valdoria has decided to recall its ambassador") is what the statement
 announces: the act decided is a row dated the day the statement is published.
@@ -135,3 +139,73 @@ def _dated(starts: list[int], base: int, head: Any) -> bool:
     right = base + head.right_edge.idx + len(head.right_edge.text)
     k = bisect.bisect_left(starts, left)
     return k < len(starts) and starts[k] < right
+
+
+def news_acts(ctx: Context, make: Any) -> None:
+    """Add a candidate for each undated act reducing relations that a news report tells as the
+    day's news: "Iran summoned Pakistan's charge d'affaires." in a report whose lead dates its
+    news ("launched strikes early Thursday").
+
+    Only in a report (not a document speaking for its publisher) that tells a day within
+    ``NEWS_DAY_REACH`` days before its publication (the first such is the news day); only
+    acts of the CAMEO root 16 (summons, expulsions, recalls, sanctions, closures,
+    cancellations), told in the simple past, affirmative, with a named actor, in a sentence
+    with no date at all. The
+    row is dated by the news day and says so in its notes. Attacks, clashes and statements
+    left undated are background or the day before as often as the day's news: no row.
+    """
+    doc = ctx.doc
+    if doc.published is None or attribution.own_voice(doc):
+        return
+    day = _news_day(ctx)
+    if day is None:
+        return
+    words = ctx.words
+    taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
+    for base, sent in ctx.sentences:
+        if ctx.layout.is_masked(base + sent.start_char):
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+            continue
+        for tok in sent:
+            if tok.tag_ != "VBD" or tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "conj"):
+                continue
+            if _not_done(tok):
+                continue
+            found = clauses.clause(tok, words)
+            if found is None or found.planned or not found.cls.code.startswith("16"):
+                continue
+            if base + found.head.idx in taken or _not_done(found.head):
+                continue
+            at = base + tok.idx
+            mention = Derived(tok.text, at, at + len(tok.text), day, day)
+            cand = make(ctx, base, sent, mention, found)
+            cand.actor, cand.actor_span = attribution.actor_of(ctx, base, found, sent, ("", ""))
+            if not cand.actor or not actors.named(cand.actor):
+                continue
+            if actors.is_pronoun(cand.actor, words):
+                continue
+            cand.when = When(day, day, "day", tok.text, None)
+            cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
+            taken.add(cand.predicate[0])
+            ctx.candidates.append(cand)
+
+
+# how many days before its publication a report's first date may be to be its news day
+NEWS_DAY_REACH = 3
+
+
+def _news_day(ctx: Context) -> Any:
+    """The day a report's news happened: the first date of one day it tells that lies within
+    ``NEWS_DAY_REACH`` days before the publication, or None."""
+    published = ctx.doc.published
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        first, last = getattr(m, "earliest", None), getattr(m, "latest", None)
+        if first is not None and first == last and 0 <= (published - first).days <= NEWS_DAY_REACH:
+            return first
+    return None
+
+
+def _not_done(verb: Any) -> bool:
+    """A verb negated, or with an auxiliary (perfect, modal, passive): no simple past act."""
+    return any(c.dep_ in ("neg", "aux", "auxpass") or c.lower_ == "never" for c in verb.children)
