@@ -1068,6 +1068,12 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
     [
         ("Orvo tried to undermine a deal Kestland brokered last month.", "agreement", "Kestland"),
         ("Kestland had on Saturday ordered out 18 Valdorian diplomats.", "expulsion", "Kestland"),
+        # a gerund of a classed verb is of its class
+        (
+            "Kestland's agents carried out the slaying of a man in Orvo on 23 August.",
+            "attack",
+            "Kestland",
+        ),
         # an aside about those sent away does not hide the order
         (
             "Kestland ordered 23 Valdorians who Orvo says were undeclared intelligence officers "

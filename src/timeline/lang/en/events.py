@@ -113,7 +113,18 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "180",
         "attack",
-        ("attack", "kill", "shoot", "bomb", "assassinate", "poison", "murder", "abduct", "storm"),
+        (
+            "attack",
+            "kill",
+            "slay",
+            "shoot",
+            "bomb",
+            "assassinate",
+            "poison",
+            "murder",
+            "abduct",
+            "storm",
+        ),
         ("attack", "killing", "assassination", "shooting", "bombing", "poisoning", "murder"),
     ),
     (
