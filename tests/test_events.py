@@ -1068,6 +1068,12 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
     [
         ("Orvo tried to undermine a deal Kestland brokered last month.", "agreement", "Kestland"),
         ("Kestland had on Saturday ordered out 18 Valdorian diplomats.", "expulsion", "Kestland"),
+        # strikes launched are attacks, not announcements
+        (
+            "Kestland's air force launched retaliatory airstrikes in Orvo early Thursday.",
+            "attack",
+            "Kestland",
+        ),
         # a gerund of a classed verb is of its class
         (
             "Kestland's agents carried out the slaying of a man in Orvo on 23 August.",

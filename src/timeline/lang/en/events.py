@@ -125,7 +125,17 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "abduct",
             "storm",
         ),
-        ("attack", "killing", "assassination", "shooting", "bombing", "poisoning", "murder"),
+        (
+            "attack",
+            "killing",
+            "assassination",
+            "shooting",
+            "bombing",
+            "poisoning",
+            "murder",
+            "strike",
+            "airstrike",
+        ),
     ),
     (
         "190",
