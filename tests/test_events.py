@@ -1068,6 +1068,18 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
     [
         ("Orvo tried to undermine a deal Kestland brokered last month.", "agreement", "Kestland"),
         ("Kestland had on Saturday ordered out 18 Valdorian diplomats.", "expulsion", "Kestland"),
+        # an idiom's object makes the class, whatever the verb's own, wherever the parse hangs it
+        (
+            "On 4 December, the Federal Foreign Office of Kestland declared two staff members "
+            "of the Embassy of Orvo personae non gratae.",
+            "expulsion",
+            "Kestland",
+        ),
+        (
+            "On 5 December, Kestland declared the Orvo ambassador persona non grata.",
+            "expulsion",
+            "Kestland",
+        ),
         # strikes launched are attacks, not announcements
         (
             "Kestland's air force launched retaliatory airstrikes in Orvo early Thursday.",

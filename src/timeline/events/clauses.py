@@ -116,6 +116,11 @@ def clause(head: Any, words: Words) -> Clause | None:
         nominal = False  # "X and Y arrive for talks": a verb the tagger took for a noun
     table = words.nouns if nominal else words.verbs
     lemma = _lemma(raised) if nominal else _verb_lemma(raised, words)
+    # a verb with an object of its idioms ("declared the envoy persona non grata") is of the
+    # idiom's class, whatever its own, and no saying
+    idiom = None if nominal else idioms.verb_with_object(raised, words)
+    if idiom is not None:
+        return Clause(raised, lemma, idiom, False, subject, _objects(raised), planned, False)
     cls = table.get(lemma)
     if not nominal and lemma in words.SAYING_UNLESS_OBJECT and idioms.plain_object(raised):
         cls = None  # "added fourteen companies to its list": adding, not saying
@@ -129,8 +134,6 @@ def clause(head: Any, words: Words) -> Clause | None:
         found = _noun_clause(raised, lemma, subject, planned, words)
         if found is not None:
             return found
-    if cls is None:
-        cls = idioms.verb_with_object(raised, words)  # "crossed the border": an incursion
     if cls is None:
         inner = _classed_inside(raised, words)
         if inner is not None:

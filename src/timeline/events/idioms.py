@@ -56,18 +56,14 @@ def _sent(compelling: Any, leave: Any, words: Words) -> bool:
 
 
 def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
-    """The class a verb has with a given object ("crossed the border", "entered airspace"),
-    from the language's VERB_OBJECT pairs, or None."""
+    """The class a verb has with a given object ("crossed the border", "entered airspace",
+    "declared two diplomats personae non gratae"), from the language's VERB_OBJECT pairs, or
+    None. The object may sit anywhere in the verb's phrase: the parse hangs "persona non
+    grata" on the envoy as often as on the verb."""
     lemma = _lemma(verb)
-    for child in verb.children:
-        if child.dep_ in ("dobj", "prep"):
-            obj = (
-                child
-                if child.dep_ == "dobj"
-                else next((c for c in child.children if c.dep_ == "pobj"), None)
-            )
-            if obj is not None and (lemma, _lemma(obj)) in words.VERB_OBJECT:
-                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(obj))]]
+    for tok in verb.subtree:
+        if tok.i != verb.i and (lemma, _lemma(tok)) in words.VERB_OBJECT:
+            return words.verbs[words.VERB_OBJECT[(lemma, _lemma(tok))]]
     return None
 
 

@@ -85,6 +85,7 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
     ("declare", "grata"): "expel",
+    ("declare", "gratae"): "expel",
 }
 
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
