@@ -1002,6 +1002,12 @@ def test_it_in_what_an_office_says_is_that_office_not_the_party_named_last():
             "",
         ),
         ("The spokesman, Ana Lind, said on Friday that Kess would retaliate.", "Ana Lind", ""),
+        (
+            "The first deputy head of the international committee of the Orvo Council, Anton "
+            "Berg, commented on the actions of Kess on April 17.",
+            "Anton Berg",
+            "",
+        ),
         # a place is no title: its apposition is not part of the actor
         ("Kess, Valdoria's neighbour, protested on Monday.", "Kess", "Valdoria"),
     ],

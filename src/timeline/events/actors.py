@@ -111,7 +111,8 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
 
 def _named_holder(tok: Any) -> Any | None:
     """The person a title names through appositions after commas ("the spokesman, Ana
-    Lind"; "First Deputy Prime Minister, Interior Minister, Jan Hamacek"), or None. A name,
+    Lind"; "First Deputy Prime Minister, Interior Minister, Jan Hamacek"; "the deputy head of
+    the committee, Ivo Tarn"), or None. A name,
     place or organisation is no title ("Kess, Valdoria's neighbour" is no person)."""
     if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -128,10 +129,13 @@ def _named_holder(tok: Any) -> Any | None:
 
 
 def _in_appos(t: Any, head: Any) -> bool:
-    """Whether a token belongs to an apposition of ``head``."""
+    """Whether a token belongs to an apposition of ``head`` or to its "of" or "for" phrase
+    ("the first deputy head of the committee, Ivo Tarn")."""
     while t.head.i != t.i and t.head.i != head.i:
         t = t.head
-    return t.dep_ == "appos" and t.head.i == head.i
+    if t.head.i != head.i:
+        return False
+    return t.dep_ == "appos" or (t.dep_ == "prep" and t.lower_ in ("of", "for"))
 
 
 def _phrase(tokens: list[Any]) -> tuple[str, tuple[int, int] | None]:
