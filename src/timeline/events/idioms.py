@@ -61,10 +61,19 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     None. The object may sit anywhere in the verb's phrase: the parse hangs "persona non
     grata" on the envoy as often as on the verb."""
     lemma = _lemma(verb)
-    for tok in verb.subtree:
-        if tok.i != verb.i and (lemma, _lemma(tok)) in words.VERB_OBJECT:
-            return words.verbs[words.VERB_OBJECT[(lemma, _lemma(tok))]]
+    frontier = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    for _ in range(3):  # the verb's own phrase, a few words deep: not the clauses joined to it
+        following = []
+        for tok in frontier:
+            if (lemma, _lemma(tok)) in words.VERB_OBJECT:
+                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(tok))]]
+            following.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
+        frontier = following
     return None
+
+
+# dependencies that start another clause, where a verb's object is not
+_OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "acl"})
 
 
 def plain_object(verb: Any) -> bool:

@@ -113,29 +113,10 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "180",
         "attack",
-        (
-            "attack",
-            "kill",
-            "slay",
-            "shoot",
-            "bomb",
-            "assassinate",
-            "poison",
-            "murder",
-            "abduct",
-            "storm",
-        ),
-        (
-            "attack",
-            "killing",
-            "assassination",
-            "shooting",
-            "bombing",
-            "poisoning",
-            "murder",
-            "strike",
-            "airstrike",
-        ),
+        ("attack", "kill", "slay", "shoot", "bomb", "assassinate")
+        + ("poison", "murder", "abduct", "storm"),
+        ("attack", "killing", "assassination", "shooting", "bombing", "poisoning")
+        + ("murder", "strike", "airstrike"),
     ),
     (
         "190",
