@@ -1169,6 +1169,15 @@ def test_an_undated_act_reducing_relations_in_a_report_is_dated_by_its_news_day(
         assert "news day" in row["notes"]
 
 
+def test_an_envoy_recalled_in_the_passive_is_recalled_by_the_state_that_sent_them():
+    text = (
+        "Orvo protested. The period far exceeds the one during which the former Valdorian "
+        "ambassador to Kess, Ivo Tarn, was recalled in August 2012."
+    )
+    row = _by_category(text).loc["withdrawal"]
+    assert same_party(row["actor"], "Valdoria") and "implied" not in row["notes"], row["actor"]
+
+
 def test_an_implied_actor_is_not_the_subject_of_the_verb_the_clause_hangs_on():
     cands = document_candidates(_doc("The Valdorian council on Thursday condemned Monday's coup."))
     (coup,) = [c for c in cands if c.category == "coup"]

@@ -332,7 +332,7 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return child
         if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
             return head.head
-    host = _host(head, words)
+    host = idioms.envoy_state(head, words)
     if host is not None:
         return host
     if head.pos_ in _NOUN_POS:
@@ -358,23 +358,6 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return subject_of(head.head, words) or _party_after(head, words)
         return _party_after(head, words)
     return _inherited_subject(head, words)
-
-
-def _host(verb: Any, words: Words) -> Any | None:
-    """The host state of an envoy summoned or expelled in the passive with no agent: "the
-    ambassador to Arvelia was summoned" (by Arvelia, the state the envoy is posted to)."""
-    cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
-    if cls is None or cls.code not in words.HOSTED:
-        return None
-    for child in verb.children:
-        if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
-            continue
-        for prep in child.children:
-            if prep.dep_ == "prep" and prep.lower_ in words.POSTED:
-                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if place is not None and place.ent_type_ == "GPE":
-                    return place
-    return None
 
 
 def _party_after(noun: Any, words: Words) -> Any | None:

@@ -135,3 +135,28 @@ def saying_verb(tok: Any, words: Words) -> bool:
         return False
     cls = words.verbs.get(_lemma(tok))
     return cls is not None and verbal(cls.code)
+
+
+def envoy_state(verb: Any, words: Words) -> Any | None:
+    """Who acts on an envoy in the passive with no agent: the host state of one summoned or
+    expelled ("the ambassador to Arvelia was summoned": by Arvelia, where the envoy is
+    posted), the sending state of one recalled ("the Valdorian ambassador was recalled": by
+    Valdoria)."""
+    cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
+    if cls is None or cls.code not in words.HOSTED | words.SENDING:
+        return None
+    for child in verb.children:
+        if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
+            continue
+        if cls.code in words.SENDING:
+            # "the Valdorian ambassador to Kess was recalled": by Valdoria, who sent them
+            own = next((c for c in child.children if c.ent_type_ in ("NORP", "GPE")), None)
+            if own is not None and own.i < child.i:
+                return own
+            continue
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in words.POSTED:
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if place is not None and place.ent_type_ == "GPE":
+                    return place
+    return None

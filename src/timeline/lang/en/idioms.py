@@ -13,6 +13,9 @@ ENVOYS: frozenset[str] = frozenset(
 POSTED: frozenset[str] = frozenset({"to", "in"})
 # The classes of those acts (a summons, an expulsion; a recall is the sending state's act).
 HOSTED: frozenset[str] = frozenset({"161", "162"})
+# Classes whose envoy in the passive with no agent is acted on by the envoy's own state: "the
+# Valdorian ambassador to Kess was recalled" (by Valdoria).
+SENDING: frozenset[str] = frozenset({"163"})
 
 
 # Classes whose verbs' gerunds name their acts ("the shelling", "the bombing").
