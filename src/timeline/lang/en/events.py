@@ -453,7 +453,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
 )
 # Intergovernmental organisations (one party each, whatever organ speaks for it) are world
 # knowledge, not words: they live in the data file organisations.csv beside this module,
-# with the short forms of country names the country gazetteer lacks ("Saudi").
+# with the short forms of country names the country gazetteer lacks ("Saudi"; "Korea" for the
+# south, as news writes it: "North Korea" is still the north's, its longer name matching first).
 ORGANISATIONS_FILE = "organisations.csv"
 
 # The state a publisher's name ends on: "Ministry of Commerce of Valdoria", "National Assembly
