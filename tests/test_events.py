@@ -977,7 +977,7 @@ def test_words_told_with_an_act_are_no_act_of_their_own(text):
     [
         ("Herzegovinian envoy", "Bosnian minister"),  # two of a country's demonyms
         ("the Saudi foreign ministry", "Kingdom of Saudi Arabia"),  # a short form the data adds
-        ("Korea's upcoming election", "Republic of Korea"),  # news writes the south's so
+        ("Korea's upcoming election", "South Korea"),  # news writes the south's so
     ],
 )
 def test_every_demonym_and_listed_short_form_names_its_country(a, b):
