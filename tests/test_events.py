@@ -978,6 +978,8 @@ def test_words_told_with_an_act_are_no_act_of_their_own(text):
         ("Herzegovinian envoy", "Bosnian minister"),  # two of a country's demonyms
         ("the Saudi foreign ministry", "Kingdom of Saudi Arabia"),  # a short form the data adds
         ("Korea's upcoming election", "South Korea"),  # news writes the south's so
+        ("the Democratic People's Republic of Korea", "North Korea"),  # not the south
+        ("Association of Southeast Asian Nations", "ASEAN"),  # a listed name with "of"
     ],
 )
 def test_every_demonym_and_listed_short_form_names_its_country(a, b):

@@ -50,6 +50,9 @@ def _gazetteer() -> dict[str, str]:
                 out.setdefault("".join(w[0] for w in words).lower(), key)
     for key, alias in _organisations("en"):
         out[alias.lower()] = key
+        # as ``party_keys`` reads a phrase, by its capitalised words without possessives
+        # ("Association of Southeast Asian Nations" is "Association Southeast Asian Nations")
+        out[" ".join(_TOKEN.findall(re.sub(r"['’]s\b", "", alias))).lower()] = key
     return out
 
 
