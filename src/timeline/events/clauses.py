@@ -574,9 +574,16 @@ def _verb_lemma(verb: Any, words: Words) -> str:
     lemma = _lemma(verb)
     if lemma in words.DESCRIBING and any(c.dep_ == "oprd" for c in verb.children):
         return "describe"  # "called the shelling a provocation": a statement
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep", "advmod") and child.i == verb.i + 1:
-            pair = f"{lemma} {child.lower_}"  # "called on both sides", not "called Xi on Tuesday"
+    return with_particle(verb, lemma, words)
+
+
+def with_particle(tok: Any, lemma: str, words: Words) -> str:
+    """A word's lemma with the particle or preposition right after it when the language lists
+    the pair as a verb ("called on both sides", not "called Xi on Tuesday"; "calls for the
+    release"), else the lemma."""
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == tok.i + 1:
+            pair = f"{lemma} {child.lower_}"
             if pair in words.verbs:
                 return pair
     return lemma

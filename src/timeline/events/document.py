@@ -303,23 +303,13 @@ def _lemmas(tokens: Any, head: Any, words: Any) -> frozenset[str]:
     the preposition of a listed phrase as one lemma ("calls for the release": "call for", an
     appeal, not a phone call)."""
     return frozenset(
-        _phrasal(t, words)
+        clauses.with_particle(t, t.lemma_.lower(), words)
         for t in tokens
         if t.pos_ in ("NOUN", "PROPN", "VERB")
         and not t.is_stop
         and t.ent_type_ not in ("DATE", "TIME")
         and t.i != head.i
     )
-
-
-def _phrasal(tok: Any, words: Any) -> str:
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        if child.dep_ in ("prep", "prt"):
-            pair = f"{lemma} {child.lower_}"
-            if pair in words.verbs:
-                return pair
-    return lemma
 
 
 def _document_act(ctx: Context) -> None:

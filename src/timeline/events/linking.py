@@ -152,8 +152,8 @@ def _told_together(a: Candidate, b: Candidate) -> bool:
     if a.doc_id != b.doc_id:
         return False
     return (
-        a.predicate in (b.told_with,)
-        or b.predicate in (a.told_with,)
+        a.predicate == b.told_with
+        or b.predicate == a.told_with
         or (a.told_with is not None and a.told_with == b.told_with)
     )
 

@@ -52,7 +52,7 @@ def _gazetteer() -> dict[str, str]:
         out[alias.lower()] = key
         # as ``party_keys`` reads a phrase, by its capitalised words without possessives
         # ("Association of Southeast Asian Nations" is "Association Southeast Asian Nations")
-        out[" ".join(_TOKEN.findall(re.sub(r"['’]s\b", "", alias))).lower()] = key
+        out[" ".join(_reading(alias)).lower()] = key
     return out
 
 
@@ -78,11 +78,9 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
     """
     generic = words_for(language).ROLE_WORDS
     gazetteer = _gazetteer()
-    text = re.sub(r"['’]s\b", "", actor or "")
-    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
     countries: set[str] = set()
     others: set[str] = set()
-    tokens = _TOKEN.findall(text)
+    tokens = _reading(actor or "")
     used = [False] * len(tokens)
     for size in (4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
@@ -99,6 +97,14 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
         if not done and token.lower().strip(".") not in generic:
             others.add(token.lower()[:5])
     return countries | others
+
+
+def _reading(phrase: str) -> list[str]:
+    """The capitalised words ``party_keys`` reads a phrase by: no possessive endings, and
+    initials without their dots ("U.S." is "US")."""
+    text = re.sub(r"['’]s\b", "", phrase)
+    text = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    return _TOKEN.findall(text)
 
 
 def is_gazetteer_key(key: str) -> bool:

@@ -72,7 +72,6 @@ def perfect_acts(ctx: Context, make: Any) -> None:
                 continue  # "has been criticised": nobody the row could name
             if actors.is_pronoun(cand.actor, words):
                 continue
-            reported = _reported_on(ctx, base, tok, saying)
             if decided is not None:
                 # "X has decided to recall its ambassador" in X's own statement: the decision
                 # is what the statement announces, on the day it is published
@@ -82,6 +81,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
                 taken.add(cand.predicate[0])
                 ctx.candidates.append(cand)
                 continue
+            reported = _reported_on(ctx, base, tok, saying)
             if reported is not None:
                 cand.when = When(None, reported, "before", text, None)  # before the saying
             cand.notes.append(f"dated before its report: told in the perfect ('{text}')")
@@ -150,9 +150,9 @@ def news_acts(ctx: Context, make: Any) -> None:
     ``NEWS_DAY_REACH`` days before its publication (the first such is the news day); only
     acts of the CAMEO root 16 (summons, expulsions, recalls, sanctions, closures,
     cancellations), told in the simple past, affirmative, with a named actor, in a sentence
-    with no date at all. The
-    row is dated by the news day and says so in its notes. Attacks, clashes and statements
-    left undated are background or the day before as often as the day's news: no row.
+    with no date at all. The row is dated by the news day and says so in its notes. Attacks,
+    clashes and statements left undated are background or the day before as often as the
+    day's news: no row.
     """
     doc = ctx.doc
     if doc.published is None or attribution.own_voice(doc):
