@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, clauses
+from timeline.events import actors, clauses, quotes
 from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.words import Words
 
@@ -96,7 +96,7 @@ def actor_of(
             return speaker, None
         if own_voice(ctx.doc):
             return ctx.doc.outlet or last_actor, None
-        return last_actor, None
+        return _quoted_speaker(ctx, base + found.head.idx) or last_actor, None
     if person == "third":
         # "X announced that it is expelling ...": the reporting verb's subject
         reporter = _reporter(found.head, words)
@@ -140,6 +140,24 @@ def actor_of(
         if country and own_voice(ctx.doc):
             return f"{phrase} of {country}", span
     return _home(ctx, phrase, subject), span
+
+
+def _quoted_speaker(ctx: Context, offset: int) -> str:
+    """Who says the quotation holding ``offset`` ('"We have decided ...," the ministry said'),
+    named as the document names the party; '' outside quotations or for an unnamed speaker."""
+    span = quotes.quoted(ctx.layout.quotes, offset)
+    if span is None:
+        return ""
+    said = quotes.speaker(ctx.sentences, span, ctx.words)
+    if said is None:
+        return ""
+    phrase, _ = actors.actor_phrase(said, ctx.words)
+    if not phrase or actors.is_pronoun(phrase, ctx.words):
+        return ""
+    if party_keys(phrase):
+        return phrase
+    office = _office(ctx, phrase, said)
+    return office if party_keys(office) else _home(ctx, office, said)
 
 
 def thing(found: Any, words: Words) -> str:

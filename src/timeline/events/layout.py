@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.events.quotes import quotations
 from timeline.events.words import Words
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -21,6 +22,7 @@ class Layout:
     masked: tuple[tuple[int, int], ...]
     answers: tuple[tuple[int, int], ...]
     questions: tuple[tuple[int, int], ...]
+    quotes: tuple[tuple[int, int], ...] = ()  # quotations, marks excluded
 
     def is_masked(self, offset: int) -> bool:
         """Whether a character offset lies in furniture."""
@@ -84,7 +86,7 @@ def layout(text: str, title: str, words: Words) -> Layout:
                 break
             masked.append((start + offset, start + dateline.end()))
             offset = dateline.end()
-    return Layout(tuple(masked), tuple(answers), tuple(questions))
+    return Layout(tuple(masked), tuple(answers), tuple(questions), quotations(text))
 
 
 def _is_header(line: str, norm_title: str, words: Words) -> bool:

@@ -14,7 +14,9 @@ day it tells within three days of its publication (``news_acts``).
 
 One more: in a document that speaks for its publisher (a ministry's statement), a decision
 in the perfect ("Valdoria has decided to recall its ambassador") is what the statement
-announces: the act decided is a row dated the day the statement is published.
+announces: the act decided is a row dated the day the statement is published. Quoted in a
+news report ('"We have decided to suspend the visits," the ministry said'), the decision is
+the report's news: dated by its news day.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, attribution, clauses
+from timeline.events import actors, attribution, clauses, quotes
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 
@@ -44,13 +46,20 @@ def perfect_acts(ctx: Context, make: Any) -> None:
     saying = {c.predicate[0]: c for c in ctx.candidates if c.speech and c.when.start}
     speaker = attribution.speaker_of(doc, words)
     starts = sorted(m.start for m in ctx.mentions)
+    news_day = None if attribution.own_voice(doc) else _news_day(ctx)
     for base, sent in ctx.sentences:
         if ctx.layout.is_masked(base + sent.start_char):
             continue
         for tok in sent:
             if not _perfect(tok, words):
                 continue
-            decided = _decided(tok, words) if attribution.own_voice(doc) else None
+            decided = None
+            if attribution.own_voice(doc):
+                decided = _decided(tok, words)
+            elif news_day is not None and quotes.quoted(ctx.layout.quotes, base + tok.idx):
+                # '"We have decided to suspend the visits," the ministry said': quoted in a
+                # report, the decision is the report's news
+                decided = _decided(tok, words)
             found = decided or clauses.clause(tok, words)
             if found is None or found.planned:
                 continue
@@ -75,9 +84,13 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             if decided is not None:
                 # "X has decided to recall its ambassador" in X's own statement: the decision
                 # is what the statement announces, on the day it is published
-                day = doc.published
+                day = doc.published if news_day is None else news_day
                 cand.when = When(day, day, "day", text, None)
-                cand.notes.append(f"announced by the document itself ('{text}')")
+                cand.notes.append(
+                    f"announced by the document itself ('{text}')"
+                    if news_day is None
+                    else f"a decision quoted in the report ('{text}'): its news day ({day})"
+                )
                 taken.add(cand.predicate[0])
                 ctx.candidates.append(cand)
                 continue

@@ -89,6 +89,12 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("break", "ceasefire"): "clash",
     ("declare", "grata"): "expel",
     ("declare", "gratae"): "expel",
+    # "launched missiles at a base": weapons launched are an attack, not an announcement
+    ("launch", "missile"): "attack",
+    ("launch", "rocket"): "attack",
+    ("launch", "drone"): "attack",
+    ("launch", "projectile"): "attack",
+    ("launch", "torpedo"): "attack",
 }
 
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the

@@ -1,0 +1,93 @@
+"""Quotations in news reports: who 'we' is, and the decisions a quoted statement announces.
+
+Every text is invented (Arvelia, Valdoria, Kestland): no corpus words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.documents import Document
+from timeline.events import extract_events
+from timeline.events.parties import same_party
+from timeline.events.quotes import quotations, quoted
+
+PUB = dt.date(2031, 4, 12)  # a Saturday: "Wednesday" is 2031-04-09
+
+
+def _doc(text: str, publisher_type: str = "news media") -> Document:
+    return Document(
+        doc_id="q1", text=text, published=PUB, outlet="Test Wire", publisher_type=publisher_type
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"We held talks with Kestland on Monday," the Valdorian ministry said in a statement.',
+        'The Valdorian ministry said in a statement: "We held talks with Kestland on Monday."',
+        "“We held talks with Kestland on Monday,” the Valdorian ministry said.",
+    ],
+)
+def test_we_in_a_quotation_of_a_report_is_whoever_the_quotation_is_attributed_to(quote):
+    # the party named last before the quotation is Arvelia: without the quotation's speaker,
+    # 'we' would be Arvelia's
+    text = "Arvelia rejected the plan on Tuesday. " + quote
+    df = extract_events([_doc(text)])
+    (meeting,) = df[df["category"] == "meeting"].itertuples()
+    assert same_party(meeting.actor, "Valdoria"), meeting.actor
+
+
+def test_we_outside_any_quotation_stays_the_party_named_last():
+    text = "Arvelia rejected the plan on Tuesday. We held talks with Kestland on Monday."
+    df = extract_events([_doc(text)])
+    (meeting,) = df[df["category"] == "meeting"].itertuples()
+    assert same_party(meeting.actor, "Arvelia"), meeting.actor
+
+
+LEAD = "Valdoria will recall its ambassador, the Valdorian Foreign Ministry said on Wednesday. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        ('"We have also decided to suspend all visits," the ministry said in a statement.', 1),
+        # the same words outside a quotation are the report's own narration: no row
+        ("Valdoria has also decided to suspend all visits, analysts believe.", 0),
+        # a decision of words is no act
+        ('"We have decided to say nothing more," the ministry said.', 0),
+    ],
+)
+def test_a_decision_quoted_in_a_report_is_dated_by_the_reports_news_day(sentence, rows):
+    df = extract_events([_doc(LEAD + sentence)])
+    found = df[df["notes"].str.contains("decision quoted")]
+    assert len(found) == rows, df[["category", "actor", "notes"]]
+    if rows:
+        row = found.iloc[0]
+        assert row["date_start"].date() == dt.date(2031, 4, 9), row["date_start"]
+        assert row["category"] == "ban" and same_party(row["actor"], "Valdoria"), row["actor"]
+
+
+def test_missiles_launched_are_an_attack_and_a_campaign_launched_an_announcement():
+    df = extract_events(
+        [
+            _doc(
+                "On Tuesday, Arvelian forces launched missiles and drones at a base in "
+                "Valdoria. On Thursday, Valdoria launched a campaign for the vote."
+            )
+        ]
+    )
+    by_day = {row.date_start.date(): row.category for row in df.itertuples()}
+    assert by_day[dt.date(2031, 4, 8)] == "attack", by_day
+    assert by_day[dt.date(2031, 4, 10)] != "attack", by_day
+
+
+def test_quotations_pair_their_marks_and_an_open_one_runs_to_the_end_of_its_paragraph():
+    text = 'He said: "We agree." Then “they left”.\n"We will return\nNext line.'
+    spans = quotations(text)
+    assert [text[a:b] for a, b in spans] == ["We agree.", "they left", "We will return"]
+    assert quoted(spans, text.index("agree")) is not None
+    assert quoted(spans, text.index("Then")) is None
+    assert quoted(spans, text.index("Next")) is None
