@@ -91,3 +91,67 @@ def test_quotations_pair_their_marks_and_an_open_one_runs_to_the_end_of_its_para
     assert quoted(spans, text.index("agree")) is not None
     assert quoted(spans, text.index("Then")) is None
     assert quoted(spans, text.index("Next")) is None
+
+
+NEWS_LEAD = "Kestland's air force launched strikes in Valdoria early Thursday. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        ("Valdorian Foreign Minister Ivo Tarn said the strikes were a grave violation.", 1),
+        ("The Valdorian foreign ministry said the strikes were a grave violation.", 1),
+        # a country, a company, "officials" or a pronoun: background as often as news
+        ("Valdoria said the strikes were a grave violation.", 0),
+        ("The Orvo Steel Company said the strikes were a grave violation.", 0),
+        ("Officials said the strikes were a grave violation.", 0),
+        ("He said the strikes were a grave violation.", 0),
+        ("Ivo Tarn did not say anything.", 0),
+    ],
+)
+def test_an_undated_saying_of_a_named_person_or_office_is_dated_by_the_news_day(sentence, rows):
+    df = extract_events([_doc(NEWS_LEAD + sentence)])
+    found = df[df["notes"].str.contains("news day") & (df["category"] == "statement")]
+    assert len(found) == rows, df[["category", "actor", "notes"]]
+    if rows:
+        assert found.iloc[0]["date_start"].date() == dt.date(2031, 4, 10)
+        assert same_party(found.iloc[0]["actor"], "Valdoria"), found.iloc[0]["actor"]
+
+
+def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one():
+    text = (
+        NEWS_LEAD + "Valdorian Foreign Minister Ivo Tarn said on Tuesday the talks had failed. "
+        "Tarn said the strikes were a grave violation."
+    )
+    df = extract_events([_doc(text)])
+    assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
+
+
+def test_an_undated_saying_in_a_statement_of_the_publisher_itself_makes_no_row():
+    df = extract_events([_doc(NEWS_LEAD + "Ivo Tarn said it was a violation.", "government")])
+    assert not df["notes"].str.contains("news day").any(), df[["category", "notes"]]
+
+
+def test_a_statement_on_a_hyphenated_clash_answers_the_clash_and_not_a_meeting():
+    text = (
+        "Valdoria's foreign ministry on Tuesday issued a statement on a violent face-off "
+        "between Valdorian and Kestland troops. Commanders had a productive meeting on 6 "
+        "April. On the night of 7 April a violent face-off happened in the valley."
+    )
+    df = extract_events([_doc(text)]).set_index("event_id")
+    statement = df[df["category"] == "statement"].iloc[0]
+    target = df.loc[statement["responds_to"]]
+    assert target["category"] == "clash", target[["category", "evidence"]]
+
+
+def test_a_row_dated_only_by_the_news_day_is_less_sure_than_one_dated_in_its_sentence():
+    text = (
+        NEWS_LEAD + "Valdorian Foreign Minister Ivo Tarn said the strikes were a violation. "
+        "Kestland's foreign ministry said on Thursday the strikes were defensive."
+    )
+    df = extract_events([_doc(text)])
+    confidence = df["notes"].str.extract(r"confidence ([0-9.]+)")[0].astype(float)
+    inferred = confidence[df["notes"].str.contains("news day")]
+    dated = confidence[~df["notes"].str.contains("news day") & (df["category"] == "statement")]
+    assert len(inferred) == 1 and len(dated) == 1, df[["category", "notes"]]
+    assert inferred.iloc[0] < dated.iloc[0], df["notes"].tolist()

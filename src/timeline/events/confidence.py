@@ -9,6 +9,7 @@ The score adds up what the extractor is sure of. Starting from 0.35:
   (-0.10 more for a predicate in no class: background, not an event);
 - -0.20 the act is stated as a plan ("will visit", "is due to");
 - -0.10 a saying verb without a named speaker;
+- -0.15 no date in its own sentence: dated by the report's news day;
 - a document that is itself the statement or briefing: 0.90.
 
 Review starts with the lowest scores; ``extract_events(min_confidence=...)`` drops rows below
@@ -46,4 +47,6 @@ def score(cand: Candidate) -> float:
         value -= 0.20
     if cand.speech and not (cand.actor and named(cand.actor)):
         value -= 0.10
+    if cand.news_day:
+        value -= 0.15
     return round(min(1.0, max(0.0, value)), 2)

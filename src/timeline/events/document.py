@@ -449,6 +449,12 @@ def _news_acts(ctx: Context) -> None:
     undated.news_acts(ctx, _candidate)
 
 
+def _news_sayings(ctx: Context) -> None:
+    """Undated sayings of named parties a report tells as the day's news
+    (``timeline.events.undated``)."""
+    undated.news_sayings(ctx, _candidate)
+
+
 def _score(ctx: Context) -> None:
     """Each candidate's confidence, and the content lemmas and proper names of its whole
     document."""
@@ -503,6 +509,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     _dated_clauses,
     _perfect_acts,
     _news_acts,
+    _news_sayings,
     _document_act,
     _score,
     _merge,

@@ -66,6 +66,8 @@ class Candidate:
     planned: bool = False
     speech: bool = False
     document_act: bool = False
+    # no date in its own sentence: dated by the report's news day (``undated``)
+    news_day: bool = False
     confidence: float = 0.0
     kind: str = "event"
     target: int | None = None

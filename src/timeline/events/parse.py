@@ -44,4 +44,28 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
             start, text = start + at, text[at:]
         cut.append((start, text))
     parsed = nlp.pipe([text for _, text in cut], batch_size=64)
-    return [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
+    words = words_for(language)
+    listed = {w for w in (*words.nouns, *words.verbs) if "-" in w}
+    out = [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
+    for _, doc in out:
+        _join_hyphenated(doc, listed)
+    return out
+
+
+def _join_hyphenated(doc: Any, listed: set[str]) -> None:
+    """Merge the pieces of a listed hyphenated word ("face-off", split by the tokenizer into
+    "face", "-", "off") into one token whose lemma is the listed word, so the word is found
+    like any other; the merged token keeps the dependency of the span's head."""
+    if not listed:
+        return
+    spans = []
+    for tok in doc[:-2]:
+        hyphen, after = doc[tok.i + 1], doc[tok.i + 2]
+        if hyphen.text != "-" or tok.whitespace_ or hyphen.whitespace_:
+            continue
+        word = f"{tok.lemma_.lower()}-{after.lemma_.lower()}"
+        if word in listed and not (spans and spans[-1][0].end > tok.i):
+            spans.append((doc[tok.i : tok.i + 3], word))
+    with doc.retokenize() as retokenizer:
+        for span, word in spans:
+            retokenizer.merge(span, attrs={"LEMMA": word})

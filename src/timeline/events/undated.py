@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.events import actors, attribution, clauses, quotes
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
+from timeline.events.parties import same_party
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -86,6 +87,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
                 # is what the statement announces, on the day it is published
                 day = doc.published if news_day is None else news_day
                 cand.when = When(day, day, "day", text, None)
+                cand.news_day = news_day is not None
                 cand.notes.append(
                     f"announced by the document itself ('{text}')"
                     if news_day is None
@@ -200,6 +202,7 @@ def news_acts(ctx: Context, make: Any) -> None:
                 continue
             cand.when = When(day, day, "day", tok.text, None)
             cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
+            cand.news_day = True
             taken.add(cand.predicate[0])
             ctx.candidates.append(cand)
 
@@ -222,3 +225,61 @@ def _news_day(ctx: Context) -> Any:
 def _not_done(verb: Any) -> bool:
     """A verb negated, or with an auxiliary (perfect, modal, passive): no simple past act."""
     return any(c.dep_ in ("neg", "aux", "auxpass") or c.lower_ == "never" for c in verb.children)
+
+
+def news_sayings(ctx: Context, make: Any) -> None:
+    """Add a candidate for each undated saying of a named party that a news report tells as
+    the day's news: "Senator Orvo said the expulsions had no grounds." in a report whose lead
+    dates its news.
+
+    Only the main verb of a sentence with no date, a verb of saying in the simple past,
+    affirmative, whose subject is a named party (a person, an organisation, a place or a
+    titled office, never a pronoun), and whose party has no dated saying in the document
+    already (a later "the ministry said" continues the statement dated before). Dated by the
+    report's news day, which the row's notes say.
+    """
+    doc = ctx.doc
+    if doc.published is None or attribution.own_voice(doc):
+        return
+    day = _news_day(ctx)
+    if day is None:
+        return
+    words = ctx.words
+    taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
+    spoken = [c.actor for c in ctx.candidates if c.speech and c.actor and c.when.start]
+    for base, sent in ctx.sentences:
+        if ctx.layout.is_masked(base + sent.start_char):
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+            continue
+        for tok in sent:
+            if tok.tag_ != "VBD" or tok.dep_ not in ("ROOT",) or _not_done(tok):
+                continue
+            if tok.lemma_.lower() not in words.SPEECH or tok.lemma_.lower() in words.DECIDING:
+                continue
+            if quotes.quoted(ctx.layout.quotes, base + tok.idx):
+                continue
+            found = clauses.clause(tok, words)
+            if found is None or not found.speech or found.head.i != tok.i:
+                continue
+            subject = found.subject
+            if subject is None or subject.pos_ == "PRON" or base + tok.idx in taken:
+                continue
+            if subject.ent_type_ != "PERSON" and subject.lemma_.lower() not in words.SPEAKING_HEADS:
+                continue  # a person named, or an office: not a country, a firm or "officials"
+            at = base + tok.idx
+            mention = Derived(tok.text, at, at + len(tok.text), day, day)
+            cand = make(ctx, base, sent, mention, found)
+            cand.actor, cand.actor_span = attribution.actor_of(ctx, base, found, sent, ("", ""))
+            if not cand.actor or not actors.named(cand.actor):
+                continue
+            if actors.is_pronoun(cand.actor, words):
+                continue
+            if any(same_party(cand.actor, other) for other in spoken):
+                continue
+            cand.when = When(day, day, "day", tok.text, None)
+            cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
+            cand.news_day = True
+            taken.add(cand.predicate[0])
+            spoken.append(cand.actor)
+            ctx.candidates.append(cand)

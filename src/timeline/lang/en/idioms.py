@@ -116,3 +116,28 @@ SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
 # Words after a duration that date an act from another ("two days after the raid": the raid
 # is two days before the sentence's date; "a week before the vote": a week after it).
 OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
+
+# Who may speak for a party in a report's undated saying ("the ministry said", "Ambassador
+# Tarn told reporters"), beside people named: offices and envoys. Not countries, companies,
+# agencies or "officials": a report quotes them on background as often as on the day's news.
+SPEAKING_HEADS: frozenset[str] = frozenset(
+    {
+        "government",
+        "ministry",
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "secretary",
+        "committee",
+        "parliament",
+        "office",
+        "cabinet",
+        "embassy",
+        "mission",
+        "ambassador",
+        "envoy",
+        "commissioner",
+    }
+)
