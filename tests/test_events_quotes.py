@@ -155,3 +155,32 @@ def test_a_row_dated_only_by_the_news_day_is_less_sure_than_one_dated_in_its_sen
     dated = confidence[~df["notes"].str.contains("news day") & (df["category"] == "statement")]
     assert len(inferred) == 1 and len(dated) == 1, df[["category", "notes"]]
     assert inferred.iloc[0] < dated.iloc[0], df["notes"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Valdoria condemned the strikes as a grave violation.", "criticism"),
+        ("The Valdorian foreign office dismissed the charge as nonsense.", "rejection"),
+        ("Valdorian Foreign Minister Ivo Tarn telephoned his Kestland counterpart.", "phone call"),
+    ],
+)
+def test_an_undated_reaction_in_words_of_a_named_party_is_dated_by_the_news_day(sentence, category):
+    df = extract_events([_doc(NEWS_LEAD + sentence)])
+    found = df[df["notes"].str.contains("news day")]
+    assert list(found["category"]) == [category], df[["category", "actor", "notes"]]
+    assert found.iloc[0]["date_start"].date() == dt.date(2031, 4, 10)
+    assert same_party(found.iloc[0]["actor"], "Valdoria"), found.iloc[0]["actor"]
+
+
+def test_an_undated_reaction_of_a_class_the_party_has_a_dated_row_of_makes_no_second_row():
+    text = (
+        NEWS_LEAD + "Valdoria condemned the strikes on Friday. Valdoria condemned the raid. "
+        "Kestland vetoed the draft on Friday. Kestland's ambassador Ivo Tarn told the council "
+        "the text was one-sided."
+    )
+    df = extract_events([_doc(text)])
+    undated = df[df["notes"].str.contains("news day")]
+    # the second condemnation continues the first; a veto is no saying, so the ambassador's
+    # words are a row of their own
+    assert list(undated["category"]) == ["statement"], df[["category", "actor", "notes"]]

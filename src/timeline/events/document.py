@@ -449,10 +449,9 @@ def _news_acts(ctx: Context) -> None:
     undated.news_acts(ctx, _candidate)
 
 
-def _news_sayings(ctx: Context) -> None:
-    """Undated sayings of named parties a report tells as the day's news
-    (``timeline.events.undated``)."""
-    undated.news_sayings(ctx, _candidate)
+def _undated_reactions(ctx: Context) -> None:
+    """Undated reactions in words of named parties (``timeline.events.undated``)."""
+    undated.undated_reactions(ctx, _candidate)
 
 
 def _score(ctx: Context) -> None:
@@ -509,7 +508,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     _dated_clauses,
     _perfect_acts,
     _news_acts,
-    _news_sayings,
+    _undated_reactions,
     _document_act,
     _score,
     _merge,

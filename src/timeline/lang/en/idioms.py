@@ -141,3 +141,11 @@ SPEAKING_HEADS: frozenset[str] = frozenset(
         "commissioner",
     }
 )
+
+# Classes of the undated reactions in words a report's news day dates ("condemned the raid",
+# "dismissed the charge", "telephoned his counterpart"): statements, appeals, praise,
+# demands, criticism, allegations, rejections, warnings, phone calls. Not "called" or
+# "spoke" (0431): "spoke in Port Sable" is no call.
+NEWS_DAY_REACTIONS: frozenset[str] = frozenset(
+    {"010", "012", "020", "036", "050", "100", "111", "112", "120", "130"}
+)
