@@ -184,3 +184,16 @@ def test_an_undated_reaction_of_a_class_the_party_has_a_dated_row_of_makes_no_se
     # the second condemnation continues the first; a veto is no saying, so the ambassador's
     # words are a row of their own
     assert list(undated["category"]) == ["statement"], df[["category", "actor", "notes"]]
+
+
+def test_a_bare_day_before_a_reported_clause_dates_the_saying_and_the_act_keeps_its_own():
+    # the parse hangs "Saturday" on "ordered"; the telling was on Saturday, the order on
+    # Wednesday (PUB is Saturday 2031-04-12)
+    text = (
+        "Tarn told reporters Saturday he had initially ordered the military on Wednesday to "
+        "shoot down the craft."
+    )
+    df = extract_events([_doc(text)])
+    days = {row.category: row.date_start.date() for row in df.itertuples()}
+    assert days.get("statement") == dt.date(2031, 4, 12), days
+    assert dt.date(2031, 4, 9) in days.values(), days
