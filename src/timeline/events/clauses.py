@@ -82,25 +82,13 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.i == tok.i:
             break
         if head.pos_ in ("VERB", "AUX"):
-            return _saying_dated(tok, head, words)
+            return idioms.saying_dated(tok, head, words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):
             return head
         tok = head
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
-
-
-def _saying_dated(date: Any, verb: Any, words: Words) -> Any:
-    """The verb a bare date before a reported clause's subject modifies: the saying, not the
-    reported act ("told reporters Saturday he had ordered ... on Wednesday": the telling was
-    on Saturday; the parse hangs the date on the reported verb)."""
-    if date.dep_ != "npadvmod" or verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX"):
-        return verb
-    if verb.head.lemma_.lower() not in words.SPEECH or not verb.head.i < date.i < verb.i:
-        return verb
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return verb.head if subject is not None and date.i < subject.i else verb
 
 
 def clause(head: Any, words: Words) -> Clause | None:

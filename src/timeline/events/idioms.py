@@ -160,3 +160,15 @@ def envoy_state(verb: Any, words: Words) -> Any | None:
                 if place is not None and place.ent_type_ == "GPE":
                     return place
     return None
+
+
+def saying_dated(date: Any, verb: Any, words: Words) -> Any:
+    """The verb a bare date before a reported clause's subject modifies: the saying, not the
+    reported act ("told reporters Saturday he had ordered ... on Wednesday": the telling was
+    on Saturday; the parse hangs the date on the reported verb)."""
+    if date.dep_ != "npadvmod" or verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX"):
+        return verb
+    if verb.head.lemma_.lower() not in words.SPEECH or not verb.head.i < date.i < verb.i:
+        return verb
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb.head if subject is not None and date.i < subject.i else verb
