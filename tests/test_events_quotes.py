@@ -197,3 +197,24 @@ def test_a_bare_day_before_a_reported_clause_dates_the_saying_and_the_act_keeps_
     days = {row.category: row.date_start.date() for row in df.itertuples()}
     assert days.get("statement") == dt.date(2031, 4, 12), days
     assert dt.date(2031, 4, 9) in days.values(), days
+
+
+def test_a_country_branding_an_act_and_a_union_calling_for_calm_beside_it_are_rows():
+    text = (
+        NEWS_LEAD + "Kessburg branded the strikes as a dangerous provocation, while the "
+        "Orvo Union called for a de-escalation of tensions."
+    )
+    df = extract_events([_doc(text)])
+    found = df[df["notes"].str.contains("news day")].set_index("category")
+    assert set(found.index) == {"statement", "appeal"}, df[["category", "actor", "notes"]]
+    assert found.loc["statement", "actor"] == "Kessburg"
+    assert "Orvo Union" in found.loc["appeal", "actor"]
+
+
+def test_a_country_that_only_said_something_undated_makes_no_row_but_one_that_described_does():
+    said = extract_events([_doc(NEWS_LEAD + "Valdoria said the strikes were a provocation.")])
+    described = extract_events(
+        [_doc(NEWS_LEAD + "Valdoria described the strikes as a provocation.")]
+    )
+    assert not said["notes"].str.contains("news day").any(), said[["category", "notes"]]
+    assert described["notes"].str.contains("news day").sum() == 1, described[["category"]]

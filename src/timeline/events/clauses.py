@@ -570,9 +570,12 @@ def _event_noun(tok: Any, words: Words) -> bool:
 def _verb_lemma(verb: Any, words: Words) -> str:
     """A verb's lemma, with its particle when the language lists the pair ("call on" is an
     appeal, "call" a phone call; "hit back", "touch down"); a describing verb with an object
-    and its description is "describe" (a statement)."""
+    and its description ("a provocation", "as a provocation") is "describe" (a statement)."""
     lemma = _lemma(verb)
-    if lemma in words.DESCRIBING and any(c.dep_ == "oprd" for c in verb.children):
+    if lemma in words.DESCRIBING and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in words.DESCRIBED_AS)
+        for c in verb.children
+    ):
         return "describe"  # "called the shelling a provocation": a statement
     return with_particle(verb, lemma, words)
 

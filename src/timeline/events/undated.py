@@ -232,15 +232,16 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     Tarn said the strikes were a violation.", "The Foreign Office dismissed the charge.",
     "Valdoria condemned the raid.", "Tarn telephoned his Kestland counterpart."
 
-    Only the main verb of a sentence with no date, outside quotations, in the simple past,
+    Only the main verb of a sentence with no date (or one told beside it with its own
+    subject: "..., while Orvo called for calm"), outside quotations, in the simple past,
     affirmative, of saying or of a class of reactions in words (``NEWS_DAY_REACTIONS``:
     statements, appeals, criticism, rejections, warnings, phone calls). Its subject is a
-    named party, never a pronoun: for a plain saying ("said", "told") a person or an
-    office (``SPEAKING_HEADS``), as a report quotes countries, firms and "officials" on
-    background as often as on the day's news; for the other verbs a named place or
-    organisation as well. A party that already
-    has a dated saying in the document (for a saying) or a row of the same class makes no
-    second one (a later "the ministry said" continues the statement dated before).
+    named party, never a pronoun: for a plain saying (``PLAIN_SAYINGS``: "said", "told")
+    a person or an office (``SPEAKING_HEADS``), as a report quotes countries, firms and
+    "officials" on background as often as on the day's news; for the other verbs a named
+    place or organisation as well. A party that already has a dated saying in the document
+    (for a saying) or a row of the same class makes no second one (a later "the ministry
+    said" continues the statement dated before).
 
     Only in a report that tells its news day, which dates the row (the notes say so). In a
     publisher's own statement, or a report with no day near its publication, such a saying
@@ -262,7 +263,7 @@ def undated_reactions(ctx: Context, make: Any) -> None:
         if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
             continue
         for tok in sent:
-            if tok.tag_ != "VBD" or tok.dep_ != "ROOT" or _not_done(tok):
+            if tok.tag_ != "VBD" or not _main(tok, words) or _not_done(tok):
                 continue
             if tok.lemma_.lower() in words.DECIDING or base + tok.idx in taken:
                 continue
@@ -296,6 +297,20 @@ def undated_reactions(ctx: Context, make: Any) -> None:
             ctx.candidates.append(cand)
 
 
+def _main(verb: Any, words: Any) -> bool:
+    """The main verb of its sentence, or one told beside it with a subject of its own
+    ("Kessburg condemned the raid, while Orvo called for calm"; "... and Orvo urged")."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.head.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.SIMULTANEOUS for c in verb.children
+    )
+
+
 def _speaks(found: Any, words: Any) -> bool:
     """Whether the clause's subject may make an undated reaction a row (``undated_reactions``)."""
     subject = found.subject
@@ -303,4 +318,5 @@ def _speaks(found: Any, words: Any) -> bool:
         return False
     if subject.ent_type_ == "PERSON" or subject.lemma_.lower() in words.SPEAKING_HEADS:
         return True
-    return not found.speech and subject.ent_type_ in ("GPE", "ORG", "NORP")
+    plain = found.speech and found.lemma in words.PLAIN_SAYINGS
+    return not plain and subject.ent_type_ in ("GPE", "ORG", "NORP")

@@ -50,6 +50,8 @@ DONE_TO: frozenset[str] = frozenset({"0811", "161", "162", "166", "171", "172", 
 # Verbs that, with an object and its description ("called the shelling a provocation"),
 # describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
 DESCRIBING: frozenset[str] = frozenset({"call", "describe", "term", "brand", "label", "dub"})
+# The preposition that may introduce the description ("branded the move as a provocation").
+DESCRIBED_AS: frozenset[str] = frozenset({"as"})
 
 # "ordered two diplomats to leave the country", "asked him to leave", "giving them until
 # Saturday to leave": a verb of compelling over a verb of leaving is an act of the
@@ -116,6 +118,10 @@ SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
 # Words after a duration that date an act from another ("two days after the raid": the raid
 # is two days before the sentence's date; "a week before the vote": a week after it).
 OFFSET_MARKERS: dict[str, int] = {"after": -1, "before": 1}
+
+# The verbs a report quotes with ("said", "told", "added"): by a country, a firm or
+# "officials", undated, they quote background as often as the day's news.
+PLAIN_SAYINGS: frozenset[str] = frozenset({"say", "tell", "add", "note", "state"})
 
 # Who may speak for a party in a report's undated saying ("the ministry said", "Ambassador
 # Tarn told reporters"), beside people named: offices and envoys. Not countries, companies,
