@@ -218,3 +218,13 @@ def test_a_country_that_only_said_something_undated_makes_no_row_but_one_that_de
     )
     assert not said["notes"].str.contains("news day").any(), said[["category", "notes"]]
     assert described["notes"].str.contains("news day").sum() == 1, described[["category"]]
+
+
+def test_a_question_word_or_a_bare_country_noun_is_no_actor():
+    text = (
+        "Valdoria's envoy asked the council on Monday: What did happen on 2 April? "
+        "The row comes as that country prepares for its own election on Wednesday."
+    )
+    df = extract_events([_doc(text)])
+    actors = [str(a).lower() for a in df["actor"].dropna()]
+    assert "what" not in actors and "country" not in actors, df[["category", "actor"]]

@@ -39,6 +39,8 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     """
     if tok is None or tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
         return "", None
+    if tok.tag_ in ("WP", "WDT"):
+        return "", None  # "What did happen on 25 November": a question, no party
     if any(c.tag_ == "WP$" for c in tok.children):
         return "", None  # "whose term": a relative phrase whose antecedent the parse lost
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):

@@ -85,6 +85,8 @@ def actor_of(
                 return "", None
             subject = own
     phrase, span = actors.actor_phrase(subject, words)
+    if phrase.lower() in words.REFERRING_NOUNS:
+        return "", None  # "that country prepares for its election": the country named last
     if span is not None:
         span = (base + span[0], base + span[1])
         if ctx.layout.is_masked(span[0]):

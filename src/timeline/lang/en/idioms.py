@@ -106,6 +106,10 @@ PAIR_NOUNS: frozenset[str] = frozenset(
     {"neighbour", "neighbor", "country", "side", "government", "nation", "state", "capital"}
 )
 
+# Nouns that, alone as a subject ("that country prepares for its election", "the nation
+# voted"), point back at the country named last: no actor of their own.
+REFERRING_NOUNS: frozenset[str] = frozenset({"country", "nation"})
+
 # Determiners with which an act noun points back at an earlier act ("the move", "this step").
 POINTING: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
 
