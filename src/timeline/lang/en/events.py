@@ -29,7 +29,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "043",
         "meeting",
-        ("meet", "host", "receive", "confer", "consult", "negotiate"),
+        ("meet", "host", "receive", "confer", "consult", "negotiate", "attend"),
         ("meeting", "talk", "summit", "consultation", "negotiation", "session", "dialogue"),
     ),
     ("0431", "phone call", ("call", "speak"), ()),

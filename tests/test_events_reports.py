@@ -1,4 +1,5 @@
-"""Quotations in news reports: who 'we' is, and the decisions a quoted statement announces.
+"""How news reports tell acts: quotations (who 'we' is, the decisions a quoted statement
+announces), undated reactions dated by the report's news day, and the words that class them.
 
 Every text is invented (Arvelia, Valdoria, Kestland): no corpus words.
 """
@@ -228,3 +229,9 @@ def test_a_question_word_or_a_bare_country_noun_is_no_actor():
     df = extract_events([_doc(text)])
     actors = [str(a).lower() for a in df["actor"].dropna()]
     assert "what" not in actors and "country" not in actors, df[["category", "actor"]]
+
+
+def test_attending_a_council_is_a_meeting():
+    text = "On 9 April the Valdorian foreign minister attended the Orvo Council."
+    df = extract_events([_doc(text)])
+    assert list(df["category"]) == ["meeting"], df[["category", "evidence"]]
