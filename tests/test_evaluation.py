@@ -114,7 +114,7 @@ def test_matching_is_one_to_one_and_counts_false_positives():
     assert result.precision == 0.5
 
 
-def test_greedy_matching_prefers_the_same_kind():
+def test_matching_prefers_the_same_kind():
     gold = _gold(
         ("act", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
         ("reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "act"),
@@ -129,7 +129,7 @@ def test_greedy_matching_prefers_the_same_kind():
     assert result.responds_to_accuracy == 1.0
 
 
-def test_greedy_matching_prefers_the_same_category():
+def test_matching_prefers_the_same_category():
     gold = _gold(
         ("briefing", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
         ("statement", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
@@ -142,6 +142,52 @@ def test_greedy_matching_prefers_the_same_category():
     pred["category"] = ["statement", "press briefing"]
     result = evaluate_events(pred, gold)
     assert result.matches == (("briefing", "p-briefing"), ("statement", "p-statement"))
+
+
+def test_matching_finds_every_event_a_one_to_one_matching_can():
+    # "wide" agrees with both rows and prefers the one of its own kind; "narrow" agrees only
+    # with that one: best pairs first would find one event, the optimal matching both
+    gold = _gold(
+        ("wide", "event", "2031-04-01", "2031-04-30", "approximate", "b2", ""),
+        ("narrow", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    pred = _pred(
+        ("p-day", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("p-other", "response", "2031-04-10", "2031-04-10", "day", "b2", ""),
+    )
+    result = evaluate_events(pred, gold)
+    assert dict(result.matches) == {"wide": "p-other", "narrow": "p-day"}
+
+
+def test_matching_pairs_each_event_with_the_row_naming_its_actor_before_its_category():
+    gold = _gold(
+        ("orvo-says", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("kess-says", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    gold["actor"] = ["Orvo foreign ministry", "Kessburg city council"]
+    gold["category"] = ["statement", "press briefing"]
+    pred = _pred(
+        ("p-kess", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("p-orvo", "response", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    pred["actor"] = ["Kessburg council", "Orvo ministry"]
+    pred["category"] = ["statement", "press briefing"]
+    result = evaluate_events(pred, gold)
+    assert dict(result.matches) == {"orvo-says": "p-orvo", "kess-says": "p-kess"}
+    assert result.right_actor == 2 and not result.wrong_actor
+
+
+def test_a_large_group_of_agreeing_rows_is_matched_one_to_one():
+    from timeline.evaluation import matching
+
+    n = matching.LARGEST + 5
+    rows = [(f"g{k}", "event", "", "2031-04-02", "before", "b2", "") for k in range(n)]
+    gold = _gold(*rows)
+    rows = [(f"p{k}", "event", "2031-04-01", "2031-04-01", "day", "b2", "") for k in range(n)]
+    pred = _pred(*rows)
+    result = evaluate_events(pred, gold)
+    assert result.found == n
+    assert len({p for _, p in result.matches}) == n
 
 
 def test_wrong_kind_and_wrong_link_are_reported():

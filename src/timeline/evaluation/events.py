@@ -11,10 +11,12 @@ documents with a date that agrees at the gold precision:
 - ``approximate``: the two intervals overlap (an open bound reaches as far as it likes);
 - ``month`` and ``year``: the predicted interval lies within the gold interval.
 
-Matching is one-to-one and greedy over every agreeing (gold, predicted) pair, best pairs
-first: same kind, then same category, then the same date exactly, then an actor naming the
-same party, then the gold event's first document as the row's primary source, then the
-smaller date distance, then table order.
+Matching is one-to-one over every agreeing (gold, predicted) pair and optimal
+(``timeline.evaluation.matching``): it finds as many gold events as any one-to-one matching
+can; among those matchings, as many with an actor naming the same party as the gold's (the
+event found by document, date and actor); then the same kind, the same category, the same
+date exactly, the gold event's first document as the row's primary source, and the smaller
+date distance, in that order.
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import SchemaError
+from timeline.evaluation.matching import assign
 from timeline.events.parties import party_keys
 from timeline.table import read_events
 from timeline.table.cells import as_text as _text
 from timeline.table.cells import row_interval
+
+# date distances (days) beyond this count as equally far when ranking agreeing pairs
+_CLOSE = 999
 
 _GOLD_COLUMNS = ("key", "kind", "date_start", "date_end", "precision", "doc_ids", "responds_to")
 _OWN_COLUMNS = ("event_id", "kind", "date_start", "date_end", "date_precision", "sources")
@@ -157,7 +163,7 @@ def evaluate_events(
     """
     pred_rows = _rows(_frame(pred, "pred"), "pred")
     gold_rows = _rows(_frame(gold, "gold"), "gold")
-    pairs = []
+    pairs: dict[tuple[int, int], tuple[int, ...]] = {}
     for gi, g in enumerate(gold_rows):
         for pi, p in enumerate(pred_rows):
             if set(p.docs) & set(g.docs) and _agrees(p, g):
@@ -165,16 +171,16 @@ def evaluate_events(
                 primary = bool(p.docs) and bool(g.docs) and p.docs[0] == g.docs[0]
                 same_category = p.category.lower() == g.category.lower()
                 actor = _actor_agrees(p.actor, g.actor) if g.actor else True
-                key = (p.kind != g.kind, not same_category, not exact, not actor, not primary)
-                key += (_distance(p, g), gi, pi)
-                pairs.append((key, gi, pi))
-    pairs.sort()
-    gold_to_pred: dict[int, int] = {}
-    used: set[int] = set()
-    for _key, gi, pi in pairs:
-        if gi not in gold_to_pred and pi not in used:
-            gold_to_pred[gi] = pi
-            used.add(pi)
+                pairs[(gi, pi)] = (
+                    actor,
+                    p.kind == g.kind,
+                    same_category,
+                    exact,
+                    primary,
+                    max(0, _CLOSE - _distance(p, g)),
+                )
+    gold_to_pred = assign(pairs)
+    used = set(gold_to_pred.values())
 
     key_index = {g.id: gi for gi, g in enumerate(gold_rows)}
     wrong_kind = []
