@@ -687,6 +687,8 @@ def test_an_unnamed_older_event_scores_less_than_a_named_one_of_the_same_age():
     assert score(7, 3) - score(7, 2) == 1
     # six weeks old: what the reaction does not name it answers soon after, so one more
     assert score(45, 3) - score(45, 2) == 2
+    # twelve days old and unnamed: older than a reaction's recent news (ten days)
+    assert score(12, 2) - score(5, 2) == -1
 
 
 @pytest.mark.parametrize(

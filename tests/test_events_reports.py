@@ -235,3 +235,10 @@ def test_attending_a_council_is_a_meeting():
     text = "On 9 April the Valdorian foreign minister attended the Orvo Council."
     df = extract_events([_doc(text)])
     assert list(df["category"]) == ["meeting"], df[["category", "evidence"]]
+
+
+def test_a_plural_role_word_names_no_party():
+    from timeline.events.parties import party_keys
+
+    assert party_keys("Senior Commanders") == set()
+    assert party_keys("Valdorian Envoys") == party_keys("Valdoria")

@@ -67,7 +67,7 @@ THRESHOLD_OTHER = 6
 UNNAMED_REACH = 30
 # An event a reaction names in neither its clause nor its sentence scores one less when it is
 # more than this many days older (a reaction answers recent news unless it says otherwise).
-UNNAMED_RECENT = 30
+UNNAMED_RECENT = 10
 # Two documents are of one story when they share this many proper names that few documents
 # use (at most half of them, and at most STORY_SPREAD).
 STORY_NAMES = 3

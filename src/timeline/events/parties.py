@@ -94,8 +94,10 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
                 countries.add(country)
                 used[i : i + size] = [True] * size
     for token, done in zip(tokens, used, strict=True):
-        if not done and token.lower().strip(".") not in generic:
-            others.add(token.lower()[:5])
+        word = token.lower().strip(".")
+        plural = word.endswith("s") and word[:-1] in generic  # "Commanders", "Envoys"
+        if not done and word not in generic and not plural:
+            others.add(word[:5])
     return countries | others
 
 
