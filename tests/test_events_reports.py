@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from timeline.documents import Document
@@ -242,3 +243,27 @@ def test_a_plural_role_word_names_no_party():
 
     assert party_keys("Senior Commanders") == set()
     assert party_keys("Valdorian Envoys") == party_keys("Valdoria")
+
+
+def test_a_gerund_after_for_has_the_party_before_it_as_its_subject():
+    text = (
+        "Valdoria expelled two Kestland diplomats on Thursday in retaliation for Kestland "
+        "ejecting two employees of the Valdorian Embassy on 2 April."
+    )
+    df = extract_events([_doc(text)])
+    earlier = df[df["date_start"] == "2031-04-02"].iloc[0]
+    assert earlier["category"] == "expulsion", earlier[["category", "evidence"]]
+    assert earlier["actor"] == "Kestland" and "implied" not in earlier["notes"], earlier["actor"]
+
+
+def test_a_killing_investigated_is_not_the_act_of_whoever_fails_to_cooperate():
+    text = (
+        "The Kessburg foreign ministry said they had been declared persona non grata in "
+        "protest at Valdoria's failure to cooperate with investigations into the killing of "
+        "Ivo Tarn, a Kessian national shot dead in a park in March."
+    )
+    df = extract_events([_doc(text)])
+    (killing,) = df[df["category"] == "attack"].itertuples()
+    # no party of its own: at most one implied by the context, and flagged so
+    stated = not pd.isna(killing.actor) and "implied" not in killing.notes
+    assert not stated, (killing.actor, killing.notes)

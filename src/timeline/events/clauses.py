@@ -386,6 +386,10 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
     A participle of an act noun takes the noun's party; a subject the parse left in the
     phrase before the verb is found there (``_stray_subject``).
     """
+    if head.tag_ == "VBG" and head.dep_ in ("acl", "advcl"):
+        stray = _stray_subject(head)  # "in retaliation for Kess ejecting two envoys"
+        if stray is not None:
+            return stray
     noun = _participle_noun(head)
     if noun is not None:
         if _lemma(noun) in words.nouns or _lemma(noun) in words.ANAPHORIC_NOUNS:
@@ -473,7 +477,9 @@ def _stray_subject(verb: Any) -> Any | None:
         return None
     tok = verb.doc[end]
     for _ in range(12):
-        if tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
+        if tok.dep_ == "appos" or (
+            tok.dep_ == "pobj" and (tok.head.head.pos_ in ("VERB", "AUX") or verb.tag_ == "VBG")
+        ):  # "in retaliation for Kess ejecting two envoys": a gerund's own subject
             break
         if tok.head.i == tok.i or tok.head.right_edge.i != end or tok.head.i > verb.i:
             return None

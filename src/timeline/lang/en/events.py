@@ -87,7 +87,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("drill", "exercise", "deployment", "manoeuvre", "maneuver"),
     ),
     ("161", "summons", ("summon",), ("summons",)),
-    ("162", "expulsion", ("expel", "oust", "order out", "kick out"), ("expulsion",)),
+    ("162", "expulsion", ("expel", "oust", "eject", "order out", "kick out"), ("expulsion",)),
     ("163", "withdrawal", ("recall", "withdraw", "pull"), ("recall", "withdrawal")),
     (
         "164",
@@ -409,6 +409,7 @@ TOPIC_MARKERS: frozenset[str] = frozenset(
         "concerning",
         "on",
         "to",
+        "into",
     }
 )
 
