@@ -311,3 +311,15 @@ def test_an_actor_agrees_whatever_the_case_of_its_first_letter():
     assert _actor_agrees("riot police", "Riot police")
     assert _actor_agrees("regional bloc", "Regional bloc (the text names no member)")
     assert not _actor_agrees("riot police", "Border guards")
+
+
+def test_a_gold_event_without_an_actor_is_matched_to_a_row_naming_none():
+    gold = _gold(("blast", "event", "2031-04-02", "2031-04-02", "day", "b2", ""))
+    pred = _pred(
+        ("p-named", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
+        ("p-none", "event", "2031-04-02", "2031-04-02", "day", "b2", ""),
+    )
+    pred["actor"] = ["Valdoria", ""]
+    result = evaluate_events(pred, gold)
+    assert result.matches == (("blast", "p-none"),)
+    assert result.right_actor == 1 and not result.wrong_actor

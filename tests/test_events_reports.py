@@ -267,3 +267,57 @@ def test_a_killing_investigated_is_not_the_act_of_whoever_fails_to_cooperate():
     # no party of its own: at most one implied by the context, and flagged so
     stated = not pd.isna(killing.actor) and "implied" not in killing.notes
     assert not stated, (killing.actor, killing.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "party"),
+    [
+        (
+            "Valdorian police detained protesters in Kestland, seizing their phones on 2 April.",
+            "detention",
+            "Valdoria",
+        ),
+        (
+            "Valdorian troops fired at protesters in Kestland, killing two people on 2 April.",
+            "attack",
+            "Valdoria",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_is_the_main_subjects_act(text, category, party):
+    df = extract_events([_doc(text)])
+    rows = df[df["category"] == category]
+    assert len(rows) and all(same_party(a, party) for a in rows["actor"]), df[["actor"]]
+
+
+def test_calling_someone_as_part_of_a_tour_is_a_call_not_a_description():
+    text = "On Monday Valdorian minister Tarn called his Kestland counterpart as part of a tour."
+    df = extract_events([_doc(text)])
+    assert list(df["category"]) == ["phone call"], df[["category", "evidence"]]
+
+
+def test_a_quotation_belongs_to_the_saying_that_introduces_it_not_to_a_later_clause():
+    text = (
+        'Arvelia rejected the plan on Tuesday. Valdorian minister Ivo Tarn said "we held talks '
+        'with Kestland on Monday" and the Orvo ministry said nothing more.'
+    )
+    df = extract_events([_doc(text)])
+    (meeting,) = df[df["category"] == "meeting"].itertuples()
+    assert same_party(meeting.actor, "Valdoria"), meeting.actor
+
+
+def test_a_quoted_decision_takes_the_day_of_its_dated_saying():
+    quote = '"We have decided to suspend all visits," the Valdorian ministry said on Monday.'
+    text = NEWS_LEAD + quote
+    df = extract_events([_doc(text)])
+    (ban,) = df[df["category"] == "ban"].itertuples()
+    assert ban.date_start.date() == dt.date(2031, 4, 7), ban.date_start
+    assert "news day" not in ban.notes
+
+
+def test_starting_from_a_day_dates_the_measure_it_hangs_on():
+    text = "Valdoria will ban imports of fish from Kestland starting from 14 April."
+    df = extract_events([_doc(text)])
+    (ban,) = df[df["category"] == "ban"].itertuples()
+    assert ban.date_start.date() == dt.date(2031, 4, 14), ban.date_start
+    assert same_party(ban.actor, "Valdoria"), ban.actor

@@ -170,7 +170,7 @@ def evaluate_events(
                 exact = (p.start, p.end) == (g.start, g.end)
                 primary = bool(p.docs) and bool(g.docs) and p.docs[0] == g.docs[0]
                 same_category = p.category.lower() == g.category.lower()
-                actor = _actor_agrees(p.actor, g.actor) if g.actor else True
+                actor = _actor_agrees(p.actor, g.actor)  # as the report counts it
                 pairs[(gi, pi)] = (
                     actor,
                     p.kind == g.kind,

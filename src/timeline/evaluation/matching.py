@@ -18,8 +18,9 @@ def assign(pairs: dict[tuple[int, int], tuple[int, ...]]) -> dict[int, int]:
     """The best one-to-one matching of ``pairs``: ``{gold index: predicted index}``.
 
     ``pairs`` maps each agreeing (gold, predicted) pair to its criteria, most important
-    first (booleans or small non-negative integers, the larger the better). Ties go to the
-    lower indices.
+    first (booleans or small non-negative integers, the larger the better). Among equally
+    good matchings the lower indices are preferred where that tells them apart; otherwise
+    the choice is the method's, the same on every run.
 
     >>> assign({(0, 0): (1,), (0, 1): (0,), (1, 0): (0,)})
     {0: 1, 1: 0}

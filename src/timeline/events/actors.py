@@ -40,7 +40,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     if tok is None or tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
         return "", None
     if tok.tag_ in ("WP", "WDT"):
-        return "", None  # "What did happen on 25 November": a question, no party
+        return "", None  # "What happened on 2 April?": a question, no party
     if any(c.tag_ == "WP$" for c in tok.children):
         return "", None  # "whose term": a relative phrase whose antecedent the parse lost
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
@@ -53,7 +53,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     tokens.append(tok)
     holder = _named_holder(tok)
     if holder is not None:
-        # "First Deputy Prime Minister, Interior Minister Jan Hamacek": the titles and the name,
+        # "First Deputy Prime Minister, Interior Minister Ivo Tarn": the titles and the name,
         # or the name with its own titles when that is too long
         chain = [t for t in tok.doc[tokens[0].i : holder.right_edge.i + 1]]
         return _phrase(chain if len(chain) <= _MAX_WORDS else list(holder.subtree))
@@ -113,7 +113,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
 
 def _named_holder(tok: Any) -> Any | None:
     """The person a title names through appositions after commas ("the spokesman, Ana
-    Lind"; "First Deputy Prime Minister, Interior Minister, Jan Hamacek"; "the deputy head of
+    Lind"; "First Deputy Prime Minister, Interior Minister, Ivo Tarn"; "the deputy head of
     the committee, Ivo Tarn"), or None. A name,
     place or organisation is no title ("Kess, Valdoria's neighbour" is no person)."""
     if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or tok.pos_ not in ("NOUN", "PROPN"):

@@ -86,7 +86,7 @@ def actor_of(
             subject = own
     phrase, span = actors.actor_phrase(subject, words)
     if phrase.lower() in words.REFERRING_NOUNS:
-        return "", None  # "that country prepares for its election": the country named last
+        return "", None  # "that country prepares for its election": no actor of its own
     if span is not None:
         span = (base + span[0], base + span[1])
         if ctx.layout.is_masked(span[0]):
@@ -108,8 +108,7 @@ def actor_of(
                 return said, None
             if said and reporter.lemma_.lower() in words.AGENT_HEADS:
                 # "the ministry said it had summoned ...": the ministry, as named before
-                office = _office(ctx, said, reporter)
-                return (office if party_keys(office) else _home(ctx, office, reporter)), None
+                return _as_office(ctx, said, reporter), None
         return last_actor, None
     if (
         phrase
@@ -122,8 +121,7 @@ def actor_of(
         # "the two neighbours", "both sides": the two countries the document names most
         return " and ".join(ctx.places[:2]), span
     if phrase and not party_keys(phrase):
-        office = _office(ctx, phrase, subject)
-        return (office if party_keys(office) else _home(ctx, office, subject)), span
+        return _as_office(ctx, phrase, subject), span
     if not phrase and found.cls.code in words.MEASURES:
         # "the duties will be collected from March 16, the authority said": a measure with
         # no agent, reported by an office, is that office's
@@ -156,10 +154,14 @@ def _quoted_speaker(ctx: Context, offset: int) -> str:
     phrase, _ = actors.actor_phrase(said, ctx.words)
     if not phrase or actors.is_pronoun(phrase, ctx.words):
         return ""
-    if party_keys(phrase):
-        return phrase
-    office = _office(ctx, phrase, said)
-    return office if party_keys(office) else _home(ctx, office, said)
+    return phrase if party_keys(phrase) else _as_office(ctx, phrase, said)
+
+
+def _as_office(ctx: Context, phrase: str, tok: Any) -> str:
+    """A phrase naming no party, as an office the document names more fully ("the ministry"
+    -> "Arvelia's foreign ministry"), else as its state's own office in its own document."""
+    office = _office(ctx, phrase, tok)
+    return office if party_keys(office) else _home(ctx, office, tok)
 
 
 def thing(found: Any, words: Words) -> str:

@@ -82,7 +82,7 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.i == tok.i:
             break
         if head.pos_ in ("VERB", "AUX"):
-            return idioms.saying_dated(tok, head, words)
+            return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):
             return head
         tok = head
@@ -386,10 +386,9 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
     A participle of an act noun takes the noun's party; a subject the parse left in the
     phrase before the verb is found there (``_stray_subject``).
     """
-    if head.tag_ == "VBG" and head.dep_ in ("acl", "advcl"):
-        stray = _stray_subject(head)  # "in retaliation for Kess ejecting two envoys"
-        if stray is not None:
-            return stray
+    gerund = idioms.gerund_subject(head, words)
+    if gerund is not None:
+        return gerund
     noun = _participle_noun(head)
     if noun is not None:
         if _lemma(noun) in words.nouns or _lemma(noun) in words.ANAPHORIC_NOUNS:
@@ -405,7 +404,7 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
     if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             return None
-        if head.dep_ == "advcl":
+        if head.dep_ == "advcl" and head.tag_ != "VBG":  # "..., seizing": the main subject
             stray = _stray_subject(head)
             if stray is not None:
                 return stray
@@ -477,9 +476,7 @@ def _stray_subject(verb: Any) -> Any | None:
         return None
     tok = verb.doc[end]
     for _ in range(12):
-        if tok.dep_ == "appos" or (
-            tok.dep_ == "pobj" and (tok.head.head.pos_ in ("VERB", "AUX") or verb.tag_ == "VBG")
-        ):  # "in retaliation for Kess ejecting two envoys": a gerund's own subject
+        if tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
             break
         if tok.head.i == tok.i or tok.head.right_edge.i != end or tok.head.i > verb.i:
             return None
@@ -579,8 +576,7 @@ def _verb_lemma(verb: Any, words: Words) -> str:
     and its description ("a provocation", "as a provocation") is "describe" (a statement)."""
     lemma = _lemma(verb)
     if lemma in words.DESCRIBING and any(
-        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in words.DESCRIBED_AS)
-        for c in verb.children
+        c.dep_ == "oprd" or idioms.description(c, verb, words) for c in verb.children
     ):
         return "describe"  # "called the shelling a provocation": a statement
     return with_particle(verb, lemma, words)

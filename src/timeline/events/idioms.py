@@ -172,3 +172,47 @@ def saying_dated(date: Any, verb: Any, words: Words) -> Any:
         return verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return verb.head if subject is not None and date.i < subject.i else verb
+
+
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def gerund_subject(verb: Any, words: Words) -> Any | None:
+    """The party right before a gerund, as the object of "for" (``GERUND_SUBJECT_PREPS``):
+    "in retaliation for Kess ejecting two envoys" (the parse hangs the gerund on the noun or
+    the verb above, Kess on "for"). Nothing between them, not even a comma: "recalled its
+    envoy from Kess, accusing ..." is the recaller's accusing."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "advcl") or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    prep = before.head
+    if before.dep_ != "pobj" or prep.lower_ not in words.GERUND_SUBJECT_PREPS:
+        return None
+    if verb.head.i != prep.head.i and verb.head not in prep.ancestors:
+        return None
+    return before if before.ent_type_ in _PARTIES and before.pos_ in ("NOUN", "PROPN") else None
+
+
+def description(prep: Any, verb: Any, words: Words) -> bool:
+    """An "as" phrase describing the verb's object ("branded the move as a provocation"),
+    not one of manner ("called his counterpart as part of a tour")."""
+    if prep.dep_ != "prep" or prep.lower_ not in words.DESCRIBED_AS:
+        return False
+    described = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    has_object = any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
+    return has_object and described is not None and _lemma(described) not in words.NO_DESCRIPTION
+
+
+def measure_start(verb: Any, words: Words) -> Any:
+    """The act a "starting from" participle dates ("will ban imports starting from
+    Thursday": the ban, from Thursday), else the verb itself (``STARTING``)."""
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ not in ("advcl", "acl")
+        or _lemma(verb) not in words.STARTING
+    ):
+        return verb
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb
+    above = verb.head
+    return above if above.pos_ in ("VERB", "AUX", "NOUN") and above.i != verb.i else verb

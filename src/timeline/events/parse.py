@@ -33,6 +33,7 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
 
     A token's offset in the whole text is ``start + token.idx``. Pieces longer than
     ``_PIECE`` characters are cut at spaces, so memory and time stay linear in the length.
+    A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``).
     """
     nlp = _pipeline(language)
     cut: list[tuple[int, str]] = []

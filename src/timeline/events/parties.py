@@ -95,7 +95,12 @@ def party_keys(actor: str, language: str = "en") -> set[str]:
                 used[i : i + size] = [True] * size
     for token, done in zip(tokens, used, strict=True):
         word = token.lower().strip(".")
-        plural = word.endswith("s") and word[:-1] in generic  # "Commanders", "Envoys"
+        plural = (
+            word.endswith("s")
+            and (  # "Commanders", "Envoys", "Ministries"
+                word[:-1] in generic or (word.endswith("ies") and word[:-3] + "y" in generic)
+            )
+        )
         if not done and word not in generic and not plural:
             others.add(word[:5])
     return countries | others

@@ -20,8 +20,8 @@ SAYING_REACH = 8
 
 
 def quotations(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of the quotations of a text, marks excluded; one left open runs to the end
-    of its paragraph.
+    """The spans of the quotations of a text (double quotation marks: a single mark is as
+    often an apostrophe), marks excluded; one left open runs to the end of its line.
 
     >>> text = 'He said: "We agree." Then “they left”.'
     >>> [text[a:b] for a, b in quotations(text)]
@@ -52,7 +52,7 @@ def speaker(sentences: list[tuple[int, Any]], span: tuple[int, int], words: Any)
         if first <= end < last + 2:
             after = [t for t in sent if base + t.idx > end][:SAYING_REACH]
             found = _saying_subject(after, words)
-            if found is not None:
+            if found is not None and _attributes(after, found):
                 return found
         if first <= start - 1 < last:
             before = [t for t in sent if base + t.idx < start - 1][-SAYING_REACH:]
@@ -60,6 +60,17 @@ def speaker(sentences: list[tuple[int, Any]], span: tuple[int, int], words: Any)
             if found is not None:
                 return found
     return None
+
+
+def _attributes(after: list[Any], subject: Any) -> bool:
+    """Whether the words after a closing mark are its attribution: past the punctuation, the
+    saying clause starts at once ('," the ministry said'), not after another clause ('" and
+    the ministry said nothing')."""
+    rest = [t for t in after if not t.is_punct]
+    if not rest:
+        return False
+    verb = subject.head
+    return rest[0].i == verb.i or subject.left_edge.i <= rest[0].i <= subject.right_edge.i
 
 
 def _saying_subject(tokens: Any, words: Any) -> Any | None:

@@ -1,4 +1,5 @@
-"""Acts told in the present perfect with no date: "Kestland has lodged stern representations".
+"""Acts a document tells with no date of their own: "Kestland has lodged stern
+representations", "Kestland summoned Valdoria's charge d'affaires.", "Tarn condemned the raid."
 
 A protest a document reports as already made ("has lodged stern representations", "have
 criticised the verdict") but does not date happened before the document's publication, or
@@ -9,14 +10,18 @@ affirmative, with a named actor, and in no clause a date already anchors. Other 
 ("has said", "has received") are how reports speak, and make no row.
 
 And a report's day: an act reducing relations that a news report tells with no date
-("Iran summoned Pakistan's charge d'affaires.") is dated by the report's news day, the first
-day it tells within three days of its publication (``news_acts``).
+("Kestland summoned Valdoria's charge d'affaires.") is dated by the report's news day, the
+first day it tells within three days of its publication (``news_acts``).
 
 One more: in a document that speaks for its publisher (a ministry's statement), a decision
 in the perfect ("Valdoria has decided to recall its ambassador") is what the statement
 announces: the act decided is a row dated the day the statement is published. Quoted in a
 news report ('"We have decided to suspend the visits," the ministry said'), the decision is
-the report's news: dated by its news day.
+dated by the saying, or when that has no date by the report's news day.
+
+And reactions in words: a report's undated saying, condemnation, rejection, warning, appeal
+or phone call of a named person, office or (for all but plain sayings) place or organisation
+is dated by the report's news day (``undated_reactions``).
 """
 
 from __future__ import annotations
@@ -85,14 +90,20 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             if decided is not None:
                 # "X has decided to recall its ambassador" in X's own statement: the decision
                 # is what the statement announces, on the day it is published
-                day = doc.published if news_day is None else news_day
+                # ('"We have decided ...," the ministry said on Monday': the saying's day;
+                # quoted in a report with no day of its own, the report's news day)
+                said = None if news_day is None else _reported_on(ctx, base, tok, saying)
+                day = doc.published if news_day is None else said or news_day
                 cand.when = When(day, day, "day", text, None)
-                cand.news_day = news_day is not None
-                cand.notes.append(
-                    f"announced by the document itself ('{text}')"
-                    if news_day is None
-                    else f"a decision quoted in the report ('{text}'): its news day ({day})"
-                )
+                cand.news_day = news_day is not None and said is None
+                if news_day is None:
+                    cand.notes.append(f"announced by the document itself ('{text}')")
+                elif said is not None:
+                    cand.notes.append(f"a decision quoted in the report ('{text}'), said {day}")
+                else:
+                    cand.notes.append(
+                        f"a decision quoted in the report ('{text}'): its news day ({day})"
+                    )
                 taken.add(cand.predicate[0])
                 ctx.candidates.append(cand)
                 continue
@@ -158,7 +169,7 @@ def _dated(starts: list[int], base: int, head: Any) -> bool:
 
 def news_acts(ctx: Context, make: Any) -> None:
     """Add a candidate for each undated act reducing relations that a news report tells as the
-    day's news: "Iran summoned Pakistan's charge d'affaires." in a report whose lead dates its
+    day's news: "Kestland summoned Valdoria's charge d'affaires." in a report whose lead dates its
     news ("launched strikes early Thursday").
 
     Only in a report (not a document speaking for its publisher) that tells a day within
@@ -177,32 +188,16 @@ def news_acts(ctx: Context, make: Any) -> None:
         return
     words = ctx.words
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
-    for base, sent in ctx.sentences:
-        if ctx.layout.is_masked(base + sent.start_char):
+    for base, sent, tok in _undated_verbs(ctx):
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "conj"):
             continue
-        if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+        found = clauses.clause(tok, words)
+        if found is None or found.planned or not found.cls.code.startswith("16"):
             continue
-        for tok in sent:
-            if tok.tag_ != "VBD" or tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "conj"):
-                continue
-            if _not_done(tok):
-                continue
-            found = clauses.clause(tok, words)
-            if found is None or found.planned or not found.cls.code.startswith("16"):
-                continue
-            if base + found.head.idx in taken or _not_done(found.head):
-                continue
-            at = base + tok.idx
-            mention = Derived(tok.text, at, at + len(tok.text), day, day)
-            cand = make(ctx, base, sent, mention, found)
-            cand.actor, cand.actor_span = attribution.actor_of(ctx, base, found, sent, ("", ""))
-            if not cand.actor or not actors.named(cand.actor):
-                continue
-            if actors.is_pronoun(cand.actor, words):
-                continue
-            cand.when = When(day, day, "day", tok.text, None)
-            cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
-            cand.news_day = True
+        if base + found.head.idx in taken or _not_done(found.head):
+            continue
+        cand = _news_row(ctx, make, base, sent, tok, found, day)
+        if cand is not None:
             taken.add(cand.predicate[0])
             ctx.candidates.append(cand)
 
@@ -239,9 +234,9 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     named party, never a pronoun: for a plain saying (``PLAIN_SAYINGS``: "said", "told")
     a person or an office (``SPEAKING_HEADS``), as a report quotes countries, firms and
     "officials" on background as often as on the day's news; for the other verbs a named
-    place or organisation as well. A party that already has a dated saying in the document
-    (for a saying) or a row of the same class makes no second one (a later "the ministry
-    said" continues the statement dated before).
+    place, organisation or nationality as well. A party that already has a dated saying in
+    the document (for a saying) or a row of the same class makes no second one (a later
+    "the ministry said" continues the statement dated before).
 
     Only in a report that tells its news day, which dates the row (the notes say so). In a
     publisher's own statement, or a report with no day near its publication, such a saying
@@ -257,44 +252,57 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     words = ctx.words
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
     told = [(c.code, c.speech, c.actor) for c in ctx.candidates if c.actor and c.when.end]
+    for base, sent, tok in _undated_verbs(ctx):
+        if not _main(tok, words) or tok.lemma_.lower() in words.DECIDING:
+            continue
+        if base + tok.idx in taken or quotes.quoted(ctx.layout.quotes, base + tok.idx):
+            continue
+        found = clauses.clause(tok, words)
+        if found is None or found.head.i != tok.i or found.planned:
+            continue
+        if not (found.speech or found.cls.code in words.NEWS_DAY_REACTIONS):
+            continue
+        if not _speaks(found, words):
+            continue
+        cand = _news_row(ctx, make, base, sent, tok, found, day)
+        if cand is None or any(
+            (code == cand.code or (speech and cand.speech)) and same_party(cand.actor, other)
+            for code, speech, other in told
+        ):
+            continue  # that party's saying (or act of that class) is told with its date
+        taken.add(cand.predicate[0])
+        told.append((cand.code, cand.speech, cand.actor))
+        ctx.candidates.append(cand)
+
+
+def _undated_verbs(ctx: Context) -> Any:
+    """(base, sentence, verb) for each verb in the simple past, affirmative, with no
+    auxiliary, in a prose sentence that tells no date."""
     for base, sent in ctx.sentences:
         if ctx.layout.is_masked(base + sent.start_char):
             continue
         if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
             continue
         for tok in sent:
-            if tok.tag_ != "VBD" or not _main(tok, words) or _not_done(tok):
-                continue
-            if tok.lemma_.lower() in words.DECIDING or base + tok.idx in taken:
-                continue
-            if quotes.quoted(ctx.layout.quotes, base + tok.idx):
-                continue
-            found = clauses.clause(tok, words)
-            if found is None or found.head.i != tok.i or found.planned:
-                continue
-            if not (found.speech or found.cls.code in words.NEWS_DAY_REACTIONS):
-                continue
-            if not _speaks(found, words):
-                continue
-            at = base + tok.idx
-            mention = Derived(tok.text, at, at + len(tok.text), day, day)
-            cand = make(ctx, base, sent, mention, found)
-            cand.actor, cand.actor_span = attribution.actor_of(ctx, base, found, sent, ("", ""))
-            if not cand.actor or not actors.named(cand.actor):
-                continue
-            if actors.is_pronoun(cand.actor, words):
-                continue
-            if any(
-                (code == cand.code or (speech and cand.speech)) and same_party(cand.actor, other)
-                for code, speech, other in told
-            ):
-                continue  # that party's saying (or act of that class) is told with its date
-            cand.when = When(day, day, "day", tok.text, None)
-            cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
-            cand.news_day = True
-            taken.add(cand.predicate[0])
-            told.append((cand.code, cand.speech, cand.actor))
-            ctx.candidates.append(cand)
+            if tok.tag_ == "VBD" and not _not_done(tok):
+                yield base, sent, tok
+
+
+def _news_row(
+    ctx: Context, make: Any, base: int, sent: Any, tok: Any, found: Any, day: Any
+) -> Candidate | None:
+    """The row of an undated act dated by the report's news day, or None when its actor is
+    nobody the row could name (none, a pronoun, an unnamed group)."""
+    at = base + tok.idx
+    mention = Derived(tok.text, at, at + len(tok.text), day, day)
+    cand = make(ctx, base, sent, mention, found)
+    cand.actor, cand.actor_span = attribution.actor_of(ctx, base, found, sent, ("", ""))
+    if not cand.actor or not actors.named(cand.actor) or actors.is_pronoun(cand.actor, ctx.words):
+        return None
+    cand.when = When(day, day, "day", tok.text, None)
+    cand.notes.append(f"no date in its sentence: dated by the report's news day ({day})")
+    cand.news_day = True
+    return cand
 
 
 def _main(verb: Any, words: Any) -> bool:

@@ -47,11 +47,20 @@ def gerunds(verb: str) -> tuple[str, ...]:
 # expulsion of two diplomats", "the shelling of a town", "the closure of the consulate").
 DONE_TO: frozenset[str] = frozenset({"0811", "161", "162", "166", "171", "172", "180", "190"})
 
+# Participles that date the act they hang on ("will ban imports starting from Thursday").
+STARTING: frozenset[str] = frozenset({"start", "begin"})
+
+# Prepositions whose object right before a gerund is the gerund's subject ("in retaliation
+# for Kess ejecting two envoys").
+GERUND_SUBJECT_PREPS: frozenset[str] = frozenset({"for"})
+
 # Verbs that, with an object and its description ("called the shelling a provocation"),
 # describe it: a statement, whatever the verb's own class ("call" alone is a phone call).
 DESCRIBING: frozenset[str] = frozenset({"call", "describe", "term", "brand", "label", "dub"})
-# The preposition that may introduce the description ("branded the move as a provocation").
+# The preposition that may introduce the description ("branded the move as a provocation"),
+# and the words after it that describe nothing ("as part of a tour", "as a result").
 DESCRIBED_AS: frozenset[str] = frozenset({"as"})
+NO_DESCRIPTION: frozenset[str] = frozenset({"part", "result", "well", "usual", "such"})
 
 # "ordered two diplomats to leave the country", "asked him to leave", "giving them until
 # Saturday to leave": a verb of compelling over a verb of leaving is an act of the
