@@ -321,3 +321,32 @@ def test_starting_from_a_day_dates_the_measure_it_hangs_on():
     (ban,) = df[df["category"] == "ban"].itertuples()
     assert ban.date_start.date() == dt.date(2031, 4, 14), ban.date_start
     assert same_party(ban.actor, "Valdoria"), ban.actor
+
+
+def test_a_reaction_answers_a_meeting_only_when_it_names_it():
+    # the meeting is nearer and told by three reports; the statement names neither act
+    meeting = "Senior commanders of Kestland and Valdoria held a meeting in Orvo on 10 April. "
+    docs = [
+        Document(
+            doc_id=k,
+            text=meeting + "The commanders agreed to pull back.",
+            published=dt.date(2031, 4, 11),
+            outlet="Test Wire",
+            publisher_type="news media",
+        )
+        for k in "ab"
+    ]
+    docs.append(
+        Document(
+            doc_id="c",
+            text="Kestland and Valdoria troops clashed in the valley on 5 April. "
+            + meeting
+            + "The spokesperson, Ana Lind, said on 11 April that both sides suffered casualties.",
+            published=dt.date(2031, 4, 12),
+            outlet="Test Wire",
+            publisher_type="news media",
+        )
+    )
+    df = extract_events(docs).set_index("event_id")
+    statement = df[df["category"] == "statement"].iloc[0]
+    assert df.loc[statement["responds_to"], "category"] == "clash", df[["responds_to"]]

@@ -38,7 +38,9 @@ answers what that statement answers: the briefing after the clash answers the cl
 first statement on it.
 
 An event dated only by its month or year (``COARSE_TARGETS``: background such as "the 2017
-treaty", "sanctions imposed last month") is answered only by a row whose own objects name it.
+treaty", "sanctions imposed last month") is answered only by a row whose own objects name it;
+a meeting or a visit (``ANSWERED_BY_NAME``, told around a dispute as often as its cause) only
+by a row whose clause or sentence names it.
 An undated act known to precede a day ("has lodged a protest", precision ``before``) is
 placed at that day.
 
@@ -135,6 +137,8 @@ def link(rows: list[Candidate], words: Words) -> None:
                 continue  # a visit after a visit is the same story told twice, not an answer
             if target.when.precision in COARSE_TARGETS and level < 4:
                 continue  # background dated by a month or a year is answered only by name
+            if target.code in words.ANSWERED_BY_NAME and level < 3:
+                continue  # a meeting or a visit is answered when the reaction names it
             distance = (_day(row) - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):

@@ -304,3 +304,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "tomorrow",
     }
 )
+
+# Classes of acts a reaction answers only when its clause or sentence names them (meetings,
+# visits, talks): told around a dispute as often as its cause.
+ANSWERED_BY_NAME: frozenset[str] = frozenset({"042", "043"})
