@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.events import actors, clauses, quotes
 from timeline.events.parties import is_gazetteer_key, party_keys
+from timeline.events.tokens import PARTY_ENTITIES as _PARTIES
 from timeline.events.words import Words
 
 if TYPE_CHECKING:
@@ -462,9 +463,6 @@ def _reporter(head: Any, words: Words) -> Any | None:
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
         tok = tok.head
     return None
-
-
-_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 def _subject_of_nominal(noun: Any, words: Words) -> Any | None:

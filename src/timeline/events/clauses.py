@@ -16,6 +16,7 @@ from typing import Any
 
 from timeline.events import idioms
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
+from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -24,7 +25,6 @@ _CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "ROOT", "parataxis", "pcomp"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _OBJECT_DEPS = frozenset(
     {"dobj", "pobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep"}
 )

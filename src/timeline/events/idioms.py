@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.events.merging import verbal
+from timeline.events.tokens import NOUN_POS, PARTY_ENTITIES
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -174,9 +175,6 @@ def saying_dated(date: Any, verb: Any, words: Words) -> Any:
     return verb.head if subject is not None and date.i < subject.i else verb
 
 
-_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-
-
 def gerund_subject(verb: Any, words: Words) -> Any | None:
     """The party right before a gerund, as the object of "for" (``GERUND_SUBJECT_PREPS``):
     "in retaliation for Kess ejecting two envoys" (the parse hangs the gerund on the noun or
@@ -190,7 +188,7 @@ def gerund_subject(verb: Any, words: Words) -> Any | None:
         return None
     if verb.head.i != prep.head.i and verb.head not in prep.ancestors:
         return None
-    return before if before.ent_type_ in _PARTIES and before.pos_ in ("NOUN", "PROPN") else None
+    return before if before.ent_type_ in PARTY_ENTITIES and before.pos_ in NOUN_POS else None
 
 
 def description(prep: Any, verb: Any, words: Words) -> bool:

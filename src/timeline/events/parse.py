@@ -45,15 +45,21 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
             start, text = start + at, text[at:]
         cut.append((start, text))
     parsed = nlp.pipe([text for _, text in cut], batch_size=64)
-    words = words_for(language)
-    listed = {w for w in (*words.nouns, *words.verbs) if "-" in w}
+    listed = _hyphenated(language)
     out = [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
     for _, doc in out:
         _join_hyphenated(doc, listed)
     return out
 
 
-def _join_hyphenated(doc: Any, listed: set[str]) -> None:
+@cache
+def _hyphenated(language: str) -> frozenset[str]:
+    """The hyphenated words among a language's listed nouns and verbs ("face-off")."""
+    words = words_for(language)
+    return frozenset(w for w in (*words.nouns, *words.verbs) if "-" in w)
+
+
+def _join_hyphenated(doc: Any, listed: frozenset[str]) -> None:
     """Merge the pieces of a listed hyphenated word ("face-off", split by the tokenizer into
     "face", "-", "off") into one token whose lemma is the listed word, so the word is found
     like any other; the merged token keeps the dependency of the span's head."""

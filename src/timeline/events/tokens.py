@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# the entity labels of parties: places, organisations, nationalities, people
+PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 def lemma(tok: Any) -> str:

@@ -52,7 +52,8 @@ def perfect_acts(ctx: Context, make: Any) -> None:
     saying = {c.predicate[0]: c for c in ctx.candidates if c.speech and c.when.start}
     speaker = attribution.speaker_of(doc, words)
     starts = sorted(m.start for m in ctx.mentions)
-    news_day = None if attribution.own_voice(doc) else _news_day(ctx)
+    own = attribution.own_voice(doc)
+    news_day = _report_day(ctx)
     for base, sent in ctx.sentences:
         if ctx.layout.is_masked(base + sent.start_char):
             continue
@@ -60,7 +61,7 @@ def perfect_acts(ctx: Context, make: Any) -> None:
             if not _perfect(tok, words):
                 continue
             decided = None
-            if attribution.own_voice(doc):
+            if own:
                 decided = _decided(tok, words)
             elif news_day is not None and quotes.quoted(ctx.layout.quotes, base + tok.idx):
                 # '"We have decided to suspend the visits," the ministry said': quoted in a
@@ -181,9 +182,7 @@ def news_acts(ctx: Context, make: Any) -> None:
     day's news: no row.
     """
     doc = ctx.doc
-    if doc.published is None or attribution.own_voice(doc):
-        return
-    day = _news_day(ctx)
+    day = _report_day(ctx)
     if day is None:
         return
     words = ctx.words
@@ -204,6 +203,14 @@ def news_acts(ctx: Context, make: Any) -> None:
 
 # how many days before its publication a report's first date may be to be its news day
 NEWS_DAY_REACH = 3
+
+
+def _report_day(ctx: Context) -> Any:
+    """The news day of a report (``_news_day``); None for a document that speaks for its
+    publisher, or has no publication date."""
+    if ctx.doc.published is None or attribution.own_voice(ctx.doc):
+        return None
+    return _news_day(ctx)
 
 
 def _news_day(ctx: Context) -> Any:
@@ -244,9 +251,7 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     right for six wrong over our sets).
     """
     doc = ctx.doc
-    if doc.published is None or attribution.own_voice(doc):
-        return
-    day = _news_day(ctx)
+    day = _report_day(ctx)
     if day is None:
         return
     words = ctx.words

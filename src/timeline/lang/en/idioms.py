@@ -4,6 +4,8 @@ describing and compelling verbs, deadlines, verb-object pairs, settings and offs
 
 from __future__ import annotations
 
+from timeline.lang.en.events import HOME_HEADS
+
 # Envoys, and the prepositions that name the state they are posted to ("the ambassador to
 # Arvelia", "the envoy in Port Sable"): a summons or an expulsion of one in the passive with no
 # agent is that state's act.
@@ -139,27 +141,13 @@ PLAIN_SAYINGS: frozenset[str] = frozenset({"say", "tell", "add", "note", "state"
 # Who may speak for a party in a report's undated saying ("the ministry said", "Ambassador
 # Tarn told reporters"), beside people named: offices and envoys. Not countries, companies,
 # agencies or "officials": a report quotes them on background as often as on the day's news.
-SPEAKING_HEADS: frozenset[str] = frozenset(
-    {
-        "government",
-        "ministry",
-        "minister",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "president",
-        "secretary",
-        "committee",
-        "parliament",
-        "office",
-        "cabinet",
-        "embassy",
-        "mission",
-        "ambassador",
-        "envoy",
-        "commissioner",
-    }
-)
+SPEAKING_HEADS: frozenset[str] = HOME_HEADS | {
+    "embassy",
+    "mission",
+    "ambassador",
+    "envoy",
+    "commissioner",
+}
 
 # Classes of the undated reactions in words a report's news day dates ("condemned the raid",
 # "dismissed the charge", "telephoned his counterpart"): statements, appeals, praise,
