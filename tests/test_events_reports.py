@@ -350,3 +350,35 @@ def test_a_reaction_answers_a_meeting_only_when_it_names_it():
     df = extract_events(docs).set_index("event_id")
     statement = df[df["category"] == "statement"].iloc[0]
     assert df.loc[statement["responds_to"], "category"] == "clash", df[["responds_to"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Valdoria condemned the strikes as a grave violation, it said.", "criticism"),
+        (
+            'Valdorian Foreign Minister Ivo Tarn called the operation a "deliberate and lawful '
+            'action" that answered a violation of "our sovereignty," he said.',
+            "statement",
+        ),
+    ],
+)
+def test_an_undated_reaction_before_a_pronouns_saying_is_the_main_clause(sentence, category):
+    # "X did Y, it said": the saying's subject is a pronoun, the act's subject names who
+    df = extract_events([_doc(NEWS_LEAD + sentence)])
+    found = df[df["notes"].str.contains("news day")]
+    assert len(found) == 1, df[["category", "actor", "notes"]]
+    assert found.iloc[0]["category"] == category
+    assert same_party(found.iloc[0]["actor"], "Valdoria"), found.iloc[0]["actor"]
+
+
+def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_officials():
+    text = (
+        # a country of the gazetteer (an invented one has no key apart from its name)
+        NEWS_LEAD + "Peruvian officials said on Wednesday the drone had been tracked. "
+        "Peruvian Foreign Minister Ivo Tarn said the raid was a violation."
+    )
+    df = extract_events([_doc(text)])
+    undated = df[df["notes"].str.contains("news day")]
+    assert list(undated["category"]) == ["statement"], df[["category", "actor", "notes"]]
+    assert "Tarn" in undated.iloc[0]["actor"]

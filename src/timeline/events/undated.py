@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.events import actors, attribution, clauses, quotes
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
-from timeline.events.parties import same_party
+from timeline.events.parties import party_keys, same_party
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -270,8 +270,10 @@ def undated_reactions(ctx: Context, make: Any) -> None:
         if not _speaks(found, words):
             continue
         cand = _news_row(ctx, make, base, sent, tok, found, day)
+        person = _person(found.subject, words)
         if cand is None or any(
-            (code == cand.code or (speech and cand.speech)) and same_party(cand.actor, other)
+            (code == cand.code or (speech and cand.speech))
+            and (person in party_keys(other) if person else same_party(cand.actor, other))
             for code, speech, other in told
         ):
             continue  # that party's saying (or act of that class) is told with its date
@@ -319,8 +321,32 @@ def _main(verb: Any, words: Any) -> bool:
         return False
     if verb.dep_ == "conj":
         return True
+    if verb.dep_ == "ccomp" and verb.i < verb.head.i:
+        return _pronoun_saying(verb.head, words)  # "Orvo condemned the raid, he said"
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in words.SIMULTANEOUS for c in verb.children
+    )
+
+
+def _person(subject: Any, words: Any) -> str | None:
+    """The key of the person a subject names ("Tarn" in "Foreign Minister Ivo Tarn"), or
+    None: a name the tagger calls a person, or a proper noun after a role word ("Secretary
+    of Defense Ivo Tarn", which it may call an organisation). A person's saying is not the
+    one their country's officials made."""
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "NORP"):
+        return None
+    before = {t.lower_ for t in subject.subtree if t.i < subject.i}
+    if subject.ent_type_ == "PERSON" or before & words.ROLE_WORDS - {"the", "of", "and", "a", "an"}:
+        return subject.lower_[:5]
+    return None
+
+
+def _pronoun_saying(verb: Any, words: Any) -> bool:
+    """Whether a verb is a plain saying whose subject is a pronoun ("..., it said"): the
+    clause it reports, told before it, is the main one, and its own subject names the
+    speaker."""
+    return verb.lemma_.lower() in words.PLAIN_SAYINGS and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children
     )
 
 
