@@ -382,3 +382,38 @@ def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_offici
     undated = df[df["notes"].str.contains("news day")]
     assert list(undated["category"]) == ["statement"], df[["category", "actor", "notes"]]
     assert "Tarn" in undated.iloc[0]["actor"]
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Kessburg police chief Ivo Tarn was fired from his post on Thursday.", "dismissal"),
+        ("Valdoria on Thursday dismissed its ambassador to Kestland.", "dismissal"),
+        ("Valdoria on Thursday dismissed the claims as baseless.", "rejection"),
+        ("Kestland troops fired shells at the border on Thursday.", "clash"),
+        ("Valdoria severed diplomatic relations with Kestland on Thursday.", "break in relations"),
+        ("Valdoria broke off ties with Kestland on Thursday.", "break in relations"),
+    ],
+)
+def test_officials_removed_and_ties_broken_are_told_from_their_objects(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "actor", "notes"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, party",
+    [
+        (
+            "Tensions in the region flared up again on Thursday after militants from the Orvo "
+            "movement attacked border posts in Valdoria.",
+            "militants",
+        ),
+        ("Violence erupted on Thursday when Kestland troops stormed the town.", "Kestland"),
+    ],
+)
+def test_a_state_change_of_no_party_is_told_by_the_act_that_set_it_off(sentence, party):
+    # the date hangs on "flared up" / "erupted", whose subject is nobody's: the attack is
+    # the event, and its own subject the actor
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == ["attack"], df[["category", "actor", "notes"]]
+    assert party in df.iloc[0]["actor"], df.iloc[0]["actor"]

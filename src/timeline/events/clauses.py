@@ -150,6 +150,9 @@ def clause(head: Any, words: Words) -> Clause | None:
             )
         if _present_state(raised):
             return None  # "Today the region enjoys ...": a state described, not an act
+        trigger = _triggering(raised, subject, words)
+        if trigger is not None:
+            return _verb_clause(trigger, words.verbs[_lemma(trigger)], words)
         cls = OTHER
     if lemma in words.SPEECH:
         act = _reported_act(raised, words)
@@ -294,6 +297,23 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
             ):  # "left on 3 March, days before the vote": the vote is not the leaving
                 following.extend(tok.children)
         frontier = following
+    return None
+
+
+def _triggering(verb: Any, subject: Any, words: Words) -> Any | None:
+    """The classed act of an "after"/"when" clause below an unknown verb whose subject is no
+    party ("tensions flared up on Monday after militants attacked the post"): what happened
+    is the attack, done by its own subject (``TRIGGERING``)."""
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    if _lemma(subject) in words.AGENT_HEADS | words.ROLE_WORDS:
+        return None
+    for c in verb.children:
+        if c.dep_ != "advcl" or _lemma(c) not in words.verbs or _lemma(c) in words.SPEECH:
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
+        if marks & words.TRIGGERING and subject_of(c, words) is not None:
+            return c
     return None
 
 

@@ -62,6 +62,8 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     None. The object may sit anywhere in the verb's phrase: the parse hangs "persona non
     grata" on the envoy as often as on the verb."""
     lemma = _lemma(verb)
+    if lemma in words.VERB_OFFICIAL and _acts_on_official(verb, words):
+        return words.verbs[words.VERB_OFFICIAL[lemma]]
     frontier = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
     for _ in range(3):  # the verb's own phrase, a few words deep: not the clauses joined to it
         following = []
@@ -71,6 +73,21 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
             following.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
         frontier = following
     return None
+
+
+def _acts_on_official(verb: Any, words: Words) -> bool:
+    """Whether a verb acts on a person or a post: its object (or its subject in the passive)
+    is a person or an office holder, or it removes someone "from" a post (``OFFICIALS``)."""
+    for c in verb.children:
+        acted_on = c.dep_ in ("dobj", "nsubjpass")
+        if acted_on and (c.ent_type_ == "PERSON" or _lemma(c) in words.OFFICIALS):
+            return True
+        removed_from = c.dep_ == "prep" and c.lower_ == "from"
+        if removed_from and any(
+            _lemma(o) in words.OFFICIALS for o in c.children if o.dep_ == "pobj"
+        ):
+            return True
+    return False
 
 
 # dependencies that start another clause, where a verb's object is not

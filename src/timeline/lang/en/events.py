@@ -87,6 +87,8 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("drill", "exercise", "deployment", "manoeuvre", "maneuver"),
     ),
     ("161", "summons", ("summon",), ("summons",)),
+    # CAMEO 161 in full: ties reduced or broken ("severed relations", "broke off ties")
+    ("1612", "break in relations", ("sever",), ("severance", "rupture")),
     ("162", "expulsion", ("expel", "oust", "eject", "order out", "kick out"), ("expulsion",)),
     ("163", "withdrawal", ("recall", "withdraw", "pull"), ("recall", "withdrawal")),
     (
@@ -127,6 +129,8 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("200", "election", ("elect", "vote"), ("election", "vote", "referendum", "poll", "ballot")),
     ("210", "inauguration", ("inaugurate", "swear"), ("inauguration",)),
     ("220", "debate", ("debate",), ("debate",)),
+    # not CAMEO: an official removed from office ("sacked its police chief")
+    ("240", "dismissal", ("sack",), ("dismissal", "sacking")),
     (
         "230",
         "publication",
@@ -223,6 +227,7 @@ REACTIVE: frozenset[str] = frozenset(
         "141",
         "150",
         "161",
+        "1612",
         "162",
         "163",
         "164",
@@ -237,7 +242,7 @@ REACTIVE: frozenset[str] = frozenset(
 IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
 # Classes of acts that others react to.
 SALIENT: frozenset[str] = frozenset(
-    {"171", "172", "180", "190", "230", "042", "150", "162", "164", "165", "112", "200"}
+    {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"} | {"200"}
 )
 # Verbs of deciding: an act they report in the future ("announced it would withdraw") is
 # the decision itself, made that day.

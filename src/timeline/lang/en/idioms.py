@@ -100,6 +100,10 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "ceasefire"): "clash",
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
+    ("break", "relation"): "sever",
+    ("break", "tie"): "sever",
+    ("cut", "relation"): "sever",
+    ("cut", "tie"): "sever",
     ("declare", "grata"): "expel",
     ("declare", "gratae"): "expel",
     # "launched missiles at a base": weapons launched are an attack, not an announcement
@@ -109,6 +113,16 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("launch", "projectile"): "attack",
     ("launch", "torpedo"): "attack",
 }
+
+# Verbs that remove an official from office when what they act on is a person or a post
+# ("fired the police chief", "was dismissed from his post"; not "fired shells", "dismissed the
+# claims") -> a listed verb whose class they take; and the words for such a person or post.
+VERB_OFFICIAL: dict[str, str] = {"fire": "sack", "dismiss": "sack", "remove": "sack"}
+OFFICIALS: frozenset[str] = frozenset(
+    {"minister", "chief", "head", "ambassador", "envoy", "official", "commander", "general"}
+    | {"director", "governor", "secretary", "spokesman", "spokesperson", "spokeswoman"}
+    | {"post", "office", "job", "position", "duty", "duties"}
+)
 
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
 # two places the document names most.
@@ -126,6 +140,11 @@ POINTING: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
 
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
+
+# Conjunctions of a clause that tells what set off a state change dated above it ("tensions
+# flared up on Monday after militants attacked the post", "violence erupted when troops
+# stormed the town"): the act below is the event.
+TRIGGERING: frozenset[str] = frozenset({"after", "when"})
 
 # Prepositions that give the occasion of an act ("at a news conference", "in a statement").
 SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
