@@ -417,3 +417,23 @@ def test_a_state_change_of_no_party_is_told_by_the_act_that_set_it_off(sentence,
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == ["attack"], df[["category", "actor", "notes"]]
     assert party in df.iloc[0]["actor"], df.iloc[0]["actor"]
+
+
+def test_an_envoy_summoned_to_a_ministry_is_summoned_by_that_ministry():
+    text = (
+        "Ivo Tarn, charge d'affaires of the Embassy of Valdoria in Kestland, was summoned to "
+        "the Arvelian Ministry of Foreign Affairs on Thursday over the incident."
+    )
+    df = extract_events([_doc(text)])
+    assert list(df["category"]) == ["summons"], df[["category", "actor", "notes"]]
+    assert df.iloc[0]["actor"] == "Arvelian Ministry of Foreign Affairs"
+
+
+def test_a_when_the_parse_hangs_on_a_subject_is_no_part_of_the_actor():
+    text = (
+        "The envoy was summoned on Friday over an incident, when unidentified, uniformed people "
+        "armed with long firearms stormed the territory of Kestland on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    attack = df[df["category"] == "attack"]
+    assert list(attack["actor"]) == ["unidentified, uniformed people"], df[["category", "actor"]]

@@ -83,7 +83,11 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     ]
     tokens = _contiguous(tokens, tok)
     tokens = _before_stray_preposition(tokens, tok)
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS):
+    # leading punctuation, determiners and wh-words ("when unidentified people stormed":
+    # the parse may hang the clause's "when" on the subject's first modifier)
+    while tokens and (
+        tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS or tokens[0].tag_ == "WRB"
+    ):
         tokens = tokens[1:]
     tokens = _trim_end(tokens)
     opened = [k for k, t in enumerate(tokens) if t.text == "("]

@@ -163,6 +163,13 @@ def envoy_state(verb: Any, words: Words) -> Any | None:
     cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
     if cls is None or cls.code not in words.HOSTED | words.SENDING:
         return None
+    if cls.code in words.CALLED_IN and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "was summoned to the Foreign Ministry": the office summoned them
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in words.CALLED_TO:
+                office = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if office is not None and _lemma(office) in words.AGENT_HEADS:
+                    return office
     for child in verb.children:
         if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
             continue

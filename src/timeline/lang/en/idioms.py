@@ -15,6 +15,10 @@ ENVOYS: frozenset[str] = frozenset(
 POSTED: frozenset[str] = frozenset({"to", "in"})
 # The classes of those acts (a summons, an expulsion; a recall is the sending state's act).
 HOSTED: frozenset[str] = frozenset({"161", "162"})
+# Classes of acts done at an office ("was summoned to the Foreign Ministry": by the
+# ministry), and the prepositions that name the office.
+CALLED_IN: frozenset[str] = frozenset({"161"})
+CALLED_TO: frozenset[str] = frozenset({"to"})
 # Classes whose envoy in the passive with no agent is acted on by the envoy's own state: "the
 # Valdorian ambassador to Kess was recalled" (by Valdoria).
 SENDING: frozenset[str] = frozenset({"163"})
