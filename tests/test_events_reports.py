@@ -437,3 +437,12 @@ def test_a_when_the_parse_hangs_on_a_subject_is_no_part_of_the_actor():
     df = extract_events([_doc(text)])
     attack = df[df["category"] == "attack"]
     assert list(attack["actor"]) == ["unidentified, uniformed people"], df[["category", "actor"]]
+
+
+def test_a_killing_a_party_offers_to_shed_light_on_is_not_that_partys_act():
+    text = "Valdoria offered on Friday to shed light on the killing of a man in Kess on Thursday."
+    df = extract_events([_doc(text)])
+    attack = df[df["category"] == "attack"]
+    assert len(attack) == 1, df[["category", "actor", "notes"]]
+    actor = attack.iloc[0]["actor"]
+    assert pd.isna(actor) or "Valdoria" not in actor, actor

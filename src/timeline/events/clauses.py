@@ -138,6 +138,10 @@ def clause(head: Any, words: Words) -> Clause | None:
         inner = _classed_inside(raised, words)
         if inner is not None:
             table = words.nouns if inner.pos_ in _NOUN_POS else words.verbs
+            if idioms.topic(inner, words):
+                # "offered to shed light on the killing on 23 April": the killing is not
+                # the offerer's act; its own party, if it names one
+                subject = subject_of(inner, words)
             return Clause(
                 inner,
                 _lemma(inner),
@@ -150,7 +154,7 @@ def clause(head: Any, words: Words) -> Clause | None:
             )
         if _present_state(raised):
             return None  # "Today the region enjoys ...": a state described, not an act
-        trigger = _triggering(raised, subject, words)
+        trigger = idioms.triggering(raised, subject, words)
         if trigger is not None:
             return _verb_clause(trigger, words.verbs[_lemma(trigger)], words)
         cls = OTHER
@@ -297,23 +301,6 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
             ):  # "left on 3 March, days before the vote": the vote is not the leaving
                 following.extend(tok.children)
         frontier = following
-    return None
-
-
-def _triggering(verb: Any, subject: Any, words: Words) -> Any | None:
-    """The classed act of an "after"/"when" clause below an unknown verb whose subject is no
-    party ("tensions flared up on Monday after militants attacked the post"): what happened
-    is the attack, done by its own subject (``TRIGGERING``)."""
-    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
-        return None
-    if _lemma(subject) in words.AGENT_HEADS | words.ROLE_WORDS:
-        return None
-    for c in verb.children:
-        if c.dep_ != "advcl" or _lemma(c) not in words.verbs or _lemma(c) in words.SPEECH:
-            continue
-        marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
-        if marks & words.TRIGGERING and subject_of(c, words) is not None:
-            return c
     return None
 
 

@@ -238,3 +238,30 @@ def measure_start(verb: Any, words: Words) -> Any:
         return verb
     above = verb.head
     return above if above.pos_ in ("VERB", "AUX", "NOUN") and above.i != verb.i else verb
+
+
+def topic(noun: Any, words: Words) -> bool:
+    """An event noun that is what its clause is about ("light on the killing", "talks over
+    the seizure"), not the clause's act."""
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in words.TOPIC_MARKERS
+    )
+
+
+def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
+    """The classed act of an "after"/"when" clause below an unknown verb whose subject is no
+    party ("tensions flared up on Monday after militants attacked the post"): what happened
+    is the attack, done by its own subject (``TRIGGERING``)."""
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    if _lemma(subject) in words.AGENT_HEADS | words.ROLE_WORDS:
+        return None
+    for c in verb.children:
+        if c.dep_ != "advcl" or _lemma(c) not in words.verbs or _lemma(c) in words.SPEECH:
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
+        if marks & words.TRIGGERING and any(s.dep_ == "nsubj" for s in c.children):
+            return c
+    return None
