@@ -446,3 +446,34 @@ def test_a_killing_a_party_offers_to_shed_light_on_is_not_that_partys_act():
     assert len(attack) == 1, df[["category", "actor", "notes"]]
     actor = attack.iloc[0]["actor"]
     assert pd.isna(actor) or "Valdoria" not in actor, actor
+
+
+@pytest.mark.parametrize(
+    "sentence, category, day",
+    [
+        (
+            "Following a cabinet meeting on Tuesday, Foreign Minister Ivo Tarn gave a statement "
+            "on the strikes.",
+            "statement",
+            dt.date(2031, 4, 8),
+        ),
+        (
+            "After talks on Tuesday, Kestland recalled its ambassador.",
+            "withdrawal",
+            dt.date(2031, 4, 8),
+        ),
+        # an act with a date of its own keeps it
+        (
+            "Kestland recalled its ambassador on Friday after talks on Tuesday.",
+            "withdrawal",
+            dt.date(2031, 4, 11),
+        ),
+    ],
+)
+def test_an_act_following_a_dated_event_takes_its_day_unless_it_has_its_own(
+    sentence, category, day
+):
+    df = extract_events([_doc(sentence)])
+    act = df[df["category"] == category]
+    assert len(act) == 1, df[["category", "actor", "date_start", "notes"]]
+    assert act.iloc[0]["date_start"].date() == day

@@ -162,7 +162,8 @@ def _dated_clauses(ctx: Context) -> None:
             if found is None or found.head.i in seen_heads:
                 continue
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
-            for act in [found, *together.conjoined(found, ctx.words)]:
+            after = together.following(found, ctx.words)
+            for act in [found, *together.conjoined(found, ctx.words), *after]:
                 if act.head.i in seen_heads:
                     continue
                 seen_heads.add(act.head.i)
@@ -179,7 +180,9 @@ def _dated_clauses(ctx: Context) -> None:
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")
                 elif not actors.is_pronoun(cand.actor, ctx.words):
                     last_actor = cand.actor
-                if act is not found:
+                if act in after:
+                    cand.notes.append("dated by the act it follows")
+                elif act is not found:
                     cand.told_with = ctx.candidates[first].predicate
                     cand.notes.append("dated by the act it is told with")
                 ctx.candidates.append(cand)

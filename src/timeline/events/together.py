@@ -72,6 +72,36 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
     return out
 
 
+def following(found: Clause, words: Words) -> list[Clause]:
+    """The act of the clause a dated event noun sets the scene for with "following" or
+    "after" (``FOLLOWING``): "Following a cabinet meeting on 20 July, the minister gave a
+    statement" (the statement is dated by the meeting's day, as a report tells it), unless
+    that act has a date of its own."""
+    from timeline.events.clauses import clause
+
+    head = found.head
+    if not found.nominal or head.dep_ != "pobj":
+        return []
+    prep = head.head
+    if prep.dep_ != "prep" or prep.lower_ not in words.FOLLOWING:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or not _own_subject(verb):
+        return []
+    own_date = any(
+        c.i != prep.i
+        and c.dep_ in ("prep", "npadvmod", "advmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in verb.children
+    )
+    if own_date:
+        return []
+    act = clause(verb, words)
+    if act is None or act.planned or act.cls.code == "000" or act.head.i == head.i:
+        return []
+    return [act]
+
+
 # CAMEO roots of acts a report lists in one breath, each an event of its own: force posture,
 # reducing relations (summons, expulsions, recalls, sanctions), coercion, assault, fighting.
 # Words told with an act ("summoned the envoy and handed him a protest") are the same event.

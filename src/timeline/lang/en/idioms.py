@@ -150,6 +150,10 @@ TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 # stormed the town"): the act below is the event.
 TRIGGERING: frozenset[str] = frozenset({"after", "when"})
 
+# Prepositions before a dated event that set the scene for the act of their clause
+# ("Following a cabinet meeting on 20 July, the minister gave a statement"): that day.
+FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+
 # Prepositions that give the occasion of an act ("at a news conference", "in a statement").
 SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
 
