@@ -477,3 +477,13 @@ def test_an_act_following_a_dated_event_takes_its_day_unless_it_has_its_own(
     act = df[df["category"] == category]
     assert len(act) == 1, df[["category", "actor", "date_start", "notes"]]
     assert act.iloc[0]["date_start"].date() == day
+
+
+def test_an_open_ended_vague_reference_dates_nothing_but_a_few_days_ago_does():
+    df = extract_events(
+        [_doc("Tarn said the two sides would explore regular talks in the future.")]
+    )
+    assert df.empty, df[["category", "date_start", "notes"]]
+    df = extract_events([_doc("A few days ago, a group of Arvelian officials sent a letter.")])
+    assert len(df) == 1, df[["category", "date_start", "notes"]]
+    assert df.iloc[0]["date_start"].date() < PUB

@@ -428,6 +428,11 @@ def _forward(when: When, planned: bool, doc: Any) -> When:
     return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
 
 
+# TimeML's vague references ("in the future", "a few days ago"): an open-ended one dates
+# nothing.
+_VAGUE_VALUES = frozenset({"FUTURE_REF", "PRESENT_REF", "PAST_REF"})
+
+
 def _usable(m: Any, ctx: Context) -> bool:
     """A DATE or TIME with a resolved lower bound, outside furniture, not a vague 'now' and
     not a deadline."""
@@ -435,6 +440,8 @@ def _usable(m: Any, ctx: Context) -> bool:
         return False
     if m.text.lower() in ctx.words.VAGUE_DATES:
         return False
+    if getattr(m, "value", "") in _VAGUE_VALUES and getattr(m, "latest", None) is None:
+        return False  # "in the future": open-ended ("a few days ago" has bounds)
     before = ctx.doc.text[max(0, m.start - 12) : m.start].split()
     if before and before[-1].lower() in ctx.words.DEADLINES:
         return False  # "until Saturday": a deadline, when nothing has happened yet
