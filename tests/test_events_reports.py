@@ -487,3 +487,12 @@ def test_an_open_ended_vague_reference_dates_nothing_but_a_few_days_ago_does():
     df = extract_events([_doc("A few days ago, a group of Arvelian officials sent a letter.")])
     assert len(df) == 1, df[["category", "date_start", "notes"]]
     assert df.iloc[0]["date_start"].date() < PUB
+
+
+def test_an_infinitive_of_purpose_is_no_act_of_its_own():
+    text = (
+        "Valdoria said on Friday it was recalling its ambassador to Kestland to protest the "
+        "erection last week of a statue near its consulate."
+    )
+    df = extract_events([_doc(text)])
+    assert list(df["category"]) == ["withdrawal"], df[["category", "actor", "date_start"]]

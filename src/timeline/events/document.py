@@ -156,7 +156,7 @@ def _dated_clauses(ctx: Context) -> None:
         for m, given in items:
             tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
             head = given if given is not None else clauses.anchor(tokens, ctx.words)
-            if head is None:
+            if head is None or idioms.purpose(head):
                 continue
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:

@@ -265,3 +265,14 @@ def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
         if marks & words.TRIGGERING and any(s.dep_ == "nsubj" for s in c.children):
             return c
     return None
+
+
+def purpose(verb: Any) -> bool:
+    """An infinitive of purpose ("recalled its envoy to protest the erection last week of a
+    statue"): the purpose of the act above, no act of its own; a date the parse hangs on it
+    dates what it is about."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
