@@ -496,3 +496,10 @@ def test_an_infinitive_of_purpose_is_no_act_of_its_own():
     )
     df = extract_events([_doc(text)])
     assert list(df["category"]) == ["withdrawal"], df[["category", "actor", "date_start"]]
+
+
+def test_a_name_the_tagger_reads_as_a_modal_is_the_subject_of_a_past_verb():
+    text = "May ordered 23 Arvelian diplomats to leave the country on Wednesday, the ministry said."
+    df = extract_events([_doc(text)])
+    expulsion = df[df["category"] == "expulsion"]
+    assert list(expulsion["actor"]) == ["May"], df[["category", "actor"]]

@@ -339,6 +339,9 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return child
         if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
             return head.head
+    name = idioms.modal_name(head)
+    if name is not None:
+        return name
     host = idioms.envoy_state(head, words)
     if host is not None:
         return host

@@ -276,3 +276,14 @@ def purpose(verb: Any) -> bool:
         and verb.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def modal_name(verb: Any) -> Any | None:
+    """A capitalised "modal" right before a verb in the past tense, which no modal takes: a
+    name the tagger misread ("May ordered 23 diplomats to leave"), the verb's subject."""
+    if verb.tag_ != "VBD":
+        return None
+    for c in verb.children:
+        if c.dep_ == "aux" and c.tag_ == "MD" and c.i == verb.i - 1 and c.text[:1].isupper():
+            return c
+    return None
