@@ -357,8 +357,8 @@ def test_a_reaction_answers_a_meeting_only_when_it_names_it():
     [
         ("Valdoria condemned the strikes as a grave violation, it said.", "criticism"),
         (
-            'Valdorian Foreign Minister Ivo Tarn called the operation a "deliberate and lawful '
-            'action" that answered a violation of "our sovereignty," he said.',
+            'Valdorian Foreign Minister Ivo Tarn called the strikes a "reckless and cynical '
+            'escalation" that put "our whole region" at risk, he said.',
             "statement",
         ),
     ],
@@ -387,12 +387,17 @@ def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_offici
 @pytest.mark.parametrize(
     "sentence, category",
     [
-        ("Kessburg police chief Ivo Tarn was fired from his post on Thursday.", "dismissal"),
+        ("Kessburg police chief Ivo Tarn was dismissed on Thursday.", "dismissal"),
         ("Valdoria on Thursday dismissed its ambassador to Kestland.", "dismissal"),
         ("Valdoria on Thursday dismissed the claims as baseless.", "rejection"),
+        ("Valdoria dismissed the post as fake on Thursday.", "rejection"),
         ("Kestland troops fired shells at the border on Thursday.", "clash"),
+        ("Kestland soldiers fired from their positions on Thursday.", "clash"),
+        ("The minister was fired upon by gunmen on Thursday.", "clash"),
         ("Valdoria severed diplomatic relations with Kestland on Thursday.", "break in relations"),
         ("Valdoria broke off ties with Kestland on Thursday.", "break in relations"),
+        ("A ship severed the undersea cable on Thursday.", "other"),
+        ("Valdoria broke its silence on the relations with Kestland on Thursday.", "other"),
     ],
 )
 def test_officials_removed_and_ties_broken_are_told_from_their_objects(sentence, category):
@@ -403,17 +408,13 @@ def test_officials_removed_and_ties_broken_are_told_from_their_objects(sentence,
 @pytest.mark.parametrize(
     "sentence, party",
     [
-        (
-            "Tensions in the region flared up again on Thursday after militants from the Orvo "
-            "movement attacked border posts in Valdoria.",
-            "militants",
-        ),
         ("Violence erupted on Thursday when Kestland troops stormed the town.", "Kestland"),
+        ("Panic spread on Thursday after Orvo militants bombed the bridge.", "Orvo"),
     ],
 )
 def test_a_state_change_of_no_party_is_told_by_the_act_that_set_it_off(sentence, party):
-    # the date hangs on "flared up" / "erupted", whose subject is nobody's: the attack is
-    # the event, and its own subject the actor
+    # the date hangs on "erupted" / "spread", whose subject is nobody's: the attack is the
+    # event, and its own subject the actor
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == ["attack"], df[["category", "actor", "notes"]]
     assert party in df.iloc[0]["actor"], df.iloc[0]["actor"]
@@ -421,8 +422,8 @@ def test_a_state_change_of_no_party_is_told_by_the_act_that_set_it_off(sentence,
 
 def test_an_envoy_summoned_to_a_ministry_is_summoned_by_that_ministry():
     text = (
-        "Ivo Tarn, charge d'affaires of the Embassy of Valdoria in Kestland, was summoned to "
-        "the Arvelian Ministry of Foreign Affairs on Thursday over the incident."
+        "Valdoria's charge d'affaires Ivo Tarn was summoned to the Arvelian Ministry of "
+        "Foreign Affairs on Thursday over the incident."
     )
     df = extract_events([_doc(text)])
     assert list(df["category"]) == ["summons"], df[["category", "actor", "notes"]]
@@ -430,13 +431,16 @@ def test_an_envoy_summoned_to_a_ministry_is_summoned_by_that_ministry():
 
 
 def test_a_when_the_parse_hangs_on_a_subject_is_no_part_of_the_actor():
+    # the parse hangs "when" on "unidentified", the first modifier of the subject
     text = (
-        "The envoy was summoned on Friday over an incident, when unidentified, uniformed people "
-        "armed with long firearms stormed the territory of Kestland on Thursday."
+        "The envoy was summoned on Friday over an incident, when unidentified, uniformed men "
+        "with rifles stormed a Kestland border post on Thursday."
     )
     df = extract_events([_doc(text)])
     attack = df[df["category"] == "attack"]
-    assert list(attack["actor"]) == ["unidentified, uniformed people"], df[["category", "actor"]]
+    assert len(attack) == 1, df[["category", "actor"]]
+    actor = attack.iloc[0]["actor"]
+    assert actor.endswith("uniformed men") and not actor.lower().startswith("when"), actor
 
 
 def test_a_killing_a_party_offers_to_shed_light_on_is_not_that_partys_act():
@@ -452,8 +456,8 @@ def test_a_killing_a_party_offers_to_shed_light_on_is_not_that_partys_act():
     "sentence, category, day",
     [
         (
-            "Following a cabinet meeting on Tuesday, Foreign Minister Ivo Tarn gave a statement "
-            "on the strikes.",
+            "After a council session on Tuesday, Foreign Minister Ivo Tarn issued a statement on "
+            "the strikes.",
             "statement",
             dt.date(2031, 4, 8),
         ),
@@ -492,14 +496,89 @@ def test_an_open_ended_vague_reference_dates_nothing_but_a_few_days_ago_does():
 def test_an_infinitive_of_purpose_is_no_act_of_its_own():
     text = (
         "Valdoria said on Friday it was recalling its ambassador to Kestland to protest the "
-        "erection last week of a statue near its consulate."
+        "opening last week of a Kestland consulate in Kess."
     )
     df = extract_events([_doc(text)])
     assert list(df["category"]) == ["withdrawal"], df[["category", "actor", "date_start"]]
 
 
 def test_a_name_the_tagger_reads_as_a_modal_is_the_subject_of_a_past_verb():
-    text = "May ordered 23 Arvelian diplomats to leave the country on Wednesday, the ministry said."
+    text = "May expelled four Arvelian envoys on Wednesday, the ministry said."
     df = extract_events([_doc(text)])
     expulsion = df[df["category"] == "expulsion"]
     assert list(expulsion["actor"]) == ["May"], df[["category", "actor"]]
+
+
+def test_an_act_after_which_something_happened_keeps_its_own_date():
+    text = "Protesters gathered on Monday after Kestland expelled the envoy in March."
+    df = extract_events([_doc(text)])
+    expulsion = df[df["category"] == "expulsion"]
+    assert [d.month for d in expulsion["date_start"]] == [3], df[["category", "date_start"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Valdoria embarked on a state visit to Kestland on Monday.",
+        "President Ivo Tarn set off on a tour of Kestland on Monday.",
+    ],
+)
+def test_a_visit_a_party_sets_off_on_is_its_own(sentence):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == ["visit"], df[["category", "actor"]]
+    assert "Kestland" not in df.iloc[0]["actor"], df.iloc[0]["actor"]
+
+
+def test_an_envoy_posted_to_a_named_state_is_summoned_by_that_state_whatever_the_office():
+    text = "The Kestland ambassador to Valdoria was summoned to the ministry on Thursday."
+    df = extract_events([_doc(text)])
+    assert list(df["actor"]) == ["Valdoria"], df[["category", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, category, year",
+    [
+        # the reported act has a date of its own
+        (
+            "Following the meeting on Tuesday, Tarn said Valdoria had recalled its envoy in 2029.",
+            "withdrawal",
+            2029,
+        ),
+        # an offset: not the day of the election
+        ("Weeks after the election on 3 March, Valdoria expelled two envoys.", "expulsion", None),
+    ],
+)
+def test_an_act_following_a_dated_event_is_not_dated_by_it_when_told_otherwise(
+    sentence, category, year
+):
+    df = extract_events([_doc(sentence)])
+    act = df[df["category"] == category]
+    assert [d.year for d in act["date_start"]] == ([year] if year else []), df[
+        ["category", "date_start", "notes"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Ivo Tarn flew to Kess to sign the treaty on Monday.", "agreement"),
+        ("Kestland deployed troops to the border to attack Kess on Monday.", "attack"),
+    ],
+)
+def test_a_date_on_an_infinitive_of_purpose_itself_still_makes_a_row(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "date_start"]]
+
+
+def test_a_month_at_the_head_of_a_sentence_is_no_person():
+    df = extract_events([_doc("May brought sanctions on Kestland on 3 May 2030.")])
+    assert df["actor"].isna().all() or "May" not in set(df["actor"]), df[["category", "actor"]]
+
+
+def test_an_office_saying_again_undated_makes_no_second_row():
+    text = (
+        NEWS_LEAD + "The Valdorian Foreign Ministry said on Wednesday the raid was unlawful. "
+        "The Valdorian Foreign Ministry said the strikes were a violation."
+    )
+    df = extract_events([_doc(text)])
+    assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]

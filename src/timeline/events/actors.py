@@ -43,7 +43,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         return "", None  # "What happened on 2 April?": a question, no party
     if any(c.tag_ == "WP$" for c in tok.children):
         return "", None  # "whose term": a relative phrase whose antecedent the parse lost
-    if tok.tag_ == "MD" and tok.text[:1].isupper():  # a name read as a modal ("May ordered")
+    if tok.tag_ == "MD" and tok.text[:1].isupper():  # a name read as a modal ("May expelled")
         return tok.text, (tok.idx, tok.idx + len(tok.text))
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
         return "", None  # a verb or a preposition the parse took for a subject

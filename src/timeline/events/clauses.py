@@ -172,7 +172,7 @@ def clause(head: Any, words: Words) -> Clause | None:
             return Clause(
                 act,
                 _verb_lemma(act, words),
-                words.verbs[_verb_lemma(act, words)],
+                verb_class(act, words),
                 False,
                 act_subject,
                 _objects(act),
@@ -230,13 +230,18 @@ def _present_state(verb: Any) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def verb_class(verb: Any, words: Words) -> PredicateClass | None:
+    """A verb's class: its idiom's with its object ("severed relations"), else its own."""
+    return idioms.verb_with_object(verb, words) or words.verbs.get(_verb_lemma(verb, words))
+
+
 def _reported_act(verb: Any, words: Words) -> Any | None:
     """The classed act a saying verb's complement reports, when it is not itself saying."""
     from timeline.events.merging import family
 
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
-            cls = words.verbs.get(_verb_lemma(child, words))
+            cls = verb_class(child, words)
             if cls is None or family(cls.code) == "say":
                 continue
             if _lemma(child) in words.LIGHT_VERBS and not any(

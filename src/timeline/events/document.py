@@ -156,7 +156,7 @@ def _dated_clauses(ctx: Context) -> None:
         for m, given in items:
             tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
             head = given if given is not None else clauses.anchor(tokens, ctx.words)
-            if head is None or idioms.purpose(head):
+            if head is None or idioms.purpose(head, tokens):
                 continue
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
@@ -428,9 +428,9 @@ def _forward(when: When, planned: bool, doc: Any) -> When:
     return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
 
 
-# TimeML's vague references ("in the future", "a few days ago"): an open-ended one dates
-# nothing.
-_VAGUE_VALUES = frozenset({"FUTURE_REF", "PRESENT_REF", "PAST_REF"})
+# TimeML's open-ended vague reference ("in the future"; "a few days ago", PAST_REF, has
+# bounds): it dates nothing.
+_VAGUE_VALUES = frozenset({"FUTURE_REF"})
 
 
 def _usable(m: Any, ctx: Context) -> bool:

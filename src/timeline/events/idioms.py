@@ -64,6 +64,8 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     lemma = _lemma(verb)
     if lemma in words.VERB_OFFICIAL and _acts_on_official(verb, words):
         return words.verbs[words.VERB_OFFICIAL[lemma]]
+    if lemma in words.VERB_TIES and _breaks_ties(verb, words):
+        return words.verbs[words.VERB_TIES[lemma]]
     frontier = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
     for _ in range(3):  # the verb's own phrase, a few words deep: not the clauses joined to it
         following = []
@@ -76,17 +78,27 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
 
 
 def _acts_on_official(verb: Any, words: Words) -> bool:
-    """Whether a verb acts on a person or a post: its object (or its subject in the passive)
-    is a person or an office holder, or it removes someone "from" a post (``OFFICIALS``)."""
+    """Whether a verb's direct object (its subject in the passive) is a person or an office
+    holder (``OFFICIALS``), and not a target ("was fired upon", ``AIMED``)."""
+    if any(c.dep_ == "prep" and c.lower_ in words.AIMED for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(  # the person, or an office holder's title before the name ("chief Ivo Tarn")
+            t.ent_type_ == "PERSON" or _lemma(t) in words.OFFICIALS for t in c.subtree if t.i <= c.i
+        )
+        for c in verb.children
+    )
+
+
+def _breaks_ties(verb: Any, words: Words) -> bool:
+    """Whether a verb's direct object (its subject in the passive) is ties or relations that
+    are not of another kind (``TIES``, ``OTHER_TIES``)."""
     for c in verb.children:
-        acted_on = c.dep_ in ("dobj", "nsubjpass")
-        if acted_on and (c.ent_type_ == "PERSON" or _lemma(c) in words.OFFICIALS):
-            return True
-        removed_from = c.dep_ == "prep" and c.lower_ == "from"
-        if removed_from and any(
-            _lemma(o) in words.OFFICIALS for o in c.children if o.dep_ == "pobj"
-        ):
-            return True
+        if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in words.TIES:
+            kinds = {_lemma(m) for m in c.children if m.dep_ in ("amod", "compound")}
+            if not kinds & words.OTHER_TIES:
+                return True
     return False
 
 
@@ -159,17 +171,11 @@ def envoy_state(verb: Any, words: Words) -> Any | None:
     """Who acts on an envoy in the passive with no agent: the host state of one summoned or
     expelled ("the ambassador to Arvelia was summoned": by Arvelia, where the envoy is
     posted), the sending state of one recalled ("the Valdorian ambassador was recalled": by
-    Valdoria)."""
+    Valdoria); with no such state, the office one is summoned to ("was summoned to the
+    Foreign Ministry": by the ministry; ``CALLED_IN``, ``CALLED_TO``)."""
     cls = words.verbs.get(_lemma(verb)) if verb.pos_ == "VERB" else None
     if cls is None or cls.code not in words.HOSTED | words.SENDING:
         return None
-    if cls.code in words.CALLED_IN and any(c.dep_ == "nsubjpass" for c in verb.children):
-        # "was summoned to the Foreign Ministry": the office summoned them
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in words.CALLED_TO:
-                office = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if office is not None and _lemma(office) in words.AGENT_HEADS:
-                    return office
     for child in verb.children:
         if child.dep_ != "nsubjpass" or _lemma(child) not in words.ENVOYS:
             continue
@@ -184,6 +190,12 @@ def envoy_state(verb: Any, words: Words) -> Any | None:
                 place = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if place is not None and place.ent_type_ == "GPE":
                     return place
+    if cls.code in words.CALLED_IN and any(c.dep_ == "nsubjpass" for c in verb.children):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in words.CALLED_TO:
+                office = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if office is not None and _lemma(office) in words.AGENT_HEADS:
+                    return office
     return None
 
 
@@ -241,49 +253,80 @@ def measure_start(verb: Any, words: Words) -> Any:
 
 
 def topic(noun: Any, words: Words) -> bool:
-    """An event noun that is what its clause is about ("light on the killing", "talks over
-    the seizure"), not the clause's act."""
+    """An event noun of an act done to someone (CAMEO roots 16-19, ``DONE_ROOTS``) that is what
+    its clause is about ("offered to shed light on the killing"), not the clause's act ("set
+    off on a tour", "headed to talks" are the subject's own)."""
+    cls = words.nouns.get(_lemma(noun))
     return (
-        noun.pos_ in ("NOUN", "PROPN")
+        cls is not None
+        and cls.code[:2] in words.DONE_ROOTS
+        and noun.pos_ in ("NOUN", "PROPN")
         and noun.dep_ == "pobj"
         and noun.head.lower_ in words.TOPIC_MARKERS
     )
 
 
 def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
-    """The classed act of an "after"/"when" clause below an unknown verb whose subject is no
-    party ("tensions flared up on Monday after militants attacked the post"): what happened
-    is the attack, done by its own subject (``TRIGGERING``)."""
+    """The act of force or of reducing relations (CAMEO roots 15-19, ``TRIGGER_ROOTS``) in an
+    "after"/"when" clause with no date of its own below an unknown verb whose subject is no
+    party ("violence erupted on Monday when troops stormed the town"): what happened is the
+    storming, done by its own subject (``TRIGGERING``)."""
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return None
     if _lemma(subject) in words.AGENT_HEADS | words.ROLE_WORDS:
         return None
     for c in verb.children:
-        if c.dep_ != "advcl" or _lemma(c) not in words.verbs or _lemma(c) in words.SPEECH:
+        cls = words.verbs.get(_lemma(c))
+        if c.dep_ != "advcl" or cls is None or cls.code[:2] not in words.TRIGGER_ROOTS:
             continue
+        if _has_date(c):
+            continue  # "gathered on Monday after Kestland expelled the envoy in March"
         marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
         if marks & words.TRIGGERING and any(s.dep_ == "nsubj" for s in c.children):
             return c
     return None
 
 
-def purpose(verb: Any) -> bool:
-    """An infinitive of purpose ("recalled its envoy to protest the erection last week of a
-    statue"): the purpose of the act above, no act of its own; a date the parse hangs on it
-    dates what it is about."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _has_date(verb: Any) -> bool:
+    """Whether a verb has a date of its own among its modifiers."""
+    return any(
+        c.dep_ in ("prep", "npadvmod", "advmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def purpose(verb: Any, date: Any) -> bool:
+    """A date the parse hangs on an infinitive of purpose right after its object ("recalled
+    its envoy to protest the opening last week of a consulate"): it dates the object, not the
+    purpose, which is no act of its own (``date``: the mention's tokens)."""
+    if verb.tag_ != "VB" or verb.dep_ != "advcl":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        t.dep_ == "npadvmod" and t.head.i == verb.i and any(o.i < t.i for o in objects)
+        for t in date
     )
 
 
 def modal_name(verb: Any) -> Any | None:
     """A capitalised "modal" right before a verb in the past tense, which no modal takes: a
-    name the tagger misread ("May ordered 23 diplomats to leave"), the verb's subject."""
+    name the tagger misread ("May expelled four envoys"), the verb's subject. Not a month
+    ("May brought sanctions on 3 May": the word is a month elsewhere in the sentence)."""
     if verb.tag_ != "VBD":
         return None
     for c in verb.children:
-        if c.dep_ == "aux" and c.tag_ == "MD" and c.i == verb.i - 1 and c.text[:1].isupper():
+        if (
+            c.dep_ == "aux"
+            and c.tag_ == "MD"
+            and c.i == verb.i - 1
+            and c.text[:1].isupper()
+            and c.ent_type_ not in ("DATE", "TIME")
+            and not any(  # the same word as a month elsewhere in the sentence ("on 3 May")
+                t.i != c.i and t.lower_ == c.lower_ and t.ent_type_ == "DATE" for t in c.sent
+            )
+        ):
             return c
     return None

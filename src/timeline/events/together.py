@@ -17,6 +17,7 @@ from timeline.events.clauses import (
     _objects,
     _verb_lemma,
     subject_of,
+    verb_class,
 )
 from timeline.events.words import Words
 
@@ -57,7 +58,7 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
             if not (nominal or verb):
                 continue
             lemma = _lemma(child) if nominal else _verb_lemma(child, words)
-            cls = (words.nouns if nominal else words.verbs).get(lemma)
+            cls = words.nouns.get(lemma) if nominal else verb_class(child, words)
             if lemma in words.LIGHT_VERBS and not nominal:
                 light = _noun_clause(child, lemma, None, found.planned, words)
                 if light is not None and _hostile(light.cls):  # "... and imposed sanctions"
@@ -74,9 +75,10 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
 
 def following(found: Clause, words: Words) -> list[Clause]:
     """The act of the clause a dated event noun sets the scene for with "following" or
-    "after" (``FOLLOWING``): "Following a cabinet meeting on 20 July, the minister gave a
-    statement" (the statement is dated by the meeting's day, as a report tells it), unless
-    that act has a date of its own."""
+    "after" (``FOLLOWING``): "After a council session on Monday, the minister issued a
+    statement" (the statement is dated by the session's day, as a report tells it). Not when
+    the act has a date of its own (nor the act a saying reports), the preposition an offset
+    ("weeks after the vote"), or the act is told in the perfect ("has condemned")."""
     from timeline.events.clauses import clause
 
     head = found.head
@@ -85,21 +87,29 @@ def following(found: Clause, words: Words) -> list[Clause]:
     prep = head.head
     if prep.dep_ != "prep" or prep.lower_ not in words.FOLLOWING:
         return []
+    if any(c.dep_ in ("npadvmod", "advmod") for c in prep.children):
+        return []  # "weeks after the election on 3 March": an offset, not that day
     verb = prep.head
-    if verb.pos_ != "VERB" or not _own_subject(verb):
-        return []
-    own_date = any(
-        c.i != prep.i
-        and c.dep_ in ("prep", "npadvmod", "advmod")
-        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-        for c in verb.children
-    )
-    if own_date:
+    if verb.pos_ != "VERB" or not _own_subject(verb) or _has_date(verb, prep):
         return []
     act = clause(verb, words)
     if act is None or act.planned or act.cls.code == "000" or act.head.i == head.i:
         return []
+    if _has_date(act.head, prep) or any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in (*verb.children, *act.head.children)
+    ):
+        return []  # "said Valdoria had recalled its envoy in 2029", "has condemned"
     return [act]
+
+
+def _has_date(tok: Any, besides: Any) -> bool:
+    """Whether a token has a date among its modifiers, other than in ``besides``."""
+    return any(
+        c.i != besides.i
+        and c.dep_ in ("prep", "npadvmod", "advmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for c in tok.children
+    )
 
 
 # CAMEO roots of acts a report lists in one breath, each an event of its own: force posture,

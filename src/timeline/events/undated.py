@@ -335,6 +335,8 @@ def _person(subject: Any, words: Any) -> str | None:
     one their country's officials made."""
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "NORP"):
         return None
+    if subject.lemma_.lower() in words.AGENT_HEADS | words.ROLE_WORDS:
+        return None  # "the Valdorian Foreign Ministry": an office, not a person
     before = {t.lower_ for t in subject.subtree if t.i < subject.i}
     if subject.ent_type_ == "PERSON" or before & words.ROLE_WORDS - {"the", "of", "and", "a", "an"}:
         return subject.lower_[:5]

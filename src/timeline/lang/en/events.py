@@ -87,8 +87,9 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("drill", "exercise", "deployment", "manoeuvre", "maneuver"),
     ),
     ("161", "summons", ("summon",), ("summons",)),
-    # CAMEO 161 in full: ties reduced or broken ("severed relations", "broke off ties")
-    ("1612", "break in relations", ("sever",), ("severance", "rupture")),
+    # CAMEO 161 in full: ties reduced or broken ("severed relations", "broke off ties"), only
+    # with ties or relations as the object (``VERB_TIES`` in idioms.py): no word of its own
+    ("1612", "break in relations", ("break off relations",), ()),
     ("162", "expulsion", ("expel", "oust", "eject", "order out", "kick out"), ("expulsion",)),
     ("163", "withdrawal", ("recall", "withdraw", "pull"), ("recall", "withdrawal")),
     (
@@ -129,8 +130,9 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("200", "election", ("elect", "vote"), ("election", "vote", "referendum", "poll", "ballot")),
     ("210", "inauguration", ("inaugurate", "swear"), ("inauguration",)),
     ("220", "debate", ("debate",), ("debate",)),
-    # not CAMEO: an official removed from office ("sacked its police chief")
-    ("240", "dismissal", ("sack",), ("dismissal", "sacking")),
+    # not CAMEO: an official removed from office ("fired its police chief"), only with a
+    # person as the object (``VERB_OFFICIAL`` in idioms.py): no word of its own
+    ("240", "dismissal", ("relieve of office",), ()),
     (
         "230",
         "publication",

@@ -104,10 +104,6 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "ceasefire"): "clash",
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
-    ("break", "relation"): "sever",
-    ("break", "tie"): "sever",
-    ("cut", "relation"): "sever",
-    ("cut", "tie"): "sever",
     ("declare", "grata"): "expel",
     ("declare", "gratae"): "expel",
     # "launched missiles at a base": weapons launched are an attack, not an announcement
@@ -118,14 +114,30 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("launch", "torpedo"): "attack",
 }
 
-# Verbs that remove an official from office when what they act on is a person or a post
-# ("fired the police chief", "was dismissed from his post"; not "fired shells", "dismissed the
-# claims") -> a listed verb whose class they take; and the words for such a person or post.
-VERB_OFFICIAL: dict[str, str] = {"fire": "sack", "dismiss": "sack", "remove": "sack"}
+# Verbs that remove an official from office when their direct object (or subject in the
+# passive) is a person or an office holder ("fired the police chief", "the minister was
+# dismissed"; not "fired shells", "dismissed the claims", "was fired upon") -> a listed
+# verb whose class they take; and the words for such office holders.
+VERB_OFFICIAL: dict[str, str] = {"fire": "relieve of office", "dismiss": "relieve of office"}
 OFFICIALS: frozenset[str] = frozenset(
-    {"minister", "chief", "head", "ambassador", "envoy", "official", "commander", "general"}
+    {"minister", "chief", "ambassador", "envoy", "official", "commander", "general"}
     | {"director", "governor", "secretary", "spokesman", "spokesperson", "spokeswoman"}
-    | {"post", "office", "job", "position", "duty", "duties"}
+)
+# Prepositions after which a verb's person is a target, not someone removed ("fired at").
+AIMED: frozenset[str] = frozenset({"at", "upon"})
+
+# Verbs that break relations with ties or relations as their direct object ("severed
+# diplomatic relations", "broke off ties", "cut ties"; not "cut trade ties", whose compound
+# is not diplomatic, nor "broke its silence on the relations") -> a listed verb.
+VERB_TIES: dict[str, str] = {
+    "sever": "break off relations",
+    "break": "break off relations",
+    "cut": "break off relations",
+}
+TIES: frozenset[str] = frozenset({"relation", "tie"})
+# Modifiers of ties that are not diplomatic ("trade ties", "economic relations").
+OTHER_TIES: frozenset[str] = frozenset(
+    {"trade", "economic", "commercial", "cultural", "military", "business", "family"}
 )
 
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
@@ -145,13 +157,16 @@ POINTING: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
 # Relative adverbs of time: "since 1995, when X fired missiles" dates the firing.
 TIME_RELATIVES: frozenset[str] = frozenset({"when"})
 
-# Conjunctions of a clause that tells what set off a state change dated above it ("tensions
-# flared up on Monday after militants attacked the post", "violence erupted when troops
-# stormed the town"): the act below is the event.
+# Conjunctions of a clause that tells what set off a state change dated above it ("violence
+# erupted on Monday when troops stormed the town"): the act below is the event.
 TRIGGERING: frozenset[str] = frozenset({"after", "when"})
+# The CAMEO roots of such acts (force posture, reducing relations, coercion, assault,
+# fighting); and of acts a clause may be about without doing them ("light on the killing").
+TRIGGER_ROOTS: frozenset[str] = frozenset({"15", "16", "17", "18", "19"})
+DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 
-# Prepositions before a dated event that set the scene for the act of their clause
-# ("Following a cabinet meeting on 20 July, the minister gave a statement"): that day.
+# Prepositions before a dated event that set the scene for the act of their clause ("After
+# a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
 
 # Prepositions that give the occasion of an act ("at a news conference", "in a statement").
