@@ -290,7 +290,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 and lemma in words.verbs
                 and lemma not in words.SPEECH
                 and lemma not in words.LIGHT_VERBS
-                and not _dated(tok)  # "..., prompting X to recall its envoy on Thursday"
+                and not idioms.has_date(tok)  # "..., prompting X to recall its envoy on Thursday"
             ):
                 return tok
             if (
@@ -307,15 +307,6 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 following.extend(tok.children)
         frontier = following
     return None
-
-
-def _dated(verb: Any) -> bool:
-    """Whether a verb has a date of its own among its modifiers (it dates its own event)."""
-    return any(
-        c.dep_ in ("prep", "npadvmod", "advmod")
-        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-        for c in verb.children
-    )
 
 
 def _own_clause(tok: Any) -> bool:

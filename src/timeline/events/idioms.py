@@ -279,7 +279,7 @@ def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
         cls = words.verbs.get(_lemma(c))
         if c.dep_ != "advcl" or cls is None or cls.code[:2] not in words.TRIGGER_ROOTS:
             continue
-        if _has_date(c):
+        if has_date(c):
             continue  # "gathered on Monday after Kestland expelled the envoy in March"
         marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
         if marks & words.TRIGGERING and any(s.dep_ == "nsubj" for s in c.children):
@@ -287,7 +287,7 @@ def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
     return None
 
 
-def _has_date(verb: Any) -> bool:
+def has_date(verb: Any) -> bool:
     """Whether a verb has a date of its own among its modifiers."""
     return any(
         c.dep_ in ("prep", "npadvmod", "advmod")

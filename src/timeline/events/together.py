@@ -11,7 +11,6 @@ from timeline.events.clauses import (
     _NOUN_POS,
     Clause,
     PredicateClass,
-    _dated,
     _lemma,
     _noun_clause,
     _objects,
@@ -19,6 +18,7 @@ from timeline.events.clauses import (
     subject_of,
     verb_class,
 )
+from timeline.events.idioms import has_date
 from timeline.events.words import Words
 
 
@@ -50,7 +50,7 @@ def conjoined(found: Clause, words: Words) -> list[Clause]:
                 and not _own_subject(child)
                 and any(c.lower_ in words.SIMULTANEOUS for c in child.children if c.dep_ == "mark")
             )
-            if not (joined or participle) or _dated(child):
+            if not (joined or participle) or has_date(child):
                 continue
             seen.add(child.i)
             frontier.append(child)
