@@ -287,10 +287,11 @@ def triggering(verb: Any, subject: Any, words: Words) -> Any | None:
     return None
 
 
-def has_date(verb: Any) -> bool:
-    """Whether a verb has a date of its own among its modifiers."""
+def has_date(verb: Any, besides: Any = None) -> bool:
+    """Whether a verb has a date of its own among its modifiers (other than ``besides``)."""
     return any(
-        c.dep_ in ("prep", "npadvmod", "advmod")
+        (besides is None or c.i != besides.i)
+        and c.dep_ in ("prep", "npadvmod", "advmod")
         and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         for c in verb.children
     )

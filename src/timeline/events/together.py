@@ -90,26 +90,16 @@ def following(found: Clause, words: Words) -> list[Clause]:
     if any(c.dep_ in ("npadvmod", "advmod") for c in prep.children):
         return []  # "weeks after the election on 3 March": an offset, not that day
     verb = prep.head
-    if verb.pos_ != "VERB" or not _own_subject(verb) or _has_date(verb, prep):
+    if verb.pos_ != "VERB" or not _own_subject(verb) or has_date(verb, prep):
         return []
     act = clause(verb, words)
     if act is None or act.planned or act.cls.code == "000" or act.head.i == head.i:
         return []
-    if _has_date(act.head, prep) or any(
+    if has_date(act.head, prep) or any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in (*verb.children, *act.head.children)
     ):
         return []  # "said Valdoria had recalled its envoy in 2029", "has condemned"
     return [act]
-
-
-def _has_date(tok: Any, besides: Any) -> bool:
-    """Whether a token has a date among its modifiers, other than in ``besides``."""
-    return any(
-        c.i != besides.i
-        and c.dep_ in ("prep", "npadvmod", "advmod")
-        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-        for c in tok.children
-    )
 
 
 # CAMEO roots of acts a report lists in one breath, each an event of its own: force posture,
