@@ -798,6 +798,19 @@ def test_a_verb_of_no_class_takes_one_from_its_object(text):
             "meeting",
             "Kestland's Foreign Minister Ivo Tarn",
         ),
+        # a surname alone, with or without an honorific, is the person named before
+        (
+            "Kestland's Foreign Minister Ivo Tarn arrived in Orvo late at night. "
+            "Tarn met the Valdorian president on Thursday.",
+            "meeting",
+            "Kestland's Foreign Minister Ivo Tarn",
+        ),
+        (
+            "Prime Minister Orla Kess spoke to reporters in Orvo. "
+            "Ms. Kess recalled the ambassador to Valdoria on Friday.",
+            "withdrawal",
+            "Prime Minister Orla Kess",
+        ),
     ],
 )
 def test_an_actor_takes_the_fuller_naming_the_document_gives(text, category, actor):

@@ -131,6 +131,11 @@ def actor_of(
             phrase, _ = actors.actor_phrase(reporter, words)
             if phrase and not actors.is_pronoun(phrase, words):
                 return (_office(ctx, phrase, reporter) if not party_keys(phrase) else phrase), None
+    if phrase and subject is not None and _bare_name(subject, phrase):
+        # "Tarn expelled ...": the document's fuller naming of that person, when it gave one
+        fuller = ctx.people.get(subject.text) or ctx.titled.get(subject.text)
+        if fuller:
+            return fuller, span
     if phrase and subject is not None and _titled_person(subject, words):
         # "Foreign Minister Tarn": the fuller naming the document gives ("Kestland's Foreign
         # Minister Ivo Tarn"), else, in a government's own document, its own
@@ -284,18 +289,38 @@ def _country_word(tok: Any) -> bool:
 
 
 def note_people(ctx: Context) -> None:
-    """Record, by surname, each titled person the document names with a country."""
+    """Record, by surname, each titled person the document names with a country (and, apart,
+    the first titled naming of each with none)."""
     for _base, sent in ctx.sentences:
         for tok in sent:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
-                continue  # the last word of a name
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ != "PERSON":
+                continue  # the last word of a person's name
             left = [t for c in tok.lefts for t in c.subtree]
-            if any(t.lower_ in ctx.words.AGENT_HEADS for t in left) and any(
-                _country_word(t) for t in left
-            ):
-                phrase, _ = actors.actor_phrase(tok, ctx.words)
-                if phrase:
-                    ctx.people.setdefault(tok.text, phrase)
+            if not any(t.lower_ in ctx.words.AGENT_HEADS for t in left):
+                continue
+            phrase, _ = actors.actor_phrase(tok, ctx.words)
+            if not phrase:
+                continue
+            if any(_country_word(t) for t in left):
+                ctx.people.setdefault(tok.text, phrase)
+            else:
+                ctx.titled.setdefault(tok.text, phrase)
+
+
+def _bare_name(subject: Any, phrase: str) -> bool:
+    """A person's surname alone ("Tarn", "Mr. Tarn") as a clause's subject."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+        return False
+    return (
+        all(
+            t.dep_ in ("compound", "punct") and t.text.rstrip(".") in _HONORIFICS
+            for t in subject.lefts
+        )
+        and len(phrase.split()) <= 2
+    )
+
+
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mme", "M"})
 
 
 def _publisher_country(doc: Any, words: Words) -> str:

@@ -50,6 +50,8 @@ class Context:
     # a titled person's fullest naming with a country, by surname ("Tarn" -> "Kestland's
     # Foreign Minister Ivo Tarn")
     people: dict[str, str] = field(default_factory=dict)
+    # a titled person's first naming with no country, by surname ("Minister Ivo Tarn")
+    titled: dict[str, str] = field(default_factory=dict)
     # the state the publisher speaks for, when it is one ("Valdoria" for its ministry)
     home: str = ""
 
