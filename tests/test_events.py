@@ -619,6 +619,35 @@ def test_a_reaction_in_another_document_of_the_same_story_answers_the_act():
     assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"], df
 
 
+def test_documents_naming_the_same_places_and_people_in_short_are_one_story():
+    # "Orvo" for "the Orvo Basin", "Vell" for "Tomas Vell": the names' words are shared
+    event = _doc(
+        "Kestland police detained two journalists in the Orvo Basin on Monday. "
+        "Mayor Tomas Vell said the soldiers had left.",
+        doc_id="a",
+    )
+    reaction = _doc(
+        "Valdoria condemned the detention on Tuesday. Vell asked for help in Orvo.", doc_id="b"
+    )
+    df = extract_events([event, reaction]).set_index("category")
+    assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"], df
+
+
+def test_a_briefing_documents_own_title_names_no_earlier_briefing():
+    # what a briefing's title and opening name are its subjects ("the trawler"), not its own
+    # kind: otherwise every earlier briefing or statement would be "named" by it
+    doc = _doc(
+        "Regular Press Briefing by Spokesperson Ana Lind\n\nQ: Any comment on the trawler?\n\n"
+        "A: The statement speaks for itself.",
+        title="Regular Press Briefing by Spokesperson Ana Lind on the Trawler",
+        outlet="Ministry of Foreign Affairs of Valdoria",
+        publisher_type="government",
+    )
+    (act,) = [c for c in document_candidates(doc) if c.document_act]
+    assert "trawler" in act.about and "trawler" in act.context, (act.about, act.context)
+    assert not {"briefing", "press", "statement"} & (act.about | act.context)
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",

@@ -352,9 +352,13 @@ def _document_act(ctx: Context) -> None:
             category=cls.category,
             when=When(doc.published, doc.published, "day", doc.text[where[0] : where[1]], span),
             actor=doc.outlet or "",
-            about=frozenset(w.lower() for w in re.findall(r"\w+", title)),
-            context=frozenset().union(
-                *(_lemmas(sent, sent[0], ctx.words) for _b, sent in ctx.sentences[:4])
+            about=_not_own_kind(re.findall(r"\w+", title.lower()), cls.code, ctx.words),
+            context=_not_own_kind(
+                frozenset().union(
+                    *(_lemmas(sent, sent[0], ctx.words) for _b, sent in ctx.sentences[:4])
+                ),
+                cls.code,
+                ctx.words,
             ),
             names=frozenset(
                 t.text.lower()
@@ -367,6 +371,19 @@ def _document_act(ctx: Context) -> None:
             notes=["the document itself is the statement; dated by its publication"],
         )
     )
+
+
+def _not_own_kind(lemmas: Any, code: str, words: Words) -> frozenset[str]:
+    """A statement document's words but those naming its own kind ("Press Briefing",
+    "Statement", "Remarks"): its title and opening name what it is about, not an earlier
+    briefing it answers."""
+    own = merging.family(code)
+    out = set()
+    for word in lemmas:
+        cls = words.nouns.get(word) or words.verbs.get(word)
+        if cls is None or merging.family(cls.code) != own:
+            out.add(word)
+    return frozenset(out)
 
 
 def _names_itself(cand: Candidate, code: str, doc: Any) -> bool:

@@ -7,8 +7,8 @@ own objects name, scoring at least ``THRESHOLD_OTHER``:
 
 Only an event of the same story can be answered: told in the reaction's own document, or in
 a sentence sharing two proper names with the reaction's, or by a document of the same story
-(the two documents share ``STORY_NAMES`` proper names that few documents of the corpus use;
-such an event counts as sharing two names). Then:
+(the two documents' proper names are alike, see ``_stories``; such an event counts as sharing
+two names). Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
   family ("the expulsion" names an act of expelling); +3 when only its sentence does, or
@@ -50,6 +50,7 @@ go to the nearest earlier event. A row that answers another is a ``response``.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -70,9 +71,10 @@ UNNAMED_REACH = 30
 # An event a reaction names in neither its clause nor its sentence scores one less when it is
 # more than this many days older (a reaction answers recent news unless it says otherwise).
 UNNAMED_RECENT = 10
-# Two documents are of one story when they share this many proper names that few documents
-# use (at most half of them, and at most STORY_SPREAD).
-STORY_NAMES = 3
+# Two documents are of one story when their proper names are this alike (the cosine of their
+# name words weighted by inverse document frequency, see ``_stories``); only words used by at
+# most STORY_SPREAD documents are compared.
+STORY_SIMILARITY = 0.15
 STORY_SPREAD = 50
 # An event dated only by its month or year is background ("the 2017 agreement", "sanctions
 # imposed last month"): a row answers it only when its own objects name it.
@@ -198,26 +200,52 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
 
 
 def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
-    """For each document, the others of its story: those that share at least
-    ``STORY_NAMES`` proper names that few of the corpus's documents use (in at most half of
-    them, or two in a corpus of three or fewer, and in at most ``STORY_SPREAD`` documents, so
-    a story stays a story in a large corpus)."""
-    names: dict[str, set[str]] = defaultdict(set)
+    """For each document, the others of its story: those whose proper names are alike.
+
+    Each document is the set of words of the proper names it uses ("Orvo Basin" gives
+    "orvo" and "basin", so a report saying only "Orvo" still shares it), weighted by
+    inverse document frequency (smoothed, as scikit-learn's ``TfidfVectorizer`` does:
+    ``ln((1 + n) / (1 + df)) + 1``); two documents are of one story when the cosine of their
+    vectors is at least ``STORY_SIMILARITY``. Only words used by at most ``STORY_SPREAD``
+    documents are compared (found through an index, so a large corpus is not compared pair by
+    pair); the others still weigh in each vector's length. Words of one name alone
+    ("Orvo Basin Council") make no story.
+    """
+    phrases: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for doc_id, found in r.story_names.items():
-            names[doc_id].update(found)
-    spread = Counter(name for found in names.values() for name in found)
-    limit = min(STORY_SPREAD, max(2, len(names) // 2))
-    distinctive = {d: {n for n in found if spread[n] <= limit} for d, found in names.items()}
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for d, found in distinctive.items():
-        for name in found:
-            by_name[name].append(d)
-    out: dict[str, set[str]] = {}
-    for d, found in distinctive.items():
-        shared = Counter(other for name in found for other in by_name[name] if other != d)
-        out[d] = {other for other, count in shared.items() if count >= STORY_NAMES}
+            phrases[doc_id].update(found)
+    names = {d: _name_words(found) for d, found in phrases.items()}
+    spread = Counter(word for found in names.values() for word in found)
+    total = len(names)
+    weight = {w: (math.log((1 + total) / (1 + c)) + 1) ** 2 for w, c in spread.items()}
+    length = {d: math.sqrt(sum(weight[w] for w in found)) or 1.0 for d, found in names.items()}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for d, found in names.items():
+        for word in found:
+            if spread[word] <= STORY_SPREAD:
+                by_word[word].append(d)
+    dot: Counter[tuple[str, str]] = Counter()
+    for word, docs in by_word.items():
+        for a in docs:
+            for b in docs:
+                if a != b:
+                    dot[(a, b)] += weight[word]
+    out: dict[str, set[str]] = {d: set() for d in names}
+    for (a, b), value in dot.items():
+        if value / (length[a] * length[b]) < STORY_SIMILARITY:
+            continue
+        shared = names[a] & names[b]
+        if sum(1 for name in phrases[a] if _name_words({name}) & shared) >= 2:
+            out[a].add(b)  # two names in common at least: one ("Orvo Basin Council") is no story
     return out
+
+
+def _name_words(found: set[str] | frozenset[str]) -> set[str]:
+    """The words of some proper names, without initials and honorifics ("mr.")."""
+    return {
+        w for name in found for w in name.replace(".", " ").split() if len(w) > 2 and w.isalpha()
+    }
 
 
 @dataclass(frozen=True)
