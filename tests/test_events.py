@@ -740,6 +740,10 @@ def test_ordering_someone_to_leave_is_an_expulsion(text):
     [
         "On Thursday Kestland gave the Valdorian envoy until Sunday to leave.",
         "On Thursday Kestland told the Valdorian envoy he was required to leave by 20 April.",
+        "On Thursday Kestland said ten Valdorian diplomats must leave the country until the "
+        "end of Sunday, April 13.",
+        "On Thursday Kestland gave Valdoria until 12:00 [local time] Friday to reply.",
+        "On Thursday Kestland told the Valdorian envoy to leave no later than Saturday.",
     ],
 )
 def test_a_deadline_is_not_the_date_of_an_act(text):

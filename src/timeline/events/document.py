@@ -461,8 +461,7 @@ def _usable(m: Any, ctx: Context) -> bool:
         return False
     if getattr(m, "value", "") in _VAGUE_VALUES and getattr(m, "latest", None) is None:
         return False  # "in the future": open-ended ("a few days ago" has bounds)
-    before = ctx.doc.text[max(0, m.start - 12) : m.start].split()
-    if before and before[-1].lower() in ctx.words.DEADLINES:
+    if ctx.words.DEADLINE_BEFORE.search(ctx.doc.text[max(0, m.start - 60) : m.start]):
         return False  # "until Saturday": a deadline, when nothing has happened yet
     return not ctx.layout.is_masked(m.start)
 

@@ -4,6 +4,8 @@ describing and compelling verbs, deadlines, verb-object pairs, settings and offs
 
 from __future__ import annotations
 
+import re
+
 from timeline.lang.en.events import HOME_HEADS
 
 # Envoys, and the prepositions that name the state they are posted to ("the ambassador to
@@ -79,9 +81,15 @@ SENDING_AWAY = "expel"
 # What one is sent away from, when not named ("leave the country").
 HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
-# Words before a date that make it a deadline, not the day of an act ("until Saturday",
-# "required to leave by 13 March").
-DEADLINES: frozenset[str] = frozenset({"until", "till", "by"})
+# The words before a date that make it a deadline, not the day of an act ("until Saturday",
+# "required to leave by 13 March", "until the end of Monday, April 19", "until 12:00 [local
+# time] Thursday", "no later than Friday").
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|no later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:\[[^\]]*\]\s*|\([^)]*\)\s*)?)?"
+    r"(?:[a-z]+day,?\s+)?$",
+    re.IGNORECASE,
+)
 
 # Verbs of saying that mean something else with a plain object ("he added that ..." is
 # saying; "added fourteen companies to its list" is not).
