@@ -648,6 +648,18 @@ def test_a_briefing_documents_own_title_names_no_earlier_briefing():
     assert not {"briefing", "press", "statement"} & (act.about | act.context)
 
 
+def test_an_act_answers_no_event_long_before_that_it_names_only_elsewhere_in_the_document():
+    # the press conference of six months before is background, named in another sentence
+    text = (
+        "Kestland, Arvelia and Orvo announced a security partnership on Wednesday, ending a "
+        "submarine contract with Valdoria. The Valdorian president had held a press conference "
+        "in Kess with the Arvelian prime minister on 30 September 2030, where he spoke of the "
+        "partnership with Arvelia."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert pd.isna(df.loc["announcement", "responds_to"]), df[["event_id", "responds_to"]]
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",

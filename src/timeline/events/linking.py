@@ -21,7 +21,8 @@ two names). Then:
 - -1 the event happened the same day (a same-day event in the same document must be told
   before the reaction); -1 more than two months before, -3 more than a year before; -1 more
   when the reaction names it in neither its clause nor its sentence and it is more than
-  ``UNNAMED_RECENT`` days older;
+  ``UNNAMED_RECENT`` days older; such an event more than ``UNNAMED_FAR`` days older is
+  background and cannot be answered at all;
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one, except for a measure in
   kind (a summons, an expulsion) after a salient act of its own side (its police's arrest of a
@@ -71,6 +72,8 @@ UNNAMED_REACH = 30
 # An event a reaction names in neither its clause nor its sentence scores one less when it is
 # more than this many days older (a reaction answers recent news unless it says otherwise).
 UNNAMED_RECENT = 10
+# ... and it answers none more than this many days older (background, not a cause).
+UNNAMED_FAR = 60
 # Two documents are of one story when their proper names are this alike (the cosine of their
 # name words weighted by inverse document frequency, see ``_stories``); only words used by at
 # most STORY_SPREAD documents are compared.
@@ -438,6 +441,8 @@ def _score(
         elif row.code not in classes.in_kind or target.code not in classes.salient:
             score -= 2  # one's own act is answered only by a measure after a salient act
     gap = (_day(row) - (target.when.end or target.when.start)).days
+    if naming < 3 and gap > UNNAMED_FAR:
+        return 0  # an event named only in the document, long before: background, not a cause
     if gap == 0:
         score -= 1
     elif gap > 365:
