@@ -660,6 +660,17 @@ def test_an_act_answers_no_event_long_before_that_it_names_only_elsewhere_in_the
     assert pd.isna(df.loc["announcement", "responds_to"]), df[["event_id", "responds_to"]]
 
 
+def test_a_doubtful_row_is_answered_only_by_a_reaction_that_names_it():
+    # "revealed last week": a predicate of no class with a vague date (confidence 0.35)
+    text = (
+        "Kestland's president revealed last week that his country would build a new port. "
+        "Valdoria's foreign minister criticised Kestland on Thursday."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert "confidence 0.35" in df.loc["other", "notes"], df.loc["other", "notes"]
+    assert pd.isna(df.loc["criticism", "responds_to"]), df[["event_id", "responds_to"]]
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",
@@ -756,6 +767,7 @@ def test_ordering_someone_to_leave_is_an_expulsion(text):
         "end of Sunday, April 13.",
         "On Thursday Kestland gave Valdoria until 12:00 [local time] Friday to reply.",
         "On Thursday Kestland told the Valdorian envoy to leave no later than Saturday.",
+        "On Thursday Kestland ordered two Valdorian diplomats to leave before the end of April 14.",
     ],
 )
 def test_a_deadline_is_not_the_date_of_an_act(text):

@@ -461,7 +461,9 @@ def _usable(m: Any, ctx: Context) -> bool:
         return False
     if getattr(m, "value", "") in _VAGUE_VALUES and getattr(m, "latest", None) is None:
         return False  # "in the future": open-ended ("a few days ago" has bounds)
-    if ctx.words.DEADLINE_BEFORE.search(ctx.doc.text[max(0, m.start - 60) : m.start]):
+    lead = ctx.doc.text[max(0, m.start - 60) : m.start]
+    edge = ctx.words.PERIOD_EDGE.match(m.text)  # "before [the end of April 19]"
+    if ctx.words.DEADLINE_BEFORE.search(lead + (edge.group(0) if edge else "")):
         return False  # "until Saturday": a deadline, when nothing has happened yet
     return not ctx.layout.is_masked(m.start)
 

@@ -29,9 +29,10 @@ two names). Then:
   foreign embassy's employee).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
-row of that document answers it. A reaction may answer an act dated the next day by another
-document when its clause or sentence names it (time zones: a detention on the 2nd where it
-happened, condemned on the 1st by a capital eight hours behind).
+row of that document answers it. A doubtful row (confidence below ``DOUBTFUL``) is answered
+only by a reaction whose clause or sentence names it. A reaction may answer an act dated the
+next day by another document when its clause or sentence names it (time zones: a detention
+on the 2nd where it happened, condemned on the 1st by a capital eight hours behind).
 
 A reaction's own medium ("at a press conference", "in a statement") and its verbs of saying
 name no earlier statement. A reaction that answers a statement or a call without naming it
@@ -74,6 +75,10 @@ UNNAMED_REACH = 30
 UNNAMED_RECENT = 10
 # ... and it answers none more than this many days older (background, not a cause).
 UNNAMED_FAR = 60
+# A row whose confidence is below this (``timeline.events.confidence``: a predicate of no class
+# with a vague date, a plan, an undated saying ...) is answered only by a reaction whose
+# clause or sentence names it.
+DOUBTFUL = 0.5
 # Two documents are of one story when their proper names are this alike (the cosine of their
 # name words weighted by inverse document frequency, see ``_stories``); only words used by at
 # most STORY_SPREAD documents are compared.
@@ -142,6 +147,8 @@ def link(rows: list[Candidate], words: Words) -> None:
                 continue  # a visit after a visit is the same story told twice, not an answer
             if target.when.precision in COARSE_TARGETS and level < 4:
                 continue  # background dated by a month or a year is answered only by name
+            if target.confidence < DOUBTFUL and level < 3:
+                continue  # a doubtful row is answered only when the reaction names it
             if target.code in words.ANSWERED_BY_NAME and level < 3:
                 continue  # a meeting or a visit is answered when the reaction names it
             distance = (_day(row) - (target.when.end or target.when.start)).days

@@ -83,13 +83,17 @@ HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
 # The words before a date that make it a deadline, not the day of an act ("until Saturday",
 # "required to leave by 13 March", "until the end of Monday, April 19", "until 12:00 [local
-# time] Thursday", "no later than Friday").
+# time] Thursday", "no later than Friday", "before the end of April 19").
 DEADLINE_BEFORE = re.compile(
-    r"\b(?:until|till|by|no later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+    r"(?:\b(?:until|till|by|no later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+    r"|\bbefore\s+the\s+(?:end|close)\s+of\s+)"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:\[[^\]]*\]\s*|\([^)]*\)\s*)?)?"
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
+# A date mention's own first words that the deadline may stand before ("before [the end of
+# April 19]").
+PERIOD_EDGE = re.compile(r"the\s+(?:end|close)\s+of\s+", re.IGNORECASE)
 
 # Verbs of saying that mean something else with a plain object ("he added that ..." is
 # saying; "added fourteen companies to its list" is not).
