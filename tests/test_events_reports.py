@@ -129,6 +129,28 @@ def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one():
     assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
 
 
+@pytest.mark.parametrize(
+    "act",
+    [
+        "Valdorian Foreign Minister Ivo Tarn accepted the envoy's resignation on Thursday. ",
+        "The Valdorian foreign ministry recalled its ambassador on Thursday. ",
+    ],
+)
+def test_a_party_with_an_act_dated_the_news_day_makes_no_undated_saying_that_day(act):
+    # the undated words tell of that day's act (of another class): no second row
+    sayings = [
+        "Tarn said the strikes were a grave violation.",
+        "The Valdorian foreign ministry said the strikes were a grave violation.",
+    ]
+    for saying in sayings:
+        df = extract_events([_doc(NEWS_LEAD + act + saying)])
+        assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
+    # another party's undated words still make their row
+    other = "Orvo's Prime Minister Ana Lind said it was wrong."
+    df = extract_events([_doc(NEWS_LEAD + act + other)])
+    assert df["notes"].str.contains("news day").sum() == 1, df[["category", "actor", "notes"]]
+
+
 def test_an_undated_saying_in_a_statement_of_the_publisher_itself_makes_no_row():
     df = extract_events([_doc(NEWS_LEAD + "Ivo Tarn said it was a violation.", "government")])
     assert not df["notes"].str.contains("news day").any(), df[["category", "notes"]]

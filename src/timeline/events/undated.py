@@ -243,7 +243,8 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     "officials" on background as often as on the day's news; for the other verbs a named
     place, organisation or nationality as well. A party that already has a dated saying in
     the document (for a saying) or a row of the same class makes no second one (a later
-    "the ministry said" continues the statement dated before).
+    "the ministry said" continues the statement dated before), and a party with an act of any
+    class dated the news day makes no undated saying that day (its words tell of that act).
 
     Only in a report that tells its news day, which dates the row (the notes say so). In a
     publisher's own statement, or a report with no day near its publication, such a saying
@@ -257,6 +258,8 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     words = ctx.words
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
     told = [(c.code, c.speech, c.actor) for c in ctx.candidates if c.actor and c.when.end]
+    # a person's act dated the news day: their undated words that day tell of it
+    that_day = [c.actor for c in ctx.candidates if c.actor and c.when.start == day == c.when.end]
     for base, sent, tok in _undated_verbs(ctx):
         if not _main(tok, words) or tok.lemma_.lower() in words.DECIDING:
             continue
@@ -277,6 +280,11 @@ def undated_reactions(ctx: Context, make: Any) -> None:
             for code, speech, other in told
         ):
             continue  # that party's saying (or act of that class) is told with its date
+        if cand.speech and any(
+            person in party_keys(other) if person else same_party(cand.actor, other)
+            for other in that_day
+        ):
+            continue  # "Tarn accepted on Monday ... Tarn stated": the words of that act
         taken.add(cand.predicate[0])
         told.append((cand.code, cand.speech, cand.actor))
         ctx.candidates.append(cand)
@@ -333,6 +341,11 @@ def _person(subject: Any, words: Any) -> str | None:
     None: a name the tagger calls a person, or a proper noun after a role word ("Secretary
     of Defense Ivo Tarn", which it may call an organisation). A person's saying is not the
     one their country's officials made."""
+    if subject is not None and subject.pos_ == "NOUN":
+        # "Kestland's ambassador Ivo Tarn": the name told beside the title
+        subject = next(
+            (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "NORP"):
         return None
     if subject.lemma_.lower() in words.AGENT_HEADS | words.ROLE_WORDS:
