@@ -70,6 +70,8 @@ def test_a_dated_clause_gives_class_actor_and_date():
         ("President Okoro spoke with Chancellor Brandt by telephone on Friday.", "phone call"),
         ("Police in Port Sable arrested three activists on Friday.", "detention"),
         ("Valdoria hailed on Friday the tribunal's decision on the border case.", "praise"),
+        ("Kestland police broke into the Valdorian embassy in Orvo on Friday.", "attack"),
+        ("Kestland police raided the Valdorian embassy in Orvo on Friday.", "attack"),
     ],
 )
 def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):

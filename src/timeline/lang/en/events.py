@@ -117,9 +117,9 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "180",
         "attack",
         ("attack", "kill", "slay", "shoot", "bomb", "assassinate")
-        + ("poison", "murder", "abduct", "storm"),
+        + ("poison", "murder", "abduct", "storm", "raid", "break into", "ransack"),
         ("attack", "killing", "assassination", "shooting", "bombing", "poisoning")
-        + ("murder", "strike", "airstrike"),
+        + ("murder", "strike", "airstrike", "raid", "assault"),
     ),
     (
         "190",
