@@ -673,6 +673,33 @@ def test_a_doubtful_row_is_answered_only_by_a_reaction_that_names_it():
     assert pd.isna(df.loc["criticism", "responds_to"]), df[["event_id", "responds_to"]]
 
 
+@pytest.mark.parametrize("reactions", [2, 3])
+def test_a_reaction_that_names_nothing_answers_its_storys_focal_act(reactions):
+    # an act three reactions answer is the story's focal act; with two it is not, and a
+    # briefing that names nothing answers nothing
+    said = [
+        "Arvelia condemned the detention on Tuesday.",
+        "Lirria criticised the detention of Tarn on Tuesday.",
+        "Norland denounced the detention on Wednesday.",
+    ][:reactions]
+    event = _doc(
+        "Kestland troops detained the Valdorian president Ivo Tarn in Orvo City on Monday. "
+        + " ".join(said),
+        doc_id="a",
+    )
+    briefing = _doc(
+        "The spokesman for the Secretary-General held a briefing in Orvo City on Wednesday. "
+        "He said the Secretary-General was following the situation of Ivo Tarn closely.",
+        doc_id="b",
+    )
+    df = extract_events([event, briefing]).set_index("category")
+    answer = df.loc["press briefing", "responds_to"]
+    if reactions == 3:
+        assert answer == df.loc["detention", "event_id"], df[["event_id", "responds_to"]]
+    else:
+        assert pd.isna(answer), df[["event_id", "responds_to"]]
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",

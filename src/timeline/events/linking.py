@@ -46,8 +46,10 @@ by a row whose clause or sentence names it.
 An undated act known to precede a day ("has lodged a protest", precision ``before``) is
 placed at that day.
 
-There is no fallback: when nothing reaches the threshold, ``responds_to`` stays empty. Ties
-go to the nearest earlier event. A row that answers another is a ``response``.
+When nothing reaches the threshold, a reaction answers its story's focal act if it has one
+(an act at least ``FOCAL_ANSWERS`` rows answer, at most ``FOCAL_DAYS`` before, of another
+party); otherwise ``responds_to`` stays empty: never "the last earlier event". Ties go to the
+nearest earlier event. A row that answers another is a ``response``.
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ UNNAMED_FAR = 60
 # with a vague date, a plan, an undated saying ...) is answered only by a reaction whose
 # clause or sentence names it.
 DOUBTFUL = 0.5
+# A story's focal act: one that at least this many rows answer; a reaction that names nothing
+# answers it when it is at most FOCAL_DAYS older (see ``_to_focal``).
+FOCAL_ANSWERS = 3
+FOCAL_DAYS = 30
 # Two documents are of one story when their proper names are this alike (the cosine of their
 # name words weighted by inverse document frequency, see ``_stories``); only words used by at
 # most STORY_SPREAD documents are compared.
@@ -161,6 +167,48 @@ def link(rows: list[Candidate], words: Words) -> None:
             named[i] = best[2]
     _to_roots(rows, named)
     _with_partners(rows)
+    _to_focal(rows, words.REACTIVE, stories, parties)
+
+
+def _to_focal(
+    rows: list[Candidate],
+    reactive: frozenset[str],
+    stories: dict[str, set[str]],
+    parties: list[set[str]],
+) -> None:
+    """A reaction that answers nothing it names answers its story's focal act: an act (not
+    words, not doubtful) that ``FOCAL_ANSWERS`` rows or more answer, told in the reaction's
+    document or its story, up to ``FOCAL_DAYS`` before it, by another party (the noon
+    briefing the day of a coup answers the coup). The act most answered, then the nearest."""
+    answered = Counter(r.target for r in rows if r.target is not None)
+    focal = [
+        k
+        for k, count in answered.items()
+        if count >= FOCAL_ANSWERS and not verbal(rows[k].code) and rows[k].confidence >= DOUBTFUL
+    ]
+    if not focal:
+        return
+    for i, row in enumerate(rows):
+        if row.target is not None or row.code not in reactive or _day(row) is None:
+            continue
+        mine = {row.doc_id, *row.docs}
+        story = mine | {d for own in mine for d in stories.get(own, ())}
+        best = None
+        for k in focal:
+            act = rows[k]
+            gap = (_day(row) - (act.when.end or act.when.start)).days
+            if not story & {act.doc_id, *act.docs} or gap > FOCAL_DAYS:
+                continue
+            if not _earlier(act, row, reactive) or _reaches(rows, k, i):
+                continue
+            if parties[i] & parties[k]:
+                continue  # one's own act is no cause to react to
+            key = (answered[k], -gap)
+            if best is None or key > best[0]:
+                best = (key, k)
+        if best is not None:
+            row.target = best[1]
+            row.kind = "response"
 
 
 def _told_together(a: Candidate, b: Candidate) -> bool:
