@@ -804,6 +804,25 @@ def test_a_deadline_is_not_the_date_of_an_act(text):
     assert set(df["date_start"]) == {pd.Timestamp("2031-04-10")}, df[["title", "date_start"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the press reporting is coverage, not an act; an agency of a state or the UN acts
+        ("Kestland's RIA news agency reported Thursday that the talks had failed.", 0),
+        ("Reports in the media earlier on Thursday said the envoy had left.", 0),
+        ("Media reports on Thursday said the envoy had left.", 0),
+        ("The UN atomic agency reported on Thursday that the plant was damaged.", 1),
+        ("Valdoria published a report on Thursday.", 1),
+        # a date that modifies a deadline is when something is due
+        ("Kestland ignored a midnight deadline to expel the envoys.", 0),
+        ("Valdoria set a Friday deadline for a reply.", 0),
+    ],
+)
+def test_press_coverage_and_deadlines_make_no_row(text, rows):
+    df = extract_events([_doc(text)])
+    assert len(df) == rows, df[["title", "date_start"]]
+
+
 def test_an_object_that_points_back_names_an_act_but_no_statement():
     words = words_for("en")
 

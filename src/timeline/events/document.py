@@ -158,11 +158,13 @@ def _dated_clauses(ctx: Context) -> None:
         for m, given in items:
             tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
             head = given if given is not None else clauses.anchor(tokens, ctx.words)
-            if head is None or idioms.purpose(head, tokens):
+            if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
                 continue
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
+            if idioms.press_report(found, ctx.words):
+                continue  # "the news agency reported Thursday": coverage, not an act
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
             after = together.following(found, ctx.words)
             for act in [found, *together.conjoined(found, ctx.words), *after]:

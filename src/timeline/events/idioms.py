@@ -312,6 +312,19 @@ def purpose(verb: Any, date: Any) -> bool:
     )
 
 
+def deadline(date: Any, words: Words) -> bool:
+    """A date that modifies a deadline ("ignored a midnight deadline", "the Friday deadline
+    for a reply"): it is when something is due, not when an act took place (``date``: the
+    mention's tokens)."""
+    inside = {t.i for t in date}
+    return any(
+        t.dep_ in ("compound", "nmod", "amod", "npadvmod")
+        and t.head.i not in inside
+        and _lemma(t.head) in words.DEADLINE_NOUNS
+        for t in date
+    )
+
+
 def modal_name(verb: Any) -> Any | None:
     """A capitalised "modal" right before a verb in the past tense, which no modal takes: a
     name the tagger misread ("May expelled four envoys"), the verb's subject. Not a month
@@ -331,3 +344,41 @@ def modal_name(verb: Any) -> Any | None:
         ):
             return c
     return None
+
+
+def press_report(found: Any, words: Words) -> bool:
+    """News coverage, not an act of a party: a report of the press ("Kestland's news agency
+    reported Thursday", "reports in the media earlier on Saturday", "newspaper reports on
+    Monday"). What the report tells may be an act; the reporting is not."""
+    subject = found.subject
+    if subject is not None and _lemma(subject) in words.REPORTING and _media_report(subject, words):
+        return True  # "reports in the media said ..."
+    if found.lemma not in words.REPORTING:
+        return False
+    if not found.nominal:
+        return subject is not None and _media(subject, words)
+    return _media_report(found.head, words)
+
+
+def _media_report(noun: Any, words: Words) -> bool:
+    """A report noun the press makes ("media reports", "reports in the media")."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and _media(child, words):
+            return True  # "media reports"
+        if (
+            child.dep_ == "prep"
+            and _lemma(child) in words.MEDIA_PREPOSITIONS
+            and any(_media(obj, words) for obj in child.children if obj.dep_ == "pobj")
+        ):
+            return True  # "reports in the media", "a report by the newspaper"
+    return False
+
+
+def _media(tok: Any, words: Words) -> bool:
+    """A word naming the press: "media", "newspaper", or "agency" after "news"."""
+    word = _lemma(tok)
+    if word in words.MEDIA_HEADS:
+        return True
+    return word in words.MEDIA_BODIES and any(
+        _lemma(c) in words.MEDIA_HEADS | {"news"} for c in tok.children if c.dep_ == "compound"
+    )

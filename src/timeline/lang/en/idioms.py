@@ -91,6 +91,8 @@ DEADLINE_BEFORE = re.compile(
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
+# Nouns a date may modify without dating an act ("ignored a midnight deadline").
+DEADLINE_NOUNS: frozenset[str] = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
 # A date mention's own first words that the deadline may stand before ("before [the end of
 # April 19]").
 PERIOD_EDGE = re.compile(r"the\s+(?:end|close)\s+of\s+", re.IGNORECASE)
@@ -350,3 +352,13 @@ ROLE_WORDS: frozenset[str] = frozenset(
 # Classes of acts a reaction answers only when its clause or sentence names them (meetings,
 # visits, talks): told around a dispute as often as its cause.
 ANSWERED_BY_NAME: frozenset[str] = frozenset({"042", "043"})
+
+# The press, whose reports are coverage, not acts (``idioms.press_report``): a reporting
+# predicate whose subject, modifier or "in"/"by" object is one of MEDIA_HEADS, or one of
+# MEDIA_BODIES after "news" ("the news agency", "the news channel").
+REPORTING: frozenset[str] = frozenset({"report"})
+MEDIA_HEADS: frozenset[str] = frozenset(
+    {"media", "medium", "press", "newspaper", "tabloid", "broadcaster", "daily", "newswire"}
+)
+MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
+MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
