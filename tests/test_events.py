@@ -924,6 +924,13 @@ def test_an_actor_takes_the_fuller_naming_the_document_gives(text, category, act
     assert row["actor"] == actor, row["actor"]
 
 
+@pytest.mark.parametrize("bullet", ["•", "■", "-", "*"])
+def test_an_actor_starts_with_no_bullet_of_a_list(bullet):
+    text = f"Kestland recalled its envoy.\n  {bullet} President Tarn met Orvo's envoy on Friday."
+    df = extract_events([_doc(text)])
+    assert "President Tarn" in set(df["actor"]), df[["title", "actor"]]
+
+
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
     doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
     assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"

@@ -88,7 +88,7 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     # leading punctuation, determiners and wh-words ("when unidentified people stormed":
     # the parse may hang the clause's "when" on the subject's first modifier)
     while tokens and (
-        tokens[0].is_punct or tokens[0].lower_ in words.DETERMINERS or tokens[0].tag_ == "WRB"
+        _symbol(tokens[0]) or tokens[0].lower_ in words.DETERMINERS or tokens[0].tag_ == "WRB"
     ):
         tokens = tokens[1:]
     tokens = _trim_end(tokens)
@@ -148,7 +148,7 @@ def _in_appos(t: Any, head: Any) -> bool:
 
 def _phrase(tokens: list[Any]) -> tuple[str, tuple[int, int] | None]:
     """The text and character span of a run of tokens, without an edge of punctuation."""
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (_symbol(tokens[0]) or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
     tokens = _trim_end(tokens)
     if not tokens:
@@ -157,6 +157,11 @@ def _phrase(tokens: list[Any]) -> tuple[str, tuple[int, int] | None]:
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return " ".join(phrase.split()), (start, end)
+
+
+def _symbol(tok: Any) -> bool:
+    """Punctuation or a symbol with no letter or digit (a bullet "•", a dash, a bracket)."""
+    return tok.is_punct or not any(ch.isalnum() for ch in tok.text)
 
 
 def _office_holder(tok: Any, words: Words) -> Any:
@@ -188,7 +193,7 @@ def _trim_end(tokens: list[Any]) -> list[Any]:
     """Without trailing punctuation, conjunctions and prepositions (the "of" of a date left
     out); a bracket that closes one opened in the phrase stays ("Arvelian Customs Office
     (ACO)")."""
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
+    while tokens and (_symbol(tokens[-1]) or tokens[-1].dep_ in ("cc", "prep")):
         last = tokens[-1]
         if last.text == ")" and any(t.text == "(" for t in tokens[:-1]):
             break
