@@ -700,6 +700,31 @@ def test_a_reaction_that_names_nothing_answers_its_storys_focal_act(reactions):
         assert pd.isna(answer), df[["event_id", "responds_to"]]
 
 
+def test_a_visit_told_day_by_day_is_one_visit_that_reactions_answer_while_it_lasts():
+    text = (
+        "Kestland's Speaker Ivo Tarn touched down in Orvo on Wednesday night. "
+        "Tarn visited the Valdorian parliament on Thursday. Valdoria's foreign ministry "
+        "summoned the Kestland ambassador late on Wednesday to protest the visit."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    visit = df.loc["visit"]
+    assert isinstance(visit, pd.Series), df[["event_id", "date_start", "date_end"]]
+    assert (visit["date_start"].date(), visit["date_end"].date()) == (
+        dt.date(2031, 4, 9),
+        dt.date(2031, 4, 10),
+    )
+    assert df.loc["summons", "responds_to"] == visit["event_id"], df[["event_id", "responds_to"]]
+
+
+def test_visits_of_two_parties_on_consecutive_days_stay_two():
+    text = (
+        "Kestland's president visited Orvo on Wednesday. "
+        "Valdoria's president visited Orvo on Thursday."
+    )
+    df = extract_events([_doc(text)])
+    assert (df["category"] == "visit").sum() == 2, df[["title", "date_start", "date_end"]]
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",

@@ -371,7 +371,8 @@ def _earlier(target: Candidate, row: Candidate, reactive: frozenset[str]) -> boo
     day = _day(row)
     if end is None or day is None or target.when.start is None:
         return False
-    if target.when.start > day or end > (row.when.end or day):
+    ongoing = target.when.precision == "day" and target.when.start < end  # a stay of days
+    if target.when.start > day or (end > (row.when.end or day) and not ongoing):
         return False
     if target.doc_id == row.doc_id and target.predicate == row.predicate:
         return False
@@ -407,7 +408,7 @@ def _reachable(
         if ahead:
             out.append((k, ahead))
             continue
-        if (target.when.end or target.when.start) > last:
+        if _begun(target) > last:
             continue
         if not _earlier(target, row, classes.reactive):
             continue
@@ -423,7 +424,7 @@ def _reachable(
     keys = told.about_lemmas | told.context_lemmas | told.about | told.context
     for k in {k for key in keys for k in named_by.get(key, ())} & pool:
         target = rows[k]
-        if k in seen or (target.when.end or target.when.start) > last:
+        if k in seen or _begun(target) > last:
             continue
         if _earlier(target, row, classes.reactive):
             level = _naming(row, told, target)
@@ -507,6 +508,15 @@ def _score(
     if naming < 3 and gap > UNNAMED_RECENT:
         score -= 1  # what a reaction does not name it answers soon after
     return score
+
+
+def _begun(target: Candidate):
+    """When an act had happened by: its end, but the first day of a stay of days (a visit is
+    answered while it lasts)."""
+    end = target.when.end or target.when.start
+    if target.when.precision == "day" and target.when.start and target.when.start < end:
+        return target.when.start
+    return end
 
 
 def _day(row: Candidate):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from timeline.events.model import Candidate
+from timeline.events.model import Candidate, When
 from timeline.events.parties import is_gazetteer_key, party_keys
 
 # Classes that report one act of saying: a statement and the remarks it makes.
@@ -151,7 +151,43 @@ def merge_within(cands: list[Candidate]) -> list[Candidate]:
 def merge_across(per_doc: list[list[Candidate]]) -> list[Candidate]:
     """Merge the candidates of all documents into one list of rows (document order kept)."""
     flat = [cand for cands in per_doc for cand in cands]
-    return _merge(flat, lambda a, b: not (set(a.docs) & set(b.docs)))
+    return _stays(_merge(flat, lambda a, b: not (set(a.docs) & set(b.docs))))
+
+
+def _stays(cands: list[Candidate]) -> list[Candidate]:
+    """A stay told day by day ("touched down Tuesday night", "visited the parliament on
+    Wednesday") is one visit spanning the days: visits of one document on consecutive days,
+    by actors that name no different parties, become one row from the first day to the last."""
+    visits = sorted(
+        (c for c in cands if c.code in STAYS and c.when.precision == "day" and c.when.start),
+        key=lambda c: c.when.start,
+    )
+    gone: set[int] = set()
+    for k, a in enumerate(visits):
+        if id(a) in gone:
+            continue
+        for b in visits[k + 1 :]:
+            if id(b) in gone or not set(a.docs) & set(b.docs):
+                continue
+            if (b.when.start - (a.when.end or a.when.start)).days != 1:
+                continue
+            pa = set() if a.actor_implied else party_keys(a.actor)
+            pb = set() if b.actor_implied else party_keys(b.actor)
+            if pa and pb and not pa & pb:
+                continue
+            keep, other = (a, b) if _better(a, b) else (b, a)
+            absorb(keep, other)
+            last = b.when.end or b.when.start
+            keep.when = When(a.when.start, last, "day", keep.when.text, keep.when.span)
+            gone.add(id(other))
+            if keep is b:
+                break
+            a = keep
+    return [c for c in cands if id(c) not in gone]
+
+
+# Classes of acts that last (a visit): told on consecutive days, one act (``_stays``).
+STAYS = frozenset({"042"})
 
 
 def _merge(cands: list[Candidate], allowed) -> list[Candidate]:
