@@ -130,25 +130,43 @@ def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one():
 
 
 @pytest.mark.parametrize(
-    "act",
+    ("act", "saying", "rows"),
     [
-        "Valdorian Foreign Minister Ivo Tarn accepted the envoy's resignation on Thursday. ",
-        "The Valdorian foreign ministry recalled its ambassador on Thursday. ",
+        # the same voice: the undated words tell of that day's act (of another class)
+        (
+            "Valdorian Foreign Minister Ivo Tarn accepted the envoy's resignation on Thursday.",
+            "Tarn said the strikes were a grave violation.",
+            0,
+        ),
+        (
+            "The Valdorian foreign ministry recalled its ambassador on Thursday.",
+            "The Valdorian foreign ministry said the strikes were a grave violation.",
+            0,
+        ),
+        # another office of the same state, or an actor only implied: the words stay a row
+        (
+            "Valdorian police arrested two Kestland citizens on Thursday.",
+            "The Valdorian foreign ministry said the strikes were a grave violation.",
+            1,
+        ),
+        (
+            "Two Valdorian diplomats were expelled from Kestland on Thursday.",
+            "Valdoria's foreign ministry said the strikes were a grave violation.",
+            1,
+        ),
+        (
+            "The Valdorian foreign ministry recalled its ambassador on Thursday.",
+            "Orvo's Prime Minister Ana Lind said it was wrong.",
+            1,
+        ),
     ],
 )
-def test_a_party_with_an_act_dated_the_news_day_makes_no_undated_saying_that_day(act):
-    # the undated words tell of that day's act (of another class): no second row
-    sayings = [
-        "Tarn said the strikes were a grave violation.",
-        "The Valdorian foreign ministry said the strikes were a grave violation.",
-    ]
-    for saying in sayings:
-        df = extract_events([_doc(NEWS_LEAD + act + saying)])
-        assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
-    # another party's undated words still make their row
-    other = "Orvo's Prime Minister Ana Lind said it was wrong."
-    df = extract_events([_doc(NEWS_LEAD + act + other)])
-    assert df["notes"].str.contains("news day").sum() == 1, df[["category", "actor", "notes"]]
+def test_a_speaker_with_an_act_dated_the_news_day_makes_no_undated_saying_that_day(
+    act, saying, rows
+):
+    df = extract_events([_doc(NEWS_LEAD + act + " " + saying)])
+    found = df["notes"].str.contains("news day").sum()
+    assert found == rows, df[["category", "actor", "notes"]]
 
 
 def test_an_undated_saying_in_a_statement_of_the_publisher_itself_makes_no_row():

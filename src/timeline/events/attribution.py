@@ -131,7 +131,12 @@ def actor_of(
             phrase, _ = actors.actor_phrase(reporter, words)
             if phrase and not actors.is_pronoun(phrase, words):
                 return (_office(ctx, phrase, reporter) if not party_keys(phrase) else phrase), None
-    if phrase and subject is not None and _bare_name(subject, phrase):
+    if (
+        phrase
+        and subject is not None
+        and _bare_name(subject, phrase)
+        and subject.text not in ctx.shared_surnames
+    ):
         # "Tarn expelled ...": the document's fuller naming of that person, when it gave one
         fuller = ctx.people.get(subject.text) or ctx.titled.get(subject.text)
         if fuller:
@@ -290,11 +295,19 @@ def _country_word(tok: Any) -> bool:
 
 def note_people(ctx: Context) -> None:
     """Record, by surname, each titled person the document names with a country (and, apart,
-    the first titled naming of each with none)."""
+    the first titled naming of each with none); and the surnames two people share ("Ivo Tarn"
+    and "Orla Tarn"), which name nobody alone."""
+    full: dict[str, set[str]] = {}
     for _base, sent in ctx.sentences:
         for tok in sent:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ != "PERSON":
-                continue  # the last word of a person's name
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue  # the last word of a name
+            if tok.ent_type_ == "PERSON":
+                given = [
+                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.ent_type_ == "PERSON"
+                ]
+                if given:
+                    full.setdefault(tok.text, set()).add(" ".join(given))
             left = [t for c in tok.lefts for t in c.subtree]
             if not any(t.lower_ in ctx.words.AGENT_HEADS for t in left):
                 continue
@@ -303,8 +316,9 @@ def note_people(ctx: Context) -> None:
                 continue
             if any(_country_word(t) for t in left):
                 ctx.people.setdefault(tok.text, phrase)
-            else:
+            elif tok.ent_type_ == "PERSON":
                 ctx.titled.setdefault(tok.text, phrase)
+    ctx.shared_surnames.update(name for name, given in full.items() if len(given) > 1)
 
 
 def _bare_name(subject: Any, phrase: str) -> bool:

@@ -52,6 +52,8 @@ class Context:
     people: dict[str, str] = field(default_factory=dict)
     # a titled person's first naming with no country, by surname ("Minister Ivo Tarn")
     titled: dict[str, str] = field(default_factory=dict)
+    # surnames of two people of the document ("Ivo Tarn", "Orla Tarn"): no fuller naming
+    shared_surnames: set[str] = field(default_factory=set)
     # the state the publisher speaks for, when it is one ("Valdoria" for its ministry)
     home: str = ""
 
@@ -163,7 +165,7 @@ def _dated_clauses(ctx: Context) -> None:
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
-            if idioms.press_report(found, ctx.words):
+            if idioms.press_report(head, found, ctx.words):
                 continue  # "the news agency reported Thursday": coverage, not an act
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
             after = together.following(found, ctx.words)
@@ -376,15 +378,20 @@ def _document_act(ctx: Context) -> None:
 
 
 def _not_own_kind(lemmas: Any, code: str, words: Words) -> frozenset[str]:
-    """A statement document's words but those naming its own kind ("Press Briefing",
-    "Statement", "Remarks"): its title and opening name what it is about, not an earlier
-    briefing it answers."""
-    own = merging.family(code)
+    """A statement document's words but those naming a statement or a briefing ("Press
+    Briefing", "Statements", "Remarks") and verbs of words ("urges"): its title and opening
+    name what it is about ("the Ultimatum"), not an earlier statement it answers."""
+    own = {code, words.nouns["statement"].code, words.nouns["briefing"].code}
     out = set()
     for word in lemmas:
-        cls = words.nouns.get(word) or words.verbs.get(word)
-        if cls is None or merging.family(cls.code) != own:
-            out.add(word)
+        base = next((w for w in (word, word[:-1], word[:-2]) if w in words.nouns), word)
+        noun = words.nouns.get(base)
+        verb = words.verbs.get(word) or words.verbs.get(word[:-1])
+        if noun is not None and noun.code in own:
+            continue
+        if noun is None and verb is not None and merging.verbal(verb.code):
+            continue
+        out.add(word)
     return frozenset(out)
 
 
@@ -464,7 +471,7 @@ def _usable(m: Any, ctx: Context) -> bool:
     if getattr(m, "value", "") in _VAGUE_VALUES and getattr(m, "latest", None) is None:
         return False  # "in the future": open-ended ("a few days ago" has bounds)
     lead = ctx.doc.text[max(0, m.start - 60) : m.start]
-    edge = ctx.words.PERIOD_EDGE.match(m.text)  # "before [the end of April 19]"
+    edge = ctx.words.PERIOD_EDGE.match(m.text)  # "until [the end of the week]"
     if ctx.words.DEADLINE_BEFORE.search(lead + (edge.group(0) if edge else "")):
         return False  # "until Saturday": a deadline, when nothing has happened yet
     return not ctx.layout.is_masked(m.start)

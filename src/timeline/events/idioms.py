@@ -313,14 +313,16 @@ def purpose(verb: Any, date: Any) -> bool:
 
 
 def deadline(date: Any, words: Words) -> bool:
-    """A date that modifies a deadline ("ignored a midnight deadline", "the Friday deadline
-    for a reply"): it is when something is due, not when an act took place (``date``: the
-    mention's tokens)."""
+    """A date that modifies a deadline an act is done to ("set a Friday deadline for a
+    reply", "rejected the Monday ultimatum"): it is when something is due, not when the act
+    took place (``date``: the mention's tokens). A deadline that is itself the subject ("the
+    Thursday deadline passed") dates its clause."""
     inside = {t.i for t in date}
     return any(
         t.dep_ in ("compound", "nmod", "amod", "npadvmod")
         and t.head.i not in inside
         and _lemma(t.head) in words.DEADLINE_NOUNS
+        and t.head.dep_ in ("dobj", "pobj", "attr", "oprd")
         for t in date
     )
 
@@ -346,18 +348,22 @@ def modal_name(verb: Any) -> Any | None:
     return None
 
 
-def press_report(found: Any, words: Words) -> bool:
-    """News coverage, not an act of a party: a report of the press ("Kestland's news agency
-    reported Thursday", "reports in the media earlier on Saturday", "newspaper reports on
-    Monday"). What the report tells may be an act; the reporting is not."""
-    subject = found.subject
-    if subject is not None and _lemma(subject) in words.REPORTING and _media_report(subject, words):
-        return True  # "reports in the media said ..."
-    if found.lemma not in words.REPORTING:
-        return False
-    if not found.nominal:
-        return subject is not None and _media(subject, words)
-    return _media_report(found.head, words)
+def press_report(anchor: Any, found: Any, words: Words) -> bool:
+    """News coverage, not an act of a party: a report of the press ("Kestland's state news
+    agency reported on Monday that ...", "press reports on Monday said", "state media said
+    on Monday"). What the report tells may be an act, but the report's day is not its day
+    (``anchor``: the token the date hangs on, before the clause takes the reported act)."""
+    for verb in (anchor, found.head):
+        if verb.pos_ != "VERB":
+            continue
+        if _lemma(verb) not in words.REPORTING and _lemma(verb) not in words.SPEECH:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if _media(subject, words):
+                return True  # "the news agency reported", "state media said"
+            if _lemma(subject) in words.REPORTING and _media_report(subject, words):
+                return True  # "reports in the media said"
+    return found.nominal and found.lemma in words.REPORTING and _media_report(found.head, words)
 
 
 def _media_report(noun: Any, words: Words) -> bool:

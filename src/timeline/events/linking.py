@@ -22,7 +22,8 @@ two names). Then:
   before the reaction); -1 more than two months before, -3 more than a year before; -1 more
   when the reaction names it in neither its clause nor its sentence and it is more than
   ``UNNAMED_RECENT`` days older; such an event more than ``UNNAMED_FAR`` days older is
-  background and cannot be answered at all;
+  background and cannot be answered at all, but by a measure in kind (an expulsion months
+  after an expulsion or a seizure);
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one, except for a measure in
   kind (a summons, an expulsion) after a salient act of its own side (its police's arrest of a
@@ -176,10 +177,11 @@ def _to_focal(
     stories: dict[str, set[str]],
     parties: list[set[str]],
 ) -> None:
-    """A reaction that answers nothing it names answers its story's focal act: an act (not
-    words, not doubtful) that ``FOCAL_ANSWERS`` rows or more answer, told in the reaction's
-    document or its story, up to ``FOCAL_DAYS`` before it, by another party (the noon
-    briefing the day of a coup answers the coup). The act most answered, then the nearest."""
+    """A reaction in words (a statement, a briefing, a condemnation) that answers nothing it
+    names answers its story's focal act: an act (not words, not doubtful) that
+    ``FOCAL_ANSWERS`` rows or more answer, told in the reaction's document or its story, up
+    to ``FOCAL_DAYS`` before it, by another party (the noon briefing the day of a coup
+    answers the coup). The act most answered, then the nearest."""
     answered = Counter(r.target for r in rows if r.target is not None)
     focal = [
         k
@@ -191,6 +193,8 @@ def _to_focal(
     for i, row in enumerate(rows):
         if row.target is not None or row.code not in reactive or _day(row) is None:
             continue
+        if not verbal(row.code):
+            continue  # a meeting or drills are no answer unless they name it
         mine = {row.doc_id, *row.docs}
         story = mine | {d for own in mine for d in stories.get(own, ())}
         best = None
@@ -260,20 +264,21 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
 def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
     """For each document, the others of its story: those whose proper names are alike.
 
-    Each document is the set of words of the proper names it uses ("Orvo Basin" gives
-    "orvo" and "basin", so a report saying only "Orvo" still shares it), weighted by
-    inverse document frequency (smoothed, as scikit-learn's ``TfidfVectorizer`` does:
-    ``ln((1 + n) / (1 + df)) + 1``); two documents are of one story when the cosine of their
-    vectors is at least ``STORY_SIMILARITY``. Only words used by at most ``STORY_SPREAD``
-    documents are compared (found through an index, so a large corpus is not compared pair by
-    pair); the others still weigh in each vector's length. Words of one name alone
-    ("Orvo Basin Council") make no story.
+    Two names match when the words of one are among the words of the other ("Orvo" and
+    "Orvo Basin"; not "Orvo City" and "Mirra City"). Two documents are of one story when at
+    least two names of each match a name of the other, and the words the matching names share,
+    weighted by inverse document frequency (smoothed, as scikit-learn's ``TfidfVectorizer``
+    does: ``ln((1 + n) / (1 + df)) + 1``), make a cosine of at least ``STORY_SIMILARITY``
+    between the two documents' name words. Only documents sharing a word used by at most
+    ``STORY_SPREAD`` documents are compared (found through an index, so a large corpus is not
+    compared pair by pair).
     """
     phrases: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for doc_id, found in r.story_names.items():
             phrases[doc_id].update(found)
-    names = {d: _name_words(found) for d, found in phrases.items()}
+    named = {d: [w for w in (_name_words({p}) for p in found) if w] for d, found in phrases.items()}
+    names = {d: set().union(*found) if found else set() for d, found in named.items()}
     spread = Counter(word for found in names.values() for word in found)
     total = len(names)
     weight = {w: (math.log((1 + total) / (1 + c)) + 1) ** 2 for w, c in spread.items()}
@@ -283,19 +288,22 @@ def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
         for word in found:
             if spread[word] <= STORY_SPREAD:
                 by_word[word].append(d)
-    dot: Counter[tuple[str, str]] = Counter()
-    for word, docs in by_word.items():
-        for a in docs:
-            for b in docs:
-                if a != b:
-                    dot[(a, b)] += weight[word]
+    pairs = {(a, b) for docs in by_word.values() for a in docs for b in docs if a < b}
     out: dict[str, set[str]] = {d: set() for d in names}
-    for (a, b), value in dot.items():
-        if value / (length[a] * length[b]) < STORY_SIMILARITY:
-            continue
-        shared = names[a] & names[b]
-        if sum(1 for name in phrases[a] if _name_words({name}) & shared) >= 2:
-            out[a].add(b)  # two names in common at least: one ("Orvo Basin Council") is no story
+    for a, b in pairs:
+        shared: set[str] = set()
+        mine, theirs = set(), set()
+        for i, x in enumerate(named[a]):
+            for j, y in enumerate(named[b]):
+                if x <= y or y <= x:
+                    shared |= x & y
+                    mine.add(i)
+                    theirs.add(j)
+        if min(len(mine), len(theirs)) < 2:
+            continue  # one name in common ("Orvo Basin Council") is no story
+        if sum(weight[w] for w in shared) / (length[a] * length[b]) >= STORY_SIMILARITY:
+            out[a].add(b)
+            out[b].add(a)
     return out
 
 
@@ -497,7 +505,8 @@ def _score(
         elif row.code not in classes.in_kind or target.code not in classes.salient:
             score -= 2  # one's own act is answered only by a measure after a salient act
     gap = (_day(row) - (target.when.end or target.when.start)).days
-    if naming < 3 and gap > UNNAMED_FAR:
+    in_kind = row.code in classes.in_kind and target.code in classes.in_kind | classes.salient
+    if naming < 3 and gap > UNNAMED_FAR and not in_kind:
         return 0  # an event named only in the document, long before: background, not a cause
     if gap == 0:
         score -= 1

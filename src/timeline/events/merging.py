@@ -62,6 +62,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     pb = set() if b.actor_implied else party_keys(b.actor)
     if pa and pb and not pa & pb:
         return False
+    if (a.document_act or b.document_act) and a.doc_id != b.doc_id and not pa & pb:
+        return False  # a statement document is another's report of it only by a named party
     # two speakers of one party (a ministry's spokesman, its customs office) stay apart
     own_a, own_b = _distinctive(pa), _distinctive(pb)
     return not (own_a and own_b and not own_a & own_b)

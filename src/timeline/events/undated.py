@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.events import actors, attribution, clauses, quotes
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
-from timeline.events.parties import party_keys, same_party
+from timeline.events.parties import is_gazetteer_key, party_keys, same_party
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -259,7 +259,11 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
     told = [(c.code, c.speech, c.actor) for c in ctx.candidates if c.actor and c.when.end]
     # a person's act dated the news day: their undated words that day tell of it
-    that_day = [c.actor for c in ctx.candidates if c.actor and c.when.start == day == c.when.end]
+    that_day = [
+        c.actor
+        for c in ctx.candidates
+        if c.actor and not c.actor_implied and c.when.start == day == c.when.end
+    ]
     for base, sent, tok in _undated_verbs(ctx):
         if not _main(tok, words) or tok.lemma_.lower() in words.DECIDING:
             continue
@@ -280,10 +284,7 @@ def undated_reactions(ctx: Context, make: Any) -> None:
             for code, speech, other in told
         ):
             continue  # that party's saying (or act of that class) is told with its date
-        if cand.speech and any(
-            person in party_keys(other) if person else same_party(cand.actor, other)
-            for other in that_day
-        ):
+        if cand.speech and any(_same_voice(cand.actor, person, other) for other in that_day):
             continue  # "Tarn accepted on Monday ... Tarn stated": the words of that act
         taken.add(cand.predicate[0])
         told.append((cand.code, cand.speech, cand.actor))
@@ -354,6 +355,22 @@ def _person(subject: Any, words: Any) -> str | None:
     if subject.ent_type_ == "PERSON" or before & words.ROLE_WORDS - {"the", "of", "and", "a", "an"}:
         return subject.lower_[:5]
     return None
+
+
+def _same_voice(speaker: str, person: str | None, actor: str) -> bool:
+    """Whether an act's actor is the speaker: the same person; for a country or a capital
+    speaking ("Valdoria said", "Orvo City said"), the same party; for an office, the same
+    office of the same party ("the foreign ministry", not its police)."""
+    if person:
+        return person in party_keys(actor)
+    if not same_party(speaker, actor):
+        return False
+    words = speaker.split()
+    if all(w[:1].isupper() for w in words) and all(
+        is_gazetteer_key(k) for k in party_keys(speaker)
+    ):
+        return True  # a place names its state
+    return words[-1].lower() == actor.split()[-1].lower()
 
 
 def _pronoun_saying(verb: Any, words: Any) -> bool:

@@ -117,7 +117,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "180",
         "attack",
         ("attack", "kill", "slay", "shoot", "bomb", "assassinate")
-        + ("poison", "murder", "abduct", "storm", "raid", "break into", "ransack"),
+        + ("poison", "murder", "abduct", "storm", "raid", "ransack"),
         ("attack", "killing", "assassination", "shooting", "bombing", "poisoning")
         + ("murder", "strike", "airstrike", "raid", "assault"),
     ),

@@ -82,19 +82,18 @@ SENDING_AWAY = "expel"
 HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
 # The words before a date that make it a deadline, not the day of an act ("until Saturday",
-# "required to leave by 13 March", "until the end of Monday, April 19", "until 12:00 [local
-# time] Thursday", "no later than Friday", "before the end of April 19").
+# "required to leave by 13 March", "until the close of Friday, 3 May", "until 09:30 (GMT)
+# Monday", "no later than Friday").
 DEADLINE_BEFORE = re.compile(
-    r"(?:\b(?:until|till|by|no later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
-    r"|\bbefore\s+the\s+(?:end|close)\s+of\s+)"
+    r"\b(?:until|till|by|no later than|not later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:\[[^\]]*\]\s*|\([^)]*\)\s*)?)?"
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
-# Nouns a date may modify without dating an act ("ignored a midnight deadline").
+# Nouns a date may modify without dating the act done to them ("set a Friday deadline").
 DEADLINE_NOUNS: frozenset[str] = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
-# A date mention's own first words that the deadline may stand before ("before [the end of
-# April 19]").
+# A date mention's own first words that the deadline may stand before ("until [the end of
+# the week]").
 PERIOD_EDGE = re.compile(r"the\s+(?:end|close)\s+of\s+", re.IGNORECASE)
 
 # Verbs of saying that mean something else with a plain object ("he added that ..." is
@@ -118,6 +117,13 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "ceasefire"): "clash",
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
+    # "broke into the embassy": a raid (not "broke into the market", "into applause")
+    ("break", "embassy"): "storm",
+    ("break", "consulate"): "storm",
+    ("break", "compound"): "storm",
+    ("break", "premises"): "storm",
+    ("break", "residence"): "storm",
+    ("break", "mission"): "storm",
     ("declare", "grata"): "expel",
     ("declare", "gratae"): "expel",
     # "launched missiles at a base": weapons launched are an attack, not an announcement
@@ -358,7 +364,7 @@ ANSWERED_BY_NAME: frozenset[str] = frozenset({"042", "043"})
 # MEDIA_BODIES after "news" ("the news agency", "the news channel").
 REPORTING: frozenset[str] = frozenset({"report"})
 MEDIA_HEADS: frozenset[str] = frozenset(
-    {"media", "medium", "press", "newspaper", "tabloid", "broadcaster", "daily", "newswire"}
+    {"media", "medium", "press", "newspaper", "tabloid", "broadcaster", "newswire"}
 )
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
