@@ -143,6 +143,11 @@ def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one():
             "The Valdorian foreign ministry said the strikes were a grave violation.",
             0,
         ),
+        (
+            "The president of Valdoria, Ivo Tarn, accepted the envoy's resignation on Thursday.",
+            "The Valdorian president said the strikes were a grave violation.",
+            0,
+        ),
         # another office of the same state, or an actor only implied: the words stay a row
         (
             "Valdorian police arrested two Kestland citizens on Thursday.",

@@ -370,7 +370,8 @@ def _same_voice(speaker: str, person: str | None, actor: str) -> bool:
         is_gazetteer_key(k) for k in party_keys(speaker)
     ):
         return True  # a place names its state
-    return words[-1].lower() == actor.split()[-1].lower()
+    head = words[-1].lower()  # the office: "the Valdorian president", "the ministry"
+    return head in {w.strip(",.").lower() for w in actor.split()}
 
 
 def _pronoun_saying(verb: Any, words: Any) -> bool:
