@@ -1042,6 +1042,16 @@ def test_an_actor_starts_with_no_bullet_of_a_list(bullet):
     assert "President Tarn" in set(df["actor"]), df[["title", "actor"]]
 
 
+def test_a_quantifier_the_parse_takes_for_a_subject_is_no_actor():
+    # "All expelled employees ...": "All" is no party (the parse reads "All expelled")
+    text = (
+        "Orvo will wait until Thursday, the minister told journalists on Wednesday. "
+        '"All expelled employees of the Valdorian embassy must return to their posts," he said.'
+    )
+    df = extract_events([_doc(text)])
+    assert "All" not in set(df["actor"].dropna()), df[["title", "actor"]]
+
+
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
     doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
     assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"

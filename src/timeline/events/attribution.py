@@ -449,7 +449,9 @@ def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
 
 
 def _pair(subject: Any, words: Words) -> bool:
-    """A plural subject counted as two ("the two neighbours", "both sides")."""
+    """A plural subject counted as two ("the two neighbours", "both sides", "Both agreed")."""
+    if subject is not None and subject.tag_ in ("DT", "PDT") and not list(subject.children):
+        return subject.lower_ in words.PAIR_WORDS
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return False
     if subject.lemma_.lower() not in words.PAIR_NOUNS:
