@@ -209,6 +209,21 @@ def test_wrong_kind_and_wrong_link_are_reported():
     assert "wrong responds_to: council-reply" in text
 
 
+def test_links_to_rows_no_gold_event_has_are_counted():
+    # "ghost" matches no gold event (no gold row cites c3): a link to it points at an invented row
+    pred = _pred(
+        ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),
+        ("ghost", "event", "2031-03-31", "2031-03-31", "day", "c3", ""),
+        ("reply", "response", "2031-04-02", "2031-04-02", "day", "b2", "ghost"),
+        ("echo", "response", "2031-04-02", "2031-04-02", "day", "b2", "survey"),
+    )
+    result = evaluate_events(pred, GOLD)
+    assert (result.links_to_unmatched, result.links_total) == (("reply",), 2)
+    text = result.to_text()
+    assert "links to rows no gold event has: 1 of 2 links" in text
+    assert "link to an unmatched row: reply" in text
+
+
 def test_a_table_in_our_schema_is_accepted_as_gold():
     pred = _pred(
         ("survey", "event", "2031-03-30", "2031-03-30", "day", "a1", ""),

@@ -68,6 +68,9 @@ class EventEvaluation:
     categories_compared: int = 0
     categories_agreed: int = 0
     miss_docs: tuple[str, ...] = ()
+    # predicted rows whose responds_to names a row that matches no gold event
+    links_to_unmatched: tuple[str, ...] = ()
+    links_total: int = 0
 
     @property
     def actor_accuracy(self) -> float | None:
@@ -104,6 +107,8 @@ class EventEvaluation:
             f"category agreement {_ratio(self.category_agreement)} "
             f"({self.categories_agreed} of {self.categories_compared} found events "
             "with a gold category)",
+            f"links to rows no gold event has: {len(self.links_to_unmatched)} of "
+            f"{self.links_total} links",
         ]
         docs = self.miss_docs or ("",) * len(self.misses)
         lines += [
@@ -114,6 +119,7 @@ class EventEvaluation:
         lines += [f"wrong kind: {key}" for key in self.wrong_kind]
         lines += [f"wrong responds_to: {key}" for key in self.wrong_responds_to]
         lines += [f"false positive: {event_id}" for event_id in self.false_positives]
+        lines += [f"link to an unmatched row: {event_id}" for event_id in self.links_to_unmatched]
         return "\n".join(lines)
 
 
@@ -208,6 +214,7 @@ def evaluate_events(
             compared += 1
             agreed += _category_agrees(p.category, g.category)
     found = len(gold_to_pred)
+    matched_ids = {pred_rows[pi].id for pi in used}
     return EventEvaluation(
         gold_total=len(gold_rows),
         pred_total=len(pred_rows),
@@ -231,6 +238,10 @@ def evaluate_events(
         miss_docs=tuple(
             ";".join(g.docs) for gi, g in enumerate(gold_rows) if gi not in gold_to_pred
         ),
+        links_to_unmatched=tuple(
+            p.id for p in pred_rows if p.responds_to and p.responds_to not in matched_ids
+        ),
+        links_total=sum(1 for p in pred_rows if p.responds_to),
     )
 
 
