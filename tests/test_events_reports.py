@@ -120,11 +120,26 @@ def test_an_undated_saying_of_a_named_person_or_office_is_dated_by_the_news_day(
         assert same_party(found.iloc[0]["actor"], "Valdoria"), found.iloc[0]["actor"]
 
 
-def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one():
-    text = (
-        NEWS_LEAD + "Valdorian Foreign Minister Ivo Tarn said on Tuesday the talks had failed. "
-        "Tarn said the strikes were a grave violation."
-    )
+@pytest.mark.parametrize(
+    ("dated", "undated"),
+    [
+        (
+            "Valdorian Foreign Minister Ivo Tarn said on Tuesday the talks had failed. ",
+            "Tarn said the strikes were a grave violation.",
+        ),
+        # a dated act in words of another class (a condemnation) counts as its saying too
+        (
+            "Valdoria condemned the blockade on Tuesday. ",
+            "Valdoria responded that the strikes were a grave violation.",
+        ),
+        (
+            "The Valdorian foreign ministry condemned the blockade on Tuesday. ",
+            "Valdoria responded that the strikes were a grave violation.",
+        ),
+    ],
+)
+def test_a_party_whose_saying_is_dated_makes_no_second_row_for_an_undated_one(dated, undated):
+    text = NEWS_LEAD + dated + undated
     df = extract_events([_doc(text)])
     assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
 

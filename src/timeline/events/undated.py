@@ -243,7 +243,8 @@ def undated_reactions(ctx: Context, make: Any) -> None:
     "officials" on background as often as on the day's news; for the other verbs a named
     place, organisation or nationality as well. A party that already has a dated saying in
     the document (for a saying) or a row of the same class makes no second one (a later
-    "the ministry said" continues the statement dated before), and a party with an act of any
+    "the ministry said" continues the statement dated before; a dated act in words of any
+    class, such as a condemnation, counts as a saying here), and a party with an act of any
     class dated the news day makes no undated saying that day (its words tell of that act).
 
     Only in a report that tells its news day, which dates the row (the notes say so). In a
@@ -279,7 +280,7 @@ def undated_reactions(ctx: Context, make: Any) -> None:
         cand = _news_row(ctx, make, base, sent, tok, found, day)
         person = _person(found.subject, words)
         if cand is None or any(
-            (code == cand.code or (speech and cand.speech))
+            (code == cand.code or (cand.speech and (speech or verbal(code))))
             and (person in party_keys(other) if person else same_party(cand.actor, other))
             for code, speech, other in told
         ):
