@@ -785,6 +785,22 @@ def test_a_statement_document_is_not_merged_with_another_partys_saying_of_that_d
     assert {"press briefing", "criticism"} <= set(df["category"]), df[["title", "sources"]]
 
 
+def test_sentences_sharing_only_words_of_office_are_no_story():
+    # "Ministry", "Foreign", "Affairs", "Ambassador" are no names: two unrelated summonses
+    a = _doc(
+        "The Valdorian Ministry of Foreign Affairs summoned Arvelian Ambassador Ivo Tarn "
+        "on 3 March over a fishing dispute.",
+        doc_id="a",
+    )
+    b = _doc(
+        "The Kestland Ministry of Foreign Affairs summoned Norland's Ambassador Orla Kess "
+        "on Thursday over a grain ban.",
+        doc_id="b",
+    )
+    df = extract_events([a, b])
+    assert df["responds_to"].isna().all(), df[["event_id", "responds_to"]]
+
+
 def test_a_reaction_in_a_document_of_another_story_answers_nothing():
     df = _story(
         "Valdoria condemned the detention on Tuesday.",

@@ -269,9 +269,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         for t in objects
     )  # "condemned the move", not "announced new measures"
     context = _lemmas(_naming_words(window, own, ctx.words), head, ctx.words)
-    names = frozenset(
-        t.text.lower() for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
-    )
+    names = _sentence_names(window, ctx.words)
     return Candidate(
         doc_id=ctx.doc.doc_id,
         predicate=(a, a + len(head.text)),
@@ -364,16 +362,25 @@ def _document_act(ctx: Context) -> None:
                 cls.code,
                 ctx.words,
             ),
-            names=frozenset(
-                t.text.lower()
-                for _b, sent in ctx.sentences[:4]
-                for t in sent
-                if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+            names=frozenset().union(
+                *(_sentence_names(sent, ctx.words) for _b, sent in ctx.sentences[:4])
             ),
             document_act=True,
             docs=[doc.doc_id],
             notes=["the document itself is the statement; dated by its publication"],
         )
+    )
+
+
+def _sentence_names(tokens: Any, words: Words) -> frozenset[str]:
+    """The proper nouns of some tokens, lower-cased, but words of office ("Ministry",
+    "Foreign", "Ambassador"): two sentences naming a foreign ministry share no name."""
+    return frozenset(
+        t.lower_
+        for t in tokens
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.lower_ not in words.ROLE_WORDS
     )
 
 
