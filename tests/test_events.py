@@ -72,6 +72,8 @@ def test_a_dated_clause_gives_class_actor_and_date():
         ("Valdoria hailed on Friday the tribunal's decision on the border case.", "praise"),
         ("Kestland riot police broke into the Valdorian consulate in Orvo on Friday.", "attack"),
         ("Kestland police raided the Valdorian embassy in Orvo on Friday.", "attack"),
+        ("Armed men opened fire on a Kestland police patrol near Orvo on Friday.", "attack"),
+        ("Kestland troops exchanged fire with Valdorian border guards on Friday.", "clash"),
     ],
 )
 def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):

@@ -117,6 +117,10 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "ceasefire"): "clash",
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
+    # "opened fire on the patrol", "exchanged fire with troops": force
+    ("open", "fire"): "shoot",
+    ("exchange", "fire"): "clash",
+    ("exchange", "gunfire"): "clash",
     # "broke into the embassy": a raid (not "broke into the market", "into applause")
     ("break", "embassy"): "storm",
     ("break", "consulate"): "storm",
