@@ -1070,6 +1070,24 @@ def test_a_quantifier_the_parse_takes_for_a_subject_is_no_actor():
     assert "All" not in set(df["actor"].dropna()), df[["title", "actor"]]
 
 
+def test_an_untitled_statement_that_opens_with_its_own_condemnation_is_a_row():
+    # the opening clause with a bracketed date is no dateline: it dates the condemnation
+    text = (
+        "We condemn the attack this morning (12 April) on a police post in the Orvo Basin, "
+        "which cost the life of one officer. We call on all sides to show restraint."
+    )
+    doc = _doc(
+        text,
+        outlet="Ministry of Foreign Affairs of Valdoria",
+        publisher_type="government",
+        published=dt.date(2031, 4, 12),
+    )
+    df = extract_events([doc])
+    assert list(df["category"]) == ["criticism"], df[["title", "date_start"]]
+    assert df["date_start"].iloc[0].date() == dt.date(2031, 4, 12)
+    assert df["actor"].iloc[0] == "Ministry of Foreign Affairs of Valdoria", df["actor"]
+
+
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
     doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
     assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"

@@ -120,4 +120,9 @@ def _looks_like_dateline(prefix: str) -> bool:
     has_agency = "(" in head or "/" in head
     shouting = name.isupper() and len(name.replace(" ", "")) >= 3
     ends = head.endswith(("—", "–", "--", "-", ":"))
-    return (shouting and (has_date or has_agency or ends)) or (has_date and has_agency)
+    # a place is a few words, each capitalised ("Port Sable (Wire)"), not a clause with a
+    # bracketed date ("We condemn the attack this morning (24 September)")
+    placelike = all(w[:1].isupper() for w in name.split()) and len(name.split()) <= 4
+    return (shouting and (has_date or has_agency or ends)) or (
+        has_date and has_agency and placelike
+    )
