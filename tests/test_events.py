@@ -909,11 +909,18 @@ def test_a_deadline_is_not_the_date_of_an_act(text):
         "Kestland gave Valdoria until 09:30 (GMT) Friday to reply.",
         "Kestland told the Valdorian envoy to leave no later than Saturday.",
         "Kestland told the Valdorian envoy to leave not later than Saturday.",
+        "Forty Valdorian diplomats will have to leave Kestland before 15 May.",
+        "Two Valdorian envoys must leave the country before the close of Friday.",
     ],
 )
 def test_a_deadline_alone_dates_no_act(text):
     df = extract_events([_doc(text)])
     assert df.empty, df[["title", "date_start"]]
+
+
+def test_an_act_done_before_a_date_keeps_it():
+    df = extract_events([_doc("Kestland recalled its ambassador before the end of March.")])
+    assert list(df["category"]) == ["withdrawal"], df[["title", "date_start"]]
 
 
 @pytest.mark.parametrize(

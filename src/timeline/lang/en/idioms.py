@@ -83,9 +83,11 @@ HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 
 # The words before a date that make it a deadline, not the day of an act ("until Saturday",
 # "required to leave by 13 March", "until the close of Friday, 3 May", "until 09:30 (GMT)
-# Monday", "no later than Friday").
+# Monday", "no later than Friday", "will have to leave the country before 15 May").
 DEADLINE_BEFORE = re.compile(
-    r"\b(?:until|till|by|no later than|not later than)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+    r"(?:\b(?:until|till|by|no later than|not later than)"
+    r"|\b(?:leave|depart)\b[^.;]{0,80}?\bbefore)"  # "will have to leave before 15 May"
+    r"\s+(?:the\s+(?:end|close)\s+of\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:\[[^\]]*\]\s*|\([^)]*\)\s*)?)?"
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
