@@ -1095,6 +1095,20 @@ def test_an_untitled_statement_that_opens_with_its_own_condemnation_is_a_row():
     assert df["actor"].iloc[0] == "Ministry of Foreign Affairs of Valdoria", df["actor"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An investigation by the Kestland outlet Orvo Post published on Monday found devices.",
+        "An investigation by the Kestland outlet Orvo Post and the Valdorian channel Kess TV "
+        "published on Monday found devices.",
+    ],
+)
+def test_a_participle_takes_the_by_agent_of_the_noun_it_modifies(text):
+    df = extract_events([_doc("Arvelia closed its consulate. " + text)])
+    row = df[df["category"] == "publication"].iloc[0]
+    assert same_party(row["actor"], "Kestland"), df[["title", "actor", "notes"]]
+
+
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():
     doc = _doc("Foreign Minister Tarn met the Valdorian president on Thursday.")
     assert extract_events([doc]).iloc[0]["actor"] == "Foreign Minister Tarn"

@@ -66,6 +66,8 @@ def actor_of(
     last_actor, speaker = context
     words = ctx.words
     subject = found.subject
+    if subject is None and not found.nominal:
+        subject = _by_agent(found.head)
     if subject is None and found.nominal:
         subject = _subject_of_nominal(found.head, words)
     if subject is not None and subject.pos_ == "NOUN" and subject.i != found.head.i:
@@ -291,6 +293,24 @@ def _country_word(tok: Any) -> bool:
     if tok.pos_ == "ADJ" and tok.text[:1].isupper():
         return True  # "Kestlandic"
     return tok.pos_ == "PROPN" and any(c.dep_ == "case" for c in tok.children)
+
+
+def _by_agent(verb: Any) -> Any | None:
+    """The "by" agent of the noun a participle modifies: "an investigation by the Kestland
+    daily Orvo Post published on 24 July" was published by that daily."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    for prep in verb.head.children:  # "an investigation by X published on ..."
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i < verb.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    tok = verb.head  # the parse hung the participle on the agent's last name ("... Kess TV")
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN":
+            return tok
+        if tok.dep_ not in ("appos", "conj", "compound", "pobj") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def note_people(ctx: Context) -> None:
