@@ -220,7 +220,7 @@ def test_links_to_rows_no_gold_event_has_are_counted():
     result = evaluate_events(pred, GOLD)
     assert (result.links_to_unmatched, result.links_total) == (("reply",), 2)
     text = result.to_text()
-    assert "links to rows no gold event has: 1 of 2 links" in text
+    assert "links to rows matched to no gold event: 1 of 2 links" in text
     assert "link to an unmatched row: reply" in text
 
 

@@ -74,6 +74,12 @@ def test_a_dated_clause_gives_class_actor_and_date():
         ("Kestland police raided the Valdorian embassy in Orvo on Friday.", "attack"),
         ("Armed men opened fire on a Kestland police patrol near Orvo on Friday.", "attack"),
         ("Kestland troops exchanged fire with Valdorian border guards on Friday.", "clash"),
+        ("Valdorian troops returned fire on Friday.", "clash"),
+        # "fire" counts only as the verb's own object
+        (
+            "Kestland opened an investigation into the fire at the embassy on Friday.",
+            "investigation",
+        ),
     ],
 )
 def test_new_vocabulary_is_classed_by_its_predicate(sentence, category):
@@ -795,7 +801,7 @@ def test_sentences_sharing_only_words_of_office_are_no_story():
         doc_id="a",
     )
     b = _doc(
-        "The Kestland Ministry of Foreign Affairs summoned Norland's Ambassador Orla Kess "
+        "The Kestland Ministry of Foreign Affairs summoned Lirria's Ambassador Orla Kess "
         "on Thursday over a grain ban.",
         doc_id="b",
     )
@@ -918,9 +924,33 @@ def test_a_deadline_alone_dates_no_act(text):
     assert df.empty, df[["title", "date_start"]]
 
 
-def test_an_act_done_before_a_date_keeps_it():
-    df = extract_events([_doc("Kestland recalled its ambassador before the end of March.")])
-    assert list(df["category"]) == ["withdrawal"], df[["title", "date_start"]]
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kestland recalled its ambassador before the end of March.", "withdrawal"),
+        # "leave" is no deadline when another act stands between it and "before"
+        (
+            "Kestland allowed Valdorian fishermen to leave and released the crew before 9 April.",
+            "release",
+        ),
+        (
+            "Orla Kess, back from leave, summoned the Kestland envoy before 10:00 Thursday.",
+            "summons",
+        ),
+    ],
+)
+def test_an_act_done_before_a_date_keeps_it(text, category):
+    df = extract_events([_doc(text)])
+    assert category in set(df["category"]), df[["title", "date_start"]]
+
+
+def test_a_dateline_may_name_a_place_with_particles():
+    text = (
+        "Isla de Kess, 8 April (Test Wire) - Kestland expelled two Valdorian diplomats, "
+        "the foreign ministry said."
+    )
+    df = extract_events([_doc(text)])
+    assert not df["actor"].fillna("").str.contains("Isla").any(), df[["title", "actor"]]
 
 
 @pytest.mark.parametrize(
@@ -1067,16 +1097,6 @@ def test_an_actor_starts_with_no_bullet_of_a_list(bullet):
     assert "President Tarn" in set(df["actor"]), df[["title", "actor"]]
 
 
-def test_a_quantifier_the_parse_takes_for_a_subject_is_no_actor():
-    # "All expelled employees ...": "All" is no party (the parse reads "All expelled")
-    text = (
-        "Orvo will wait until Thursday, the minister told journalists on Wednesday. "
-        '"All expelled employees of the Valdorian embassy must return to their posts," he said.'
-    )
-    df = extract_events([_doc(text)])
-    assert "All" not in set(df["actor"].dropna()), df[["title", "actor"]]
-
-
 def test_an_untitled_statement_that_opens_with_its_own_condemnation_is_a_row():
     # the opening clause with a bracketed date is no dateline: it dates the condemnation
     text = (
@@ -1107,6 +1127,17 @@ def test_a_participle_takes_the_by_agent_of_the_noun_it_modifies(text):
     df = extract_events([_doc("Arvelia closed its consulate. " + text)])
     row = df[df["category"] == "publication"].iloc[0]
     assert same_party(row["actor"], "Kestland"), df[["title", "actor", "notes"]]
+
+
+def test_a_participle_of_reaction_does_not_take_the_by_agent():
+    # the police used force; they did not condemn it
+    text = (
+        "Arvelia closed its consulate. The use of force by Kestland police against "
+        "protesters, widely condemned on Monday, drew calls for an inquiry."
+    )
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == "criticism"].iloc[0]
+    assert not same_party(row["actor"], "Kestland"), df[["title", "actor", "notes"]]
 
 
 def test_a_titled_person_in_a_news_report_is_not_given_the_outlets_country():

@@ -68,7 +68,8 @@ class EventEvaluation:
     categories_compared: int = 0
     categories_agreed: int = 0
     miss_docs: tuple[str, ...] = ()
-    # predicted rows whose responds_to names a row that matches no gold event
+    # predicted rows whose responds_to names a row the one-to-one matching paired with no gold
+    # event (an invented row, or a second row of an event another row was matched to)
     links_to_unmatched: tuple[str, ...] = ()
     links_total: int = 0
 
@@ -107,7 +108,7 @@ class EventEvaluation:
             f"category agreement {_ratio(self.category_agreement)} "
             f"({self.categories_agreed} of {self.categories_compared} found events "
             "with a gold category)",
-            f"links to rows no gold event has: {len(self.links_to_unmatched)} of "
+            f"links to rows matched to no gold event: {len(self.links_to_unmatched)} of "
             f"{self.links_total} links",
         ]
         docs = self.miss_docs or ("",) * len(self.misses)

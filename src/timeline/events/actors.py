@@ -47,8 +47,6 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         return tok.text, (tok.idx, tok.idx + len(tok.text))
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
         return "", None  # a verb or a preposition the parse took for a subject
-    if tok.tag_ in ("DT", "PDT") and not list(tok.children) and tok.lower_ not in words.PAIR_WORDS:
-        return "", None  # "All expelled employees ...": a quantifier read as a subject
     tok = _office_holder(tok, words)
     left = [t for t in tok.lefts if t.dep_ in _KEEP_DEPS]
     tokens = []

@@ -66,7 +66,7 @@ def actor_of(
     last_actor, speaker = context
     words = ctx.words
     subject = found.subject
-    if subject is None and not found.nominal:
+    if subject is None and not found.nominal and found.cls.code in words.AUTHORED:
         subject = _by_agent(found.head)
     if subject is None and found.nominal:
         subject = _subject_of_nominal(found.head, words)
@@ -296,8 +296,9 @@ def _country_word(tok: Any) -> bool:
 
 
 def _by_agent(verb: Any) -> Any | None:
-    """The "by" agent of the noun a participle modifies: "an investigation by the Kestland
-    daily Orvo Post published on 24 July" was published by that daily."""
+    """The "by" agent of the noun a participle of issuing modifies (``AUTHORED``): "an
+    investigation by the Kestland daily Orvo Post published on 24 July" was published by that
+    daily; "the use of force by the police, condemned on Monday" was not condemned by it."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN":
         return None
     for prep in verb.head.children:  # "an investigation by X published on ..."
@@ -469,9 +470,7 @@ def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
 
 
 def _pair(subject: Any, words: Words) -> bool:
-    """A plural subject counted as two ("the two neighbours", "both sides", "Both agreed")."""
-    if subject is not None and subject.tag_ in ("DT", "PDT") and not list(subject.children):
-        return subject.lower_ in words.PAIR_WORDS
+    """A plural subject counted as two ("the two neighbours", "both sides")."""
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return False
     if subject.lemma_.lower() not in words.PAIR_NOUNS:

@@ -71,6 +71,10 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
         following = []
         for tok in frontier:
             if (lemma, _lemma(tok)) in words.VERB_OBJECT:
+                if _lemma(tok) in words.DIRECT_OBJECT_ONLY and not (
+                    tok.dep_ == "dobj" and tok.head.i == verb.i
+                ):
+                    continue  # "opened an investigation into the fire": not "opened fire"
                 return words.verbs[words.VERB_OBJECT[(lemma, _lemma(tok))]]
             following.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
         frontier = following

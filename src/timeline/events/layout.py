@@ -107,6 +107,13 @@ def _is_header(line: str, norm_title: str, words: Words) -> bool:
     return bool(tokens) and len(tokens) <= 7 and digits >= 1 and not line.endswith(".")
 
 
+# Lower-case words inside place names ("Isla de Kess", "Dar es Orvo", "Port of Kess").
+_PLACE_PARTICLES = frozenset(
+    {"de", "del", "da", "das", "do", "dos", "des", "du", "es", "of", "la", "le", "las", "los"}
+    | {"al", "el", "au", "aux", "di", "von", "van", "der", "den", "on", "upon", "y"}
+)
+
+
 def _looks_like_dateline(prefix: str) -> bool:
     """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
     head = prefix.strip()
@@ -120,9 +127,9 @@ def _looks_like_dateline(prefix: str) -> bool:
     has_agency = "(" in head or "/" in head
     shouting = name.isupper() and len(name.replace(" ", "")) >= 3
     ends = head.endswith(("—", "–", "--", "-", ":"))
-    # a place is a few words, each capitalised ("Port Sable (Wire)"), not a clause with a
+    # a place is capitalised words and particles ("Isla de Kess (Wire)"), not a clause with a
     # bracketed date ("We condemn the attack this morning (24 September)")
-    placelike = all(w[:1].isupper() for w in name.split()) and len(name.split()) <= 4
+    placelike = all(w[:1].isupper() or w in _PLACE_PARTICLES for w in name.split())
     return (shouting and (has_date or has_agency or ends)) or (
         has_date and has_agency and placelike
     )

@@ -258,7 +258,11 @@ def undated_reactions(ctx: Context, make: Any) -> None:
         return
     words = ctx.words
     taken = {c.predicate[0] for c in ctx.candidates if c.doc_id == doc.doc_id}
-    told = [(c.code, c.speech, c.actor) for c in ctx.candidates if c.actor and c.when.end]
+    told = [
+        (c.code, c.speech, c.actor, _recent(c, day))
+        for c in ctx.candidates
+        if c.actor and c.when.end
+    ]
     # a person's act dated the news day: their undated words that day tell of it
     that_day = [
         c.actor
@@ -280,15 +284,15 @@ def undated_reactions(ctx: Context, make: Any) -> None:
         cand = _news_row(ctx, make, base, sent, tok, found, day)
         person = _person(found.subject, words)
         if cand is None or any(
-            (code == cand.code or (cand.speech and (speech or verbal(code))))
+            (code == cand.code or (cand.speech and (speech or (recent and verbal(code)))))
             and (person in party_keys(other) if person else same_party(cand.actor, other))
-            for code, speech, other in told
+            for code, speech, other, recent in told
         ):
             continue  # that party's saying (or act of that class) is told with its date
         if cand.speech and any(_same_voice(cand.actor, person, other) for other in that_day):
             continue  # "Tarn accepted on Monday ... Tarn stated": the words of that act
         taken.add(cand.predicate[0])
-        told.append((cand.code, cand.speech, cand.actor))
+        told.append((cand.code, cand.speech, cand.actor, True))
         ctx.candidates.append(cand)
 
 
@@ -358,6 +362,16 @@ def _person(subject: Any, words: Any) -> str | None:
     return None
 
 
+def _recent(cand: Candidate, day: Any) -> bool:
+    """Dated within ``RECENT_WORDS_DAYS`` before the news day: words a party's undated saying
+    that day may continue."""
+    end = cand.when.end or cand.when.start
+    return end is not None and 0 <= (day - end).days <= RECENT_WORDS_DAYS
+
+
+RECENT_WORDS_DAYS = 3
+
+
 def _same_voice(speaker: str, person: str | None, actor: str) -> bool:
     """Whether an act's actor is the speaker: the same person; for a country or a capital
     speaking ("Valdoria said", "Orvo City said"), the same party; for an office, the same
@@ -371,8 +385,7 @@ def _same_voice(speaker: str, person: str | None, actor: str) -> bool:
         is_gazetteer_key(k) for k in party_keys(speaker)
     ):
         return True  # a place names its state
-    head = words[-1].lower()  # the office: "the Valdorian president", "the ministry"
-    return head in {w.strip(",.").lower() for w in actor.split()}
+    return words[-1].lower() == actor.split()[-1].lower()  # the same office
 
 
 def _pronoun_saying(verb: Any, words: Any) -> bool:

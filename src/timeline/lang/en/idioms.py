@@ -86,7 +86,7 @@ HOMELAND: frozenset[str] = frozenset({"country", "territory"})
 # Monday", "no later than Friday", "will have to leave the country before 15 May").
 DEADLINE_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|no later than|not later than)"
-    r"|\b(?:leave|depart)\b[^.;]{0,80}?\bbefore)"  # "will have to leave before 15 May"
+    r"|\b(?:leave|depart)(?:\s+(?!and\b|or\b)[\w'’-]+){0,4}\s+before)"  # "leave Orvo before"
     r"\s+(?:the\s+(?:end|close)\s+of\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:\[[^\]]*\]\s*|\([^)]*\)\s*)?)?"
     r"(?:[a-z]+day,?\s+)?$",
@@ -119,10 +119,11 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("violate", "ceasefire"): "clash",
     ("violate", "truce"): "clash",
     ("break", "ceasefire"): "clash",
-    # "opened fire on the patrol", "exchanged fire with troops": force
+    # "opened fire on the patrol", "exchanged fire with troops", "returned fire": force
     ("open", "fire"): "shoot",
     ("exchange", "fire"): "clash",
     ("exchange", "gunfire"): "clash",
+    ("return", "fire"): "clash",
     # "broke into the embassy": a raid (not "broke into the market", "into applause")
     ("break", "embassy"): "storm",
     ("break", "consulate"): "storm",
@@ -139,6 +140,10 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("launch", "projectile"): "attack",
     ("launch", "torpedo"): "attack",
 }
+
+# Objects of VERB_OBJECT pairs that count only as the verb's own direct object ("opened fire",
+# not "opened an investigation into the fire").
+DIRECT_OBJECT_ONLY: frozenset[str] = frozenset({"fire", "gunfire"})
 
 # Verbs that remove an official from office when their direct object (or subject in the
 # passive) is a person or an office holder ("fired the police chief", "the minister was
@@ -374,3 +379,7 @@ MEDIA_HEADS: frozenset[str] = frozenset(
 )
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
+
+# Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
+# investigation by the daily, published on Monday"): publications, not reactions to them.
+AUTHORED: frozenset[str] = frozenset({"230"})
