@@ -674,7 +674,7 @@ def test_an_act_answers_no_event_long_before_that_it_names_only_elsewhere_in_the
         "had given a news conference in Kess on 30 September 2030, where he spoke of fishing "
         "quotas with Arvelia."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert pd.isna(df.loc["announcement", "responds_to"]), df[["event_id", "responds_to"]]
 
 
@@ -684,7 +684,7 @@ def test_a_doubtful_row_is_answered_only_by_a_reaction_that_names_it():
         "Kestland's president hinted last week that his country would build a new port. "
         "Valdoria's foreign minister criticised Kestland on Thursday."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     assert "confidence 0.35" in df.loc["other", "notes"], df.loc["other", "notes"]
     assert pd.isna(df.loc["criticism", "responds_to"]), df[["event_id", "responds_to"]]
 
@@ -729,7 +729,7 @@ def test_a_visit_told_day_by_day_is_one_visit_that_reactions_answer_while_it_las
         "Tarn visited the Valdorian parliament on Thursday. Valdoria's foreign ministry "
         "summoned the Kestland ambassador late on Wednesday to protest the visit."
     )
-    df = extract_events([_doc(text)]).set_index("category")
+    df = _by_category(text)
     visit = df.loc["visit"]
     assert isinstance(visit, pd.Series), df[["event_id", "date_start", "date_end"]]
     assert (visit["date_start"].date(), visit["date_end"].date()) == (

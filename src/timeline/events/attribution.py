@@ -136,7 +136,7 @@ def actor_of(
     if (
         phrase
         and subject is not None
-        and _bare_name(subject, phrase)
+        and _bare_name(subject, phrase, words)
         and subject.text not in ctx.shared_surnames
     ):
         # "Tarn expelled ...": the document's fuller naming of that person, when it gave one
@@ -342,20 +342,17 @@ def note_people(ctx: Context) -> None:
     ctx.shared_surnames.update(name for name, given in full.items() if len(given) > 1)
 
 
-def _bare_name(subject: Any, phrase: str) -> bool:
+def _bare_name(subject: Any, phrase: str, words: Words) -> bool:
     """A person's surname alone ("Tarn", "Mr. Tarn") as a clause's subject."""
     if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
         return False
     return (
         all(
-            t.dep_ in ("compound", "punct") and t.text.rstrip(".") in _HONORIFICS
+            t.dep_ in ("compound", "punct") and t.lower_.rstrip(".") in words.HONORIFICS
             for t in subject.lefts
         )
         and len(phrase.split()) <= 2
     )
-
-
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mme", "M"})
 
 
 def _publisher_country(doc: Any, words: Words) -> str:

@@ -82,7 +82,7 @@ def layout(text: str, title: str, words: Words) -> Layout:
             if not (dateline and len(_WORD.findall(line)) > 4):
                 break
             head = dateline.group(0)
-            if not (_looks_like_dateline(head) or re.fullmatch(r"\s*\(.*\)\s*", head)):
+            if not (_looks_like_dateline(head, words) or re.fullmatch(r"\s*\(.*\)\s*", head)):
                 break
             masked.append((start + offset, start + dateline.end()))
             offset = dateline.end()
@@ -107,14 +107,7 @@ def _is_header(line: str, norm_title: str, words: Words) -> bool:
     return bool(tokens) and len(tokens) <= 7 and digits >= 1 and not line.endswith(".")
 
 
-# Lower-case words inside place names ("Isla de Kess", "Dar es Orvo", "Port of Kess").
-_PLACE_PARTICLES = frozenset(
-    {"de", "del", "da", "das", "do", "dos", "des", "du", "es", "of", "la", "le", "las", "los"}
-    | {"al", "el", "au", "aux", "di", "von", "van", "der", "den", "on", "upon", "y"}
-)
-
-
-def _looks_like_dateline(prefix: str) -> bool:
+def _looks_like_dateline(prefix: str, words: Words) -> bool:
     """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
     head = prefix.strip()
     if head.startswith("(") and re.search(r"\d\)", head):
@@ -129,7 +122,7 @@ def _looks_like_dateline(prefix: str) -> bool:
     ends = head.endswith(("—", "–", "--", "-", ":"))
     # a place is capitalised words and particles ("Isla de Kess (Wire)"), not a clause with a
     # bracketed date ("We condemn the attack this morning (24 September)")
-    placelike = all(w[:1].isupper() or w in _PLACE_PARTICLES for w in name.split())
+    placelike = all(w[:1].isupper() or w in words.PLACE_PARTICLES for w in name.split())
     return (shouting and (has_date or has_agency or ends)) or (
         has_date and has_agency and placelike
     )

@@ -379,9 +379,8 @@ def _earlier(target: Candidate, row: Candidate, reactive: frozenset[str]) -> boo
     day = _day(row)
     if end is None or day is None or target.when.start is None:
         return False
-    ongoing = target.when.precision == "day" and target.when.start < end  # a stay of days
-    if target.when.start > day or (end > (row.when.end or day) and not ongoing):
-        return False
+    if target.when.start > day or _begun(target) > (row.when.end or day):
+        return False  # a stay of days may be answered while it lasts
     if target.doc_id == row.doc_id and target.predicate == row.predicate:
         return False
     if target.document_act and (row.doc_id in target.docs or target.doc_id in row.docs):

@@ -383,3 +383,13 @@ MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 # Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
 # investigation by the daily, published on Monday"): publications, not reactions to them.
 AUTHORED: frozenset[str] = frozenset({"230"})
+
+# Honorifics before a surname alone ("Ms. Kess", "Mr Tarn"): the person, named in full before.
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
+
+# Lower-case words inside place names, so a dateline may hold them ("Isla de Kess", "Dar es
+# Orvo", "Port of Kess").
+PLACE_PARTICLES: frozenset[str] = frozenset(
+    {"de", "del", "da", "das", "do", "dos", "des", "du", "es", "of", "la", "le", "las", "los"}
+    | {"al", "el", "au", "aux", "di", "von", "van", "der", "den", "on", "upon", "y"}
+)
