@@ -1805,3 +1805,26 @@ def test_a_statement_answering_a_statement_does_not_climb_to_a_month_old_backgro
     last = df.iloc[-1]
     sanction = df[df["category"] == "sanction"].iloc[0]
     assert last["responds_to"] != sanction["event_id"], df[["title", "responds_to"]]
+
+
+def test_a_clause_after_after_with_coordinated_subjects_keeps_its_own_subject():
+    # the parse reads "after Kestland, Arvelia and Lirria" as a phrase and "announced" as a
+    # second verb of the main clause; the announcement is still theirs, not Valdoria's
+    text = (
+        "Valdoria recalled its ambassador after Kestland, Arvelia and Lirria announced a new "
+        "defence deal last week."
+    )
+    row = _by_category(text).loc["agreement"]
+    assert "Kestland" in row["actor"], row["actor"]
+    assert "Valdoria" not in row["actor"], row["actor"]
+
+
+def test_an_act_noun_between_named_parties_is_theirs_not_its_modifiers():
+    text = "The Orvo Council defence deal between Kestland and Arvelia was announced last week."
+    row = _by_category(text).loc["agreement"]
+    assert row["actor"] == "Kestland and Arvelia", row["actor"]
+
+
+def test_an_act_noun_with_a_possessor_keeps_the_possessor():
+    text = "Kestland's deal with Arvelia was announced last week."
+    assert _by_category(text).loc["agreement"]["actor"] == "Kestland"

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, clauses, quotes
+from timeline.events import actors, quotes, subjects
 from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.tokens import PARTY_ENTITIES as _PARTIES
 from timeline.events.words import Words
@@ -75,7 +75,7 @@ def actor_of(
         if lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
             # "Arvelian naval exercises are to start", "the move came after": an act as
             # subject; its own party, else the party named last
-            own = clauses.subject_of(subject, words)
+            own = subjects.subject_of(subject, words)
             if own is None:
                 # "the move came after": the party named last; "protests spread": nobody named
                 return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
@@ -83,7 +83,7 @@ def actor_of(
         elif thing(found, words):
             # "the third phase of filling began", "the trawler went down": a thing, not a
             # party; its own party, else the one named last (implied)
-            own = clauses.subject_of(subject, words)
+            own = subjects.subject_of(subject, words)
             if own is None:
                 return "", None
             subject = own
@@ -549,7 +549,7 @@ def _subject_of_nominal(noun: Any, words: Words) -> Any | None:
             reacts = lemma in words.SPEECH or (cls is not None and cls.code in words.REACTIVE)
             if reacts and tok.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and not setting:
                 return None
-            subject = clauses.subject_of(head, words)
+            subject = subjects.subject_of(head, words)
             if subject is None:
                 return None
             if subject.ent_type_ in _PARTIES:

@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, attribution, clauses, quotes
+from timeline.events import actors, attribution, clauses, quotes, subjects
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 from timeline.events.parties import is_gazetteer_key, party_keys, same_party
@@ -127,7 +127,7 @@ def _decided(tok: Any, words: Any) -> clauses.Clause | None:
     found = clauses.clause(act, words)
     if found is None or found.cls.code == "000" or verbal(found.cls.code):
         return None
-    subject = clauses.subject_of(tok, words)
+    subject = subjects.subject_of(tok, words)
     return dataclasses.replace(found, subject=subject) if subject is not None else found
 
 

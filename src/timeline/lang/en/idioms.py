@@ -171,6 +171,10 @@ OTHER_TIES: frozenset[str] = frozenset(
     {"trade", "economic", "commercial", "cultural", "military", "business", "family"}
 )
 
+# Conjunctions that a parse may read as prepositions: "after A, B and C announced a deal" (a
+# clause with its own subject) read as "after A, B and C" and a verb without one.
+CLAUSE_PREPOSITIONS: frozenset[str] = frozenset({"after", "before", "since", "until", "till"})
+
 # Words that count a plural subject as two parties ("the two neighbours", "both sides"): the
 # two places the document names most.
 PAIR_WORDS: frozenset[str] = frozenset({"two", "both"})

@@ -1,0 +1,217 @@
+"""Subjects: who acts in a predicate's clause, when the parse says so and when it does not.
+
+The subject or the passive's agent; an act noun's possessor, its named modifier or the parties
+it names ("talks between X and Y"); a verb without a subject of its own takes the one of the
+verb it depends on, or the one a misreading parse left in the phrase just before it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.events import idioms
+from timeline.events.tokens import NOUN_POS as _NOUN_POS
+from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
+from timeline.events.tokens import lemma as _lemma
+from timeline.events.words import Words
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def subject_of(head: Any, words: Words) -> Any | None:
+    """The token heading the actor of a predicate: subject, agent, possessor or inherited."""
+    for child in head.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in head.children:
+        if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
+            relative = child.tag_ in ("WDT", "WP", "WP$") or any(
+                c.tag_ == "WP$" for c in child.children
+            )
+            if relative and head.dep_ == "relcl":
+                return head.head  # "the envoy, who met ...", "whose term ended": the antecedent
+            return child
+        if child.dep_ == "poss" and child.tag_ == "WP$" and head.dep_ == "relcl":
+            return head.head
+    name = idioms.modal_name(head)
+    if name is not None:
+        return name
+    host = idioms.envoy_state(head, words)
+    if host is not None:
+        return host
+    if head.pos_ in _NOUN_POS:
+        # "the Orvo Basin deal between X and Y": the parties named as such, not the modifier
+        between = _party_after(head, words, ("between", "among"))
+        for child in head.children:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Monday's coup": a date, not a party
+            named = (child.dep_ == "amod" and child.ent_type_ == "NORP") or (
+                child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            )
+            if child.dep_ == "poss" or (named and between is None):
+                return child
+        if between is not None:
+            return between
+        for child in head.children:  # "a military coup", "army exercises": an agent word
+            if child.dep_ in ("amod", "compound") and child.lower_ in words.AGENT_MODIFIERS:
+                return child
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
+            # "X issued a statement": X's statement; "the statement of X was issued": X's
+            return subject_of(head.head, words) or _party_after(head, words)
+        return _party_after(head, words)
+    return _inherited_subject(head, words)
+
+
+def _party_after(
+    noun: Any, words: Words, preps: tuple[str, ...] = ("between", "of", "among")
+) -> Any | None:
+    """'talks between X and Y', 'a visit of X', 'the comments of the ambassador': a party
+    (a named one, or an office) after the noun. The "of" phrase of an act done to someone
+    ("the expulsion of two diplomats", "the shelling of Orvo") is who it is done to."""
+    cls = words.nouns.get(_lemma(noun))
+    done_to = cls is not None and cls.code in words.DONE_TO  # "the expulsion of two diplomats"
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and done_to:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.ent_type_ in _PARTY_ENTITIES
+                or pobj.lemma_.lower() in words.AGENT_HEADS
+                or (pobj.pos_ == "PROPN" and not pobj.ent_type_)  # "of the Forum Chair"
+            ):
+                return pobj
+    return None
+
+
+def _inherited_subject(head: Any, words: Words) -> Any | None:
+    """A verb without a subject of its own takes the one of the verb it depends on.
+
+    A participle of an act noun takes the noun's party; a subject the parse left in the
+    phrase before the verb is found there (``_stray_subject``).
+    """
+    gerund = idioms.gerund_subject(head, words)
+    if gerund is not None:
+        return gerund
+    noun = _participle_noun(head)
+    if noun is not None:
+        if _lemma(noun) in words.nouns or _lemma(noun) in words.ANAPHORIC_NOUNS:
+            # "Arvelia's decision, announced on Wednesday", "a declaration by the envoy
+            # issued on 24 January": the act of the noun's own party
+            return subject_of(noun, words)
+        if head.dep_ == "acl":
+            return None
+    if head.dep_ == "acl" and head.head.pos_ in _NOUN_POS and _infinitive(head):
+        return subject_of(head.head, words)  # "the decision of the Council to hold a session"
+    if head.dep_ == "acomp":
+        return subject_of(head.head, words)  # "X is due to visit": X (through "due")
+    if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+            return None
+        if head.dep_ in ("advcl", "conj") and head.tag_ != "VBG":  # "..., seizing": the main
+            stray = _stray_subject(head, words)
+            if stray is not None:
+                return stray
+        if head.dep_ == "xcomp":
+            # "prompting Arvelia to recall its envoy", "urged the envoy to leave": the object
+            # of the verb above is the one who acts
+            controller = next(
+                (c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None
+            )
+            party = controller is not None and (
+                controller.ent_type_ in _PARTY_ENTITIES or _lemma(controller) in words.AGENT_HEADS
+            )
+            if party and _lemma(head.head) not in words.DECIDING:  # "ordered X to leave": the order
+                return controller
+        return subject_of(head.head, words)
+    if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+        return _stray_subject(head, words)
+    above = head.head.head
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and above.pos_ in ("VERB", "AUX"):
+        return subject_of(above, words)  # "before departing on Tuesday, the minister said"
+    return None
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether a verb is a to-infinitive ("to hold")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _participle_noun(verb: Any) -> Any | None:
+    """The noun a past participle modifies ("the decision, announced on Monday"), or None.
+
+    The parse gives it as the noun's ``acl``, or as a clause of the main verb right after the
+    noun (a participle with no subject, auxiliary or conjunction of its own).
+    """
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in _NOUN_POS else None
+    if verb.dep_ != "advcl" or any(
+        c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    first = verb.sent.start
+    end = verb.i - 1
+    while end >= first and verb.doc[end].is_punct:
+        end -= 1
+    if end < first:
+        return None
+    tok = verb.doc[end]
+    while tok.head.i != tok.i and tok.head.right_edge.i == end and tok.head.pos_ in _NOUN_POS:
+        tok = tok.head
+    return tok if tok.pos_ in _NOUN_POS and tok.head.i == verb.head.i else None
+
+
+def _stray_subject(verb: Any, words: Words) -> Any | None:
+    """The subject a parse left inside the phrase just before a verb that has none.
+
+    "X spoke after the Office, on Aug 31, issued a report" (read as "after the Office" and a
+    clause without a subject; "after A, B and C announced a deal" read as a verb joined to the
+    main one); "At the invitation of A, minister B will pay a visit" (B read
+    as A's apposition): the named phrase that ends right before the verb (only the verb's own
+    modifiers and punctuation between) is its subject. It is the highest phrase ending there
+    that stands as an apposition or as the object of a preposition on a verb.
+    """
+    first = verb.sent.start
+    end = verb.i - 1
+    while end >= first and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
+        end -= 1
+    if end < first:
+        return None
+    tok = verb.doc[end]
+    for _ in range(12):
+        if tok.dep_ == "appos" or (
+            tok.dep_ == "pobj"
+            and (
+                tok.head.head.pos_ in ("VERB", "AUX")
+                or tok.head.lower_ in words.CLAUSE_PREPOSITIONS
+            )
+        ):
+            break
+        if tok.head.i == tok.i or tok.head.right_edge.i != end or tok.head.i > verb.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.ent_type_ in _PARTY_ENTITIES and tok.pos_ in _NOUN_POS:
+        return tok
+    return None
+
+
+def _below(tok: Any, top: Any) -> bool:
+    """Whether a token lies in the subtree of another (a few levels up at most)."""
+    for _ in range(6):
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
