@@ -1828,3 +1828,19 @@ def test_an_act_noun_between_named_parties_is_theirs_not_its_modifiers():
 def test_an_act_noun_with_a_possessor_keeps_the_possessor():
     text = "Kestland's deal with Arvelia was announced last week."
     assert _by_category(text).loc["agreement"]["actor"] == "Kestland"
+
+
+def test_an_act_noun_told_by_a_participle_with_an_agent_is_the_agents():
+    text = (
+        "The sanctions, announced by the Kestland treasury on 4 May, target ten Arvelian officials."
+    )
+    assert _by_category(text).loc["sanction"]["actor"] == "Kestland treasury"
+
+
+def test_two_act_nouns_one_dated_within_the_others_span_stay_two_rows():
+    text = (
+        "The motion, put forward by two Kestland deputies late last month, is based on rumours. "
+        "The Arvelian embassy had made its position clear in a letter dated 28 March."
+    )
+    df = extract_events([_doc(text)])
+    assert len(df) == 2, df[["title", "date_text", "actor"]]

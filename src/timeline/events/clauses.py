@@ -204,7 +204,13 @@ def _noun_clause(verb: Any, lemma: str, subject: Any, planned: bool, words: Word
     noun = _light_object(verb, words) or _event_subject(verb, words)
     if noun is None:
         return None
-    if noun.dep_.startswith("nsubj"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.i == noun.i:
+        # "the sanctions, announced by the treasury on 4 May": the noun's own party, else the
+        # agent of the words that tell it ("which" names no one: the noun itself)
+        own = subject_of(noun, words) or (
+            subject if subject is not None and subject.i != noun.i else None
+        )
+    elif noun.dep_.startswith("nsubj"):
         own = subject_of(noun, words)
     elif verb.head.dep_ == "appos" and verb.head.head.i == noun.i:
         own = verb.head  # "a deal Kess brokered": Kess

@@ -52,6 +52,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates report the same event (see the module docstring)."""
     if not _dates_agree(a, b):
         return False
+    if _two_things(a, b):
+        return False
     unknown_in_one_sentence = "000" in (a.code, b.code) and _one_sentence(a, b)
     if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
@@ -84,6 +86,13 @@ def _one_thing(a: Candidate, b: Candidate) -> bool:
         # envoys" are two: their objects differ; a bare "the assessment" names no other
         and (not a.about or not b.about or bool(a.about & b.about))
     )
+
+
+def _two_things(a: Candidate, b: Candidate) -> bool:
+    """Two nouns for two things, one dated only within the other's span: "the motion, put
+    forward late last month" is not "a letter dated 28 January" (the same noun would be)."""
+    same_span = (a.when.start, a.when.end) == (b.when.start, b.when.end)
+    return a.nominal and b.nominal and a.lemma != b.lemma and not same_span
 
 
 def _one_sentence(a: Candidate, b: Candidate) -> bool:
