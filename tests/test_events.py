@@ -1844,3 +1844,15 @@ def test_two_act_nouns_one_dated_within_the_others_span_stay_two_rows():
     )
     df = extract_events([_doc(text)])
     assert len(df) == 2, df[["title", "date_text", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvo asked for a consular visit to five Kestlanders detained in Arvelia since January.",
+        "It followed the release of a Kestland diplomat detained in Lirria in February.",
+    ],
+)
+def test_who_a_passive_act_is_done_to_is_not_its_implied_actor(text):
+    row = _by_category(text).loc["detention"]
+    assert "Kestland" not in str(row["actor"]), row["actor"]

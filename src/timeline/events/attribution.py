@@ -455,8 +455,13 @@ def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
     for verb in head.ancestors:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                left, right = child.left_edge, child.right_edge
-                taken.append((base + left.idx, base + right.idx + len(right.text)))
+                taken.append(_span(child, base))
+    # who a passive act is done to is not who did it: "five Kestlanders detained since
+    # January", "the envoy was expelled on Monday"
+    patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        patients.append(head.head)
+    taken += [_span(patient, base) for patient in patients]
     k = bisect.bisect_right(mentions.ends, before)  # the mentions that end before the clause
     while k > 0:
         k -= 1
@@ -464,6 +469,12 @@ def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
         if not any(a <= start < b for a, b in taken):
             return text
     return ""
+
+
+def _span(tok: Any, base: int) -> tuple[int, int]:
+    """The character span of a token's phrase (its subtree)."""
+    left, right = tok.left_edge, tok.right_edge
+    return base + left.idx, base + right.idx + len(right.text)
 
 
 def _pair(subject: Any, words: Words) -> bool:
