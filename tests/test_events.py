@@ -1856,3 +1856,14 @@ def test_two_act_nouns_one_dated_within_the_others_span_stay_two_rows():
 def test_who_a_passive_act_is_done_to_is_not_its_implied_actor(text):
     row = _by_category(text).loc["detention"]
     assert "Kestland" not in str(row["actor"]), row["actor"]
+
+
+def test_a_saying_the_press_reports_is_the_speakers_row():
+    text = (
+        "Kestland's navy seized an Arvelian tanker on Thursday. Arvelian Foreign Minister Orla "
+        "Kess said Lirria would take serious steps against Kestland, Arvelian news agencies "
+        "reported."
+    )
+    df = extract_events([_doc(text)])
+    assert df["actor"].str.contains("Orla Kess").any(), df[["title", "actor"]]
+    assert not df["actor"].str.contains("agencies").any(), df[["title", "actor"]]

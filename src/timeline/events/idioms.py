@@ -362,12 +362,20 @@ def press_report(anchor: Any, found: Any, words: Words) -> bool:
             continue
         if _lemma(verb) not in words.REPORTING and _lemma(verb) not in words.SPEECH:
             continue
+        if press_saying(verb, words):
+            return True  # "the news agency reported", "state media said"
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            if _media(subject, words):
-                return True  # "the news agency reported", "state media said"
             if _lemma(subject) in words.REPORTING and _media_report(subject, words):
                 return True  # "reports in the media said"
     return found.nominal and found.lemma in words.REPORTING and _media_report(found.head, words)
+
+
+def press_saying(verb: Any, words: Words) -> bool:
+    """A report or saying of the press ("..., news agencies reported", "state media said"):
+    the clause it reports is the one told, and its own subject names who acts."""
+    if verb.pos_ != "VERB" or (_lemma(verb) not in words.REPORTING | words.SPEECH):
+        return False
+    return any(c.dep_ == "nsubj" and _media(c, words) for c in verb.children)
 
 
 def _media_report(noun: Any, words: Words) -> bool:

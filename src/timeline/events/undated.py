@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, attribution, clauses, quotes, subjects
+from timeline.events import actors, attribution, clauses, idioms, quotes, subjects
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 from timeline.events.parties import is_gazetteer_key, party_keys, same_party
@@ -336,7 +336,8 @@ def _main(verb: Any, words: Any) -> bool:
     if verb.dep_ == "conj":
         return True
     if verb.dep_ == "ccomp" and verb.i < verb.head.i:
-        return _pronoun_saying(verb.head, words)  # "Orvo condemned the raid, he said"
+        # "Orvo condemned the raid, he said"; "Tarn said ..., news agencies reported"
+        return _pronoun_saying(verb.head, words) or idioms.press_saying(verb.head, words)
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in words.SIMULTANEOUS for c in verb.children
     )
