@@ -1867,3 +1867,19 @@ def test_a_saying_the_press_reports_is_the_speakers_row():
     df = extract_events([_doc(text)])
     assert df["actor"].str.contains("Orla Kess").any(), df[["title", "actor"]]
     assert not df["actor"].str.contains("agencies").any(), df[["title", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kestland\'s navy seized an Arvelian tanker on Thursday. "We will respond," the Orvo '
+        "news agency quoted Arvelian Foreign Ministry spokesman Ivo Tarn as saying.",
+        "The Orvo news agency quoted Arvelian Foreign Minister Orla Kess as saying on Friday "
+        "that Kestland would regret the seizure.",
+    ],
+)
+def test_words_the_press_quotes_are_the_quoted_persons(text):
+    df = extract_events([_doc(text)])
+    sayings = df[df["category"] == "statement"]
+    assert len(sayings) == 1, df[["title", "actor"]]
+    assert "agency" not in sayings.iloc[0]["actor"], sayings.iloc[0]["actor"]

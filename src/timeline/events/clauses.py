@@ -106,6 +106,10 @@ def clause(head: Any, words: Words) -> Clause | None:
         # "ordered two diplomats to leave the country": the order is an expulsion
         return _verb_clause(sent_away, words.verbs[words.SENDING_AWAY], words)
     planned = _planned(raised, words) or (raised.i != head.i and _planned(head, words))
+    speaker = idioms.quoted_speaker(raised, words)
+    if speaker is not None:  # "the agency quoted Tarn as saying ...": Tarn's saying
+        say = words.verbs[words.PLAIN_SAYING]
+        return Clause(raised, "say", say, False, speaker, _objects(raised), planned, True)
     if raised.i != head.i and (_lemma(head) in words.RAISING or head.pos_ == "AUX"):
         planned = planned or any(c.lower_ in words.FUTURE_MARKERS for c in head.children)
     subject = subject_of(raised, words)

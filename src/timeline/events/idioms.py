@@ -370,6 +370,24 @@ def press_report(anchor: Any, found: Any, words: Words) -> bool:
     return found.nominal and found.lemma in words.REPORTING and _media_report(found.head, words)
 
 
+def quoted_speaker(verb: Any, words: Words) -> Any | None:
+    """Who a report quotes ("the agency quoted spokesman Tarn as saying ..."): the speaker of
+    the words, whoever quotes them (``QUOTING``), or None. ``verb`` is the quoting verb or
+    its "saying" ("quoted Tarn as saying on Friday": the date hangs on the saying)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _lemma(verb) in words.SPEECH:
+        verb = verb.head.head
+    if _lemma(verb) not in words.QUOTING:
+        return None
+    saying = any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(_lemma(g) in words.SPEECH for g in c.children if g.dep_ == "pcomp")
+        for c in verb.children
+    )
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return speaker if saying else None
+
+
 def press_saying(verb: Any, words: Words) -> bool:
     """A report or saying of the press ("..., news agencies reported", "state media said"):
     the clause it reports is the one told, and its own subject names who acts."""

@@ -384,6 +384,11 @@ MEDIA_HEADS: frozenset[str] = frozenset(
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 
+# Verbs that tell another's words with "as saying" ("the agency quoted the spokesman as
+# saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
+QUOTING: frozenset[str] = frozenset({"quote", "cite"})
+PLAIN_SAYING = "say"  # the listed verb whose class such a saying takes
+
 # Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
 # investigation by the daily, published on Monday"): publications, not reactions to them.
 AUTHORED: frozenset[str] = frozenset({"230"})
