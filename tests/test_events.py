@@ -1883,3 +1883,50 @@ def test_words_the_press_quotes_are_the_quoted_persons(text):
     sayings = df[df["category"] == "statement"]
     assert len(sayings) == 1, df[["title", "actor"]]
     assert "agency" not in sayings.iloc[0]["actor"], sayings.iloc[0]["actor"]
+
+
+def test_a_gerund_with_a_determiner_is_an_act_noun():
+    text = (
+        "The dispute has also seen Kestland prime minister Ivo Tarn cancel an 8 May meeting "
+        "with ex-Arvelian chancellor Orla Kess, who now works for a Valdorian firm."
+    )
+    row = _by_category(text).loc["meeting"]
+    assert "Ivo Tarn" in row["actor"], row["actor"]
+
+
+def test_who_calls_off_a_meeting_takes_part_in_it():
+    row = _by_category("Ivo Tarn cancelled an 8 May meeting with Orla Kess.").loc["meeting"]
+    assert row["actor"] == "Ivo Tarn", row["actor"]
+
+
+def test_an_office_named_alone_is_first_the_one_named_before_it():
+    # rows are not made in text order (dated rows before undated ones): "the minister" is
+    # the minister named before it, not one a later dated row names
+    from types import SimpleNamespace
+
+    from timeline.events import attribution
+    from timeline.events.model import Candidate, When
+    from timeline.events.parse import parse
+    from timeline.events.words import words_for
+
+    text = (
+        "Foreign minister Orla Kess spoke. The minister called for calm. "
+        "Prime minister Ivo Tarn left."
+    )
+    [(base, parsed)] = parse([(0, text)])
+    sents = list(parsed.sents)
+    subject = next(t for t in sents[1] if t.lower_ == "minister")
+    when = When(None, None, "day")
+
+    def row(actor, at):
+        return Candidate("t1", (at, at + 1), (at, at + 1), "x", "010", "statement", when, actor)
+
+    ctx = SimpleNamespace(
+        words=words_for("en"),
+        doc=SimpleNamespace(doc_id="t1", outlet="", publisher_type="news media"),
+        sentences=[(base, s) for s in sents],
+        offices={},
+        # the later prime minister's row was made first, as a dated row would be
+        candidates=[row("Foreign minister Orla Kess", 0), row("Prime minister Ivo Tarn", 70)],
+    )
+    assert attribution._office(ctx, "The minister", subject) == "Foreign minister Orla Kess"

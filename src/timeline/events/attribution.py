@@ -490,7 +490,13 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
     """An actor phrase that names no party ("the ministry", "the spokesperson", "the
     Council"): the party named before with that role, else the phrase."""
     head = subject.lemma_.lower() if subject is not None else ""
-    for earlier in reversed(ctx.candidates[-50:]):
+    at = _offset(ctx, subject)
+    recent = list(reversed(ctx.candidates[-50:]))
+    # rows are not all made in text order: one named before it first, then one after (a
+    # caption's "a spokesman" is named in the story below it)
+    before = [c for c in recent if at is None or c.predicate[0] < at or c.doc_id != ctx.doc.doc_id]
+    seen = {id(c) for c in before}
+    for earlier in before + [c for c in recent if id(c) not in seen]:
         if not (earlier.actor and actors.named(earlier.actor) and head):
             continue
         if head in earlier.actor.lower() and _same_office(ctx, phrase, subject, earlier.actor):
@@ -503,6 +509,13 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
     if own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
         return outlet  # "the ministry" in the ministry's own statement
     return phrase
+
+
+def _offset(ctx: Context, tok: Any) -> int | None:
+    """A token's offset in the document, or None."""
+    if tok is None:
+        return None
+    return next((base + tok.idx for base, sent in ctx.sentences if sent.doc is tok.doc), None)
 
 
 def _same_office(ctx: Context, phrase: str, subject: Any, fuller: str) -> bool:

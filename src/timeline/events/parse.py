@@ -33,7 +33,9 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
 
     A token's offset in the whole text is ``start + token.idx``. Pieces longer than
     ``_PIECE`` characters are cut at spaces, so memory and time stay linear in the length.
-    A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``).
+    A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``);
+    a gerund the tagger took for a verb where a determiner makes it a noun is a noun
+    (``_gerund_nouns``).
     """
     nlp = _pipeline(language)
     cut: list[tuple[int, str]] = []
@@ -49,6 +51,7 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     out = [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
     for _, doc in out:
         _join_hyphenated(doc, listed)
+        _gerund_nouns(doc)
     return out
 
 
@@ -76,3 +79,18 @@ def _join_hyphenated(doc: Any, listed: frozenset[str]) -> None:
     with doc.retokenize() as retokenizer:
         for span, word in spans:
             retokenizer.merge(span, attrs={"LEMMA": word})
+
+
+# Dependencies of a noun phrase: a gerund heading one with a determiner is a noun.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+
+
+def _gerund_nouns(doc: Any) -> None:
+    """Retag as a noun a gerund the tagger took for a verb but that a determiner or a
+    possessive makes a noun ("cancel an 8 May meeting", "the shooting"): its lemma is the
+    word itself ("meeting", not "meet"), as the listed nouns have it."""
+    for tok in doc:
+        if tok.tag_ != "VBG" or tok.dep_ not in _NOMINAL_DEPS:
+            continue
+        if any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.children):
+            tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN", tok.lower_

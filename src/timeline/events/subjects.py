@@ -65,8 +65,27 @@ def subject_of(head: Any, words: Words) -> Any | None:
         if head.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(head.head) in words.LIGHT_VERBS:
             # "X issued a statement": X's statement; "the statement of X was issued": X's
             return subject_of(head.head, words) or _party_after(head, words)
-        return _party_after(head, words)
+        return _party_after(head, words) or _participant(head, words)
     return _inherited_subject(head, words)
+
+
+def _participant(noun: Any, words: Words) -> Any | None:
+    """Who takes part in a meeting, visit or call that a verb's subject arranges or calls off
+    ("Tarn cancelled a meeting with Kess", "Kestland requested talks"): that subject. Not
+    when the verb reacts to it ("Orvo condemned the meeting") or reports it."""
+    from timeline.events.merging import family
+
+    cls = words.nouns.get(_lemma(noun))
+    if cls is None or family(cls.code) not in words.GATHERINGS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    lemma = _lemma(verb)
+    if verb.pos_ != "VERB" or lemma in words.REPORTING or lemma in words.SPEECH:
+        return None
+    own = words.verbs.get(lemma)
+    if own is not None and own.code not in words.ARRANGING:
+        return None
+    return subject_of(verb, words)
 
 
 def _party_after(

@@ -384,6 +384,12 @@ MEDIA_HEADS: frozenset[str] = frozenset(
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 
+# Families of acts that parties take part in (``merging.family``: meetings and visits,
+# calls), and the classes of verbs whose subject takes part in one it has as object ("cancelled
+# a meeting with Kess"; verbs of no class too: "requested talks", "attended the summit").
+GATHERINGS: frozenset[str] = frozenset({"meet", "call"})
+ARRANGING: frozenset[str] = frozenset({"167"})
+
 # Verbs that tell another's words with "as saying" ("the agency quoted the spokesman as
 # saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
 QUOTING: frozenset[str] = frozenset({"quote", "cite"})
