@@ -1930,3 +1930,22 @@ def test_an_office_named_alone_is_first_the_one_named_before_it():
         candidates=[row("Foreign minister Orla Kess", 0), row("Prime minister Ivo Tarn", 70)],
     )
     assert attribution._office(ctx, "The minister", subject) == "Foreign minister Orla Kess"
+
+
+def test_a_row_answers_nothing_that_began_after_its_documents_were_published():
+    # a recall announced on the 11th for the 20th cannot answer an expulsion of the 15th that
+    # only a later report tells
+    a = _doc(
+        "Arvelia will recall its ambassador to Kestland on 20 April, Arvelian Foreign Minister "
+        "Orla Kess said on Thursday after talks in Orvo with Kestland's Ivo Tarn failed.",
+        doc_id="a",
+        published=dt.date(2031, 4, 11),
+    )
+    b = _doc(
+        "Kestland expelled two Arvelian diplomats on Tuesday, Kestland's Ivo Tarn said, as the "
+        "row with Arvelia's Orla Kess over Orvo deepened.",
+        doc_id="b",
+        published=dt.date(2031, 4, 16),
+    )
+    df = extract_events([a, b]).set_index("category")
+    assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]

@@ -30,7 +30,9 @@ two names). Then:
   foreign embassy's employee).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
-row of that document answers it. A doubtful row (confidence below ``DOUBTFUL``) is answered
+row of that document answers it. Nor does a row answer an event that began after the last of
+its documents was published (a recall announced for next week does not answer an expulsion
+that only a later report tells). A doubtful row (confidence below ``DOUBTFUL``) is answered
 only by a reaction whose clause or sentence names it. A reaction may answer an act dated the
 next day by another document when its clause or sentence names it (time zones: a detention
 on the 2nd where it happened, condemned on the 1st by a capital eight hours behind).
@@ -55,6 +57,7 @@ nearest earlier event. A row that answers another is a ``response``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -96,8 +99,11 @@ STORY_SPREAD = 50
 COARSE_TARGETS = frozenset({"month", "year"})
 
 
-def link(rows: list[Candidate], words: Words) -> None:
+def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | None = None) -> None:
     """Set ``target`` (an index into rows) and ``kind`` on every row that answers another.
+
+    ``published`` (document id -> publication date) bounds what a row can answer: an event
+    that began after the last of the row's documents was published is news to none of them.
 
     Only rows of the same story can score, so each row scores only the rows that share one of
     its documents, two of its proper names, or a document of its story (found through
@@ -135,11 +141,14 @@ def link(rows: list[Candidate], words: Words) -> None:
         same_story = {d for own in mine for d in stories.get(own, ())} - mine
         pool.discard(i)
         needed = THRESHOLD if row.code in words.REACTIVE else THRESHOLD_OTHER
+        known = max((published[d] for d in mine if d in (published or {})), default=None)
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
             if _told_together(row, target):
                 continue
+            if known is not None and target.when.start is not None and target.when.start > known:
+                continue  # it began after every document telling the row was published
             story = shared[k]
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story

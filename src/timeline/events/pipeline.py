@@ -141,7 +141,8 @@ def candidates_table(
     language = next((getattr(d, "language", "en") or "en" for d in docs), "en")
     words = words_for(language)
     merged = [c for c in merging.merge_across(per_doc) if c.confidence >= min_confidence]
-    linking.link(merged, words)
+    published = {doc.doc_id: doc.published for doc in docs if doc.published is not None}
+    linking.link(merged, words, published)
     ids = rows.event_ids(merged)
     records = []
     for k, cand in enumerate(merged):
