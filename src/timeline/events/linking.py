@@ -30,9 +30,9 @@ two names). Then:
   foreign embassy's employee).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
-row of that document answers it. Nor does a row answer an event that began after the last of
-its documents was published (a recall announced for next week does not answer an expulsion
-that only a later report tells). A doubtful row (confidence below ``DOUBTFUL``) is answered
+row of that document answers it. Nor does a row answer an event that none of its documents
+tells and that began after the last of them was published (a recall announced for next week
+does not answer an expulsion that only a later report tells). A doubtful row (confidence below ``DOUBTFUL``) is answered
 only by a reaction whose clause or sentence names it. A reaction may answer an act dated the
 next day by another document when its clause or sentence names it (time zones: a detention
 on the 2nd where it happened, condemned on the 1st by a capital eight hours behind).
@@ -147,8 +147,13 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             target = rows[k]
             if _told_together(row, target):
                 continue
-            if known is not None and target.when.start is not None and target.when.start > known:
-                continue  # it began after every document telling the row was published
+            if (
+                known is not None
+                and target.when.start is not None
+                and target.when.start > known
+                and not mine & {target.doc_id, *target.docs}
+            ):
+                continue  # another's news, begun after every document of the row was out
             story = shared[k]
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story
