@@ -1949,3 +1949,13 @@ def test_a_row_answers_nothing_that_began_after_its_documents_were_published():
     )
     df = extract_events([a, b]).set_index("category")
     assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
+
+
+def test_who_discusses_something_in_a_call_takes_part_in_it():
+    text = (
+        "The Union has also called on Orvo to reopen the road. The Union's foreign policy "
+        "chief, Ivo Lind, and Arvelian Foreign Minister Orla Kess discussed the matter in a "
+        "phone call on Thursday."
+    )
+    row = _by_category(text).loc["phone call"]
+    assert "Orla Kess" in str(row["actor"]), row["actor"]

@@ -70,13 +70,19 @@ def subject_of(head: Any, words: Words) -> Any | None:
 
 
 def _participant(noun: Any, words: Words) -> Any | None:
-    """Who takes part in a meeting, visit or call that a verb's subject arranges or calls off
-    ("Tarn cancelled a meeting with Kess", "Kestland requested talks"): that subject. Not
-    when the verb reacts to it ("Orvo condemned the meeting") or reports it."""
+    """Who takes part in a meeting, visit or call: the subject of a verb that arranges or calls
+    it off ("Tarn cancelled a meeting with Kess", "Kestland requested talks"), not one that
+    reacts to it ("Orvo condemned the meeting") or reports it; or of any verb whose act it is
+    the setting of ("Tarn and Kess discussed the row in a phone call on Thursday")."""
     from timeline.events.merging import family
 
     cls = words.nouns.get(_lemma(noun))
-    if cls is None or family(cls.code) not in words.GATHERINGS or noun.dep_ != "dobj":
+    if cls is None or family(cls.code) not in words.GATHERINGS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+        verb = noun.head.head
+        return subject_of(verb, words) if verb.pos_ == "VERB" else None
+    if noun.dep_ != "dobj":
         return None
     verb = noun.head
     lemma = _lemma(verb)

@@ -389,6 +389,9 @@ MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 # a meeting with Kess"; verbs of no class too: "requested talks", "attended the summit").
 GATHERINGS: frozenset[str] = frozenset({"meet", "call"})
 ARRANGING: frozenset[str] = frozenset({"167"})
+# Prepositions of a meeting or call that is the setting of a verb's act ("discussed the row
+# in a phone call", "said at the meeting", "agreed during talks"): the verb's subject took part.
+SETTINGS: frozenset[str] = frozenset({"in", "at", "during"})
 
 # Verbs that tell another's words with "as saying" ("the agency quoted the spokesman as
 # saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
