@@ -33,9 +33,10 @@ A document's own act (the statement it is) comes after everything the document t
 row of that document answers it. Nor does a row answer an event that none of its documents
 tells and that began after the last of them was published (a recall announced for next week
 does not answer an expulsion that only a later report tells). A doubtful row (confidence
-below ``DOUBTFUL``) is answered only by a reaction whose clause or sentence names it. A reaction may answer an act dated the
-next day by another document when its clause or sentence names it (time zones: a detention
-on the 2nd where it happened, condemned on the 1st by a capital eight hours behind).
+below ``DOUBTFUL``) is answered only by a reaction whose clause or sentence names it. A
+reaction may answer an act dated the next day by another document when its clause or
+sentence names it (time zones: a detention on the 2nd where it happened, condemned on the
+1st by a capital eight hours behind).
 
 A reaction's own medium ("at a press conference", "in a statement") and its verbs of saying
 name no earlier statement. A reaction that answers a statement or a call without naming it
