@@ -106,10 +106,9 @@ def clause(head: Any, words: Words) -> Clause | None:
         # "ordered two diplomats to leave the country": the order is an expulsion
         return _verb_clause(sent_away, words.verbs[words.SENDING_AWAY], words)
     planned = _planned(raised, words) or (raised.i != head.i and _planned(head, words))
-    speaker = idioms.quoted_speaker(raised, words)
-    if speaker is not None:  # "the agency quoted Tarn as saying ...": Tarn's saying
-        say = words.verbs[words.PLAIN_SAYING]
-        return Clause(raised, "say", say, False, speaker, _objects(raised), planned, True)
+    quoted = _quoted_saying(raised, planned, words)
+    if quoted is not None:
+        return quoted
     if raised.i != head.i and (_lemma(head) in words.RAISING or head.pos_ == "AUX"):
         planned = planned or any(c.lower_ in words.FUTURE_MARKERS for c in head.children)
     subject = subject_of(raised, words)
@@ -186,6 +185,15 @@ def clause(head: Any, words: Words) -> Clause | None:
     return Clause(
         raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
     )
+
+
+def _quoted_saying(verb: Any, planned: bool, words: Words) -> Clause | None:
+    """ "The agency quoted Tarn as saying ...": Tarn's saying (``idioms.quoted_speaker``)."""
+    speaker = idioms.quoted_speaker(verb, words)
+    if speaker is None:
+        return None
+    say = words.verbs[words.PLAIN_SAYING]
+    return Clause(verb, "say", say, False, speaker, _objects(verb), planned, True)
 
 
 def _verb_clause(verb: Any, cls: PredicateClass, words: Words) -> Clause:

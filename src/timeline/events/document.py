@@ -19,6 +19,7 @@ from timeline.events import (
     clauses,
     confidence,
     idioms,
+    mentions,
     merging,
     together,
     undated,
@@ -127,10 +128,10 @@ def _dated_clauses(ctx: Context) -> None:
     starts = [base + s.start_char for base, s in sentences]
     last_actor = ""
     speaker = attribution.speaker_of(doc, ctx.words)
-    ctx.places = attribution.countries(sentences)
+    ctx.places = mentions.countries(sentences)
     ctx.home = attribution.home_country(ctx)
     attribution.note_people(ctx)
-    mentioned = attribution.party_mentions(ctx)
+    mentioned = mentions.party_mentions(ctx)
     by_sentence: dict[int, list[Any]] = {}
     import bisect
 
@@ -180,7 +181,7 @@ def _dated_clauses(ctx: Context) -> None:
                 if not cand.actor:
                     cand.theme = attribution.thing(act, ctx.words)
                     start = min(base + act.head.left_edge.idx, m.start)
-                    cand.actor = attribution.implied(mentioned, start, base, act.head)
+                    cand.actor = mentions.implied(mentioned, start, base, act.head)
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")
