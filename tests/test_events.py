@@ -1959,3 +1959,20 @@ def test_who_discusses_something_in_a_call_takes_part_in_it():
     )
     row = _by_category(text).loc["phone call"]
     assert "Orla Kess" in str(row["actor"]), row["actor"]
+
+
+def test_a_date_on_an_acts_purpose_dates_the_act():
+    text = "The Arvelian ambassador was recalled for consultations on Friday, the ministry said."
+    df = _by_category(text)
+    assert "withdrawal" in df.index and "meeting" not in df.index, df[["title", "date_text"]]
+
+
+def test_an_act_as_the_subject_of_a_verb_with_no_object_is_the_event():
+    text = (
+        "According to a statement released by the Arvelian presidency on Thursday, the talks "
+        "will resume next month."
+    )
+    df = _by_category(text)
+    assert "meeting" in df.index and "lifting of measures" not in df.index, df[["title"]]
+    # the statement that announces the talks is their report, not what they answer
+    assert pd.isna(df.loc["meeting", "responds_to"]), df[["title", "responds_to"]]

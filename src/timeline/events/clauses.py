@@ -84,11 +84,21 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):
-            return head
+            return _purpose_of(head, words) or head
         tok = head
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
+
+
+def _purpose_of(noun: Any, words: Words) -> Any | None:
+    """The classed act an event noun is the purpose of ("was recalled for consultations on
+    Friday": the recall was on Friday), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if verb_class(verb, words) is not None else None
 
 
 def clause(head: Any, words: Words) -> Clause | None:
@@ -133,7 +143,7 @@ def clause(head: Any, words: Words) -> Clause | None:
         return Clause(raised, lemma, cls, True, subject, _objects(raised), planned, False)
     if raised.pos_ == "AUX" and cls is None:
         return None
-    if cls is None or lemma in words.LIGHT_VERBS:
+    if cls is None or lemma in words.LIGHT_VERBS or _subject_act(raised, words):
         found = _noun_clause(raised, lemma, subject, planned, words)
         if found is not None:
             return found
@@ -234,6 +244,14 @@ def _noun_clause(verb: Any, lemma: str, subject: Any, planned: bool, words: Word
     return Clause(
         noun, _lemma(noun), words.nouns[_lemma(noun)], True, own, _objects(noun), planned, False
     )
+
+
+def _subject_act(verb: Any, words: Words) -> bool:
+    """A verb with no object whose subject is an act ("the talks will resume next month"):
+    the act is the event, whatever the verb's own class."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "agent") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and _lemma(c) in words.nouns for c in verb.children)
 
 
 def _verb_mistagged(tok: Any, words: Words) -> bool:

@@ -146,7 +146,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
-            if _told_together(row, target):
+            if _told_together(row, target) or _announcing(row, target):
                 continue
             if (
                 known is not None
@@ -238,6 +238,20 @@ def _told_together(a: Candidate, b: Candidate) -> bool:
         a.predicate == b.told_with
         or b.predicate == a.told_with
         or (a.told_with is not None and a.told_with == b.told_with)
+    )
+
+
+def _announcing(row: Candidate, target: Candidate) -> bool:
+    """The words in the same sentence that announce a planned act ("according to a statement
+    on Thursday, the talks will resume next month"): its report, not its cause."""
+    return (
+        row.planned
+        and verbal(target.code)
+        and (row.doc_id, row.sentence)
+        == (
+            target.doc_id,
+            target.sentence,
+        )
     )
 
 

@@ -393,6 +393,10 @@ ARRANGING: frozenset[str] = frozenset({"167"})
 # in a phone call", "said at the meeting", "agreed during talks"): the verb's subject took part.
 SETTINGS: frozenset[str] = frozenset({"in", "at", "during"})
 
+# Prepositions of an act's purpose: a date on the purpose dates the act ("was recalled for
+# consultations on Friday").
+PURPOSE: frozenset[str] = frozenset({"for"})
+
 # Verbs that tell another's words with "as saying" ("the agency quoted the spokesman as
 # saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
 QUOTING: frozenset[str] = frozenset({"quote", "cite"})
