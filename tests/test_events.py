@@ -1976,3 +1976,29 @@ def test_an_act_as_the_subject_of_a_verb_with_no_object_is_the_event():
     assert "meeting" in df.index and "lifting of measures" not in df.index, df[["title"]]
     # the statement that announces the talks is their report, not what they answer
     assert pd.isna(df.loc["meeting", "responds_to"]), df[["title", "responds_to"]]
+
+
+def test_his_in_a_setting_told_before_the_subject_is_the_subjects():
+    text = (
+        "In his speech to the Union assembly on 9 April, Ivo Tarn noted that some states "
+        "play out solidarity."
+    )
+    assert _by_category(text).loc["statement"]["actor"] == "Ivo Tarn"
+
+
+def test_his_in_a_setting_told_after_the_subject_is_not_the_subjects():
+    df = _by_category("Orla Kess protested during his visit on 9 April.")
+    assert "Orla Kess" not in str(df.loc["visit"]["actor"]), df[["title", "actor"]]
+
+
+def test_a_dated_act_does_not_answer_a_news_day_guess_of_the_same_day():
+    # the ministry's undated appeal is dated by the report's news day (9 April), a guess: the
+    # speech explicitly dated that day is not its answer
+    text = (
+        "The Kestland foreign ministry called for a constructive solution to the grain dispute "
+        "with Arvelia.\n\nIn his speech to the Union assembly on 11 April, Arvelian president "
+        "Ivo Tarn noted that some states play out solidarity over grain."
+    )
+    df = _by_category(text)
+    assert "appeal" in df.index and "statement" in df.index, df[["title", "date_text"]]
+    assert pd.isna(df.loc["statement", "responds_to"]), df[["title", "responds_to"]]

@@ -148,6 +148,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             target = rows[k]
             if _told_together(row, target) or _announcing(row, target):
                 continue
+            if target.news_day and not row.news_day and _day(row) <= _day(target):
+                continue  # a day guessed from the report's news is no earlier than a dated act
             if (
                 known is not None
                 and target.when.start is not None

@@ -50,7 +50,9 @@ def subject_of(head: Any, words: Words) -> Any | None:
             named = (child.dep_ == "amod" and child.ent_type_ == "NORP") or (
                 child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
             )
-            if child.dep_ == "poss" or (named and between is None):
+            if child.dep_ == "poss":
+                return _fronted_owner(head, child, words) or child
+            if named and between is None:
                 return child
         if between is not None:
             return between
@@ -67,6 +69,19 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return subject_of(head.head, words) or _party_after(head, words)
         return _party_after(head, words) or _participant(head, words)
     return _inherited_subject(head, words)
+
+
+def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:
+    """Whose "his" or "her" is in a setting told before the subject ("In his speech on 19
+    April, Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit")."""
+    prep = noun.head
+    if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.SETTINGS:
+        return None
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or subject is None or subject.i < noun.i:
+        return None
+    return subject
 
 
 def _participant(noun: Any, words: Words) -> Any | None:
