@@ -2002,3 +2002,16 @@ def test_a_dated_act_does_not_answer_a_news_day_guess_of_the_same_day():
     df = _by_category(text)
     assert "appeal" in df.index and "statement" in df.index, df[["title", "date_text"]]
     assert pd.isna(df.loc["statement", "responds_to"]), df[["title", "responds_to"]]
+
+
+def test_the_remarks_name_the_statement_they_answer():
+    # "remark" is a verb of saying and a noun: as a noun it names the earlier statement
+    text = (
+        "The Arvelian navy fired warning shots at a Kestland fishing vessel on Thursday. "
+        "Kestland's prime minister said on Friday that his government would respond firmly. "
+        "Arvelia summoned Kestland's charge d'affaires on Saturday to protest against the remarks."
+    )
+    df = _by_category(text)
+    assert df.loc["summons", "responds_to"] == df.loc["statement", "event_id"], df[
+        ["title", "responds_to"]
+    ]

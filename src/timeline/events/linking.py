@@ -361,9 +361,10 @@ class _Told:
 
     @classmethod
     def of(cls, row: Candidate, words: Words) -> _Told:
-        about = row.about - words.SPEECH
-        context = row.context - words.SPEECH
-        document = row.document - words.SPEECH
+        saying = words.SPEECH - words.nouns.keys()  # "the remarks" still name a statement
+        about = row.about - saying
+        context = row.context - saying
+        document = row.document - saying
 
         def families(lemmas: frozenset[str]) -> frozenset[str]:
             return frozenset(family(_code(lemma, words)) for lemma in lemmas)
