@@ -1811,8 +1811,8 @@ def test_a_clause_after_after_with_coordinated_subjects_keeps_its_own_subject():
     # the parse reads "after Kestland, Arvelia and Lirria" as a phrase and "announced" as a
     # second verb of the main clause; the announcement is still theirs, not Valdoria's
     text = (
-        "Valdoria recalled its ambassador after Kestland, Arvelia and Lirria announced a new "
-        "defence deal last week."
+        "Valdoria left the fishing talks after Kestland, Arvelia and Lirria announced a joint "
+        "quota deal last week."
     )
     row = _by_category(text).loc["agreement"]
     assert "Kestland" in row["actor"], row["actor"]
@@ -1838,10 +1838,7 @@ def test_an_act_noun_told_by_a_participle_with_an_agent_is_the_agents():
 
 
 def test_two_act_nouns_one_dated_within_the_others_span_stay_two_rows():
-    text = (
-        "The motion, put forward by two Kestland deputies late last month, is based on rumours. "
-        "The Arvelian embassy had made its position clear in a letter dated 28 March."
-    )
+    text = "Kestland tabled a motion late last month. Kestland also sent a letter dated 28 March."
     df = extract_events([_doc(text)])
     assert len(df) == 2, df[["title", "date_text", "actor"]]
 
@@ -1849,8 +1846,8 @@ def test_two_act_nouns_one_dated_within_the_others_span_stay_two_rows():
 @pytest.mark.parametrize(
     "text",
     [
-        "Orvo asked for a consular visit to five Kestlanders detained in Arvelia since January.",
-        "It followed the release of a Kestland diplomat detained in Lirria in February.",
+        "Orvo wants its consul to see the three Kestland sailors detained in Arvelia since June.",
+        "The talks came after Lirria freed a Kestland attache detained in Orvo in February.",
     ],
 )
 def test_who_a_passive_act_is_done_to_is_not_its_implied_actor(text):
@@ -1861,7 +1858,7 @@ def test_who_a_passive_act_is_done_to_is_not_its_implied_actor(text):
 def test_a_saying_the_press_reports_is_the_speakers_row():
     text = (
         "Kestland's navy seized an Arvelian tanker on Thursday. Arvelian Foreign Minister Orla "
-        "Kess said Lirria would take serious steps against Kestland, Arvelian news agencies "
+        "Kess said the seizure was piracy and would be answered, Arvelian news agencies "
         "reported."
     )
     df = extract_events([_doc(text)])
@@ -1885,13 +1882,21 @@ def test_words_the_press_quotes_are_the_quoted_persons(text):
     assert "agency" not in sayings.iloc[0]["actor"], sayings.iloc[0]["actor"]
 
 
-def test_a_gerund_with_a_determiner_is_an_act_noun():
-    text = (
-        "The dispute has also seen Kestland prime minister Ivo Tarn cancel an 8 May meeting "
-        "with ex-Arvelian chancellor Orla Kess, who now works for a Valdorian firm."
-    )
-    row = _by_category(text).loc["meeting"]
-    assert "Ivo Tarn" in row["actor"], row["actor"]
+def test_a_gerund_with_a_determiner_is_a_listed_act_noun_only():
+    # the tagger sometimes reads "an 8 May meeting" as a verb: with a determiner, a gerund the
+    # language lists as a noun is a noun; one it does not ("the jailing") keeps its verb
+    from timeline.events.parse import _gerund_nouns, parse
+    from timeline.events.words import words_for
+
+    nouns = words_for("en").nouns.keys()
+    [(_base, doc)] = parse([(0, "Tarn cancelled the meeting. Kess criticised the jailing.")])
+    for tok in doc:
+        if tok.lower_ in ("meeting", "jailing"):
+            tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", tok.lower_[:-3]
+    _gerund_nouns(doc, nouns)
+    meeting, jailing = (t for t in doc if t.lower_ in ("meeting", "jailing"))
+    assert (meeting.pos_, meeting.lemma_) == ("NOUN", "meeting")
+    assert (jailing.pos_, jailing.tag_) == ("VERB", "VBG")
 
 
 def test_who_calls_off_a_meeting_takes_part_in_it():
@@ -1953,9 +1958,9 @@ def test_a_row_answers_nothing_that_began_after_its_documents_were_published():
 
 def test_who_discusses_something_in_a_call_takes_part_in_it():
     text = (
-        "The Union has also called on Orvo to reopen the road. The Union's foreign policy "
-        "chief, Ivo Lind, and Arvelian Foreign Minister Orla Kess discussed the matter in a "
-        "phone call on Thursday."
+        "Lirria urged Orvo to let the grain convoys pass. Lirria's envoy, Ivo Lind, and "
+        "Arvelian Foreign Minister Orla Kess talked over the convoys in a phone call on "
+        "Thursday."
     )
     row = _by_category(text).loc["phone call"]
     assert "Orla Kess" in str(row["actor"]), row["actor"]
@@ -1980,8 +1985,8 @@ def test_an_act_as_the_subject_of_a_verb_with_no_object_is_the_event():
 
 def test_his_in_a_setting_told_before_the_subject_is_the_subjects():
     text = (
-        "In his speech to the Union assembly on 9 April, Ivo Tarn noted that some states "
-        "play out solidarity."
+        "In his address to the Union council on 9 April, Ivo Tarn noted that the grain quotas "
+        "were unfair."
     )
     assert _by_category(text).loc["statement"]["actor"] == "Ivo Tarn"
 
@@ -1995,9 +2000,9 @@ def test_a_dated_act_does_not_answer_a_news_day_guess_of_the_same_day():
     # the ministry's undated appeal is dated by the report's news day (9 April), a guess: the
     # speech explicitly dated that day is not its answer
     text = (
-        "The Kestland foreign ministry called for a constructive solution to the grain dispute "
-        "with Arvelia.\n\nIn his speech to the Union assembly on 11 April, Arvelian president "
-        "Ivo Tarn noted that some states play out solidarity over grain."
+        "The Kestland foreign ministry urged Arvelia to reopen the grain talks.\n\nIn his "
+        "address to the Union council on 11 April, Arvelian president Ivo Tarn noted that the "
+        "quotas were unfair."
     )
     df = _by_category(text)
     assert "appeal" in df.index and "statement" in df.index, df[["title", "date_text"]]
@@ -2015,3 +2020,122 @@ def test_the_remarks_name_the_statement_they_answer():
     assert df.loc["summons", "responds_to"] == df.loc["statement", "event_id"], df[
         ["title", "responds_to"]
     ]
+
+
+# Regression tests from a review of the rules above: each text made one of them misfire.
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        (
+            "Kestland expelled two diplomats from Arvelia, recalled its ambassador on Monday and "
+            "closed its consulate.",
+            "withdrawal",
+            "Kestland",
+        ),
+        (
+            "Kestland's navy patrolled near Valdoria, seized an Arvelian tanker on Thursday and "
+            "detained its crew.",
+            "detention",
+            "Kestland's navy",
+        ),
+    ],
+)
+def test_a_verb_in_a_list_keeps_the_lists_subject(text, category, actor):
+    assert _by_category(text).loc[category]["actor"] == actor
+
+
+@pytest.mark.parametrize(
+    "text, category, day",
+    [
+        (
+            "Ivo Tarn travelled to Orvo on Wednesday for a summit on Friday.",
+            "meeting",
+            "2031-04-11",
+        ),
+        ("Kestland on Tuesday called for talks on 20 April.", "meeting", "2031-04-20"),
+    ],
+)
+def test_a_purpose_with_its_own_date_or_asked_for_keeps_its_row(text, category, day):
+    df = _by_category(text)
+    assert category in df.index, df[["title", "date_text"]]
+    assert str(df.loc[category, "date_start"].date()) == day, df[["title", "date_start"]]
+
+
+def test_a_planned_act_still_answers_a_reaction_told_after_it_in_its_sentence():
+    text = (
+        "Arvelia will recall its ambassador to Kestland next week in response to Kestland's "
+        "condemnation on Monday of the Orvo vote."
+    )
+    df = _by_category(text)
+    assert df.loc["withdrawal", "responds_to"] == df.loc["criticism", "event_id"], df[
+        ["title", "responds_to"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland's travel restrictions on Arvelian citizens eased on Monday, the ministry said.",
+        "The embargo on Arvelian grain was lifted on Monday.",
+    ],
+)
+def test_a_measure_that_eases_is_a_lifting_not_the_measure(text):
+    df = _by_category(text)
+    assert list(df.index) == ["lifting of measures"], df[["title"]]
+
+
+def test_a_reaction_may_answer_an_act_a_later_report_dates_the_next_day():
+    # time zones: condemned on the 7th where it was said, detained on the 8th where it happened
+    a = _doc(
+        "Arvelia on Monday condemned the detention of Arvelian journalist Orla Kess by Kestland "
+        "police in Orvo.",
+        doc_id="a",
+        published=dt.date(2031, 4, 7),
+    )
+    b = _doc(
+        "Kestland police detained Arvelian journalist Orla Kess in Orvo on Tuesday.",
+        doc_id="b",
+        published=dt.date(2031, 4, 8),
+    )
+    df = extract_events([a, b]).set_index("category")
+    assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"]
+
+
+def test_two_documents_naming_one_meeting_by_two_words_make_one_row():
+    a = _doc("Kestland and Arvelia held talks in Orvo on Tuesday.", doc_id="a")
+    b = _doc(
+        "Arvelia said the meeting in Orvo earlier this week with Kestland had failed.",
+        doc_id="b",
+        published=dt.date(2031, 4, 12),
+    )
+    df = extract_events([a, b])
+    assert (df["category"] == "meeting").sum() == 1, df[["title", "date_text", "sources"]]
+
+
+def test_who_undergoes_a_measure_in_a_relative_clause_is_not_its_maker():
+    text = "The sanctions, which Arvelia has faced since 2029, will remain in place."
+    assert "Arvelia" not in str(_by_category(text).loc["sanction"]["actor"])
+
+
+def test_troops_of_a_party_withdrawn_keep_their_party_as_implied_actor():
+    text = "The talks covered the fate of Kestland peacekeepers withdrawn from Orvo in March."
+    assert "Kestland" in str(_by_category(text).loc["withdrawal"]["actor"])
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Arvelian troops crossed the border during talks on Friday.", "troops"),
+        ("Ivo Tarn did not take part in the meeting on Thursday.", "Tarn"),
+    ],
+)
+def test_only_who_speaks_in_a_meeting_takes_part_in_it(text, who):
+    df = _by_category(text)
+    assert who not in str(df.loc["meeting"]["actor"]), df[["title", "actor"]]
+
+
+def test_a_gerund_the_language_does_not_list_keeps_its_class():
+    df = _by_category("Kestland criticised the 3 March jailing of the activists.")
+    assert "detention" in df.index, df[["title", "date_text"]]

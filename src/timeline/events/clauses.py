@@ -17,6 +17,7 @@ from typing import Any
 from timeline.events import idioms
 from timeline.events.subjects import subject_of
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
+from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -94,11 +95,19 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
 def _purpose_of(noun: Any, words: Words) -> Any | None:
     """The classed act an event noun is the purpose of ("was recalled for consultations on
     Friday": the recall was on Friday), or None."""
+    from timeline.events.merging import verbal
+
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
-    return verb if verb_class(verb, words) is not None else None
+    cls = verb_class(verb, words)
+    if cls is None or verbal(cls.code):
+        return None  # "called for talks on 20 April": the talks are on the 20th
+    inside = {t.i for t in noun.subtree}
+    if any(t.ent_type_ in ("DATE", "TIME") and t.i not in inside for t in verb.subtree):
+        return None  # "travelled on Wednesday for a summit on Friday": each has its own
+    return verb
 
 
 def clause(head: Any, words: Words) -> Clause | None:
@@ -227,11 +236,12 @@ def _noun_clause(verb: Any, lemma: str, subject: Any, planned: bool, words: Word
     if noun is None:
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head.i == noun.i:
-        # "the sanctions, announced by the treasury on 4 May": the noun's own party, else the
-        # agent of the words that tell it ("which" names no one: the noun itself)
-        own = subject_of(noun, words) or (
-            subject if subject is not None and subject.i != noun.i else None
-        )
+        # "the sanctions, announced by the treasury on 4 May": the noun's own party, else who
+        # announced or decided it ("which Arvelia has faced since 2029": not the sanctioner)
+        maker = subject is not None and subject.i != noun.i
+        if maker and noun.dep_.startswith("nsubj"):  # "a deal Kestland brokered": Kestland's
+            maker = _makes(verb, noun, subject, words)
+        own = subject_of(noun, words) or (subject if maker else None)
     elif noun.dep_.startswith("nsubj"):
         own = subject_of(noun, words)
     elif verb.head.dep_ == "appos" and verb.head.head.i == noun.i:
@@ -251,7 +261,29 @@ def _subject_act(verb: Any, words: Words) -> bool:
     the act is the event, whatever the verb's own class."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "agent") for c in verb.children):
         return False
-    return any(c.dep_ == "nsubj" and _lemma(c) in words.nouns for c in verb.children)
+    own = verb_class(verb, words)
+    for child in verb.children:
+        act = words.nouns.get(_lemma(child)) if child.dep_ == "nsubj" else None
+        if act is not None:
+            # "the restrictions eased": a measure lifted, the verb's act, not the noun's
+            return not (own and own.code in words.LIFTING and act.code in words.MEASURES)
+    return False
+
+
+def _makes(verb: Any, noun: Any, subject: Any, words: Words) -> bool:
+    """Whether a clause on an act noun tells who made the act: a verb of announcing or saying
+    ("announced by the treasury"), one of the act's own class ("sanctions imposed by X"), or a
+    participle's "by" agent that names a party; not "which Arvelia has faced", "targeted by a
+    lawsuit"."""
+    from timeline.events.merging import family
+
+    if _lemma(verb) in words.SPEECH:
+        return True
+    own, act = verb_class(verb, words), words.nouns.get(_lemma(noun))
+    if own is not None and act is not None and family(own.code) == family(act.code):
+        return True
+    by_agent = subject.dep_ == "pobj" and subject.head.dep_ == "agent"
+    return by_agent and (subject.ent_type_ in _PARTY_ENTITIES or subject.pos_ == "PROPN")
 
 
 def _verb_mistagged(tok: Any, words: Words) -> bool:

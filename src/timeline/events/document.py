@@ -181,7 +181,8 @@ def _dated_clauses(ctx: Context) -> None:
                 if not cand.actor:
                     cand.theme = attribution.thing(act, ctx.words)
                     start = min(base + act.head.left_edge.idx, m.start)
-                    cand.actor = mentions.implied(mentioned, start, base, act.head)
+                    done_to = act.cls.code in ctx.words.DONE_TO
+                    cand.actor = mentions.implied(mentioned, start, base, act.head, done_to)
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")

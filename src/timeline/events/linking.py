@@ -31,12 +31,12 @@ two names). Then:
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. Nor does a row answer an event that none of its documents
-tells and that began after the last of them was published (a recall announced for next week
-does not answer an expulsion that only a later report tells). A doubtful row (confidence
-below ``DOUBTFUL``) is answered only by a reaction whose clause or sentence names it. A
-reaction may answer an act dated the next day by another document when its clause or
-sentence names it (time zones: a detention on the 2nd where it happened, condemned on the
-1st by a capital eight hours behind).
+tells and that began more than a day after the last of them was published (a recall
+announced for next week does not answer an expulsion that only a later report tells). A
+doubtful row (confidence below ``DOUBTFUL``) is answered only by a reaction whose clause or
+sentence names it. A reaction may answer an act dated the next day by another document when
+its clause or sentence names it (time zones: a detention on the 2nd where it happened,
+condemned on the 1st by a capital eight hours behind).
 
 A reaction's own medium ("at a press conference", "in a statement") and its verbs of saying
 name no earlier statement. A reaction that answers a statement or a call without naming it
@@ -153,7 +153,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             if (
                 known is not None
                 and target.when.start is not None
-                and target.when.start > known
+                and (target.when.start - known).days > 1  # a day for time zones
                 and not mine & {target.doc_id, *target.docs}
             ):
                 continue  # another's news, begun after every document of the row was out
@@ -244,17 +244,11 @@ def _told_together(a: Candidate, b: Candidate) -> bool:
 
 
 def _announcing(row: Candidate, target: Candidate) -> bool:
-    """The words in the same sentence that announce a planned act ("according to a statement
-    on Thursday, the talks will resume next month"): its report, not its cause."""
-    return (
-        row.planned
-        and verbal(target.code)
-        and (row.doc_id, row.sentence)
-        == (
-            target.doc_id,
-            target.sentence,
-        )
-    )
+    """The words told before a planned act in its sentence, that announce it ("according to a
+    statement on Thursday, the talks will resume"; "said on Thursday it will summon the envoy
+    after Kess threatened ...": the saying, not the threat): its report, not its cause."""
+    same = (row.doc_id, row.sentence) == (target.doc_id, target.sentence)
+    return row.planned and same and verbal(target.code) and target.predicate < row.predicate
 
 
 def _with_partners(rows: list[Candidate]) -> None:

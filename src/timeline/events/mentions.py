@@ -82,7 +82,7 @@ def party_mentions(ctx: Context) -> Mentions:
         out.append((base + ent.start_char, base + ent.end_char, ent.text, ent.label_, known))
     if any(known for *_rest, known in out):
         # a text that names countries the gazetteer knows: a place it does not know is a
-        # city or a region ("Busan"), no party
+        # city or a region ("Orvo"), no party
         out = [m for m in out if m[4] or m[3] != "GPE"]
     items = sorted((start, end, text) for start, end, text, _label, _known in out)
     return Mentions(items, [end for _start, end, _text in items])
@@ -101,7 +101,7 @@ def _where(ent: Any, words: Words) -> bool:
     )
 
 
-def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
+def implied(mentions: Mentions, before: int, base: int, head: Any, done_to: bool = False) -> str:
     """The party named last before an offset: who a clause with no agent of its own is
     taken to be about ("the investigation was opened in October", "consultations on 10
     March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
@@ -112,10 +112,11 @@ def implied(mentions: Mentions, before: int, base: int, head: Any) -> str:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 taken.append(_span(child, base))
-    # who a passive act is done to is not who did it: "five Kestlanders detained since
-    # January", "the envoy was expelled on Monday"
-    patients = [c for c in head.children if c.dep_ == "nsubjpass"]
-    if head.dep_ == "acl" and head.tag_ == "VBN":
+    # who an act done to someone (``done_to``: detentions, expulsions, attacks) is done to is
+    # not who did it: "five Kestlanders detained since January", "the envoy was expelled on
+    # Monday"; "Kestland peacekeepers withdrawn in March" were withdrawn by their own side
+    patients = [c for c in head.children if c.dep_ == "nsubjpass"] if done_to else []
+    if done_to and head.dep_ == "acl" and head.tag_ == "VBN":
         patients.append(head.head)
     taken += [_span(patient, base) for patient in patients]
     k = bisect.bisect_right(mentions.ends, before)  # the mentions that end before the clause

@@ -89,10 +89,12 @@ def _one_thing(a: Candidate, b: Candidate) -> bool:
 
 
 def _two_things(a: Candidate, b: Candidate) -> bool:
-    """Two nouns for two things, one dated only within the other's span: "the motion, put
-    forward late last month" is not "a letter dated 28 January" (the same noun would be)."""
+    """Two nouns of one document for two things, one dated only within the other's span: "the
+    motion, put forward late last month" is not "a letter dated 28 January" (the same noun
+    would be; and another document's "meeting earlier this week" is its "talks on Tuesday")."""
     same_span = (a.when.start, a.when.end) == (b.when.start, b.when.end)
-    return a.nominal and b.nominal and a.lemma != b.lemma and not same_span
+    one_doc = a.doc_id == b.doc_id  # across documents, "talks" and "the meeting" are one
+    return one_doc and a.nominal and b.nominal and a.lemma != b.lemma and not same_span
 
 
 def _one_sentence(a: Candidate, b: Candidate) -> bool:

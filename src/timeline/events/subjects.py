@@ -75,7 +75,7 @@ def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:
     """Whose "his" or "her" is in a setting told before the subject ("In his speech on 19
     April, Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit")."""
     prep = noun.head
-    if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.SETTINGS:
+    if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.FRONTED_SETTINGS:
         return None
     verb = prep.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -89,14 +89,18 @@ def _participant(noun: Any, words: Words) -> Any | None:
     it off ("Tarn cancelled a meeting with Kess", "Kestland requested talks"), not one that
     reacts to it ("Orvo condemned the meeting") or reports it; or of any verb whose act it is
     the setting of ("Tarn and Kess discussed the row in a phone call on Thursday")."""
-    from timeline.events.merging import family
+    from timeline.events.merging import family, verbal
 
     cls = words.nouns.get(_lemma(noun))
     if cls is None or family(cls.code) not in words.GATHERINGS:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
         verb = noun.head.head
-        return subject_of(verb, words) if verb.pos_ == "VERB" else None
+        own = words.verbs.get(_lemma(verb))
+        deps = {c.dep_ for c in verb.children}
+        if verb.pos_ != "VERB" or deps & {"neg", "nsubjpass", "auxpass"}:
+            return None  # "did not take part in the meeting", "was criticised at the summit"
+        return subject_of(verb, words) if own is None or verbal(own.code) else None
     if noun.dep_ != "dobj":
         return None
     verb = noun.head
@@ -211,6 +215,20 @@ def _participle_noun(verb: Any) -> Any | None:
 
 
 def _stray_subject(verb: Any, words: Words) -> Any | None:
+    """The stray subject of a verb joined to the one above ("after A, B and C announced":
+    only there, and with no comma before the verb), else ``_stray_subject_of``."""
+    if verb.dep_ != "conj":
+        return _stray_subject_of(verb, words)
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.is_punct:
+        return None  # "expelled two diplomats from Arvelia, recalled its envoy": a list
+    found = _stray_subject_of(verb, words)
+    if found is None or found.dep_ != "pobj" or found.head.lower_ not in words.CLAUSE_PREPOSITIONS:
+        return None
+    return found
+
+
+def _stray_subject_of(verb: Any, words: Words) -> Any | None:
     """The subject a parse left inside the phrase just before a verb that has none.
 
     "X spoke after the Office, on Aug 31, issued a report" (read as "after the Office" and a

@@ -105,6 +105,9 @@ SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
 # Classes of a state's measures: one told with no agent ("the duties will be collected
 # from Monday, the authority said") is the act of the office that reports it.
 MEASURES: frozenset[str] = frozenset({"083", "090", "164", "165", "167"})
+# Classes of verbs that lift a measure ("the restrictions eased"): with a measure as subject,
+# the lifting is the act, not the measure.
+LIFTING: frozenset[str] = frozenset({"083"})
 
 # Verbs of no class that have one with a given object (lemma of the verb, lemma of the object
 # or of the object of its preposition) -> a listed verb whose class they take.
@@ -389,9 +392,13 @@ MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 # a meeting with Kess"; verbs of no class too: "requested talks", "attended the summit").
 GATHERINGS: frozenset[str] = frozenset({"meet", "call"})
 ARRANGING: frozenset[str] = frozenset({"167"})
-# Prepositions of a meeting or call that is the setting of a verb's act ("discussed the row
-# in a phone call", "said at the meeting", "agreed during talks"): the verb's subject took part.
-SETTINGS: frozenset[str] = frozenset({"in", "at", "during"})
+# Prepositions of a meeting or call that is the setting of a verb's act of words ("discussed
+# the row in a phone call", "said at the meeting"): the verb's subject took part ("troops
+# crossed the border during talks" did not).
+SETTINGS: frozenset[str] = frozenset({"in", "at"})
+# ... and of one told before the subject, whose "his" or "her" is the subject's ("During her
+# visit on Monday, Kess met ...").
+FRONTED_SETTINGS: frozenset[str] = frozenset({"in", "at", "during"})
 
 # Prepositions of an act's purpose: a date on the purpose dates the act ("was recalled for
 # consultations on Friday").
