@@ -38,6 +38,12 @@ def _by_category(text: str) -> pd.DataFrame:
     return extract_events([_doc(text)]).set_index("category")
 
 
+def _assert_answers(df: pd.DataFrame, reaction: str, cause: str) -> None:
+    """The row of one category answers the row of another (a table indexed by category)."""
+    got = df.loc[reaction, "responds_to"]
+    assert got == df.loc[cause, "event_id"], df[["title", "responds_to"]]
+
+
 def _day(value: pd.Timestamp) -> dt.date | None:
     return None if pd.isna(value) else value.date()
 
@@ -2016,10 +2022,7 @@ def test_the_remarks_name_the_statement_they_answer():
         "Kestland's prime minister said on Friday that his government would respond firmly. "
         "Arvelia summoned Kestland's charge d'affaires on Saturday to protest against the remarks."
     )
-    df = _by_category(text)
-    assert df.loc["summons", "responds_to"] == df.loc["statement", "event_id"], df[
-        ["title", "responds_to"]
-    ]
+    _assert_answers(_by_category(text), "summons", "statement")
 
 
 # Regression tests from a review of the rules above: each text made one of them misfire.
@@ -2068,10 +2071,7 @@ def test_a_planned_act_still_answers_a_reaction_told_after_it_in_its_sentence():
         "Arvelia will recall its ambassador to Kestland next week in response to Kestland's "
         "condemnation on Monday of the Orvo vote."
     )
-    df = _by_category(text)
-    assert df.loc["withdrawal", "responds_to"] == df.loc["criticism", "event_id"], df[
-        ["title", "responds_to"]
-    ]
+    _assert_answers(_by_category(text), "withdrawal", "criticism")
 
 
 @pytest.mark.parametrize(
