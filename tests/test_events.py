@@ -2139,3 +2139,15 @@ def test_only_who_speaks_in_a_meeting_takes_part_in_it(text, who):
 def test_a_gerund_the_language_does_not_list_keeps_its_class():
     df = _by_category("Kestland criticised the 3 March jailing of the activists.")
     assert "detention" in df.index, df[["title", "date_text"]]
+
+
+def test_a_saying_does_not_answer_the_act_it_reports():
+    text = (
+        "Arvelia began dumping waste water into the Orvo Sea on Thursday. Kestland will ban "
+        "imports of Arvelian fish starting from Thursday, the Kestland customs office said on "
+        "Thursday."
+    )
+    thursday = dt.date(2031, 4, 10)  # published the day of the ban
+    df = extract_events([_doc(text, published=thursday)]).set_index("category")
+    assert df.loc["ban", "date_start"] == df.loc["statement", "date_start"]
+    _assert_answers(df, "statement", "other")

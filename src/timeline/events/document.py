@@ -287,8 +287,20 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         points_back=points_back,
         planned=found.planned,
         speech=found.speech,
+        reports=_reported_span(base, head) if found.speech else None,
         docs=[ctx.doc.doc_id],
     )
+
+
+def _reported_span(base: int, verb: Any) -> tuple[int, int] | None:
+    """The character span of what a verb of saying reports ("China will ban imports, the
+    office said": the ban), or None."""
+    told = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if not told:
+        return None
+    left = min(c.left_edge.idx for c in told)
+    right = max(c.right_edge.idx + len(c.right_edge.text) for c in told)
+    return base + left, base + right
 
 
 # Tokens either side of a predicate that count as its sentence (a run-on "sentence" of

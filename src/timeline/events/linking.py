@@ -146,7 +146,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
             target = rows[k]
-            if _told_together(row, target) or _announcing(row, target):
+            if _told_together(row, target) or _announcing(row, target) or _said(row, target):
                 continue
             if target.news_day and not row.news_day and _day(row) <= _day(target):
                 continue  # a day guessed from the report's news is no earlier than a dated act
@@ -249,6 +249,17 @@ def _announcing(row: Candidate, target: Candidate) -> bool:
     after Kess threatened ...": the saying, not the threat): its report, not its cause."""
     same = (row.doc_id, row.sentence) == (target.doc_id, target.sentence)
     return row.planned and same and verbal(target.code) and target.predicate < row.predicate
+
+
+def _said(row: Candidate, target: Candidate) -> bool:
+    """An act the row's own words report ("China will ban imports, the office said"): what it
+    says, not what it answers."""
+    span = row.reports
+    return (
+        span is not None
+        and target.doc_id == row.doc_id
+        and span[0] <= target.predicate[0] < span[1]
+    )
 
 
 def _with_partners(rows: list[Candidate]) -> None:

@@ -65,6 +65,8 @@ class Candidate:
     points_back: bool = False  # its objects point back at an act ("condemned the move")
     planned: bool = False
     speech: bool = False
+    # a saying's reported clause (a character span): what it says, never what it answers
+    reports: tuple[int, int] | None = None
     document_act: bool = False
     # no date in its own sentence: dated by the report's news day (``undated``)
     news_day: bool = False
