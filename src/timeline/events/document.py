@@ -293,7 +293,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
 
 
 def _reported_span(base: int, verb: Any) -> tuple[int, int] | None:
-    """The character span of what a verb of saying reports ("China will ban imports, the
+    """The character span of what a verb of saying reports ("Kestland will ban imports, the
     office said": the ban), or None."""
     told = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     if not told:

@@ -252,7 +252,7 @@ def _announcing(row: Candidate, target: Candidate) -> bool:
 
 
 def _said(row: Candidate, target: Candidate) -> bool:
-    """An act the row's own words report ("China will ban imports, the office said"): what it
+    """An act the row's own words report ("Kestland will ban imports, the office said"): what it
     says, not what it answers."""
     span = row.reports
     return (
