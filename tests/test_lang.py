@@ -131,3 +131,23 @@ def test_the_date_engine_spells_no_english_word() -> None:
     assert len(files) >= 8
     spelled = {(f.name, s) for f in files for s in _string_constants(f) if s in english}
     assert spelled == set()
+
+
+def test_no_language_data_name_is_defined_twice():
+    # the event words read a name from the language's events module, else its idioms module:
+    # a name assigned twice (in one module, or in both) silently overrides the first meaning
+    import timeline.lang.en as en
+
+    seen: dict[str, str] = {}
+    twice = []
+    for path in sorted(Path(en.__file__).parent.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = (
+                node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            )
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.isupper():
+                    if target.id in seen:
+                        twice.append((target.id, seen[target.id], path.name))
+                    seen[target.id] = path.name
+    assert not twice, twice

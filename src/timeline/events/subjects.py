@@ -75,7 +75,7 @@ def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:
     """Whose "his" or "her" is in a setting told before the subject ("In his speech on 19
     April, Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit")."""
     prep = noun.head
-    if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.FRONTED_SETTINGS:
+    if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.SETTINGS:
         return None
     verb = prep.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -94,7 +94,7 @@ def _participant(noun: Any, words: Words) -> Any | None:
     cls = words.nouns.get(_lemma(noun))
     if cls is None or family(cls.code) not in words.GATHERINGS:
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.PARTAKING:
         verb = noun.head.head
         own = words.verbs.get(_lemma(verb))
         deps = {c.dep_ for c in verb.children}

@@ -394,11 +394,9 @@ GATHERINGS: frozenset[str] = frozenset({"meet", "call"})
 ARRANGING: frozenset[str] = frozenset({"167"})
 # Prepositions of a meeting or call that is the setting of a verb's act of words ("discussed
 # the row in a phone call", "said at the meeting"): the verb's subject took part ("troops
-# crossed the border during talks" did not).
-SETTINGS: frozenset[str] = frozenset({"in", "at"})
-# ... and of one told before the subject, whose "his" or "her" is the subject's ("During her
-# visit on Monday, Kess met ...").
-FRONTED_SETTINGS: frozenset[str] = frozenset({"in", "at", "during"})
+# crossed the border during talks" did not). A setting (``SETTINGS``) told before the subject
+# has the subject's "his" or "her" ("During her visit on Monday, Kess met ...").
+PARTAKING: frozenset[str] = frozenset({"in", "at"})
 
 # Prepositions of an act's purpose: a date on the purpose dates the act ("was recalled for
 # consultations on Friday").
