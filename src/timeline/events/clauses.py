@@ -104,9 +104,11 @@ def _purpose_of(noun: Any, words: Words) -> Any | None:
     cls = verb_class(verb, words)
     if cls is None or verbal(cls.code):
         return None  # "called for talks on 20 April": the talks are on the 20th
-    inside = {t.i for t in noun.subtree}
-    if any(t.ent_type_ in ("DATE", "TIME") and t.i not in inside for t in verb.subtree):
-        return None  # "travelled on Wednesday for a summit on Friday": each has its own
+    for child in verb.children:  # the verb's own date, not a relative clause's ("since 2029")
+        if child.i == prep.i or child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return None  # "travelled on Wednesday for a summit on Friday": each has its own
     return verb
 
 
@@ -261,12 +263,11 @@ def _subject_act(verb: Any, words: Words) -> bool:
     the act is the event, whatever the verb's own class."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "agent") for c in verb.children):
         return False
-    own = verb_class(verb, words)
     for child in verb.children:
         act = words.nouns.get(_lemma(child)) if child.dep_ == "nsubj" else None
         if act is not None:
             # "the restrictions eased": a measure lifted, the verb's act, not the noun's
-            return not (own and own.code in words.LIFTING and act.code in words.MEASURES)
+            return not (_lemma(verb) in words.LIFTING and act.code in words.MEASURES)
     return False
 
 

@@ -181,7 +181,7 @@ def _dated_clauses(ctx: Context) -> None:
                 if not cand.actor:
                     cand.theme = attribution.thing(act, ctx.words)
                     start = min(base + act.head.left_edge.idx, m.start)
-                    done_to = act.cls.code in ctx.words.DONE_TO
+                    done_to = act.cls.code not in ctx.words.OWN_SIDE
                     cand.actor = mentions.implied(mentioned, start, base, act.head, done_to)
                     if cand.actor:
                         cand.actor_implied = True
@@ -288,19 +288,29 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         planned=found.planned,
         speech=found.speech,
         reports=_reported_span(base, head) if found.speech else None,
+        told_with=_purpose_of(base, head, ctx.words),
         docs=[ctx.doc.doc_id],
     )
 
 
+def _purpose_of(base: int, noun: Any, words: Any) -> tuple[int, int] | None:
+    """The span of the verb an act noun is the purpose of ("arrived on Sunday for talks on
+    Monday": the arrival), told with it: the talks do not answer the trip."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return base + verb.idx, base + verb.idx + len(verb.text)
+
+
 def _reported_span(base: int, verb: Any) -> tuple[int, int] | None:
-    """The character span of what a verb of saying reports ("Kestland will ban imports, the
-    office said": the ban), or None."""
+    """The character span of the act a verb of saying reports, the head of its reported
+    clause ("Kestland will ban imports, the office said": the ban; not the expulsion in "said
+    Arvelia's expulsion of two envoys was unjustified"), or None."""
     told = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     if not told:
         return None
-    left = min(c.left_edge.idx for c in told)
-    right = max(c.right_edge.idx + len(c.right_edge.text) for c in told)
-    return base + left, base + right
+    return base + told[0].idx, base + told[0].idx + len(told[0].text)
 
 
 # Tokens either side of a predicate that count as its sentence (a run-on "sentence" of

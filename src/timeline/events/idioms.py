@@ -167,6 +167,8 @@ def saying_verb(tok: Any, words: Words) -> bool:
     own voice, and names no earlier statement ("the claims" as a noun does)."""
     if tok.pos_ != "VERB":
         return False
+    if _lemma(tok) in words.SPEECH:
+        return True  # "ordered the expulsion" names no order
     cls = words.verbs.get(_lemma(tok))
     return cls is not None and verbal(cls.code)
 

@@ -31,12 +31,14 @@ two names). Then:
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. Nor does a row answer an event that none of its documents
-tells and that began more than a day after the last of them was published (a recall
-announced for next week does not answer an expulsion that only a later report tells). A
-doubtful row (confidence below ``DOUBTFUL``) is answered only by a reaction whose clause or
-sentence names it. A reaction may answer an act dated the next day by another document when
-its clause or sentence names it (time zones: a detention on the 2nd where it happened,
-condemned on the 1st by a capital eight hours behind).
+tells and that began after the last of them was published: a recall announced for next week
+does not answer an expulsion that only a later report tells (a day later is allowed for an
+act the row's clause or sentence names: time zones). A doubtful row (confidence below
+``DOUBTFUL``) is answered only by a reaction whose clause or sentence names it. A reaction
+may answer an act dated the next day by another document when its clause or sentence names
+it (time zones: a detention on the 2nd where it happened, condemned on the 1st by a capital
+eight hours behind). A row dated only by its report's news day is answered by an act dated
+that day only when the act names it.
 
 A reaction's own medium ("at a press conference", "in a statement") and its verbs of saying
 name no earlier statement. A reaction that answers a statement or a call without naming it
@@ -148,12 +150,12 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             target = rows[k]
             if _told_together(row, target) or _announcing(row, target) or _said(row, target):
                 continue
-            if target.news_day and not row.news_day and _day(row) <= _day(target):
+            if target.news_day and not row.news_day and _day(row) <= _day(target) and level < 3:
                 continue  # a day guessed from the report's news is no earlier than a dated act
             if (
                 known is not None
                 and target.when.start is not None
-                and (target.when.start - known).days > 1  # a day for time zones
+                and (target.when.start - known).days > (1 if level >= 3 else 0)  # time zones
                 and not mine & {target.doc_id, *target.docs}
             ):
                 continue  # another's news, begun after every document of the row was out
@@ -244,11 +246,13 @@ def _told_together(a: Candidate, b: Candidate) -> bool:
 
 
 def _announcing(row: Candidate, target: Candidate) -> bool:
-    """The words told before a planned act in its sentence, that announce it ("according to a
-    statement on Thursday, the talks will resume"; "said on Thursday it will summon the envoy
-    after Kess threatened ...": the saying, not the threat): its report, not its cause."""
+    """The words that announce a planned act in its sentence, told before it or reporting it
+    ("according to a statement on Thursday, the talks will resume"; "Kestland will recall its
+    envoy, Tarn said"; not the threat in "said it will summon the envoy after Kess
+    threatened ..."): its report, not its cause."""
     same = (row.doc_id, row.sentence) == (target.doc_id, target.sentence)
-    return row.planned and same and verbal(target.code) and target.predicate < row.predicate
+    told_first = target.predicate < row.predicate or _said(target, row)  # "..., Tarn said"
+    return row.planned and same and verbal(target.code) and told_first
 
 
 def _said(row: Candidate, target: Candidate) -> bool:

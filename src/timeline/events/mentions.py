@@ -112,9 +112,9 @@ def implied(mentions: Mentions, before: int, base: int, head: Any, done_to: bool
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 taken.append(_span(child, base))
-    # who an act done to someone (``done_to``: detentions, expulsions, attacks) is done to is
-    # not who did it: "five Kestlanders detained since January", "the envoy was expelled on
-    # Monday"; "Kestland peacekeepers withdrawn in March" were withdrawn by their own side
+    # who a passive act is done to is not who did it ("five Kestland sailors detained since
+    # January", "the envoy was expelled on Monday"), but for acts a party does to its own
+    # people (``done_to`` False: "Kestland peacekeepers withdrawn in March")
     patients = [c for c in head.children if c.dep_ == "nsubjpass"] if done_to else []
     if done_to and head.dep_ == "acl" and head.tag_ == "VBN":
         patients.append(head.head)

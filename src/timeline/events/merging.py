@@ -89,12 +89,16 @@ def _one_thing(a: Candidate, b: Candidate) -> bool:
 
 
 def _two_things(a: Candidate, b: Candidate) -> bool:
-    """Two nouns of one document for two things, one dated only within the other's span: "the
+    """Two nouns for two things, one dated only within the other's span: in one document "the
     motion, put forward late last month" is not "a letter dated 28 January" (the same noun
-    would be; and another document's "meeting earlier this week" is its "talks on Tuesday")."""
+    would be); across documents, nouns of two classes ("the coup in March", "the arrest on 10
+    March"), while another document's "meeting earlier this week" is its "talks on Tuesday"."""
     same_span = (a.when.start, a.when.end) == (b.when.start, b.when.end)
-    one_doc = a.doc_id == b.doc_id  # across documents, "talks" and "the meeting" are one
-    return one_doc and a.nominal and b.nominal and a.lemma != b.lemma and not same_span
+    if not (a.nominal and b.nominal) or a.lemma == b.lemma or same_span:
+        return False
+    # across documents, "talks" and "the meeting" (one class) are one; a coup and an arrest
+    # (one family) are not
+    return a.doc_id == b.doc_id or a.code != b.code
 
 
 def _one_sentence(a: Candidate, b: Candidate) -> bool:

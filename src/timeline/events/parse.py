@@ -48,11 +48,11 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
         cut.append((start, text))
     parsed = nlp.pipe([text for _, text in cut], batch_size=64)
     listed = _hyphenated(language)
-    listed_nouns = words_for(language).nouns.keys()
+    words = words_for(language)
     out = [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
     for _, doc in out:
         _join_hyphenated(doc, listed)
-        _gerund_nouns(doc, listed_nouns)
+        _gerund_nouns(doc, words)
     return out
 
 
@@ -86,13 +86,18 @@ def _join_hyphenated(doc: Any, listed: frozenset[str]) -> None:
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 
 
-def _gerund_nouns(doc: Any, nouns: Any) -> None:
+def _gerund_nouns(doc: Any, words: Any) -> None:
     """Retag as a noun a gerund the tagger took for a verb but that a determiner or a
-    possessive makes a noun ("cancel an 8 May meeting", "the shooting"), when the language
-    lists the word as a noun: its lemma is the word itself ("meeting", not "meet"). Others
-    ("the 3 March jailing") keep their verb, whose class they have."""
+    possessive makes a noun ("cancel an 8 May meeting", "the hearing"): its lemma is the
+    word itself ("meeting", not "meet"). One the language does not list as a noun keeps its
+    verb when that verb has a class other than saying ("the 3 March jailing": a detention)."""
+    from timeline.events.merging import verbal
+
     for tok in doc:
-        if tok.tag_ != "VBG" or tok.dep_ not in _NOMINAL_DEPS or tok.lower_ not in nouns:
+        if tok.tag_ != "VBG" or tok.dep_ not in _NOMINAL_DEPS:
+            continue
+        verb = words.verbs.get(tok.lemma_.lower())
+        if tok.lower_ not in words.nouns and verb is not None and not verbal(verb.code):
             continue
         if any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.children):
             tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN", tok.lower_

@@ -72,11 +72,17 @@ def subject_of(head: Any, words: Words) -> Any | None:
 
 
 def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:
-    """Whose "his" or "her" is in a setting told before the subject ("In his speech on 19
-    April, Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit")."""
+    """Whose "his" or "her" is on words told before the subject ("In his speech on 19 April,
+    Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit"; "During her
+    visit, Tarn announced ...": a host and his guest)."""
+    from timeline.events.merging import verbal
+
     prep = noun.head
     if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.SETTINGS:
         return None
+    cls = words.nouns.get(_lemma(noun))
+    if cls is None or not verbal(cls.code):
+        return None  # "During her visit, Tarn announced ...": the host speaks of a guest
     verb = prep.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.pos_ != "VERB" or subject is None or subject.i < noun.i:
@@ -96,7 +102,7 @@ def _participant(noun: Any, words: Words) -> Any | None:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ in words.PARTAKING:
         verb = noun.head.head
-        own = words.verbs.get(_lemma(verb))
+        own = idioms.verb_with_object(verb, words) or words.verbs.get(_lemma(verb))
         deps = {c.dep_ for c in verb.children}
         if verb.pos_ != "VERB" or deps & {"neg", "nsubjpass", "auxpass"}:
             return None  # "did not take part in the meeting", "was criticised at the summit"

@@ -105,9 +105,13 @@ SAYING_UNLESS_OBJECT: frozenset[str] = frozenset({"add"})
 # Classes of a state's measures: one told with no agent ("the duties will be collected
 # from Monday, the authority said") is the act of the office that reports it.
 MEASURES: frozenset[str] = frozenset({"083", "090", "164", "165", "167"})
-# Classes of verbs that lift a measure ("the restrictions eased"): with a measure as subject,
-# the lifting is the act, not the measure.
-LIFTING: frozenset[str] = frozenset({"083"})
+# Classes of acts a party does to its own people ("peacekeepers withdrawn in March"): in the
+# passive, who they are done to names who did them; any other act is not its patient's.
+OWN_SIDE: frozenset[str] = frozenset({"163"})
+
+# Verbs that lift a measure ("the restrictions eased"): with a measure as subject, the lifting
+# is the act, not the measure ("the sanctions resumed" is the sanctions).
+LIFTING: frozenset[str] = frozenset({"lift", "ease"})
 
 # Verbs of no class that have one with a given object (lemma of the verb, lemma of the object
 # or of the object of its preposition) -> a listed verb whose class they take.
@@ -393,10 +397,10 @@ MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 GATHERINGS: frozenset[str] = frozenset({"meet", "call"})
 ARRANGING: frozenset[str] = frozenset({"167"})
 # Prepositions of a meeting or call that is the setting of a verb's act of words ("discussed
-# the row in a phone call", "said at the meeting"): the verb's subject took part ("troops
-# crossed the border during talks" did not). A setting (``SETTINGS``) told before the subject
-# has the subject's "his" or "her" ("During her visit on Monday, Kess met ...").
-PARTAKING: frozenset[str] = frozenset({"in", "at"})
+# the row in a phone call", "urged Kess during a call"): the verb's subject took part (not in
+# "troops crossed the border during talks": no act of words). A setting (``SETTINGS``) told
+# before the subject has the subject's "his" or "her" ("In his speech on Monday, Tarn said").
+PARTAKING: frozenset[str] = frozenset({"in", "at", "during"})
 
 # Prepositions of an act's purpose: a date on the purpose dates the act ("was recalled for
 # consultations on Friday").
