@@ -44,6 +44,13 @@ def _assert_answers(df: pd.DataFrame, reaction: str, cause: str) -> None:
     assert got == df.loc[cause, "event_id"], df[["title", "responds_to"]]
 
 
+def _two_reports(text_a: str, published_a: dt.date, text_b: str, published_b: dt.date):
+    """The rows of two invented reports ("a" and "b"), indexed by category."""
+    a = _doc(text_a, doc_id="a", published=published_a)
+    b = _doc(text_b, doc_id="b", published=published_b)
+    return extract_events([a, b]).set_index("category")
+
+
 def _day(value: pd.Timestamp) -> dt.date | None:
     return None if pd.isna(value) else value.date()
 
@@ -1945,19 +1952,14 @@ def test_an_office_named_alone_is_first_the_one_named_before_it():
 def test_a_row_answers_nothing_that_began_after_its_documents_were_published():
     # a recall announced on the 11th for the 20th cannot answer an expulsion of the 15th that
     # only a later report tells
-    a = _doc(
+    df = _two_reports(
         "Arvelia will recall its ambassador to Kestland on 20 April, Arvelian Foreign Minister "
         "Orla Kess said on Thursday after talks in Orvo with Kestland's Ivo Tarn failed.",
-        doc_id="a",
-        published=dt.date(2031, 4, 11),
-    )
-    b = _doc(
+        dt.date(2031, 4, 11),
         "Kestland expelled two Arvelian diplomats on Tuesday, Kestland's Ivo Tarn said, as the "
         "row with Arvelia's Orla Kess over Orvo deepened.",
-        doc_id="b",
-        published=dt.date(2031, 4, 16),
+        dt.date(2031, 4, 16),
     )
-    df = extract_events([a, b]).set_index("category")
     assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
 
 
@@ -2087,18 +2089,13 @@ def test_a_measure_that_eases_is_a_lifting_not_the_measure(text):
 
 def test_a_reaction_may_answer_an_act_a_later_report_dates_the_next_day():
     # time zones: condemned on the 7th where it was said, detained on the 8th where it happened
-    a = _doc(
+    df = _two_reports(
         "Arvelia on Monday condemned the detention of Arvelian journalist Orla Kess by Kestland "
         "police in Orvo.",
-        doc_id="a",
-        published=dt.date(2031, 4, 7),
-    )
-    b = _doc(
+        dt.date(2031, 4, 7),
         "Kestland police detained Arvelian journalist Orla Kess in Orvo on Tuesday.",
-        doc_id="b",
-        published=dt.date(2031, 4, 8),
+        dt.date(2031, 4, 8),
     )
-    df = extract_events([a, b]).set_index("category")
     assert df.loc["criticism", "responds_to"] == df.loc["detention", "event_id"]
 
 
@@ -2260,18 +2257,14 @@ def test_a_date_in_a_relative_clause_is_not_the_verbs_own():
 
 
 def test_a_planned_act_does_not_answer_the_next_days_news_it_does_not_name():
-    a = _doc(
+    df = _two_reports(
         "Kestland will recall its ambassador from Arvelia next week, Kestland foreign minister "
         "Ivo Tarn said on Saturday, as the row over the Orvo pipeline deepened.",
-        doc_id="a",
-    )
-    b = _doc(
+        PUB,
         "Arvelia expelled two Kestland diplomats on Sunday over the Orvo pipeline row, Arvelian "
         "officials said.",
-        doc_id="b",
-        published=dt.date(2031, 4, 13),
+        dt.date(2031, 4, 13),
     )
-    df = extract_events([a, b]).set_index("category")
     assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
 
 
