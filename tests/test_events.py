@@ -2271,3 +2271,9 @@ def test_a_planned_act_does_not_answer_the_next_days_news_it_does_not_name():
 def test_an_unlisted_gerund_of_no_class_is_a_noun():
     text = "The court in Orvo postponed the 3 May hearing in the case of two Kestland sailors."
     assert "cancellation" in _by_category(text).index
+
+
+def test_in_order_to_names_no_order():
+    text = "Arvelian activists set up tents near Orvo on 10 April in order to block the road."
+    df = _by_category(text)
+    assert "publication" not in df.index, df[["title", "date_text"]]

@@ -149,7 +149,7 @@ def clause(head: Any, words: Words) -> Clause | None:
     if not nominal and lemma in words.SAYING_UNLESS_OBJECT and idioms.plain_object(raised):
         cls = None  # "added fourteen companies to its list": adding, not saying
     if nominal:
-        if cls is None:
+        if cls is None or _in_fixed_phrase(raised, words):
             return None
         return Clause(raised, lemma, cls, True, subject, _objects(raised), planned, False)
     if raised.pos_ == "AUX" and cls is None:
@@ -364,7 +364,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 return tok
             if (
                 tok.pos_ == "NOUN"
-                and lemma in words.nouns
+                and _event_noun(tok, words)
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
@@ -410,7 +410,7 @@ def _light_object(head: Any, words: Words) -> Any | None:
             return child
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and _lemma(pobj) in words.nouns and child.lower_ in ("in", "into"):
+            if pobj is not None and _event_noun(pobj, words) and child.lower_ in ("in", "into"):
                 return pobj
     if head.dep_ in ("acl", "relcl") and _lemma(head.head) in words.nouns:
         return head.head
@@ -455,7 +455,14 @@ def _planned(head: Any, words: Words) -> bool:
 
 
 def _event_noun(tok: Any, words: Words) -> bool:
-    return _lemma(tok) in words.nouns
+    return _lemma(tok) in words.nouns and not _in_fixed_phrase(tok, words)
+
+
+def _in_fixed_phrase(tok: Any, words: Words) -> bool:
+    """A listed noun inside a fixed phrase that names no act ("in order to ensure")."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    return (before, tok.lower_, after) in words.FIXED_PHRASES
 
 
 def _verb_lemma(verb: Any, words: Words) -> str:

@@ -406,6 +406,11 @@ PARTAKING: frozenset[str] = frozenset({"in", "at", "during"})
 # consultations on Friday").
 PURPOSE: frozenset[str] = frozenset({"for"})
 
+# Fixed phrases in which a listed act noun names no act: (word before, noun, word after).
+FIXED_PHRASES: frozenset[tuple[str, str, str]] = frozenset(
+    {("in", "order", "to"), ("in", "order", "that")}
+)
+
 # Verbs that tell another's words with "as saying" ("the agency quoted the spokesman as
 # saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
 QUOTING: frozenset[str] = frozenset({"quote", "cite"})
