@@ -44,6 +44,11 @@ def _assert_answers(df: pd.DataFrame, reaction: str, cause: str) -> None:
     assert got == df.loc[cause, "event_id"], df[["title", "responds_to"]]
 
 
+def _assert_answers_nothing(df: pd.DataFrame, reaction: str) -> None:
+    """The row of one category answers nothing (a table indexed by category)."""
+    assert pd.isna(df.loc[reaction, "responds_to"]), df[["title", "responds_to"]]
+
+
 def _two_reports(text_a: str, published_a: dt.date, text_b: str, published_b: dt.date):
     """The rows of two invented reports ("a" and "b"), indexed by category."""
     a = _doc(text_a, doc_id="a", published=published_a)
@@ -688,7 +693,7 @@ def test_an_act_answers_no_event_long_before_that_it_names_only_elsewhere_in_the
         "quotas with Arvelia."
     )
     df = _by_category(text)
-    assert pd.isna(df.loc["announcement", "responds_to"]), df[["event_id", "responds_to"]]
+    _assert_answers_nothing(df, "announcement")
 
 
 def test_a_doubtful_row_is_answered_only_by_a_reaction_that_names_it():
@@ -699,7 +704,7 @@ def test_a_doubtful_row_is_answered_only_by_a_reaction_that_names_it():
     )
     df = _by_category(text)
     assert "confidence 0.35" in df.loc["other", "notes"], df.loc["other", "notes"]
-    assert pd.isna(df.loc["criticism", "responds_to"]), df[["event_id", "responds_to"]]
+    _assert_answers_nothing(df, "criticism")
 
 
 @pytest.mark.parametrize("reactions", [2, 3])
@@ -733,7 +738,7 @@ def test_a_reaction_that_names_nothing_answers_its_storys_focal_act(reactions):
     else:
         assert pd.isna(answer), df[["event_id", "responds_to"]]
     # a meeting is no reaction in words: it answers only what it names
-    assert pd.isna(df.loc["meeting", "responds_to"]), df[["event_id", "responds_to"]]
+    _assert_answers_nothing(df, "meeting")
 
 
 def test_a_visit_told_day_by_day_is_one_visit_that_reactions_answer_while_it_lasts():
@@ -774,7 +779,7 @@ def test_documents_sharing_only_words_of_different_names_are_two_stories():
         doc_id="b",
     )
     df = extract_events([event, reaction]).set_index("category")
-    assert pd.isna(df.loc["criticism", "responds_to"]), df[["event_id", "responds_to"]]
+    _assert_answers_nothing(df, "criticism")
 
 
 def test_a_measure_in_kind_answers_an_act_months_before():
@@ -1960,7 +1965,7 @@ def test_a_row_answers_nothing_that_began_after_its_documents_were_published():
         "row with Arvelia's Orla Kess over Orvo deepened.",
         dt.date(2031, 4, 16),
     )
-    assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "withdrawal")
 
 
 def test_who_discusses_something_in_a_call_takes_part_in_it():
@@ -1987,7 +1992,7 @@ def test_an_act_as_the_subject_of_a_verb_with_no_object_is_the_event():
     df = _by_category(text)
     assert "meeting" in df.index and "lifting of measures" not in df.index, df[["title"]]
     # the statement that announces the talks is their report, not what they answer
-    assert pd.isna(df.loc["meeting", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "meeting")
 
 
 def test_his_in_a_setting_told_before_the_subject_is_the_subjects():
@@ -2013,7 +2018,7 @@ def test_a_dated_act_does_not_answer_a_news_day_guess_of_the_same_day():
     )
     df = _by_category(text)
     assert "appeal" in df.index and "statement" in df.index, df[["title", "date_text"]]
-    assert pd.isna(df.loc["statement", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "statement")
 
 
 def test_the_remarks_name_the_statement_they_answer():
@@ -2185,7 +2190,7 @@ def test_a_planned_act_does_not_answer_the_saying_that_reports_it():
         "said on Thursday."
     )
     df = _by_category(text)
-    assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "withdrawal")
 
 
 def test_two_documents_acts_of_one_family_but_two_classes_stay_two_rows():
@@ -2243,7 +2248,7 @@ def test_her_visit_is_not_her_hosts():
 def test_talks_a_trip_is_for_do_not_answer_the_trip():
     text = "Arvelian minister Orla Kess arrived in Kestland on Sunday for talks on Monday."
     df = _by_category(text)
-    assert pd.isna(df.loc["meeting", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "meeting")
 
 
 def test_a_date_in_a_relative_clause_is_not_the_verbs_own():
@@ -2265,7 +2270,7 @@ def test_a_planned_act_does_not_answer_the_next_days_news_it_does_not_name():
         "officials said.",
         dt.date(2031, 4, 13),
     )
-    assert pd.isna(df.loc["withdrawal", "responds_to"]), df[["title", "responds_to"]]
+    _assert_answers_nothing(df, "withdrawal")
 
 
 def test_an_unlisted_gerund_of_no_class_is_a_noun():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.events import idioms
+from timeline.events.merging import family, verbal
 from timeline.events.subjects import subject_of
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
 from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
@@ -92,15 +93,22 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     return tok if tok.i not in inside else None
 
 
-def _purpose_of(noun: Any, words: Words) -> Any | None:
-    """The classed act an event noun is the purpose of ("was recalled for consultations on
-    Friday": the recall was on Friday), or None."""
-    from timeline.events.merging import verbal
-
+def purpose_verb(noun: Any, words: Words) -> Any | None:
+    """The verb an act noun is the purpose of ("arrived on Sunday for talks": the arrival), or
+    None."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
         return None
-    verb = prep.head
+    return prep.head
+
+
+def _purpose_of(noun: Any, words: Words) -> Any | None:
+    """The classed act an event noun is the purpose of, when the noun's date is the act's
+    ("was recalled for consultations on Friday": the recall was on Friday), or None."""
+    verb = purpose_verb(noun, words)
+    if verb is None:
+        return None
+    prep = noun.head
     cls = verb_class(verb, words)
     if cls is None or verbal(cls.code):
         return None  # "called for talks on 20 April": the talks are on the 20th
@@ -276,8 +284,6 @@ def _makes(verb: Any, noun: Any, subject: Any, words: Words) -> bool:
     ("announced by the treasury"), one of the act's own class ("sanctions imposed by X"), or a
     participle's "by" agent that names a party; not "which Arvelia has faced", "targeted by a
     lawsuit"."""
-    from timeline.events.merging import family
-
     if _lemma(verb) in words.SPEECH:
         return True
     own, act = verb_class(verb, words), words.nouns.get(_lemma(noun))
@@ -306,8 +312,6 @@ def verb_class(verb: Any, words: Words) -> PredicateClass | None:
 
 def _reported_act(verb: Any, words: Words) -> Any | None:
     """The classed act a saying verb's complement reports, when it is not itself saying."""
-    from timeline.events.merging import family
-
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
             cls = verb_class(child, words)

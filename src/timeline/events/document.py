@@ -181,8 +181,8 @@ def _dated_clauses(ctx: Context) -> None:
                 if not cand.actor:
                     cand.theme = attribution.thing(act, ctx.words)
                     start = min(base + act.head.left_edge.idx, m.start)
-                    done_to = act.cls.code not in ctx.words.OWN_SIDE
-                    cand.actor = mentions.implied(mentioned, start, base, act.head, done_to)
+                    own_side = act.cls.code in ctx.words.OWN_SIDE
+                    cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")
@@ -288,19 +288,16 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         planned=found.planned,
         speech=found.speech,
         reports=_reported_span(base, head) if found.speech else None,
-        told_with=_purpose_of(base, head, ctx.words),
+        told_with=_span(base, clauses.purpose_verb(head, ctx.words)),
         docs=[ctx.doc.doc_id],
     )
 
 
-def _purpose_of(base: int, noun: Any, words: Any) -> tuple[int, int] | None:
-    """The span of the verb an act noun is the purpose of ("arrived on Sunday for talks on
-    Monday": the arrival), told with it: the talks do not answer the trip."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
-        return None
-    verb = prep.head
-    return base + verb.idx, base + verb.idx + len(verb.text)
+def _span(base: int, tok: Any) -> tuple[int, int] | None:
+    """A token's character span in the document, or None (an act noun is told with the verb
+    it is the purpose of: "arrived on Sunday for talks on Monday", the talks do not answer the
+    trip)."""
+    return None if tok is None else (base + tok.idx, base + tok.idx + len(tok.text))
 
 
 def _reported_span(base: int, verb: Any) -> tuple[int, int] | None:
@@ -308,9 +305,7 @@ def _reported_span(base: int, verb: Any) -> tuple[int, int] | None:
     clause ("Kestland will ban imports, the office said": the ban; not the expulsion in "said
     Arvelia's expulsion of two envoys was unjustified"), or None."""
     told = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
-    if not told:
-        return None
-    return base + told[0].idx, base + told[0].idx + len(told[0].text)
+    return _span(base, told[0]) if told else None
 
 
 # Tokens either side of a predicate that count as its sentence (a run-on "sentence" of

@@ -117,7 +117,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
     position = {k: n for n, k in enumerate(order)}
     # an implied actor is a guess from the context: it neither helps nor hurts a link
     parties = [set() if r.actor_implied else party_keys(r.actor) for r in rows]
-    told = [_Told.of(r, words) for r in rows]
+    saying = words.SPEECH - words.nouns.keys()
+    told = [_Told.of(r, words, saying) for r in rows]
     classes = _Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
     by_doc: dict[str, list[int]] = defaultdict(list)
     by_name: dict[str, list[int]] = defaultdict(list)
@@ -369,8 +370,11 @@ class _Told:
     anaphoric: bool = False  # its objects point back ("the move", "the decision")
 
     @classmethod
-    def of(cls, row: Candidate, words: Words) -> _Told:
-        saying = words.SPEECH - words.nouns.keys()  # "the remarks" still name a statement
+    def of(cls, row: Candidate, words: Words, saying: frozenset[str] | None = None) -> _Told:
+        """What the row names; ``saying``: the verbs of saying that are no noun ("the remarks"
+        still name a statement), left out (computed once per table by ``link``)."""
+        if saying is None:
+            saying = words.SPEECH - words.nouns.keys()
         about = row.about - saying
         context = row.context - saying
         document = row.document - saying

@@ -101,7 +101,7 @@ def _where(ent: Any, words: Words) -> bool:
     )
 
 
-def implied(mentions: Mentions, before: int, base: int, head: Any, done_to: bool = False) -> str:
+def implied(mentions: Mentions, before: int, base: int, head: Any, own_side: bool = False) -> str:
     """The party named last before an offset: who a clause with no agent of its own is
     taken to be about ("the investigation was opened in October", "consultations on 10
     March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
@@ -114,9 +114,9 @@ def implied(mentions: Mentions, before: int, base: int, head: Any, done_to: bool
                 taken.append(_span(child, base))
     # who a passive act is done to is not who did it ("five Kestland sailors detained since
     # January", "the envoy was expelled on Monday"), but for acts a party does to its own
-    # people (``done_to`` False: "Kestland peacekeepers withdrawn in March")
-    patients = [c for c in head.children if c.dep_ == "nsubjpass"] if done_to else []
-    if done_to and head.dep_ == "acl" and head.tag_ == "VBN":
+    # people (``own_side``: "Kestland peacekeepers withdrawn in March")
+    patients = [] if own_side else [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not own_side and head.dep_ == "acl" and head.tag_ == "VBN":
         patients.append(head.head)
     taken += [_span(patient, base) for patient in patients]
     k = bisect.bisect_right(mentions.ends, before)  # the mentions that end before the clause

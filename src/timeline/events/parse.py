@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from timeline.errors import DocumentError
+from timeline.events.merging import verbal
 from timeline.events.words import words_for
 
 # spaCy keeps a document's parse in memory; longer texts are parsed in pieces at line breaks.
@@ -91,8 +92,6 @@ def _gerund_nouns(doc: Any, words: Any) -> None:
     possessive makes a noun ("cancel an 8 May meeting", "the hearing"): its lemma is the
     word itself ("meeting", not "meet"). One the language does not list as a noun keeps its
     verb when that verb has a class other than saying ("the 3 March jailing": a detention)."""
-    from timeline.events.merging import verbal
-
     for tok in doc:
         if tok.tag_ != "VBG" or tok.dep_ not in _NOMINAL_DEPS:
             continue

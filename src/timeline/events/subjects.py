@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.events import idioms
+from timeline.events.merging import family, verbal
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
 from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
 from timeline.events.tokens import lemma as _lemma
@@ -75,8 +76,6 @@ def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:
     """Whose "his" or "her" is on words told before the subject ("In his speech on 19 April,
     Tarn noted ...": Tarn's); None elsewhere ("Orvo protested during his visit"; "During her
     visit, Tarn announced ...": a host and his guest)."""
-    from timeline.events.merging import verbal
-
     prep = noun.head
     if poss.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in words.SETTINGS:
         return None
@@ -95,8 +94,6 @@ def _participant(noun: Any, words: Words) -> Any | None:
     it off ("Tarn cancelled a meeting with Kess", "Kestland requested talks"), not one that
     reacts to it ("Orvo condemned the meeting") or reports it; or of any verb whose act it is
     the setting of ("Tarn and Kess discussed the row in a phone call on Thursday")."""
-    from timeline.events.merging import family, verbal
-
     cls = words.nouns.get(_lemma(noun))
     if cls is None or family(cls.code) not in words.GATHERINGS:
         return None
