@@ -243,3 +243,30 @@ def is_pronoun(phrase: str, words: Words) -> str:
 def named(phrase: str) -> bool:
     """Whether a phrase names someone: it has a capitalised word or a known role word."""
     return any(w[:1].isupper() for w in phrase.split())
+
+
+def plural(sent: Any, base: int, span: tuple[int, int] | None, words: Words) -> bool:
+    """Whether the actor phrase at ``span`` (character offsets; ``base`` is the offset of the
+    parsed text) is plural: its head is a plural common noun ("Arvelian diplomats") or it joins
+    two parties ("Orvo and Lirria"). A proper name in the plural names one party ("the United
+    Provinces"), two titles joined name one holder ("Deputy Premier and Foreign Minister"), and
+    a pronoun's number is not its antecedent's."""
+    if span is None:
+        return False
+    tokens = [t for t in sent if span[0] <= base + t.idx < span[1]]
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if head is None or head.pos_ == "PRON":
+        return False
+    joined = [c for c in head.children if c.dep_ == "conj" and c.i in inside]
+    if joined and not _title(head, words) and not any(_title(c, words) for c in joined):
+        return True
+    return head.pos_ == "NOUN" and "Plur" in head.morph.get("Number")
+
+
+def _title(tok: Any, words: Words) -> bool:
+    """A capitalised office title with no determiner of its own ("Foreign Minister", "State
+    Councillor"): a known office word, or a capitalised word of no named entity."""
+    if not tok.text[:1].isupper() or any(c.dep_ == "det" for c in tok.children):
+        return False
+    return tok.lower_ in words.AGENT_HEADS or (tok.pos_ == "PROPN" and not tok.ent_type_)

@@ -528,8 +528,19 @@ def _score(ctx: Context) -> None:
     names = _story_names(ctx)
     for cand in ctx.candidates:
         cand.confidence = confidence.score(cand)
+        cand.actor_plural = _plural(ctx, cand.actor_span)
         cand.document = lemmas
         cand.story_names = {ctx.doc.doc_id: names}
+
+
+def _plural(ctx: Context, span: tuple[int, int] | None) -> bool:
+    """Whether the actor phrase at ``span`` is plural (``actors.plural``)."""
+    if span is None:
+        return False
+    found = next(
+        ((b, s) for b, s in ctx.sentences if b + s[0].idx <= span[0] < b + s[-1].idx + 1), None
+    )
+    return found is not None and actors.plural(found[1], found[0], span, ctx.words)
 
 
 def _story_names(ctx: Context) -> frozenset[str]:

@@ -146,9 +146,11 @@ def absorb(keep: Candidate, gone: Candidate) -> None:
             keep.docs.append(doc_id)
     if (not keep.actor or keep.actor_implied) and gone.actor and not gone.actor_implied:
         keep.actor, keep.actor_implied = gone.actor, False  # a stated actor over a guess
+        keep.actor_plural = gone.actor_plural
         keep.notes = [n for n in keep.notes if not n.startswith("actor implied")]
     elif not keep.actor and gone.actor:
         keep.actor, keep.actor_implied = gone.actor, gone.actor_implied
+        keep.actor_plural = gone.actor_plural
         keep.notes += [n for n in gone.notes if n.startswith("actor implied")]
     keep.about = keep.about | gone.about
     keep.context = keep.context | gone.context

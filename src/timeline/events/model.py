@@ -51,6 +51,7 @@ class Candidate:
     actor: str = ""
     actor_span: tuple[int, int] | None = None
     actor_implied: bool = False  # no agent in the clause: the party named last before it
+    actor_plural: bool = False  # the actor is plural ("diplomats", "Orvo and Lirria")
     theme: str = ""  # a thing as subject, with no party of its own ("the trial opened")
     # the predicate span of the dated act this one is told with ("expelled X and recalled Y
     # on Monday"): the two answer the same thing, never each other

@@ -44,10 +44,21 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     # a thing as subject ("the trial opened") says more than "an unnamed party"
     actor = (not cand.actor_implied and short_actor(cand.actor)) or _theme(cand, words)
     if cand.kind == "response" and target is not None:
+        stated = not cand.actor_implied and bool(cand.actor)
+        if target.code != "000":
+            answered = target.category
+        else:
+            answered = (
+                target.lemma
+                if target.nominal
+                else words.TITLE_UNCLASSED_ACT.format(lemma=target.lemma)
+            )
         text = words.TITLE_RESPONSE.format(
             actor=actor,
-            verb=words.TITLE_RESPONSE_VERB,
-            target=target.category if target.code != "000" else target.lemma,
+            verb=words.TITLE_RESPONSE_VERB_PLURAL
+            if stated and cand.actor_plural
+            else words.TITLE_RESPONSE_VERB,
+            target=answered,
             target_actor=(not target.actor_implied and short_actor(target.actor))
             or _theme(target, words).lower(),
         )

@@ -446,10 +446,10 @@ VAGUE_DATES: frozenset[str] = frozenset(
 TITLE_UNKNOWN_ACTOR = "An unnamed party"
 TITLE_RESPONSE = "{actor} {verb} to the {target} by {target_actor}"
 TITLE_RESPONSE_VERB = "responds"
-TITLE_NOMINAL = "{actor} {verb} {article} {noun}"
-TITLE_NOMINAL_VERB = "holds"
-TITLE_STATEMENT = "{actor} {verb} a statement"
-TITLE_STATEMENT_VERB = "issues"
+TITLE_RESPONSE_VERB_PLURAL = "respond"  # "Arvelian diplomats respond", "Orvo and Lirria respond"
+# what a response answers when that is an act of no class told by a verb ("to the act (convene)
+# by ..."; a noun of no class reads as itself: "to the crackdown by ...")
+TITLE_UNCLASSED_ACT = "act ({lemma})"
 TITLE_PLANNED = "{title} (planned)"
 # Articles and determiners dropped from the head of an object phrase in titles.
 DETERMINERS: frozenset[str] = frozenset(
