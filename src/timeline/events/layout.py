@@ -13,6 +13,10 @@ from timeline.events.quotes import quotations
 from timeline.events.words import Words
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+# what may trail a line's last sentence: spaces, symbols (emoji), markup tags
+_TRAILING = re.compile(r"(?:\s|<[^<>]*>|[^\w\s.!?:;,'\"“”‘’()\[\]\-–—])+$")
+# a sentence ending inside a line: a lower-case word, its stop, a capital ("...on Monday. Orvo")
+_SENTENCE_END = re.compile(r"\b[a-z]{2,}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ def layout(text: str, title: str, words: Words) -> Layout:
     questions: list[tuple[int, int]] = []
     seen: set[str] = set()
     norm_title = " ".join(title.split()).lower()
+    lines = [raw.strip() for raw in text.split("\n") if raw.strip()]
+    only = lines[0] if len(lines) == 1 else None  # a text of one line is its own body
     pos = 0
     turn = ""
     for raw in text.split("\n"):
@@ -66,7 +72,7 @@ def layout(text: str, title: str, words: Words) -> Layout:
             masked.append((start, start + marker.end()))  # "Question:" names no subject
         if turn:
             (questions if turn == "Q" else answers).append((start, end))
-        if _is_header(line, norm_title, words) or line in seen:
+        if (line != only and _is_header(line, norm_title, words)) or line in seen:
             masked.append((start, end))
             seen.add(line)
             continue
@@ -98,9 +104,11 @@ def _is_header(line: str, norm_title: str, words: Words) -> bool:
         hit = pattern.search(bare)
         if hit:
             bare = bare[: hit.start()].rstrip()  # a caption's credit does not make it a headline
+    bare = _TRAILING.sub("", bare)  # an emoji or a stray tag after the last sentence
     tokens = _WORD.findall(bare)
-    if len(tokens) <= 20 and not re.search(r"[.!?:\"”’)\]]$", bare):
-        return True
+    unended = not re.search(r"[.!?:\"”’)\]]$", bare)
+    if len(tokens) <= 20 and unended and not _SENTENCE_END.search(bare):
+        return True  # (prose of two sentences is no headline, ended or not)
     if any(p.search(line) for p in words.header_lines):
         return True
     digits = sum(t[0].isdigit() for t in tokens)

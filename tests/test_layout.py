@@ -1,0 +1,47 @@
+"""Page layout: furniture (headlines, bylines) is masked, prose never is.
+
+Invented texts name made-up countries; the reference date is pinned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.documents import Document
+from timeline.events import extract_events
+
+PUB = dt.date(2031, 4, 12)  # a Saturday
+
+
+def _categories(text: str) -> list[str]:
+    doc = Document(
+        doc_id="t1", text=text, published=PUB, outlet="Test Wire", publisher_type="news media"
+    )
+    return sorted(extract_events([doc])["category"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two sentences on one line whose last has no stop: prose, not a headline
+        "Kestland expelled a Valdorian diplomat on Monday. Valdoria recalled its envoy on Tuesday",
+        # an emoji or a stray tag after the last stop
+        "Kestland expelled a Valdorian diplomat on Monday. 🎉\nValdoria recalled its envoy today.",
+        "Kestland expelled a Valdorian envoy on Monday.</p>\nValdoria recalled hers today.</p>",
+    ],
+)
+def test_prose_without_a_final_stop_is_not_taken_for_a_headline(text):
+    assert _categories(text) == ["expulsion", "withdrawal"]
+
+
+def test_a_text_of_one_unended_line_is_its_body():
+    assert _categories("Kestland expelled a Valdorian diplomat on Monday") == ["expulsion"]
+
+
+def test_a_short_unended_line_above_the_body_is_still_a_headline():
+    text = (
+        "Valdoria recalls its envoy on Tuesday\nKestland expelled a Valdorian diplomat on Monday."
+    )
+    assert _categories(text) == ["expulsion"]
