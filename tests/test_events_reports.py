@@ -652,3 +652,39 @@ def test_an_office_saying_again_undated_makes_no_second_row():
     )
     df = extract_events([_doc(text)])
     assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
+
+
+def _rows(text: str) -> list[tuple[str, dt.date, str]]:
+    """(category, day, actor) of the rows of one invented report."""
+    table = extract_events([_doc(text)])
+    return sorted((r.category, r.date_start.date(), r.actor) for r in table.itertuples(index=False))
+
+
+def test_a_reported_act_with_a_date_of_its_own_keeps_it():
+    rows = _rows(
+        "Ivo Tarn said on Friday that Valdoria had expelled three Kestlandic diplomats on Monday."
+    )
+    assert ("expulsion", dt.date(2031, 4, 7), "Valdoria") in rows, rows
+    assert ("statement", dt.date(2031, 4, 11), "Ivo Tarn") in rows, rows
+    # with no date of its own, the act still takes the saying's
+    (row,) = _rows("Ivo Tarn said on Friday that Valdoria had expelled three diplomats.")
+    assert row[:2] == ("expulsion", dt.date(2031, 4, 11)), row
+
+
+def test_the_date_between_a_saying_and_its_planned_act_is_the_sayings():
+    rows = _rows("Kestland said on Friday it would expel Valdorian diplomats.")
+    # the plan is no act of next Friday: the saying is Friday's
+    assert all(day <= PUB for _c, day, _a in rows), rows
+    assert ("statement", dt.date(2031, 4, 11), "Kestland") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ivo Tarn said, "On Thursday Valdoria expelled two Kestlandic diplomats."',
+        "Ivo Tarn said that on Thursday Valdoria had expelled two Kestlandic diplomats.",
+    ],
+)
+def test_a_date_inside_the_reported_clause_is_the_reported_acts(text):
+    rows = _rows(text)
+    assert ("expulsion", dt.date(2031, 4, 10), "Valdoria") in rows, rows

@@ -112,12 +112,27 @@ def _purpose_of(noun: Any, words: Words) -> Any | None:
     cls = verb_class(verb, words)
     if cls is None or verbal(cls.code):
         return None  # "called for talks on 20 April": the talks are on the 20th
-    for child in verb.children:  # the verb's own date, not a relative clause's ("since 2029")
-        if child.i == prep.i or child.dep_ not in ("prep", "npadvmod", "advmod"):
-            continue
-        if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
-            return None  # "travelled on Wednesday for a summit on Friday": each has its own
+    if own_date(verb, but=prep):
+        return None  # "travelled on Wednesday for a summit on Friday": each has its own
     return verb
+
+
+def own_date(verb: Any, but: Any = None) -> bool:
+    """Whether a verb has a date of its own, other than ``but``: a date word as its modifier
+    ("Monday", "yesterday") or as the object of its preposition ("on Monday", "in early
+    May"); not a date deeper down ("in response to the incident on 4 March", "since 2029,
+    when ...")."""
+    dated = ("DATE", "TIME")
+    for child in verb.children:
+        if child is but:
+            continue
+        if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in dated:
+            return True
+        if child.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in dated for c in child.children
+        ):
+            return True
+    return False
 
 
 def clause(head: Any, words: Words) -> Clause | None:
@@ -321,6 +336,8 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
                 c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children
             ):
                 continue  # "said it has made progress"; "said it has lodged a protest" is one
+            if own_date(child) and own_date(verb):
+                continue  # "said on Friday that Orvo had expelled ... on Monday": Monday's
             future = any(
                 c.dep_ == "aux" and c.lower_ in words.FUTURE_MARKERS for c in child.children
             )

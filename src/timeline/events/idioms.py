@@ -206,13 +206,20 @@ def envoy_state(verb: Any, words: Words) -> Any | None:
 
 
 def saying_dated(date: Any, verb: Any, words: Words) -> Any:
-    """The verb a bare date before a reported clause's subject modifies: the saying, not the
-    reported act ("told reporters Saturday he had ordered ... on Wednesday": the telling was
-    on Saturday; the parse hangs the date on the reported verb)."""
-    if date.dep_ != "npadvmod" or verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX"):
+    """The verb a date before a reported clause's subject modifies: the saying, not the
+    reported act ("told reporters Saturday he had ordered ... on Wednesday", "said on Friday
+    it would expel ...": the saying was on that day; the parse hangs the date on the reported
+    verb)."""
+    if date.dep_ not in ("npadvmod", "prep") or verb.dep_ != "ccomp":
+        return verb
+    if verb.head.pos_ not in ("VERB", "AUX"):
         return verb
     if verb.head.lemma_.lower() not in words.SPEECH or not verb.head.i < date.i < verb.i:
         return verb
+    if any(t.is_punct for t in date.doc[verb.head.i + 1 : date.i]):
+        return verb  # 'said, "On 3 May the talks failed"': the quotation's own date
+    if any(c.dep_ == "mark" and c.i < date.i for c in verb.children):
+        return verb  # "said that on 3 May the talks failed"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return verb.head if subject is not None and date.i < subject.i else verb
 
