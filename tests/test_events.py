@@ -1837,6 +1837,22 @@ def test_a_clause_after_after_with_coordinated_subjects_keeps_its_own_subject():
     assert "Valdoria" not in row["actor"], row["actor"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland expelled a Valdorian diplomat on Monday and Valdoria recalled its ambassador "
+        "on Tuesday.",
+        "Kestland expelled a Valdorian diplomat on 3 March and Valdoria recalled its "
+        "ambassador on 4 March.",
+    ],
+)
+def test_a_party_the_parse_joins_to_a_date_is_the_next_clauses_subject(text):
+    # read as "on Monday and Valdoria": the recall is Valdoria's, not Kestland's
+    df = _by_category(text)
+    assert df.loc["withdrawal", "actor"] == "Valdoria", df[["actor", "title"]]
+    assert df.loc["expulsion", "actor"] == "Kestland", df[["actor", "title"]]
+
+
 def test_an_act_noun_between_named_parties_is_theirs_not_its_modifiers():
     text = "The Orvo Council defence deal between Kestland and Arvelia was announced last week."
     row = _by_category(text).loc["agreement"]

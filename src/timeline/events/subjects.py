@@ -225,10 +225,23 @@ def _stray_subject(verb: Any, words: Words) -> Any | None:
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if before is None or before.is_punct:
         return None  # "expelled two diplomats from Arvelia, recalled its envoy": a list
+    if _joined_to_date(before):
+        return before  # "expelled X on Monday and Valdoria recalled ...": read as "Monday and V"
     found = _stray_subject_of(verb, words)
     if found is None or found.dep_ != "pobj" or found.head.lower_ not in words.CLAUSE_PREPOSITIONS:
         return None
     return found
+
+
+def _joined_to_date(tok: Any) -> bool:
+    """A party the parse joined to a date ("on Monday and Valdoria"): a date and a party are
+    never one list, so the party begins the next clause."""
+    return (
+        tok.dep_ == "conj"
+        and tok.head.ent_type_ in ("DATE", "TIME")
+        and tok.ent_type_ in _PARTY_ENTITIES
+        and tok.pos_ in _NOUN_POS
+    )
 
 
 def _stray_subject_of(verb: Any, words: Words) -> Any | None:
