@@ -752,3 +752,28 @@ def test_a_season_a_plan_was_made_for_lies_ahead(text: str, value: str) -> None:
 def test_last_and_next_season_seen_from_any_month(text: str, published: dt.date, value: str):
     (m,) = find_dates(text, published)
     assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kestland expelled an attaché on the 3rd.", "2019-07-03"),  # this month
+        ("Orvo detained a reporter on the 20th, officials said.", "2019-06-20"),  # still to come
+        ("The talks will resume on the 3rd.", "2019-08-03"),  # a future clause: the coming one
+        ("No decision has been taken since the 1st of this month.", "2019-07-01"),
+    ],
+)
+def test_a_day_of_the_month_alone_is_the_reports_month_or_the_one_before(text, value):
+    (found,) = [m for m in find_dates(text, REF) if m.text.startswith("the ")]
+    assert (found.text[:4], found.value) == ("the ", value)
+
+
+def test_an_ordinal_that_names_no_day_is_no_date():
+    assert find_dates("The talks were held on the 3rd floor.", REF) == []
+    assert find_dates("Orvo's envoy arrived on the 31st.", D(2019, 5, 2)) == []  # April has 30
+
+
+def test_a_day_of_the_month_in_a_story_told_forward_follows_its_last_date():
+    text = "The delegation made an offer on 2 October 1920. On the 5th, the council replied."
+    found = find_dates(text, D(2012, 2, 18), anchor="narrative")
+    assert [m.value for m in found] == ["1920-10-02", "1920-10-05"]

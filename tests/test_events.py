@@ -2298,3 +2298,9 @@ def test_in_order_to_names_no_order():
     text = "Arvelian activists set up tents near Orvo on 10 April in order to block the road."
     df = _by_category(text)
     assert "publication" not in df.index, df[["title", "date_text"]]
+
+
+def test_an_act_dated_by_a_day_of_the_month_alone_is_a_row():
+    df = _by_category("Kestland expelled a Valdorian attaché on the 3rd.")
+    assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 3)
+    assert df.loc["expulsion", "date_text"] == "the 3rd"

@@ -28,6 +28,7 @@ HANDLERS: dict[str, Handler] = {
     "clock": explicit.clock,
     "weekday": relative.weekday,
     "weekday_set": relative.weekday_set,
+    "ordinal_day": relative.ordinal_day,
     "relative_word": relative.relative_word,
     "relative_unit": relative.relative_unit,
     "anchored": relative.anchored,

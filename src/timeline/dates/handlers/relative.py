@@ -59,6 +59,26 @@ def weekday_of(wd: int, state: State, start: int, end: int, relation: str) -> Re
     return cal.day(d)
 
 
+def ordinal_day(m: re.Match[str], state: State) -> Resolved | None:
+    """ "On the 3rd": that day of the base date's month, or of the month before when the day
+    is still to come (a report tells what has happened); in a future clause, or in a story
+    told forward from its last date ("on 2 October ... On the 5th"), the coming one."""
+    day = int(m.group("d"))
+    base = state.base
+    if base is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}", None, None, "day")
+    year, month = base.year, base.month
+    if state.anchored or future_context(state, m.start(), m.end()):
+        if day < base.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif day > base.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return cal.day(datetime.date(year, month, day))
+    except ValueError:
+        return None  # "the 31st" of a month of thirty days
+
+
 def _bare_abbreviation(state: State, wdtext: str) -> bool:
     """Bare abbreviations ("Sun", "Sat") are too often names; require a period or a date."""
     return (

@@ -118,6 +118,13 @@ WEEKDAY_ALONE = (
     rf"{B}(?:on\s+)?(?P<span>(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{PART}"
     rf"(?P<wd>{WEEKDAY_OR_PLURAL})(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?)"
 )
+# "on the 3rd": a day of the month the report is in (or of the one before, see the handler)
+ORDINAL_DAY = (
+    rf"{B}(?:on|since|by|until|till|from|before|after)\s+(?P<span>the\s+"
+    r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))"
+    r"(?=\s*(?:[.,;:)!?\n]|$)|\s+(?:and|or|at|in|when|while|but|as|with|to|during|following|"
+    r"amid|after|before|of\s+(?:this|the)\s+month)(?![\w-]))"
+)
 WEEKDAY_SET = (
     rf"{B}(?:each|every)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"
 )
@@ -261,6 +268,7 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("month_relative_year", MONTH_RELATIVE_YEAR, ("MON",)),
     Scanner("weekday", WEEKDAY_ALONE, ("WD",)),
     Scanner("weekday_set", WEEKDAY_SET, ("WD",)),
+    Scanner("ordinal_day", ORDINAL_DAY, ("ORD",), (20, 45)),
     Scanner("relative_word", RELATIVE_WORD, ("REL",)),
     Scanner("relative_unit", RELATIVE_UNIT, ("UNIT", "SEASON", "MON"), (35, 20)),
     Scanner("ago", AGO, ("AGO",), (60, 15)),

@@ -359,6 +359,7 @@ TRIGGERS = {
         "nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties"
     ),
     "MON": " ".join(MONTHS),
+    "ORD": "st nd rd th",  # the suffix of "3rd" (a trigger token is letters only)
     "WD": (
         "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
         "thursdays fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun"
