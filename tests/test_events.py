@@ -2304,3 +2304,26 @@ def test_an_act_dated_by_a_day_of_the_month_alone_is_a_row():
     df = _by_category("Kestland expelled a Valdorian attaché on the 3rd.")
     assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 3)
     assert df.loc["expulsion", "date_text"] == "the 3rd"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kestland did not expel any Valdorian diplomats on Monday.",
+        "Valdoria did not attend the summit on Tuesday.",
+        "Lirria never recalled its ambassador on 2 April.",
+        "Lirria failed to reach a deal with Orvo on 6 April.",
+        "Orvo expelled an envoy on 5 April but did not recall its own.",
+    ],
+)
+def test_an_act_not_done_makes_no_row(sentence):
+    df = extract_events([_doc(sentence)])
+    assert not set(df["category"]) & {"meeting", "withdrawal", "agreement"}, df[["title"]]
+    assert (df["category"] == "expulsion").sum() == ("but did not" in sentence), df[["title"]]
+
+
+def test_a_refusal_to_act_is_the_refusal_and_not_only_is_no_negation():
+    df = _by_category("Arvelia refused to sign the treaty on Wednesday.")
+    assert list(df.index) == ["rejection"], df[["title"]]
+    df = _by_category("Kestland not only expelled two envoys on 3 April but also shut a consulate.")
+    assert "expulsion" in df.index, df[["title"]]

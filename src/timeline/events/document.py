@@ -163,6 +163,9 @@ def _dated_clauses(ctx: Context) -> None:
             head = given if given is not None else clauses.anchor(tokens, ctx.words)
             if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
                 continue
+            head = idioms.done(head, ctx.words)
+            if head is None:
+                continue  # "did not expel ... on Monday": no act
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
@@ -171,7 +174,7 @@ def _dated_clauses(ctx: Context) -> None:
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
             after = together.following(found, ctx.words)
             for act in [found, *together.conjoined(found, ctx.words), *after]:
-                if act.head.i in seen_heads:
+                if act.head.i in seen_heads or idioms.done(act.head, ctx.words) is not act.head:
                     continue
                 seen_heads.add(act.head.i)
                 cand = _candidate(ctx, base, sent, m, act)

@@ -427,3 +427,20 @@ def _media(tok: Any, words: Words) -> bool:
     return word in words.MEDIA_BODIES and any(
         _lemma(c) in words.MEDIA_HEADS | {"news"} for c in tok.children if c.dep_ == "compound"
     )
+
+
+def done(head: Any, words: Words) -> Any | None:
+    """The predicate a dated act is told by when it was done, or None when it was not: a
+    negated verb ("did not expel", "never recalled"; not "not only ... but") makes no row, and
+    an infinitive under a verb of ``NOT_DONE`` ("refused to sign on Monday") is that verb's
+    act when the verb has a class ("refuse": a rejection), else none."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    for child in head.children:
+        if child.dep_ == "neg" and not (
+            child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "only"
+        ):
+            return None
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
+        return head.head if head.head.lemma_.lower() in words.verbs else None
+    return head

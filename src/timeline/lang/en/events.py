@@ -249,6 +249,10 @@ SALIENT: frozenset[str] = frozenset(
 # Verbs of deciding: an act they report in the future ("announced it would withdraw") is
 # the decision itself, made that day.
 DECIDING: frozenset[str] = frozenset({"announce", "decide", "declare", "order", "confirm"})
+
+# Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
+# makes no row; the refusal does when its verb has a class of its own.
+NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
 # Saying verbs: their date dates the saying, and their clause complement is what was said.
 SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 
