@@ -11,6 +11,7 @@ import pytest
 
 from timeline.documents import Document
 from timeline.events import extract_events
+from timeline.events.rows import short_actor
 
 PUB = dt.date(2031, 4, 12)
 CAUSE = "Kestland expelled two Valdorian diplomats on 3 April. "
@@ -71,3 +72,28 @@ def test_a_response_to_an_act_of_no_class_names_it_as_an_act():
     )
     titles = _titles(text)
     assert "to the act (ram) by Kestland" in titles["Valdoria"], titles
+
+
+@pytest.mark.parametrize(
+    ("reaction", "shown"),
+    [
+        # two titles of one holder: the last title and the whole name, never half of it
+        (
+            "Deputy Premier and Foreign Minister Ivo Tarn condemned it on 5 April.",
+            "Foreign Minister Ivo Tarn responds",
+        ),
+        (
+            "Lirria's Deputy Premier and Foreign Minister Ivo Tarn condemned it on 5 April.",
+            "Lirria's Foreign Minister Ivo Tarn responds",
+        ),
+    ],
+)
+def test_a_long_actor_keeps_whole_names_in_the_title(reaction, shown):
+    titles = _titles(CAUSE + "The expulsion was widely criticised. " + reaction)
+    assert any(t.startswith(shown) for t in titles.values()), titles
+
+
+def test_joined_titles_are_shortened_only_for_one_party():
+    two = "Orla Kess, and Arvelian Foreign Minister Ivo Tarn"
+    assert short_actor(two, one=True) == "Arvelian Foreign Minister Ivo Tarn"
+    assert short_actor(two) == "Orla Kess, and Arvelian Foreign Minister"

@@ -269,4 +269,5 @@ def _title(tok: Any, words: Words) -> bool:
     Councillor"): a known office word, or a capitalised word of no named entity."""
     if not tok.text[:1].isupper() or any(c.dep_ == "det" for c in tok.children):
         return False
-    return tok.lower_ in words.AGENT_HEADS or (tok.pos_ == "PROPN" and not tok.ent_type_)
+    office = tok.lower_ in words.AGENT_HEADS or tok.lower_ in words.OFFICE_TITLES
+    return office or (tok.pos_ == "PROPN" and not tok.ent_type_)

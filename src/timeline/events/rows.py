@@ -42,7 +42,9 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     """
     # an implied actor is a guess from the context: the title does not state it
     # a thing as subject ("the trial opened") says more than "an unnamed party"
-    actor = (not cand.actor_implied and short_actor(cand.actor)) or _theme(cand, words)
+    actor = (
+        not cand.actor_implied and short_actor(cand.actor, one=not cand.actor_plural)
+    ) or _theme(cand, words)
     if cand.kind == "response" and target is not None:
         stated = not cand.actor_implied and bool(cand.actor)
         if target.code != "000":
@@ -59,7 +61,9 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
             if stated and cand.actor_plural
             else words.TITLE_RESPONSE_VERB,
             target=answered,
-            target_actor=(not target.actor_implied and short_actor(target.actor))
+            target_actor=(
+                not target.actor_implied and short_actor(target.actor, one=not target.actor_plural)
+            )
             or _theme(target, words).lower(),
         )
         text = f"{text} ({cand.category if cand.code != '000' else cand.lemma})"
@@ -74,8 +78,10 @@ def _theme(cand: Candidate, words: Words) -> str:
     return short_actor(cand.theme) if cand.theme else words.TITLE_UNKNOWN_ACTOR
 
 
-def short_actor(actor: str) -> str:
-    """An actor phrase cut to at most six words, not ending on a short linking word.
+def short_actor(actor: str, one: bool = False) -> str:
+    """An actor phrase cut to at most six words, not ending on a short linking word; for
+    ``one`` party (not "X and Y"), two titles joined before a name keep the last title and
+    the name ("Deputy Premier and Foreign Minister Ivo Tarn": "Foreign Minister Ivo Tarn").
 
     >>> short_actor("Foreign Minister Ana Lind of the Republic of Arvelia")
     'Foreign Minister Ana Lind'
@@ -87,6 +93,9 @@ def short_actor(actor: str) -> str:
     words = actor.split()
     if len(words) <= 6:
         return " ".join(words)
+    joined = _after_joined_titles(words) if one else []
+    if joined:
+        return " ".join(joined)
     name = _trailing_name(words)
     if name:
         # an office's long "for"/"of" phrase before a name: the office's head and the name
@@ -99,6 +108,20 @@ def short_actor(actor: str) -> str:
     ):
         words.pop()
     return " ".join(words)
+
+
+def _after_joined_titles(words: list[str]) -> list[str]:
+    """The last title and the name after two titles joined by "and" ("Deputy Premier and
+    Foreign Minister Ivo Tarn": "Foreign Minister Ivo Tarn"), with a possessor that opens the
+    phrase ("Lirria's ..."), when that fits in six words; else []."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    run = words[k:]
+    if len(run) < 2 or k == 0 or words[k - 1] not in ("and", "&"):
+        return []
+    owner = [words[0]] if words[0].endswith(("'s", "’s")) and k > 1 else []
+    return owner + run if len(owner) + len(run) <= 6 else []
 
 
 def _trailing_name(words: list[str]) -> list[str]:

@@ -250,6 +250,13 @@ SALIENT: frozenset[str] = frozenset(
 # the decision itself, made that day.
 DECIDING: frozenset[str] = frozenset({"announce", "decide", "declare", "order", "confirm"})
 
+# Office titles beside ``AGENT_HEADS``: two joined before one name ("State Councillor and
+# Foreign Minister Ivo Tarn") are one holder's, not two parties.
+OFFICE_TITLES: frozenset[str] = frozenset(
+    {"premier", "chancellor", "councillor", "councilor", "secretary", "governor", "adviser"}
+    | {"advisor", "director", "chief", "deputy", "vice", "general", "leader", "chair"}
+)
+
 # Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
 # makes no row; the refusal does when its verb has a class of its own.
 NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
