@@ -777,3 +777,11 @@ def test_a_day_of_the_month_in_a_story_told_forward_follows_its_last_date():
     text = "The delegation made an offer on 2 October 1920. On the 5th, the council replied."
     found = find_dates(text, D(2012, 2, 18), anchor="narrative")
     assert [m.value for m in found] == ["1920-10-02", "1920-10-05"]
+
+
+def test_days_later_with_no_day_told_before_is_not_counted_from_the_report():
+    # later than an act the text does not date: not two days after publication
+    (found,) = find_dates("Two days later, Valdoria expelled a Kestland diplomat.", REF)
+    assert found.value == "XXXX-XX-XX" and found.earliest is None
+    found = find_dates("Orvo expelled an envoy on Monday. Two days later, Lirria did.", REF)
+    assert [m.value for m in found] == ["2019-07-08", "2019-07-10"]

@@ -391,6 +391,8 @@ def ago(m: re.Match[str], state: State) -> Resolved | None:
         base = state.base
     elif unit in ("second", "minute", "hour", "day", "night"):
         base = state.day_anchor(not past)  # "two days later", "hours earlier"
+        if not past and state.last_day is None:
+            base = None  # "two days later" with no day told before: later than what is unknown
     else:
         base = state.anchor_date
     if unit in ("second", "minute", "hour"):
