@@ -2327,3 +2327,24 @@ def test_a_refusal_to_act_is_the_refusal_and_not_only_is_no_negation():
     assert list(df.index) == ["rejection"], df[["title"]]
     df = _by_category("Kestland not only expelled two envoys on 3 April but also shut a consulate.")
     assert "expulsion" in df.index, df[["title"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "shift"),
+    [
+        (
+            "A day after Kestland expelled a Valdorian envoy on Monday, Valdoria recalled its own.",
+            1,
+        ),
+        ("A day after the expulsion on Monday, Valdoria recalled its ambassador.", 1),
+        (
+            "Valdoria recalled its ambassador two days after Kestland expelled an envoy on Monday.",
+            2,
+        ),
+    ],
+)
+def test_an_act_dated_only_from_the_act_its_after_clause_dates(text, shift):
+    df = _by_category(text)
+    assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 7), df[["title"]]
+    assert _day(df.loc["withdrawal", "date_start"]) == dt.date(2031, 4, 7 + shift), df[["title"]]
+    assert df.loc["withdrawal", "responds_to"] == df.loc["expulsion", "event_id"]

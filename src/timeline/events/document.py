@@ -238,16 +238,15 @@ def _offset(
     attached = act.head if marker.dep_ == "mark" else marker.head
     while attached.i in own and attached.head.i != attached.i:
         attached = attached.head  # "left on 3 March, 48 hours after": past the duration
-    days = []
-    for m in dated:
-        if m.earliest is None or m.earliest != (m.latest or m.earliest):
-            continue
-        words_of_m = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
-        head = clauses.anchor(words_of_m, ctx.words)
-        if head is not None and head.i == attached.i:
-            days.append(m)
+    days = _days_of(ctx, base, sent, dated, starts, attached)
+    dated_act = act
     if not days:
-        return []
+        # "a day after X expelled ... on Monday, Y recalled ...": the clause it hangs on is
+        # the one dated, from the act the "after" clause dates
+        days = _days_of(ctx, base, sent, dated, starts, act)
+        sign, dated_act = -sign, attached
+        if not days or attached.pos_ not in ("VERB", "AUX") or attached.i in own:
+            return []
     anchor = min(days, key=lambda m: abs(m.start - span.start))
     try:
         day = anchor.earliest + dt.timedelta(days=sign * shift)
@@ -257,7 +256,22 @@ def _offset(
     mention = Derived(
         text, span.start, base + marker.idx + len(marker.text), day, day, day.isoformat()
     )
-    return [(mention, act)]
+    return [(mention, dated_act)]
+
+
+def _days_of(
+    ctx: Context, base: int, sent: Any, dated: list[Any], starts: list[int], head: Any
+) -> list[Any]:
+    """The day-precise mentions of a sentence that date the predicate ``head``."""
+    days = []
+    for m in dated:
+        if m.earliest is None or m.earliest != (m.latest or m.earliest):
+            continue
+        words_of_m = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
+        found = clauses.anchor(words_of_m, ctx.words)
+        if found is not None and found.i == head.i:
+            days.append(m)
+    return days
 
 
 def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candidate:
