@@ -45,3 +45,20 @@ def test_a_short_unended_line_above_the_body_is_still_a_headline():
         "Valdoria recalls its envoy on Tuesday\nKestland expelled a Valdorian diplomat on Monday."
     )
     assert _categories(text) == ["expulsion"]
+
+
+def test_markup_pasted_into_a_text_is_furniture_and_makes_no_actor():
+    text = (
+        "<script>alert('Kestland expelled a Valdorian diplomat on Monday.')</script> Valdoria "
+        "recalled its ambassador on Tuesday. <p>Kestland <b>expelled</b> two Arvelian envoys on "
+        "3 April.</p> Lirria said that 2 < 3 on 5 April."
+    )
+    doc = Document(doc_id="t1", text=text, published=PUB, outlet="W", publisher_type="news media")
+    table = extract_events([doc])
+    rows = sorted(zip(table["category"], table["date_start"].dt.day, table["actor"], strict=True))
+    assert rows == [
+        ("expulsion", 3, "Kestland"),
+        ("statement", 5, "Lirria"),
+        ("withdrawal", 8, "Valdoria"),
+    ], rows
+    assert not table["title"].str.contains("<|script", regex=True).any()

@@ -25,7 +25,7 @@ from timeline.events import (
     together,
     undated,
 )
-from timeline.events.layout import Layout, layout
+from timeline.events.layout import MARKUP, Layout, layout
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
 from timeline.events.parties import is_gazetteer_key, party_keys
@@ -112,7 +112,7 @@ def _prose_pieces(text: str, lay: Layout) -> list[tuple[int, str]]:
                 start = min(end, b)  # a masked head (dateline) is cut off
             elif start < a < end and b >= end:
                 end = a  # a masked tail (caption credit) is cut off
-        piece = text[start:end]
+        piece = MARKUP.sub(lambda m: " " * len(m.group(0)), text[start:end])
         if piece.strip() and any(c.isalpha() for c in piece):
             pieces.append((start, piece))
     return pieces

@@ -13,6 +13,12 @@ from timeline.events.quotes import quotations
 from timeline.events.words import Words
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+# markup pasted into a plain text: a script or style block, or a tag ("<p>", "</b>", "<br/>");
+# furniture, and blanked to spaces of its length in the prose the parser reads
+MARKUP = re.compile(
+    r"<(script|style)\b[^<>]*>.*?</\1\s*>|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>",
+    re.IGNORECASE | re.DOTALL,
+)
 # what may trail a line's last sentence: spaces, symbols (emoji), markup tags
 _TRAILING = re.compile(r"(?:\s|<[^<>]*>|[^\w\s.!?:;,'\"“”‘’()\[\]\-–—])+$")
 # a sentence ending inside a line: a lower-case word, its stop, a capital ("...on Monday. Orvo")
@@ -92,6 +98,7 @@ def layout(text: str, title: str, words: Words) -> Layout:
                 break
             masked.append((start + offset, start + dateline.end()))
             offset = dateline.end()
+    masked.extend(m.span() for m in MARKUP.finditer(text))
     return Layout(tuple(masked), tuple(answers), tuple(questions), quotations(text))
 
 
