@@ -1584,7 +1584,7 @@ def test_an_office_in_a_states_own_document_is_that_states(text, kind, expected)
     doc = _doc(
         text, outlet="Standing Committee on Foreign Affairs of Valdoria", publisher_type=kind
     )
-    (cand,) = [c for c in document_candidates(doc) if c.code in ("161", "200")]
+    (cand,) = [c for c in document_candidates(doc) if c.code in ("161", "201")]
     assert cand.actor == expected
 
 
@@ -2348,3 +2348,15 @@ def test_an_act_dated_only_from_the_act_its_after_clause_dates(text, shift):
     assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 7), df[["title"]]
     assert _day(df.loc["withdrawal", "date_start"]) == dt.date(2031, 4, 7 + shift), df[["title"]]
     assert df.loc["withdrawal", "responds_to"] == df.loc["expulsion", "event_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Arvelian parliament voted on Thursday to back the resolution.", "vote"),
+        ("Arvelia abstained in Thursday's vote on the resolution.", "vote"),
+        ("Arvelians elected a new parliament on Thursday.", "election"),
+    ],
+)
+def test_a_vote_of_a_body_is_no_election(text, category):
+    assert list(_by_category(text).index) == [category]

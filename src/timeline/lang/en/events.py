@@ -127,7 +127,9 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("clash", "fight", "shell", "invade", "fire", "skirmish"),
         ("clash", "fighting", "skirmish", "face-off", "standoff", "invasion", "incursion", "war"),
     ),
-    ("200", "election", ("elect", "vote"), ("election", "vote", "referendum", "poll", "ballot")),
+    ("200", "election", ("elect",), ("election", "referendum", "poll")),
+    # not CAMEO: a vote of a body ("the parliament voted to", "abstained in the vote")
+    ("201", "vote", ("vote", "abstain"), ("vote", "ballot")),
     ("210", "inauguration", ("inaugurate", "swear"), ("inauguration",)),
     ("220", "debate", ("debate",), ("debate",)),
     # not CAMEO: an official removed from office ("fired its police chief"), only with a
@@ -244,7 +246,8 @@ REACTIVE: frozenset[str] = frozenset(
 IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
 # Classes of acts that others react to.
 SALIENT: frozenset[str] = frozenset(
-    {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"} | {"200"}
+    {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"}
+    | {"200", "201"}
 )
 # Verbs of deciding: an act they report in the future ("announced it would withdraw") is
 # the decision itself, made that day.
