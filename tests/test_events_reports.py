@@ -688,3 +688,28 @@ def test_the_date_between_a_saying_and_its_planned_act_is_the_sayings():
 def test_a_date_inside_the_reported_clause_is_the_reported_acts(text):
     rows = _rows(text)
     assert ("expulsion", dt.date(2031, 4, 10), "Valdoria") in rows, rows
+
+
+def test_a_reaction_in_the_present_gives_an_earlier_date_to_its_object():
+    text = (
+        "The Embassy strongly protests the detention of Kestlandic national Ivo Lind by "
+        "Valdorian authorities on April 9 and demands his immediate release."
+    )
+    rows = _rows_of(text, published=dt.date(2031, 4, 11))
+    assert ("detention", dt.date(2031, 4, 9)) in rows, rows
+    assert ("protest", dt.date(2031, 4, 9)) not in rows, rows
+    # the same day, the reaction is that day's too
+    rows = _rows_of("We condemn the attack on the border post this morning.", published=PUB)
+    assert ("criticism", PUB) in rows, rows
+
+
+def _rows_of(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
+    doc = Document(
+        doc_id="g1",
+        text=text,
+        published=published,
+        outlet="Embassy of Kestland in Valdoria",
+        publisher_type="government",
+    )
+    table = extract_events([doc])
+    return [(r.category, r.date_start.date()) for r in table.itertuples(index=False)]

@@ -313,6 +313,15 @@ def _verb_mistagged(tok: Any, words: Words) -> bool:
     return _lemma(tok) in words.verbs and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def present_object(verb: Any, words: Words) -> Any | None:
+    """The act noun a verb in the simple present takes as object ("strongly protests the
+    detention of X"), or None: a reaction in the present happens as it is said, so a date
+    before the report's day is its object's ("... of X on 9 April": the detention)."""
+    if verb.pos_ != "VERB" or not _present_state(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in words.nouns), None)
+
+
 def _present_state(verb: Any) -> bool:
     """A verb in the simple present with no auxiliary: a description, not a dated act."""
     if verb.tag_ not in ("VBZ", "VBP"):

@@ -163,6 +163,9 @@ def _dated_clauses(ctx: Context) -> None:
             head = idioms.done(head, ctx.words)
             if head is None:
                 continue  # "did not expel ... on Monday": no act
+            told = clauses.present_object(head, ctx.words)
+            if told is not None and m.latest is not None and m.latest < (doc.published or m.latest):
+                head = told  # "protests the detention on 9 April" (published later): the detention
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
