@@ -157,15 +157,9 @@ def _dated_clauses(ctx: Context) -> None:
             items.extend(offsets.offset(ctx, base, sent, span, dated, token_starts[key]))
         for m, given in items:
             tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
-            head = given if given is not None else clauses.anchor(tokens, ctx.words)
-            if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
-                continue
-            head = idioms.done(head, ctx.words)
+            head = _dated_head(ctx, m, given, tokens)
             if head is None:
-                continue  # "did not expel ... on Monday": no act
-            told = clauses.present_object(head, ctx.words)
-            if told is not None and m.latest is not None and m.latest < (doc.published or m.latest):
-                head = told  # "protests the detention on 9 April" (published later): the detention
+                continue
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
@@ -202,6 +196,23 @@ def _dated_clauses(ctx: Context) -> None:
         phrase, _ = actors.actor_phrase(subject, ctx.words)
         if phrase and actors.named(phrase) and not actors.is_pronoun(phrase, ctx.words):
             last_actor = phrase
+
+
+def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | None:
+    """The predicate a date mention dates (``given`` when an offset found it), or None: not a
+    purpose or a deadline, not an act not done; a reaction in the present gives an earlier
+    date to the act it names ("protests the detention on 9 April", published later)."""
+    head = given if given is not None else clauses.anchor(tokens, ctx.words)
+    if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
+        return None
+    head = idioms.done(head, ctx.words)
+    if head is None:
+        return None  # "did not expel ... on Monday": no act
+    told = clauses.present_object(head, ctx.words)
+    published = ctx.doc.published
+    if told is not None and m.latest is not None and published and m.latest < published:
+        return told
+    return head
 
 
 def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candidate:
