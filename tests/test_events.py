@@ -2360,3 +2360,16 @@ def test_an_act_dated_only_from_the_act_its_after_clause_dates(text, shift):
 )
 def test_a_vote_of_a_body_is_no_election(text, category):
     assert list(_by_category(text).index) == [category]
+
+
+def test_an_act_cited_from_a_dated_report_takes_the_reports_day():
+    text = (
+        "According to a statement released by the Arvelian ministry on Saturday, Arvelia "
+        "recalled its envoy. According to reports on Friday, Lirria expelled two envoys on "
+        "Monday."
+    )
+    df = _by_category(text)
+    assert _day(df.loc["withdrawal", "date_start"]) == dt.date(2031, 4, 12), df[["title"]]
+    assert df.loc["withdrawal", "actor"] == "Arvelia"
+    # an act with a date of its own keeps it
+    assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 7), df[["title"]]

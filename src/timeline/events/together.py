@@ -82,6 +82,9 @@ def following(found: Clause, words: Words) -> list[Clause]:
     from timeline.events.clauses import clause
 
     head = found.head
+    reported = _according_to(found, words)
+    if reported is not None:
+        return reported
     if not found.nominal or head.dep_ != "pobj":
         return []
     prep = head.head
@@ -99,6 +102,27 @@ def following(found: Clause, words: Words) -> list[Clause]:
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in (*verb.children, *act.head.children)
     ):
         return []  # "said Valdoria had recalled its envoy in 2029", "has condemned"
+    return [act]
+
+
+def _according_to(found: Clause, words: Words) -> list[Clause] | None:
+    """The act a dated report is cited for ("According to a statement released by the
+    ministry on Saturday, Arvelia recalled its envoy": the recall, by Saturday), [] when it
+    has a date of its own or is planned, or None when the dated words cite no report."""
+    from timeline.events.clauses import clause
+
+    noun = found.head
+    if noun.dep_ == "acl" and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head  # "a statement released on Saturday"
+    to = noun.head
+    if noun.dep_ != "pobj" or to.head.lower_ not in words.ACCORDING or to.head.i == to.i:
+        return None
+    verb = to.head.head
+    if verb.pos_ != "VERB" or not _own_subject(verb) or has_date(verb, to.head):
+        return []
+    act = clause(verb, words)
+    if act is None or act.planned or act.cls.code == "000" or has_date(act.head, to.head):
+        return []
     return [act]
 
 

@@ -210,6 +210,9 @@ DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 # Prepositions before a dated event that set the scene for the act of their clause ("After
 # a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+# Words that attribute a clause to a report ("according to a statement released on Saturday,
+# X recalled its envoy"): the act is known by the report's day, and dated by it.
+ACCORDING: frozenset[str] = frozenset({"according"})
 
 # Prepositions that give the occasion of an act ("at a news conference", "in a statement").
 SETTINGS: frozenset[str] = frozenset({"at", "in", "during"})
