@@ -785,3 +785,8 @@ def test_days_later_with_no_day_told_before_is_not_counted_from_the_report():
     assert found.value == "XXXX-XX-XX" and found.earliest is None
     found = find_dates("Orvo expelled an envoy on Monday. Two days later, Lirria did.", REF)
     assert [m.value for m in found] == ["2019-07-08", "2019-07-10"]
+
+
+def test_a_span_of_two_years_before_a_comma_is_one_mention():
+    assert spans("Orvo signed the accord in 1957-58, and it lapsed.") == [("1957-58", "1957/1958")]
+    assert spans("The fund grew to 1957-58,000 units.") == []  # a number, not years

@@ -107,7 +107,8 @@ RANGE = (
     rf"\s*(?P<m2>)(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"
     rf"|{B}(?P<d3>{DAY})\s*(?:(?P<m3>{MONTH})\s*)?(?:-|–|—|to|until|(?P<and2>and))\s*"
     rf"(?P<d4>{DAY})\s+(?P<m4>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
-    rf"|{B}(?P<y3>{YEAR_ALONE})\s*(?:-|–|—)\s*(?P<y4>(?:1[0-9]|20)\d\d|\d\d)(?![\w/,.-])"
+    rf"|{B}(?P<y3>{YEAR_ALONE})\s*(?:-|–|—)\s*"
+    r"(?P<y4>(?:1[0-9]|20)\d\d(?![\w/,.-])|\d\d(?![\w/-]|[,.]\d))"  # "1957-58," too
 )
 EXPLICIT_DATE = rf"{B}{PART}(?P<date>{EXPLICIT})(?!\s*-\s*\d)"
 MONTH_RELATIVE_YEAR = (
