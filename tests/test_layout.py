@@ -62,3 +62,12 @@ def test_markup_pasted_into_a_text_is_furniture_and_makes_no_actor():
         ("withdrawal", 8, "Valdoria"),
     ], rows
     assert not table["title"].str.contains("<|script", regex=True).any()
+
+
+def test_a_release_dateline_of_place_and_full_date_names_no_actor():
+    text = "Sarno, 12 April 2031 — River Watch today called on Arvelia to release more water."
+    doc = Document(
+        doc_id="r1", text=text, published=PUB, outlet="River Watch", publisher_type="NGO"
+    )
+    row = extract_events([doc]).iloc[0]
+    assert (row["actor"], row["date_text"]) == ("River Watch", "today"), row.to_dict()

@@ -123,7 +123,8 @@ def _is_header(line: str, norm_title: str, words: Words) -> bool:
 
 
 def _looks_like_dateline(prefix: str, words: Words) -> bool:
-    """A wire dateline: an upper-case place, or a place with a date or agency in brackets."""
+    """A wire dateline: an upper-case place, a place with a date or agency in brackets, or a
+    place with a full date before a dash."""
     head = prefix.strip()
     if head.startswith("(") and re.search(r"\d\)", head):
         return True
@@ -138,6 +139,10 @@ def _looks_like_dateline(prefix: str, words: Words) -> bool:
     # a place is capitalised words and particles ("Isla de Kess (Wire)"), not a clause with a
     # bracketed date ("We condemn the attack this morning (24 September)")
     placelike = all(w[:1].isupper() or w in words.PLACE_PARTICLES for w in name.split())
-    return (shouting and (has_date or has_agency or ends)) or (
-        has_date and has_agency and placelike
+    # "Orvo, 17 April 2031 —": a place and a full date before a dash, as releases open
+    full_date = bool(re.search(r"\d{4}", head))
+    return (
+        (shouting and (has_date or has_agency or ends))
+        or (has_date and has_agency and placelike)
+        or (full_date and ends and placelike)
     )
