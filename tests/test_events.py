@@ -2373,3 +2373,18 @@ def test_an_act_cited_from_a_dated_report_takes_the_reports_day():
     assert df.loc["withdrawal", "actor"] == "Arvelia"
     # an act with a date of its own keeps it
     assert _day(df.loc["expulsion", "date_start"]) == dt.date(2031, 4, 7), df[["title"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valdoria accused Kestland of closing the border on Monday.",
+        "Valdoria blamed Kestland for shelling the village on Monday.",
+    ],
+)
+def test_a_date_after_a_reactions_grounds_dates_the_reaction(text):
+    # the report tells the accusation, made on Monday; the accuser did not close the border
+    df = _by_category(text)
+    assert list(df.index) == ["criticism"], df[["title"]]
+    assert df.loc["criticism", "actor"] == "Valdoria"
+    assert _day(df.loc["criticism", "date_start"]) == dt.date(2031, 4, 7)

@@ -208,11 +208,23 @@ def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | No
     head = idioms.done(head, ctx.words)
     if head is None:
         return None  # "did not expel ... on Monday": no act
+    head = _grounds_of(head, ctx.words)
     told = clauses.present_object(head, ctx.words)
     published = ctx.doc.published
     if told is not None and m.latest is not None and published and m.latest < published:
         return told
     return head
+
+
+def _grounds_of(head: Any, words: Words) -> Any:
+    """The reaction a dated gerund gives the grounds of ("accused Valdoria of closing the
+    border on Monday": the accusation, on Monday), else the gerund itself."""
+    prep = head.head
+    if head.tag_ != "VBG" or head.dep_ != "pcomp" or prep.lower_ not in words.GROUNDS:
+        return head
+    verb = prep.head
+    cls = clauses.verb_class(verb, words) if verb.pos_ == "VERB" else None
+    return verb if cls is not None and merging.verbal(cls.code) else head
 
 
 def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candidate:

@@ -210,6 +210,9 @@ DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 # Prepositions before a dated event that set the scene for the act of their clause ("After
 # a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+# Prepositions that give the grounds of a reaction ("accused X of closing", "blamed X for
+# shelling"): a date on the grounds' gerund dates the reaction a report tells.
+GROUNDS: frozenset[str] = frozenset({"of", "for"})
 # Words that attribute a clause to a report ("according to a statement released on Saturday,
 # X recalled its envoy"): the act is known by the report's day, and dated by it.
 ACCORDING: frozenset[str] = frozenset({"according"})
