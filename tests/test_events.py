@@ -2388,3 +2388,22 @@ def test_a_date_after_a_reactions_grounds_dates_the_reaction(text):
     assert list(df.index) == ["criticism"], df[["title"]]
     assert df.loc["criticism", "actor"] == "Valdoria"
     assert _day(df.loc["criticism", "date_start"]) == dt.date(2031, 4, 7)
+
+
+def test_advice_is_no_act_and_its_saying_is_the_row():
+    text = "Kestland and Valdoria should agree on a water deal, Orla Kess said on Thursday."
+    df = _by_category(text)
+    assert "agreement" not in df.index, df[["title"]]
+    assert df.loc["statement", "actor"] == "Orla Kess", df[["title"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland and Valdoria were expected to sign a trade agreement in June.",
+        "Kestland is scheduled to sign a trade agreement with Valdoria in June.",
+    ],
+)
+def test_an_expected_or_scheduled_act_is_planned(text):
+    row = _by_category(text).loc["agreement"]
+    assert row["title"].endswith("(planned)"), row["title"]

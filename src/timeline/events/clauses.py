@@ -347,6 +347,8 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
                 continue  # "said it has made progress"; "said it has lodged a protest" is one
             if own_date(child) and own_date(verb):
                 continue  # "said on Friday that Orvo had expelled ... on Monday": Monday's
+            if idioms.done(child, words) is not child:
+                continue  # "said X should agree", "said X did not expel": the saying
             future = any(
                 c.dep_ == "aux" and c.lower_ in words.FUTURE_MARKERS for c in child.children
             )

@@ -431,7 +431,8 @@ def _media(tok: Any, words: Words) -> bool:
 
 def done(head: Any, words: Words) -> Any | None:
     """The predicate a dated act is told by when it was done, or None when it was not: a
-    negated verb ("did not expel", "never recalled"; not "not only ... but") makes no row, and
+    negated verb ("did not expel", "never recalled"; not "not only ... but") or one of advice
+    ("should agree") makes no row, and
     an infinitive under a verb of ``NOT_DONE`` ("refused to sign on Monday") is that verb's
     act when the verb has a class ("refuse": a rejection), else none."""
     if head.pos_ not in ("VERB", "AUX"):
@@ -441,6 +442,8 @@ def done(head: Any, words: Words) -> Any | None:
             child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "only"
         ):
             return None
+        if child.dep_ == "aux" and child.lower_ in words.ADVISING:
+            return None  # "should agree": advice, no act
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
         return head.head if head.head.lemma_.lower() in words.verbs else None
     return head

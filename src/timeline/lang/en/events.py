@@ -263,6 +263,8 @@ OFFICE_TITLES: frozenset[str] = frozenset(
 # Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
 # makes no row; the refusal does when its verb has a class of its own.
 NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
+# Modals of advice: "the two governments should agree on ..." is a call, not an act.
+ADVISING: frozenset[str] = frozenset({"should", "ought"})
 # Saying verbs: their date dates the saying, and their clause complement is what was said.
 SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 
@@ -326,6 +328,9 @@ FUTURE_MARKERS: frozenset[str] = frozenset(
         "due",
         "scheduled",
         "expected",
+        "expect",  # the lemma: "were expected to sign in June"
+        "schedule",
+        "intend",
         "upcoming",
         "planned",
         "proposed",
