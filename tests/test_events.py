@@ -2407,3 +2407,32 @@ def test_advice_is_no_act_and_its_saying_is_the_row():
 def test_an_expected_or_scheduled_act_is_planned(text):
     row = _by_category(text).loc["agreement"]
     assert row["title"].endswith("(planned)"), row["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        (
+            "Arvelia criticised Lirria. Kestland announced its decision on 3 April to close "
+            "the consulate.",
+            "closure",
+            "Kestland",
+        ),
+        (
+            "Arvelia criticised Lirria. The Orvo Council agreed on new rules at its meeting on "
+            "3 April.",
+            "meeting",
+            "Orvo Council",
+        ),
+    ],
+)
+def test_a_possessive_pronoun_on_the_object_is_the_clauses_subject(text, category, actor):
+    # not the party named last before it
+    assert _by_category(text).loc[category, "actor"] == actor
+
+
+def test_the_decision_to_act_is_the_act_and_concession_is_no_act():
+    df = _by_category("Valdoria's decision on Monday to expel two envoys angered Orvo.")
+    assert df.loc["expulsion", "actor"] == "Valdoria", df[["title"]]
+    df = _by_category("In 2029 Arvelia began building the dam despite protests from Orvo.")
+    assert "protest" not in df.index, df[["title"]]

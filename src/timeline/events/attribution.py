@@ -99,6 +99,12 @@ def actor_of(
         if own_voice(ctx.doc):
             return ctx.doc.outlet or last_actor, None
         return _quoted_speaker(ctx, base + found.head.idx) or last_actor, None
+    owner = _possessor_subject(subject, words)
+    if owner is not None:
+        # "Kestland announced its decision to close ...": "its" is the clause's subject
+        named, owned = actors.actor_phrase(owner, words)
+        if named and not actors.is_pronoun(named, words):
+            return named, (base + owned[0], base + owned[1]) if owned else None
     if person == "third":
         # "X announced that it is expelling ...": the reporting verb's subject
         reporter = _reporter(found.head, words)
@@ -367,6 +373,21 @@ def _pair(subject: Any, words: Words) -> bool:
     if subject.lemma_.lower() not in words.PAIR_NOUNS:
         return False  # "the two countries", not "two gunmen"
     return any(c.lower_ in words.PAIR_WORDS for c in subject.children)
+
+
+def _possessor_subject(pronoun: Any, words: Words) -> Any | None:
+    """The subject of the verb whose object or setting a possessive pronoun's noun is
+    ("Kestland announced its decision", "the Council agreed at its meeting": Kestland, the
+    Council), or None."""
+    if pronoun is None or pronoun.dep_ != "poss" or pronoun.tag_ != "PRP$":
+        return None
+    noun = pronoun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+        noun = noun.head  # not "after their meeting": who met is not who attends
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "prep") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def _office(ctx: Context, phrase: str, subject: Any) -> str:

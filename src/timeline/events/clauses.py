@@ -174,6 +174,11 @@ def clause(head: Any, words: Words) -> Clause | None:
     if nominal:
         if cls is None or _in_fixed_phrase(raised, words):
             return None
+        decided = _decided(raised, words)
+        if decided is not None:
+            # "the decision by X to expel two envoys": the expulsion, the decider's
+            lemma, cls = _verb_lemma(decided, words), verb_class(decided, words)
+            return Clause(raised, lemma, cls, True, subject, _objects(decided), planned, False)
         return Clause(raised, lemma, cls, True, subject, _objects(raised), planned, False)
     if raised.pos_ == "AUX" and cls is None:
         return None
@@ -403,10 +408,26 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
             if (
                 tok.dep_ not in ("ccomp", "relcl")
                 and not _own_clause(tok)
-                and not (tok.dep_ == "prep" and tok.lower_ in words.OFFSET_MARKERS)
+                and not (
+                    tok.dep_ == "prep"
+                    and (tok.lower_ in words.OFFSET_MARKERS or tok.lower_ in words.CONCESSIVE)
+                )
             ):  # "left on 3 March, days before the vote": the vote is not the leaving
                 following.extend(tok.children)
         frontier = following
+    return None
+
+
+def _decided(noun: Any, words: Words) -> Any | None:
+    """The classed act a noun of deciding takes as its infinitive ("the decision to expel"),
+    when it is no saying; else None."""
+    if _lemma(noun) not in words.DECISION_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ == "VB":
+            cls = verb_class(child, words)
+            if cls is not None and not verbal(cls.code):
+                return child
     return None
 
 

@@ -210,6 +210,11 @@ DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 # Prepositions before a dated event that set the scene for the act of their clause ("After
 # a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+# Prepositions of concession: "began building the dam despite protests" (the protests are
+# not the building), so no act below them stands for the verb above.
+CONCESSIVE: frozenset[str] = frozenset({"despite", "notwithstanding"})
+# Nouns of deciding: "the decision to expel two envoys" is the expulsion, decided.
+DECISION_NOUNS: frozenset[str] = frozenset({"decision"})
 # Prepositions that give the grounds of a reaction ("accused X of closing", "blamed X for
 # shelling"): a date on the grounds' gerund dates the reaction a report tells.
 GROUNDS: frozenset[str] = frozenset({"of", "for"})
