@@ -67,23 +67,9 @@ def actor_of(
         subject = _by_agent(found.head)
     if subject is None and found.nominal:
         subject = _subject_of_nominal(found.head, words)
-    if subject is not None and subject.pos_ == "NOUN" and subject.i != found.head.i:
-        lemma = subject.lemma_.lower()
-        if lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
-            # "Arvelian naval exercises are to start", "the move came after": an act as
-            # subject; its own party, else the party named last
-            own = subjects.subject_of(subject, words)
-            if own is None:
-                # "the move came after": the party named last; "protests spread": nobody named
-                return (last_actor if lemma in words.ANAPHORIC_NOUNS else ""), None
-            subject = own
-        elif thing(found, words):
-            # "the third phase of filling began", "the trawler went down": a thing, not a
-            # party; its own party, else the one named last (implied)
-            own = subjects.subject_of(subject, words)
-            if own is None:
-                return "", None
-            subject = own
+    subject, settled = _party_subject(found, subject, last_actor, words)
+    if settled is not None:
+        return settled, None
     phrase, span = actors.actor_phrase(subject, words)
     if phrase.lower() in words.REFERRING_NOUNS:
         return "", None  # "that country prepares for its election": no actor of its own
@@ -99,12 +85,9 @@ def actor_of(
         if own_voice(ctx.doc):
             return ctx.doc.outlet or last_actor, None
         return _quoted_speaker(ctx, base + found.head.idx) or last_actor, None
-    owner = _possessor_subject(subject, words)
-    if owner is not None:
-        # "Kestland announced its decision to close ...": "its" is the clause's subject
-        named, owned = actors.actor_phrase(owner, words)
-        if named and not actors.is_pronoun(named, words):
-            return named, (base + owned[0], base + owned[1]) if owned else None
+    owned = _owner(subject, base, words)
+    if owned is not None:
+        return owned  # "Kestland announced its decision to close ...": Kestland
     if person == "third":
         # "X announced that it is expelling ...": the reporting verb's subject
         reporter = _reporter(found.head, words)
@@ -375,6 +358,37 @@ def _pair(subject: Any, words: Words) -> bool:
     return any(c.lower_ in words.PAIR_WORDS for c in subject.children)
 
 
+def _party_subject(
+    found: Any, subject: Any, last_actor: str, words: Words
+) -> tuple[Any, str | None]:
+    """The subject to read the actor from, or (None, the actor) when an act or a thing as
+    subject settles it: "Arvelian naval exercises are to start", "the move came after" (an
+    act as subject: its own party, else the party named last for "the move", nobody for
+    "protests spread"); "the trawler went down" (a thing: its own party, else none)."""
+    if subject is None or subject.pos_ != "NOUN" or subject.i == found.head.i:
+        return subject, None
+    lemma = subject.lemma_.lower()
+    act = lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS
+    if not act and not thing(found, words):
+        return subject, None
+    own = subjects.subject_of(subject, words)
+    if own is not None:
+        return own, None
+    return None, (last_actor if lemma in words.ANAPHORIC_NOUNS else "")
+
+
+def _owner(subject: Any, base: int, words: Words) -> tuple[str, tuple[int, int] | None] | None:
+    """The actor a possessive pronoun as subject stands for when it is the clause's subject
+    (``_possessor_subject``), with its span; else None."""
+    owner = _possessor_subject(subject, words)
+    if owner is None:
+        return None
+    named, span = actors.actor_phrase(owner, words)
+    if not named or actors.is_pronoun(named, words):
+        return None
+    return named, (base + span[0], base + span[1]) if span else None
+
+
 def _possessor_subject(pronoun: Any, words: Words) -> Any | None:
     """The subject of the verb whose object or setting a possessive pronoun's noun is
     ("Kestland announced its decision", "the Council agreed at its meeting": Kestland, the
@@ -382,7 +396,7 @@ def _possessor_subject(pronoun: Any, words: Words) -> Any | None:
     if pronoun is None or pronoun.dep_ != "poss" or pronoun.tag_ != "PRP$":
         return None
     noun = pronoun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.OWN_SETTINGS:
         noun = noun.head  # not "after their meeting": who met is not who attends
     verb = noun.head
     if noun.dep_ not in ("dobj", "prep") or verb.pos_ not in ("VERB", "AUX"):

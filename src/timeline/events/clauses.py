@@ -174,12 +174,7 @@ def clause(head: Any, words: Words) -> Clause | None:
     if nominal:
         if cls is None or _in_fixed_phrase(raised, words):
             return None
-        decided = _decided(raised, words)
-        if decided is not None:
-            # "the decision by X to expel two envoys": the expulsion, the decider's
-            lemma, cls = _verb_lemma(decided, words), verb_class(decided, words)
-            return Clause(raised, lemma, cls, True, subject, _objects(decided), planned, False)
-        return Clause(raised, lemma, cls, True, subject, _objects(raised), planned, False)
+        return _noun_act(raised, lemma, cls, subject, planned, words)
     if raised.pos_ == "AUX" and cls is None:
         return None
     if cls is None or lemma in words.LIGHT_VERBS or _subject_act(raised, words):
@@ -418,16 +413,24 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
     return None
 
 
-def _decided(noun: Any, words: Words) -> Any | None:
-    """The classed act a noun of deciding takes as its infinitive ("the decision to expel"),
-    when it is no saying; else None."""
+def _noun_act(
+    noun: Any, lemma: str, cls: PredicateClass, subject: Any, planned: bool, words: Words
+) -> Clause:
+    """The clause of an event noun: its own class, or the act it decides (``_decided``)."""
+    lemma, cls, told = _decided(noun, words) or (lemma, cls, _objects(noun))
+    return Clause(noun, lemma, cls, True, subject, told, planned, False)
+
+
+def _decided(noun: Any, words: Words) -> tuple[str, PredicateClass, list[Any]] | None:
+    """The lemma, class and objects of the classed act a noun of deciding takes as its
+    infinitive ("the decision to expel two envoys"), when it is no saying; else None."""
     if _lemma(noun) not in words.DECISION_NOUNS:
         return None
     for child in noun.children:
         if child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ == "VB":
             cls = verb_class(child, words)
             if cls is not None and not verbal(cls.code):
-                return child
+                return _verb_lemma(child, words), cls, _objects(child)
     return None
 
 

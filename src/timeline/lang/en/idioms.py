@@ -210,6 +210,9 @@ DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 # Prepositions before a dated event that set the scene for the act of their clause ("After
 # a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+# Settings a subject's own possessive names ("agreed at its meeting", "said in its
+# statement"); not "during his visit", which is often another's.
+OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
 # not the building), so no act below them stands for the verb above.
 CONCESSIVE: frozenset[str] = frozenset({"despite", "notwithstanding"})
