@@ -2436,3 +2436,17 @@ def test_the_decision_to_act_is_the_act_and_concession_is_no_act():
     assert df.loc["expulsion", "actor"] == "Valdoria", df[["title"]]
     df = _by_category("In 2029 Arvelia began building the dam despite protests from Orvo.")
     assert "protest" not in df.index, df[["title"]]
+
+
+def test_a_treaty_or_an_office_word_is_never_the_implied_actor():
+    text = (
+        "Our diplomats acted in accordance with the Vienna Convention on Consular Relations. "
+        "The closure of the crossing on 14 March caused hardship."
+    )
+    row = _by_category(text).loc["closure"]
+    assert pd.isna(row["actor"]) or "Convention" not in row["actor"], row["actor"]
+    text = (
+        "Talks between Kestland's Interior Minister and the envoys ended. The meeting on 20 "
+        "March went well."
+    )
+    assert _by_category(text).loc["meeting", "actor"] == "Kestland"

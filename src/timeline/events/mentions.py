@@ -74,7 +74,7 @@ def party_mentions(ctx: Context) -> Mentions:
         if ent.label_ not in _IMPLIED or ctx.layout.is_masked(base + ent.start_char):
             continue
         keys = party_keys(ent.text)
-        if not keys or (ent.label_ == "ORG" and keys <= outlet):
+        if not keys or (ent.label_ == "ORG" and keys <= outlet) or _no_party(ent, ctx.words):
             continue
         known = any(is_gazetteer_key(k) for k in keys)
         if _where(ent, ctx.words) and not known:
@@ -86,6 +86,19 @@ def party_mentions(ctx: Context) -> Mentions:
         out = [m for m in out if m[4] or m[3] != "GPE"]
     items = sorted((start, end, text) for start, end, text, _label, _known in out)
     return Mentions(items, [end for _start, end, _text in items])
+
+
+def _no_party(ent: Any, words: Words) -> bool:
+    """A name that names no party: a text ("the Vienna Convention on ...", "the Orvo
+    Accord"), or one office word the tagger took for a name ("Interior" of "Interior
+    Minister")."""
+    head = ent.root.lower_
+    if head in words.TEXT_HEADS:
+        return True
+    if len(ent) != 1 or any(is_gazetteer_key(k) for k in party_keys(ent.text)):
+        return False
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return any(w in words.AGENT_HEADS or w in words.OFFICE_TITLES for w in (head, after))
 
 
 def _where(ent: Any, words: Words) -> bool:

@@ -210,6 +210,12 @@ DONE_ROOTS: frozenset[str] = frozenset({"16", "17", "18", "19"})
 # Prepositions before a dated event that set the scene for the act of their clause ("After
 # a council session on Monday, the minister issued a statement"): that day.
 FOLLOWING: frozenset[str] = frozenset({"following", "after"})
+# Heads of names that name a text, not a party ("the Vienna Convention on Diplomatic
+# Relations", "the 2019 Orvo Accord"): never the party a clause leaves implied.
+TEXT_HEADS: frozenset[str] = frozenset(
+    {"convention", "treaty", "accord", "agreement", "charter", "protocol", "declaration"}
+    | {"resolution", "act", "law", "statute", "covenant", "memorandum", "communique"}
+)
 # Settings a subject's own possessive names ("agreed at its meeting", "said in its
 # statement"); not "during his visit", which is often another's.
 OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
