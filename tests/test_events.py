@@ -2450,3 +2450,11 @@ def test_a_treaty_or_an_office_word_is_never_the_implied_actor():
         "March went well."
     )
     assert _by_category(text).loc["meeting", "actor"] == "Kestland"
+
+
+def test_at_the_invitation_of_a_minister_b_will_visit_is_bs_visit():
+    text = (
+        "At the invitation of Foreign Minister Ivo Lind, Foreign Minister Ivo Tarn will visit "
+        "Arvelia from April 14 to 16."
+    )
+    assert _by_category(text).loc["visit", "actor"] == "Foreign Minister Ivo Tarn"

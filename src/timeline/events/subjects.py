@@ -256,7 +256,9 @@ def _stray_subject_of(verb: Any, words: Words) -> Any | None:
     """
     first = verb.sent.start
     end = verb.i - 1
-    while end >= first and (verb.doc[end].is_punct or _below(verb.doc[end], verb)):
+    # the verb's own modifiers before it ("will", "on Friday"), not a fronted phrase's
+    # apposition ("At the invitation of A, minister B will visit")
+    while end >= first and (verb.doc[end].is_punct or _below(verb.doc[end], verb, 2)):
         end -= 1
     if end < first:
         return None
@@ -280,9 +282,9 @@ def _stray_subject_of(verb: Any, words: Words) -> Any | None:
     return None
 
 
-def _below(tok: Any, top: Any) -> bool:
-    """Whether a token lies in the subtree of another (a few levels up at most)."""
-    for _ in range(6):
+def _below(tok: Any, top: Any, levels: int = 5) -> bool:
+    """Whether a token lies in the subtree of another (``levels`` up at most)."""
+    for _ in range(levels + 1):
         if tok.i == top.i:
             return True
         if tok.head.i == tok.i:
