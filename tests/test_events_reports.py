@@ -723,3 +723,10 @@ def test_an_act_reported_in_the_past_perfect_is_known_only_to_precede_the_saying
     # in the simple past, it is the saying's day, as reports tell it
     table = extract_events([_doc("Valdoria said on Friday that it recalled its ambassador.")])
     assert table.set_index("category").loc["withdrawal", "date_precision"] == "day"
+
+
+@pytest.mark.parametrize("mark", ["‘Baseless’", '"Baseless"', "“Baseless”"])
+def test_a_quoted_word_before_its_speaker_is_not_the_speaker(mark):
+    text = f"Ivo Tarn criticised Valdoria on Thursday. {mark}, Orla Kess replied on Friday."
+    rows = _rows(text)
+    assert ("statement", dt.date(2031, 4, 11), "Orla Kess") in rows, rows

@@ -26,8 +26,11 @@ def subject_of(head: Any, words: Words) -> Any | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    named = [c for c in head.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
+            if len(named) > 1 and (child.pos_ == "ADJ" or _quoted(child)):
+                continue  # "'Baseless', Kess replied": the quoted word is what was said
             relative = child.tag_ in ("WDT", "WP", "WP$") or any(
                 c.tag_ == "WP$" for c in child.children
             )
@@ -184,6 +187,11 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
     if head.dep_ == "pcomp" and head.tag_ == "VBG" and above.pos_ in ("VERB", "AUX"):
         return subject_of(above, words)  # "before departing on Tuesday, the minister said"
     return None
+
+
+def _quoted(tok: Any) -> bool:
+    """A word right after an opening quotation mark ("'Baseless', Kess replied")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].tag_ == "``"
 
 
 def _infinitive(verb: Any) -> bool:
