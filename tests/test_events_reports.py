@@ -730,3 +730,9 @@ def test_a_quoted_word_before_its_speaker_is_not_the_speaker(mark):
     text = f"Ivo Tarn criticised Valdoria on Thursday. {mark}, Orla Kess replied on Friday."
     rows = _rows(text)
     assert ("statement", dt.date(2031, 4, 11), "Orla Kess") in rows, rows
+
+
+def test_a_report_told_in_the_present_keeps_its_own_dates():
+    # a timeline's present of narration: the criticism is 12 March's, not its object's
+    rows = _rows("12 March: Orvo condemns the expulsion of two Lirrian envoys on 3 March.")
+    assert ("criticism", dt.date(2031, 3, 12), "Orvo") in rows, rows

@@ -71,3 +71,11 @@ def test_a_release_dateline_of_place_and_full_date_names_no_actor():
     )
     row = extract_events([doc]).iloc[0]
     assert (row["actor"], row["date_text"]) == ("River Watch", "today"), row.to_dict()
+
+
+def test_the_lines_of_a_dated_list_are_each_an_event():
+    text = (
+        "Key events:\n\n- 4 March: Kestland expels four Valdorian diplomats.\n"
+        "- 10 March: Valdoria recalls its ambassador.\n  * 12 March: Orvo condemns the expulsions."
+    )
+    assert _categories(text) == ["criticism", "expulsion", "withdrawal"]

@@ -112,10 +112,18 @@ def _prose_pieces(text: str, lay: Layout) -> list[tuple[int, str]]:
                 start = min(end, b)  # a masked head (dateline) is cut off
             elif start < a < end and b >= end:
                 end = a  # a masked tail (caption credit) is cut off
+        bullet = _BULLET.match(text, start, end)  # "- 4 March: ...": the parse starts after
+        if bullet:
+            start = bullet.end()
         piece = MARKUP.sub(lambda m: " " * len(m.group(0)), text[start:end])
         if piece.strip() and any(c.isalpha() for c in piece):
             pieces.append((start, piece))
     return pieces
+
+
+# a list item's marker at the start of a line ("- ", "* ", "• ", "– "), with the spaces
+# around it: the parser reads "- 4 March: Kestland expels ..." as no clause
+_BULLET = re.compile(r"\s*(?:[-*•–—]\s+)?")
 
 
 def _dated_clauses(ctx: Context) -> None:
@@ -200,8 +208,9 @@ def _dated_clauses(ctx: Context) -> None:
 
 def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | None:
     """The predicate a date mention dates (``given`` when an offset found it), or None: not a
-    purpose or a deadline, not an act not done; a reaction in the present gives an earlier
-    date to the act it names ("protests the detention on 9 April", published later)."""
+    purpose or a deadline, not an act not done; a reaction in the present of an official
+    document gives an earlier date to the act it names ("protests the detention on 9 April",
+    published later)."""
     head = given if given is not None else clauses.anchor(tokens, ctx.words)
     if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
         return None
@@ -211,8 +220,9 @@ def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | No
     head = _grounds_of(head, ctx.words)
     told = clauses.present_object(head, ctx.words)
     published = ctx.doc.published
-    if told is not None and m.latest is not None and published and m.latest < published:
-        return told
+    late = m.latest is not None and published is not None and m.latest < published
+    if told is not None and late and attribution.own_voice(ctx.doc):
+        return told  # not a report's present of narration ("12 March: Orvo condemns ...")
     return head
 
 
