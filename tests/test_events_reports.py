@@ -715,16 +715,6 @@ def _rows_of(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
     return [(r.category, r.date_start.date()) for r in table.itertuples(index=False)]
 
 
-def test_an_act_reported_in_the_past_perfect_is_known_only_to_precede_the_saying():
-    table = extract_events([_doc("Valdoria said on Friday that it had recalled its ambassador.")])
-    row = table.set_index("category").loc["withdrawal"]
-    assert row["date_precision"] == "before" and pd.isna(row["date_start"]), row.to_dict()
-    assert row["date_end"].date() == dt.date(2031, 4, 11)
-    # in the simple past, it is the saying's day, as reports tell it
-    table = extract_events([_doc("Valdoria said on Friday that it recalled its ambassador.")])
-    assert table.set_index("category").loc["withdrawal", "date_precision"] == "day"
-
-
 @pytest.mark.parametrize("mark", ["‘Baseless’", '"Baseless"', "“Baseless”"])
 def test_a_quoted_word_before_its_speaker_is_not_the_speaker(mark):
     text = f"Ivo Tarn criticised Valdoria on Thursday. {mark}, Orla Kess replied on Friday."

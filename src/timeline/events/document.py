@@ -259,7 +259,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         lemma=found.lemma,
         code=found.cls.code,
         category=found.cls.category,
-        when=_before_saying(_forward(_when(m), found.planned, ctx.doc), head, ctx.words),
+        when=_forward(_when(m), found.planned, ctx.doc),
         about=about,
         context=context,
         names=names,
@@ -416,18 +416,6 @@ def _names_itself(cand: Candidate, code: str, doc: Any) -> bool:
 def _line_end(text: str, offset: int) -> int:
     end = text.find("\n", offset)
     return len(text) if end < 0 else end
-
-
-def _before_saying(when: When, head: Any, words: Words) -> When:
-    """An act a dated saying reports in the past perfect ("said on Friday that it had
-    recalled its ambassador") is known only to precede the saying's day."""
-    saying = head.head
-    if head.dep_ != "ccomp" or saying.lemma_.lower() not in words.SPEECH or when.end is None:
-        return when
-    if when.precision != "day" or clauses.own_date(head):
-        return when
-    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
-    return When(None, when.end, "before", when.text, when.span) if perfect else when
 
 
 def _when(m: Any) -> When:
