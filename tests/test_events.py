@@ -2458,3 +2458,22 @@ def test_at_the_invitation_of_a_minister_b_will_visit_is_bs_visit():
         "Arvelia from April 14 to 16."
     )
     assert _by_category(text).loc["visit", "actor"] == "Foreign Minister Ivo Tarn"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did the minister protest to Kestland on Monday?",
+        "Asked whether Valdoria had recalled its ambassador on Tuesday, Ivo Lind declined to "
+        "comment.",
+        "If Orvo expels the envoy on Friday, Lirria will respond.",
+    ],
+)
+def test_a_question_or_a_condition_tells_no_act(sentence):
+    df = extract_events([_doc(sentence + " Kestland expelled two envoys on Wednesday.")])
+    assert list(df["category"]) == ["expulsion"], df[["title"]]
+
+
+def test_even_if_tells_its_clause():
+    df = _by_category("Orvo will keep its ban even if the Lirrian restrictions expire on 15 May.")
+    assert len(df) >= 1 and (df["date_text"] == "15 May").any(), df[["title"]]

@@ -219,6 +219,9 @@ TEXT_HEADS: frozenset[str] = frozenset(
 # Settings a subject's own possessive names ("agreed at its meeting", "said in its
 # statement"); not "during his visit", which is often another's.
 OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
+# Conjunctions of a question or a condition: "asked whether Valdoria had recalled its
+# envoy on Monday", "if Orvo expels the envoy": no act told.
+UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
 # not the building), so no act below them stands for the verb above.
 CONCESSIVE: frozenset[str] = frozenset({"despite", "notwithstanding"})
