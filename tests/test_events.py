@@ -223,8 +223,8 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
     [
         ("Question: On Thursday, a court in Port Sable sentenced two reporters.", "Port Sable"),
         (
-            "Question (Harbour Wire): Has Minister Ana Lind been in contact with Valdoria on "
-            "Thursday?",
+            "Question (Harbour Wire): Minister Ana Lind was in contact with Valdoria on "
+            "Thursday. What did they discuss?",
             "Ana Lind",
         ),
         ("Kestland announced on Thursday that it is expelling two diplomats.", "Kestland"),
