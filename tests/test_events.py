@@ -223,7 +223,7 @@ def test_the_object_of_a_prompting_verb_is_who_acts_but_an_order_stays_the_order
     [
         ("Question: On Thursday, a court in Port Sable sentenced two reporters.", "Port Sable"),
         (
-            "Question (Harbour Wire): Minister Ana Lind was in contact with Valdoria on "
+            "Question (Harbour Wire): Minister Ana Lind held talks with Valdoria on "
             "Thursday. What did they discuss?",
             "Ana Lind",
         ),
