@@ -159,7 +159,7 @@ def _dated_clauses(ctx: Context) -> None:
         key = id(sent.doc)
         if key not in token_starts:
             token_starts[key] = [t.idx for t in sent.doc]
-        dated = by_sentence.get(k, [])
+        dated = [] if idioms.question(sent) else by_sentence.get(k, [])  # asks, tells nothing
         items = [(m, None) for m in dated]
         for span in spans_in.get(k, []):
             items.extend(offsets.offset(ctx, base, sent, span, dated, token_starts[key]))

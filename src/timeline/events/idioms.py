@@ -432,8 +432,8 @@ def _media(tok: Any, words: Words) -> bool:
 def done(head: Any, words: Words) -> Any | None:
     """The predicate a dated act is told by when it was done, or None when it was not: a
     negated verb ("did not expel", "never recalled"; not "not only ... but"), one of advice
-    ("should agree"), a question ("Did X protest on Monday?", "asked whether X had ...") or
-    a condition ("if X expels ...") makes no row, and
+    ("should agree"), an indirect question ("asked whether X had ...") or a condition ("if
+    X expels ...") makes no row (a direct question: ``question``), and
     an infinitive under a verb of ``NOT_DONE`` ("refused to sign on Monday") is that verb's
     act when the verb has a class ("refuse": a rejection), else none."""
     if head.pos_ not in ("VERB", "AUX"):
@@ -447,8 +447,6 @@ def done(head: Any, words: Words) -> Any | None:
             return None  # "should agree": advice, no act
         if child.dep_ == "mark" and child.lower_ in words.UNTOLD_MARKS and not _even(child):
             return None  # "asked whether X had recalled ...": a question
-    if head.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
-        return None  # "Did the minister protest on Monday?": a question tells no act
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
         return head.head if head.head.lemma_.lower() in words.verbs else None
     return head
@@ -459,3 +457,9 @@ def _even(mark: Any) -> bool:
     restrictions expire on 15 September")."""
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return before is not None and before.lower_ == "even"
+
+
+def question(sent: Any) -> bool:
+    """Whether a sentence is a question ("Did the minister protest on Monday?"): it tells no
+    act. (Asked once per sentence: a run-on sentence would make it costly per mention.)"""
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
