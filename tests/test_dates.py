@@ -790,3 +790,14 @@ def test_days_later_with_no_day_told_before_is_not_counted_from_the_report():
 def test_a_span_of_two_years_before_a_comma_is_one_mention():
     assert spans("Orvo signed the accord in 1957-58, and it lapsed.") == [("1957-58", "1957/1958")]
     assert spans("The fund grew to 1957-58,000 units.") == []  # a number, not years
+
+
+def test_a_day_of_the_month_follows_the_month_told_before_it():
+    text = "On 2 July Orvo expelled an envoy. On the 5th, Lirria recalled its ambassador."
+    assert [m.value for m in find_dates(text, REF)] == ["2019-07-02", "2019-07-05"]
+    text = "On 28 June Orvo expelled an envoy. On the 2nd, Lirria recalled its ambassador."
+    assert [m.value for m in find_dates(text, REF)] == ["2019-06-28", "2019-07-02"]
+    # "the 1st and 2nd of May" is one date of May, not the 1st of this month
+    assert [m.value for m in find_dates("Lirria acted on the 1st and 2nd of May.", REF)] == [
+        "2019-05-02"
+    ]

@@ -266,8 +266,7 @@ def plural(sent: Any, base: int, span: tuple[int, int] | None, words: Words) -> 
 
 def _title(tok: Any, words: Words) -> bool:
     """A capitalised office title with no determiner of its own ("Foreign Minister", "State
-    Councillor"): a known office word, or a capitalised word of no named entity."""
+    Councillor"): a known office word."""
     if not tok.text[:1].isupper() or any(c.dep_ == "det" for c in tok.children):
         return False
-    office = tok.lower_ in words.AGENT_HEADS or tok.lower_ in words.OFFICE_TITLES
-    return office or (tok.pos_ == "PROPN" and not tok.ent_type_)
+    return tok.lower_ in words.AGENT_HEADS or tok.lower_ in words.OFFICE_TITLES

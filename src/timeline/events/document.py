@@ -6,6 +6,7 @@ pure and its result is picklable, so a process pool or a Dask cluster can run it
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -138,7 +139,6 @@ def _dated_clauses(ctx: Context) -> None:
     attribution.note_people(ctx)
     mentioned = mentions.party_mentions(ctx)
     by_sentence: dict[int, list[Any]] = {}
-    import bisect
 
     for m in ctx.mentions:
         k = bisect.bisect_right(starts, m.start) - 1
@@ -233,7 +233,9 @@ def _grounds_of(head: Any, words: Words) -> Any:
     if head.tag_ != "VBG" or head.dep_ != "pcomp" or prep.lower_ not in words.GROUNDS:
         return head
     verb = prep.head
-    cls = clauses.verb_class(verb, words) if verb.pos_ == "VERB" else None
+    if verb.pos_ != "VERB" or clauses.own_date(verb):
+        return head  # "on Tuesday criticised X for closing the border on Monday": Monday's
+    cls = clauses.verb_class(verb, words)
     return verb if cls is not None and merging.verbal(cls.code) else head
 
 
@@ -506,21 +508,24 @@ def _score(ctx: Context) -> None:
         *(_lemmas(sent, sent[0], ctx.words) for _base, sent in ctx.sentences)
     )
     names = _story_names(ctx)
+    starts = [b + sent[0].idx for b, sent in ctx.sentences]
     for cand in ctx.candidates:
         cand.confidence = confidence.score(cand)
-        cand.actor_plural = _plural(ctx, cand.actor_span)
+        cand.actor_plural = _plural(ctx, cand.actor_span, starts)
         cand.document = lemmas
         cand.story_names = {ctx.doc.doc_id: names}
 
 
-def _plural(ctx: Context, span: tuple[int, int] | None) -> bool:
-    """Whether the actor phrase at ``span`` is plural (``actors.plural``)."""
+def _plural(ctx: Context, span: tuple[int, int] | None, starts: list[int]) -> bool:
+    """Whether the actor phrase at ``span`` is plural (``actors.plural``); ``starts``: the
+    sentences' first offsets (found by bisection: a long text has thousands)."""
     if span is None:
         return False
-    found = next(
-        ((b, s) for b, s in ctx.sentences if b + s[0].idx <= span[0] < b + s[-1].idx + 1), None
-    )
-    return found is not None and actors.plural(found[1], found[0], span, ctx.words)
+    k = bisect.bisect_right(starts, span[0]) - 1
+    if k < 0:
+        return False
+    base, sent = ctx.sentences[k]
+    return actors.plural(sent, base, span, ctx.words)
 
 
 def _story_names(ctx: Context) -> frozenset[str]:

@@ -431,8 +431,8 @@ def _media(tok: Any, words: Words) -> bool:
 
 def done(head: Any, words: Words) -> Any | None:
     """The predicate a dated act is told by when it was done, or None when it was not: a
-    negated verb ("did not expel", "never recalled"; not "not only ... but"), one of advice
-    ("should agree"), an indirect question ("asked whether X had ...") or a condition ("if
+    negated verb ("did not expel", "never recalled"; not "not only ... but"), an indirect
+    question ("asked whether X had ...") or a condition ("if
     X expels ...") makes no row (a direct question: ``question``), and
     an infinitive under a verb of ``NOT_DONE`` ("refused to sign on Monday") is that verb's
     act when the verb has a class ("refuse": a rejection), else none."""
@@ -440,11 +440,9 @@ def done(head: Any, words: Words) -> Any | None:
         return head
     for child in head.children:
         if child.dep_ == "neg" and not (
-            child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "only"
+            child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in words.NOT_ONLY
         ):
             return None
-        if child.dep_ == "aux" and child.lower_ in words.ADVISING:
-            return None  # "should agree": advice, no act
         if child.dep_ == "mark" and child.lower_ in words.UNTOLD_MARKS and not _even(child):
             return None  # "asked whether X had recalled ...": a question
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
@@ -460,6 +458,11 @@ def _even(mark: Any) -> bool:
 
 
 def question(sent: Any) -> bool:
-    """Whether a sentence is a question ("Did the minister protest on Monday?"): it tells no
-    act. (Asked once per sentence: a run-on sentence would make it costly per mention.)"""
-    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
+    """Whether a sentence is a question ("Did the minister protest on Monday?", "Who
+    expelled ...?"): it ends with a question mark and opens with an auxiliary or a question
+    word; it tells no act ("Kestland expelled the envoy on Monday, but why?" does). Asked once
+    per sentence: a run-on sentence would make it costly per mention."""
+    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and (first.tag_ in ("MD", "WP", "WRB", "WDT") or first.pos_ == "AUX")

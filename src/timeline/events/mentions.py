@@ -98,7 +98,7 @@ def _no_party(ent: Any, words: Words) -> bool:
     if len(ent) != 1 or any(is_gazetteer_key(k) for k in party_keys(ent.text)):
         return False
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    return any(w in words.AGENT_HEADS or w in words.OFFICE_TITLES for w in (head, after))
+    return head in words.OFFICE_TITLES or after in words.DOMAIN_OFFICES
 
 
 def _where(ent: Any, words: Words) -> bool:

@@ -42,8 +42,9 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     """
     # an implied actor is a guess from the context: the title does not state it
     # a thing as subject ("the trial opened") says more than "an unnamed party"
+    titles = words.AGENT_HEADS | words.OFFICE_TITLES
     actor = (
-        not cand.actor_implied and short_actor(cand.actor, one=not cand.actor_plural)
+        not cand.actor_implied and short_actor(cand.actor, not cand.actor_plural, titles)
     ) or _theme(cand, words)
     if cand.kind == "response" and target is not None:
         stated = not cand.actor_implied and bool(cand.actor)
@@ -62,7 +63,8 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
             else words.TITLE_RESPONSE_VERB,
             target=answered,
             target_actor=(
-                not target.actor_implied and short_actor(target.actor, one=not target.actor_plural)
+                not target.actor_implied
+                and short_actor(target.actor, not target.actor_plural, titles)
             )
             or _theme(target, words).lower(),
         )
@@ -78,7 +80,7 @@ def _theme(cand: Candidate, words: Words) -> str:
     return short_actor(cand.theme) if cand.theme else words.TITLE_UNKNOWN_ACTOR
 
 
-def short_actor(actor: str, one: bool = False) -> str:
+def short_actor(actor: str, one: bool = False, titles: frozenset[str] = frozenset()) -> str:
     """An actor phrase cut to at most six words, not ending on a short linking word; for
     ``one`` party (not "X and Y"), two titles joined before a name keep the last title and
     the name ("Deputy Premier and Foreign Minister Ivo Tarn": "Foreign Minister Ivo Tarn").
@@ -93,7 +95,7 @@ def short_actor(actor: str, one: bool = False) -> str:
     words = actor.split()
     if len(words) <= 6:
         return " ".join(words)
-    joined = _after_joined_titles(words) if one else []
+    joined = _after_joined_titles(words, titles) if one else []
     if joined:
         return " ".join(joined)
     name = _trailing_name(words)
@@ -110,15 +112,18 @@ def short_actor(actor: str, one: bool = False) -> str:
     return " ".join(words)
 
 
-def _after_joined_titles(words: list[str]) -> list[str]:
+def _after_joined_titles(words: list[str], titles: frozenset[str]) -> list[str]:
     """The last title and the name after two titles joined by "and" ("Deputy Premier and
     Foreign Minister Ivo Tarn": "Foreign Minister Ivo Tarn"), with a possessor that opens the
-    phrase ("Lirria's ..."), when that fits in six words; else []."""
+    phrase ("Lirria's ..."), when that fits in six words; else []. The word before "and" is a
+    title (``titles``): not "Department of Foreign Affairs and International Trade"."""
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
     run = words[k:]
-    if len(run) < 2 or k == 0 or words[k - 1] not in ("and", "&"):
+    if len(run) < 2 or k < 2 or words[k - 1] not in ("and", "&"):
+        return []
+    if words[k - 2].lower() not in titles or any(w.endswith(("'s", "’s")) for w in run):
         return []
     owner = [words[0]] if words[0].endswith(("'s", "’s")) and k > 1 else []
     return owner + run if len(owner) + len(run) <= 6 else []

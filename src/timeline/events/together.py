@@ -118,8 +118,8 @@ def _according_to(found: Clause, words: Words) -> list[Clause] | None:
     if noun.dep_ != "pobj" or to.head.lower_ not in words.ACCORDING or to.head.i == to.i:
         return None
     verb = to.head.head
-    if verb.pos_ != "VERB" or not _own_subject(verb) or has_date(verb, to.head):
-        return []
+    if verb.tag_ != "VBD" or not _own_subject(verb) or has_date(verb, to.head):
+        return []  # a past act: not "has long opposed", "rejects", "is preparing to"
     act = clause(verb, words)
     if act is None or act.planned or act.cls.code == "000" or has_date(act.head, to.head):
         return []

@@ -60,23 +60,36 @@ def weekday_of(wd: int, state: State, start: int, end: int, relation: str) -> Re
 
 
 def ordinal_day(m: re.Match[str], state: State) -> Resolved | None:
-    """ "On the 3rd": that day of the base date's month, or of the month before when the day
-    is still to come (a report tells what has happened); in a future clause, or in a story
-    told forward from its last date ("on 2 October ... On the 5th"), the coming one."""
+    """ "On the 3rd": a day of the month of the last day told before it ("on 2 March ... on the
+    5th": 5 March), the coming one from there; with no day told before, of the base date's
+    month, or of the month before when the day is still to come (a report tells what has
+    happened), the coming one in a future clause. Never after the reference in a report's past."""
     day = int(m.group("d"))
     base = state.base
     if base is None:
         return Resolved("DATE", f"XXXX-XX-{day:02d}", None, None, "day")
-    year, month = base.year, base.month
-    if state.anchored or future_context(state, m.start(), m.end()):
-        if day < base.day:
+    future = future_context(state, m.start(), m.end())
+    told = state.last_day[0] if state.last_day is not None else None
+    ref = told or base
+    year, month = ref.year, ref.month
+    if told is not None or state.anchored or future:
+        if day < ref.day:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    elif day > base.day:
+    elif day > ref.day:
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     try:
-        return cal.day(datetime.date(year, month, day))
+        found = datetime.date(year, month, day)
     except ValueError:
         return None  # "the 31st" of a month of thirty days
+    if not future and not state.anchored and state.ref is not None and found > state.ref:
+        # past the report's day: a day of the report's month, or of the month before
+        back = base.month - (day > base.day)
+        year, month = (base.year - 1, 12) if back == 0 else (base.year, back)
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            return None
+    return cal.day(found)
 
 
 def _bare_abbreviation(state: State, wdtext: str) -> bool:

@@ -123,8 +123,8 @@ WEEKDAY_ALONE = (
 ORDINAL_DAY = (
     rf"{B}(?:on|since|by|until|till|from|before|after)\s+(?P<span>the\s+"
     r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))"
-    r"(?=\s*(?:[.,;:)!?\n]|$)|\s+(?:and|or|at|in|when|while|but|as|with|to|during|following|"
-    r"amid|after|before|of\s+(?:this|the)\s+month)(?![\w-]))"
+    r"(?=\s*(?:[.,;:)!?\n]|$)|\s+(?:at|in|when|while|but|as|with|during|following|"
+    r"amid|after|before|of\s+(?:this|the)\s+month)(?![\w-]))"  # not "the 1st and 2nd of May"
 )
 WEEKDAY_SET = (
     rf"{B}(?:each|every)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"

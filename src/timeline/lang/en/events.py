@@ -127,9 +127,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("clash", "fight", "shell", "invade", "fire", "skirmish"),
         ("clash", "fighting", "skirmish", "face-off", "standoff", "invasion", "incursion", "war"),
     ),
-    ("200", "election", ("elect",), ("election", "referendum", "poll")),
-    # not CAMEO: a vote of a body ("the parliament voted to", "abstained in the vote")
-    ("201", "vote", ("vote", "abstain"), ("vote", "ballot")),
+    ("200", "election", ("elect", "vote"), ("election", "vote", "referendum", "poll", "ballot")),
     ("210", "inauguration", ("inaugurate", "swear"), ("inauguration",)),
     ("220", "debate", ("debate",), ("debate",)),
     # not CAMEO: an official removed from office ("fired its police chief"), only with a
@@ -246,8 +244,7 @@ REACTIVE: frozenset[str] = frozenset(
 IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
 # Classes of acts that others react to.
 SALIENT: frozenset[str] = frozenset(
-    {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"}
-    | {"200", "201"}
+    {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"} | {"200"}
 )
 # Verbs of deciding: an act they report in the future ("announced it would withdraw") is
 # the decision itself, made that day.
@@ -263,8 +260,8 @@ OFFICE_TITLES: frozenset[str] = frozenset(
 # Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
 # makes no row; the refusal does when its verb has a class of its own.
 NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
-# Modals of advice: "the two governments should agree on ..." is a call, not an act.
-ADVISING: frozenset[str] = frozenset({"should", "ought"})
+# Words after "not" that keep its verb's act ("did not only protest but ...", "not just").
+NOT_ONLY: frozenset[str] = frozenset({"only", "just", "merely", "simply"})
 # Saying verbs: their date dates the saying, and their clause complement is what was said.
 SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 
@@ -329,6 +326,7 @@ FUTURE_MARKERS: frozenset[str] = frozenset(
         "scheduled",
         "expected",
         "expect",  # the lemma: "were expected to sign in June"
+        "should",  # "the talks should resume on Monday", "should agree": not yet done
         "schedule",
         "intend",
         "upcoming",

@@ -216,6 +216,11 @@ TEXT_HEADS: frozenset[str] = frozenset(
     {"convention", "treaty", "accord", "agreement", "charter", "protocol", "declaration"}
     | {"resolution", "act", "law", "statute", "covenant", "memorandum", "communique"}
 )
+# Office words a ministry's domain comes before ("Interior Minister", "Trade Ministry"):
+# the one word before them the tagger takes for a name is no party.
+DOMAIN_OFFICES: frozenset[str] = frozenset(
+    {"minister", "ministry", "secretary", "department", "office"}
+)
 # Settings a subject's own possessive names ("agreed at its meeting", "said in its
 # statement"); not "during his visit", which is often another's.
 OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
