@@ -143,16 +143,8 @@ def _collect(folder: Path, gold: Path):
         i, k = index[a], index[b]
         row, target = rows[i], rows[k]
         reactive = row.code in words.REACTIVE
-        if not reactive and level < 4:
-            continue  # the linker's hard filters, as in ``link``
-        if not reactive and row.code != "000" and family(row.code) == family(target.code):
-            continue
-        if target.when.precision in linking.COARSE_TARGETS and level < 4:
-            continue
-        if target.confidence < linking.DOUBTFUL and level < 3:
-            continue
-        if target.code in words.ANSWERED_BY_NAME and level < 3:
-            continue
+        if linking.barred(row, target, level, not reactive, words):
+            continue  # the linker's own filters
         options.setdefault(i, {})[k] = {**feats, "row_reactive": float(reactive)}
     links = []
     for i, found in options.items():

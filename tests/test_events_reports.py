@@ -19,9 +19,15 @@ from timeline.events.quotes import quotations, quoted
 PUB = dt.date(2031, 4, 12)  # a Saturday: "Wednesday" is 2031-04-09
 
 
-def _doc(text: str, publisher_type: str = "news media") -> Document:
+def _doc(
+    text: str, publisher_type: str = "news media", published: dt.date = PUB, outlet: str = ""
+) -> Document:
     return Document(
-        doc_id="q1", text=text, published=PUB, outlet="Test Wire", publisher_type=publisher_type
+        doc_id="q1",
+        text=text,
+        published=published,
+        outlet=outlet or "Test Wire",
+        publisher_type=publisher_type,
     )
 
 
@@ -654,9 +660,9 @@ def test_an_office_saying_again_undated_makes_no_second_row():
     assert not df["notes"].str.contains("news day").any(), df[["category", "actor", "notes"]]
 
 
-def _rows(text: str) -> list[tuple[str, dt.date, str]]:
-    """(category, day, actor) of the rows of one invented report."""
-    table = extract_events([_doc(text)])
+def _rows(text: str, **kw) -> list[tuple[str, dt.date, str]]:
+    """(category, day, actor) of the rows of one invented report (``_doc``'s keywords)."""
+    table = extract_events([_doc(text, **kw)])
     return sorted((r.category, r.date_start.date(), r.actor) for r in table.itertuples(index=False))
 
 
@@ -695,24 +701,18 @@ def test_a_reaction_in_the_present_gives_an_earlier_date_to_its_object():
         "The Embassy strongly protests the detention of Kestlandic national Ivo Lind by "
         "Valdorian authorities on April 9 and demands his immediate release."
     )
-    rows = _rows_of(text, published=dt.date(2031, 4, 11))
+    rows = _days(text, published=dt.date(2031, 4, 11))
     assert ("detention", dt.date(2031, 4, 9)) in rows, rows
     assert ("protest", dt.date(2031, 4, 9)) not in rows, rows
     # the same day, the reaction is that day's too
-    rows = _rows_of("We condemn the attack on the border post this morning.", published=PUB)
+    rows = _days("We condemn the attack on the border post this morning.", published=PUB)
     assert ("criticism", PUB) in rows, rows
 
 
-def _rows_of(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
-    doc = Document(
-        doc_id="g1",
-        text=text,
-        published=published,
-        outlet="Embassy of Kestland in Valdoria",
-        publisher_type="government",
-    )
-    table = extract_events([doc])
-    return [(r.category, r.date_start.date()) for r in table.itertuples(index=False)]
+def _days(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
+    """(category, day) of the rows of one invented embassy statement."""
+    embassy = {"publisher_type": "government", "outlet": "Embassy of Kestland in Valdoria"}
+    return [(c, day) for c, day, _a in _rows(text, published=published, **embassy)]
 
 
 @pytest.mark.parametrize("mark", ["‘Baseless’", '"Baseless"', "“Baseless”"])

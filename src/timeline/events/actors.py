@@ -269,4 +269,4 @@ def _title(tok: Any, words: Words) -> bool:
     Councillor"): a known office word."""
     if not tok.text[:1].isupper() or any(c.dep_ == "det" for c in tok.children):
         return False
-    return tok.lower_ in words.AGENT_HEADS or tok.lower_ in words.OFFICE_TITLES
+    return tok.lower_ in words.TITLE_WORDS

@@ -60,8 +60,8 @@ def layout(text: str, title: str, words: Words) -> Layout:
     questions: list[tuple[int, int]] = []
     seen: set[str] = set()
     norm_title = " ".join(title.split()).lower()
-    lines = [raw.strip() for raw in text.split("\n") if raw.strip()]
-    only = lines[0] if len(lines) == 1 else None  # a text of one line is its own body
+    whole = text.strip()
+    only = whole if "\n" not in whole else None  # a text of one line is its own body
     pos = 0
     turn = ""
     for raw in text.split("\n"):

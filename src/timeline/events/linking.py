@@ -164,20 +164,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story
             score = _score(row, target, level, story, parties[i], parties[k], classes)
-            if score < needed or (needed == THRESHOLD_OTHER and level < 4):
-                continue  # a row of another class answers only what its own objects name
-            if (
-                needed == THRESHOLD_OTHER
-                and row.code != "000"
-                and family(row.code) == family(target.code)
-            ):
-                continue  # a visit after a visit is the same story told twice, not an answer
-            if target.when.precision in COARSE_TARGETS and level < 4:
-                continue  # background dated by a month or a year is answered only by name
-            if target.confidence < DOUBTFUL and level < 3:
-                continue  # a doubtful row is answered only when the reaction names it
-            if target.code in words.ANSWERED_BY_NAME and level < 3:
-                continue  # a meeting or a visit is answered when the reaction names it
+            if score < needed or barred(row, target, level, needed == THRESHOLD_OTHER, words):
+                continue
             distance = (_day(row) - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
             if (best is None or key > best[0]) and not _reaches(rows, k, i):
@@ -189,6 +177,20 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
     _to_roots(rows, named)
     _with_partners(rows)
     _to_focal(rows, words.REACTIVE, stories, parties)
+
+
+def barred(row: Candidate, target: Candidate, level: int, other: bool, words: Words) -> bool:
+    """Whether ``row`` may not answer ``target`` however it scores, given ``_naming``'s
+    ``level`` (``other``: the row is of no reactive class)."""
+    if other and level < 4:
+        return True  # a row of another class answers only what its own objects name
+    if other and row.code != "000" and family(row.code) == family(target.code):
+        return True  # a visit after a visit is the same story told twice, not an answer
+    if target.when.precision in COARSE_TARGETS and level < 4:
+        return True  # background dated by a month or a year is answered only by name
+    if target.confidence < DOUBTFUL and level < 3:
+        return True  # a doubtful row is answered only when the reaction names it
+    return target.code in words.ANSWERED_BY_NAME and level < 3  # a meeting or a visit
 
 
 def _to_focal(

@@ -42,7 +42,7 @@ def title(cand: Candidate, target: Candidate | None, words: Words) -> str:
     """
     # an implied actor is a guess from the context: the title does not state it
     # a thing as subject ("the trial opened") says more than "an unnamed party"
-    titles = words.AGENT_HEADS | words.OFFICE_TITLES
+    titles = words.TITLE_WORDS
     actor = (
         not cand.actor_implied and short_actor(cand.actor, not cand.actor_plural, titles)
     ) or _theme(cand, words)

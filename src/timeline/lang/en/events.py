@@ -407,6 +407,8 @@ AGENT_HEADS: frozenset[str] = HOME_HEADS | {
 # Those of them that, as a modifier, name who acts ("a military coup", "army exercises");
 # "an official visit" is a formal one, not an official's.
 AGENT_MODIFIERS: frozenset[str] = AGENT_HEADS - {"official", "officials"}
+# Words of office a title is made of ("Deputy Premier and Foreign Minister Ivo Tarn").
+TITLE_WORDS: frozenset[str] = AGENT_HEADS | OFFICE_TITLES
 
 # Prepositions that tell where an act was ("was tabled in Orvo"): a city named so is a
 # place, not a party an act with no agent can be put down to.
