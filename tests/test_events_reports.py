@@ -101,6 +101,29 @@ def test_quotations_pair_their_marks_and_an_open_one_runs_to_the_end_of_its_para
     assert quoted(spans, text.index("Next")) is None
 
 
+def test_a_typographic_opening_mark_may_close_with_a_straight_one():
+    # pasted text mixes marks: the quotation ends at the straight mark, so what follows it
+    # ('he said') is its attribution, not part of it
+    text = '“We will return," he said. Then they left.'
+    spans = quotations(text)
+    assert [text[a:b] for a, b in spans] == ["We will return,"]
+    assert quoted(spans, text.index("he said")) is None
+
+
+@pytest.mark.parametrize("mark", ["”", '"'])
+def test_we_in_a_quotation_said_by_he_is_the_person_named_last_as_speaking(mark):
+    # 'he' names no party: the speaker is the person last named as saying something, not
+    # the party named last (Kestland, whose sanctions the quotation answers)
+    text = (
+        "Valdoria will act, President Ivo Tarn said on Wednesday. The move comes after "
+        "Kestland imposed sanctions on two Valdorian ministers on Monday. "
+        f"“Today we are freezing the assets of the two Kestland ministers,{mark} he said."
+    )
+    df = extract_events([_doc(text)])
+    (freeze,) = df[df["date_start"] == pd.Timestamp(PUB)].itertuples()
+    assert "Tarn" in freeze.actor, df[["date_start", "category", "actor"]]
+
+
 NEWS_LEAD = "Kestland's air force launched strikes in Valdoria early Thursday. "
 
 

@@ -148,6 +148,8 @@ def _quoted_speaker(ctx: Context, offset: int) -> str:
     if span is None:
         return ""
     said = quotes.speaker(ctx.sentences, span, ctx.words)
+    if said is not None and said.lower_ in quotes.PERSONS:
+        said = quotes.last_speaker(ctx.sentences, span[0], ctx.words)  # '..." he said'
     if said is None:
         return ""
     phrase, _ = actors.actor_phrase(said, ctx.words)

@@ -4,16 +4,19 @@ A first-person subject inside a quotation of a news report ("We have also decide
 the visits") is the party the quotation is attributed to, not whoever the report named last.
 The speaker is the subject of the saying verb that follows the closing mark in its sentence
 ('..." the ministry said in a statement') or, failing that, precedes the opening mark
-('The minister said: "We ..."').
+('The minister said: "We ..."'). A speaker named only by a personal pronoun ('..." he said')
+is the person named last as saying something before the quotation (``last_speaker``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
-# an opening and a closing mark: typographic pairs, or straight double quotes
-_PAIRED = re.compile(r"“([^”\n]*)”?|\"([^\"\n]*)\"?")
+# an opening and a closing mark: typographic pairs (closed by a straight mark too, as pasted
+# text mixes them), or straight double quotes
+_PAIRED = re.compile(r"“([^”\"\n]*)[”\"]?|\"([^\"\n]*)\"?")
 
 # how many words may stand between a quotation's mark and the verb saying it
 SAYING_REACH = 8
@@ -23,9 +26,9 @@ def quotations(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the quotations of a text (double quotation marks: a single mark is as
     often an apostrophe), marks excluded; one left open runs to the end of its line.
 
-    >>> text = 'He said: "We agree." Then “they left”.'
+    >>> text = 'He said: "We agree." Then “they left”, and “we stay," he said.'
     >>> [text[a:b] for a, b in quotations(text)]
-    ['We agree.', 'they left']
+    ['We agree.', 'they left', 'we stay,']
     """
     spans = []
     for m in _PAIRED.finditer(text):
@@ -81,3 +84,33 @@ def _saying_subject(tokens: Any, words: Any) -> Any | None:
             if subject is not None and subject.lower_ not in words.FIRST_PERSON:
                 return subject
     return None
+
+
+# personal pronouns that stand for one person: their antecedent is a named speaker
+PERSONS = frozenset({"he", "she"})
+
+# how many sentences back a pronoun's speaker is looked for
+SPEAKER_REACH = 6
+
+
+def last_speaker(sentences: list[tuple[int, Any]], offset: int, words: Any) -> Any | None:
+    """The subject heading the last saying verb before ``offset`` whose subject is a named
+    person (a proper name the tagger takes for a person, or a titled name): the antecedent of
+    '..." he said' in 'Tarn vowed ... "We will ...," he said'. None when the last few sentences
+    name no speaker."""
+    k = bisect.bisect_left(sentences, offset, key=lambda pair: pair[0] + pair[1].start_char)
+    for base, sent in reversed(sentences[max(0, k - SPEAKER_REACH) : k]):
+        for tok in reversed(sent):
+            if base + tok.idx >= offset or tok.lemma_.lower() not in words.SPEECH:
+                continue
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _person(subject):
+                return subject
+    return None
+
+
+def _person(tok: Any) -> bool:
+    """Whether a subject names a person: a proper name tagged as a person."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
