@@ -1334,10 +1334,25 @@ def test_words_told_with_an_act_are_no_act_of_their_own(text):
         ("Korea's upcoming election", "South Korea"),  # news writes the south's so
         ("the Democratic People's Republic of Korea", "North Korea"),  # not the south
         ("Association of Southeast Asian Nations", "ASEAN"),  # a listed name with "of"
+        ("Britain's foreign secretary", "Government of the United Kingdom"),  # short forms
+        ("Americans", "the United States"),  # the data adds
+        ("Philippine coast guard", "the Philippines"),
+        ("Belgrade", "Serbian ministry"),  # a capital the gazetteer gives a defunct state
     ],
 )
 def test_every_demonym_and_listed_short_form_names_its_country(a, b):
     assert same_party(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kremlin spokesman", "Russian President Ivo Tarn"),  # an organ stays itself
+        ("Britain", "Brittany's regional council"),
+    ],
+)
+def test_a_seat_of_government_and_a_lookalike_name_no_other_party(a, b):
+    assert not same_party(a, b)
 
 
 def test_it_in_what_an_office_says_is_that_office_not_the_party_named_last():

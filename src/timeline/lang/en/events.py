@@ -344,8 +344,10 @@ THIRD_PERSON: frozenset[str] = frozenset(
 
 # Intergovernmental organisations (one party each, whatever organ speaks for it) are world
 # knowledge, not words: they live in the data file organisations.csv beside this module,
-# with the short forms of country names the country gazetteer lacks ("Saudi"; "Korea" for the
-# south, as news writes it: "North Korea" is still the north's, its longer name matching first).
+# with the short forms of country names the country gazetteer lacks ("Saudi", "Britain"; "Korea"
+# for the south, as news writes it: "North Korea" is still the north's, its longer name matching
+# first). Seats of government ("the Kremlin") stay their own words: they tell an organ apart
+# from the others of its country (two speakers of one party are two rows).
 ORGANISATIONS_FILE = "organisations.csv"
 
 # The state a publisher's name ends on: "Ministry of Commerce of Valdoria", "National Assembly
