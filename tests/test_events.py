@@ -1355,6 +1355,31 @@ def test_a_seat_of_government_and_a_lookalike_name_no_other_party(a, b):
     assert not same_party(a, b)
 
 
+@pytest.mark.parametrize(
+    ("first", "alone"),
+    [
+        ("Arvelia's ruling junta", "the junta"),
+        ("the Arvelian regulator", "the regulator"),
+    ],
+)
+def test_a_body_named_once_with_its_country_is_that_countrys_when_it_comes_back_alone(first, alone):
+    text = (
+        f"Kestland's foreign minister said on Friday that {first} was out of control. "
+        f"On Monday, {alone} expelled the Kestland ambassador."
+    )
+    row = _by_category(text).loc["expulsion"]
+    assert same_party(row["actor"], "Arvelia"), row["actor"]
+
+
+def test_a_body_named_with_its_country_and_a_partner_is_not_what_it_names_alone():
+    text = (
+        "Kestland's foreign minister said on Friday that Arvelia's junta and its partners "
+        "were out of control. On Monday, the junta expelled the Kestland ambassador."
+    )
+    row = _by_category(text).loc["expulsion"]
+    assert "partners" not in row["actor"], row["actor"]
+
+
 def test_it_in_what_an_office_says_is_that_office_not_the_party_named_last():
     text = (
         "Kestland imposed sanctions on Orvo on Monday. "

@@ -23,7 +23,9 @@ def note_offices(ctx: Context, sent: Any) -> None:
     """Record each office the sentence names with its party ("the Council of Arvelia",
     "Arvelia's foreign ministry"), by its head word."""
     for tok in sent:
-        if tok.lemma_.lower() not in ctx.words.AGENT_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.lemma_.lower() not in ctx.words.AGENT_HEADS and not _of_country(tok):
             continue
         phrase, _ = actors.actor_phrase(tok, ctx.words)
         if phrase and party_keys(phrase):
@@ -33,6 +35,18 @@ def note_offices(ctx: Context, sent: Any) -> None:
             country = _country_reported(tok.head, ctx.words)
             if country:
                 ctx.offices[tok.lower_] = f"{phrase} of {country}"
+
+
+def _of_country(tok: Any) -> bool:
+    """Whether a common noun is told with its country ("Arvelia's junta", "the Arvelian
+    regulator"): named so once, it is that country's where it comes back alone."""
+    if tok.pos_ != "NOUN" or any(c.dep_ == "conj" for c in tok.children):
+        return False  # "Arvelia's junta and its partners" is not what "the junta" names
+    return any(
+        (c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
+        or (c.dep_ == "poss" and c.pos_ == "PROPN")
+        for c in tok.children
+    )
 
 
 def _country_reported(verb: Any, words: Words) -> str:
