@@ -1483,6 +1483,13 @@ def test_a_noun_a_date_modifies_is_an_event_not_an_actor():
             "expulsion",
             "Kestland",
         ),
+        # hyphenated, in the passive, reported by a saying
+        (
+            "Twenty Orvo diplomats have been declared personae non-gratae and must leave "
+            "before the end of April 19, the Kestland Foreign Ministry said on Sunday.",
+            "expulsion",
+            "Kestland",
+        ),
         # strikes launched are attacks, not announcements
         (
             "Kestland's air force launched retaliatory airstrikes in Orvo early Thursday.",

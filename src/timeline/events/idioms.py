@@ -70,12 +70,15 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     for _ in range(3):  # the verb's own phrase, a few words deep: not the clauses joined to it
         following = []
         for tok in frontier:
-            if (lemma, _lemma(tok)) in words.VERB_OBJECT:
-                if _lemma(tok) in words.DIRECT_OBJECT_ONLY and not (
+            # a hyphenated compound by its last word too ("non-gratae" is "gratae")
+            for obj in dict.fromkeys((_lemma(tok), _lemma(tok).rsplit("-", 1)[-1])):
+                if (lemma, obj) not in words.VERB_OBJECT:
+                    continue
+                if obj in words.DIRECT_OBJECT_ONLY and not (
                     tok.dep_ == "dobj" and tok.head.i == verb.i
                 ):
                     continue  # "opened an investigation into the fire": not "opened fire"
-                return words.verbs[words.VERB_OBJECT[(lemma, _lemma(tok))]]
+                return words.verbs[words.VERB_OBJECT[(lemma, obj)]]
             following.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
         frontier = following
     return None
