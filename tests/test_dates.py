@@ -599,6 +599,11 @@ def test_decade_in_words() -> None:
     assert one("Prices fell through the nineties.").value == "199"
 
 
+@pytest.mark.parametrize(("text", "value"), [("in mid-2000", "2000"), ("since pre-2001", "2001")])
+def test_a_year_after_a_time_word_and_a_hyphen_is_still_a_year(text: str, value: str) -> None:
+    assert one(text, REF).value == value
+
+
 def test_fiscal_year() -> None:
     assert one("Sales in fiscal 1989 rose.", D(1989, 11, 2)).value == "1989"
 
@@ -612,6 +617,8 @@ def test_fiscal_year() -> None:
         "Envoys of 22 countries signed it.",
         "Envoys of 100 countries signed it.",
         "He cited Resolution No. 2020 at length.",
+        "The air force used Mirage-2000 jets.",  # a designation joined by a hyphen
+        "Its Su-2024 fighters flew.",
         "Some 2,000 people marched.",
         "About 2019 people marched.",
         "We may see rain.",

@@ -304,6 +304,10 @@ CUES = {
     "number_before": (
         r"(?i)(?:\bno\.?|\bnumber|\bnos?\.|#|\$|€|£|\bUS\$|\bRs\.?|\bpage|\bp\.|\broute|\bflight|"
         r"\bversion|\bmodel|\bpart|\barticle|\bsection|\bresolution|\bchapter)\s*$"
+        # a designation joined by a hyphen ("Mirage-2000", "Su-2024"), not a time word's
+        # ("mid-2000", "pre-2001", "post-2015")
+        r"|(?<![\w-])(?!(?:pre|post|mid|early|late|end|circa|ca|fiscal|fy|the)-)"
+        r"[A-Za-z][\w]*-$"
     ),
     "number_range_after": r"\s*(?:to|-|–)\s*\d",
     "year_range_after": r"\s*(?:to|-|–)\s*(?:1[0-9]|20)\d\d",
