@@ -749,3 +749,19 @@ def test_a_report_told_in_the_present_keeps_its_own_dates():
     # a timeline's present of narration: the criticism is 12 March's, not its object's
     rows = _rows("12 March: Orvo condemns the expulsion of two Lirrian envoys on 3 March.")
     assert ("criticism", dt.date(2031, 3, 12), "Orvo") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Valdoria responded on Wednesday by expelling two Kestland diplomats.", "expulsion"),
+        ("On Wednesday Valdoria responded by closing its airspace to Kestland.", "closure"),
+        # a saying done by saying is still a statement
+        ("Valdoria responded on Wednesday by saying it would study the note.", "statement"),
+    ],
+)
+def test_a_response_made_by_an_act_is_that_act(text, category):
+    df = extract_events([_doc("Kestland expelled Valdoria's ambassador on Monday. " + text)])
+    row = df[df["date_start"] == pd.Timestamp(2031, 4, 9)].iloc[0]
+    assert row["category"] == category, df[["date_start", "category", "actor"]]
+    assert same_party(row["actor"], "Valdoria"), row["actor"]

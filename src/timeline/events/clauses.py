@@ -206,6 +206,10 @@ def clause(head: Any, words: Words) -> Clause | None:
             return _verb_clause(trigger, words.verbs[_lemma(trigger)], words)
         cls = OTHER
     if lemma in words.SPEECH:
+        means = _means(raised, words)
+        if means is not None:
+            # "responded on Monday by expelling the envoy": the expulsion
+            return _verb_clause(means, verb_class(means, words), words)
         act = _reported_act(raised, words)
         if act is not None and _lemma(act) in words.LIGHT_VERBS:
             inner = _noun_clause(
@@ -354,6 +358,21 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
             )
             if not future or _lemma(verb) in words.DECIDING:
                 return child
+    return None
+
+
+def _means(verb: Any, words: Words) -> Any | None:
+    """The classed act a verb of saying was done by ("responded by expelling the envoy",
+    "answered by closing its airspace"): a gerund after a preposition of means."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in words.MEANS:
+            continue
+        for act in child.children:
+            if act.dep_ != "pcomp" or act.tag_ != "VBG":
+                continue
+            cls = verb_class(act, words)
+            if cls is not None and not verbal(cls.code):
+                return act
     return None
 
 

@@ -227,6 +227,8 @@ OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
 # Conjunctions of a question or a condition: "asked whether Valdoria had recalled its
 # envoy on Monday", "if Orvo expels the envoy": no act told.
 UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
+# Prepositions of means: "responded by expelling the envoy" is the expulsion.
+MEANS: frozenset[str] = frozenset({"by"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
 # not the building), so no act below them stands for the verb above.
 CONCESSIVE: frozenset[str] = frozenset({"despite", "notwithstanding"})
