@@ -206,33 +206,40 @@ def clause(head: Any, words: Words) -> Clause | None:
             return _verb_clause(trigger, words.verbs[_lemma(trigger)], words)
         cls = OTHER
     if lemma in words.SPEECH:
-        means = _means(raised, words)
-        if means is not None:
-            # "responded on Monday by expelling the envoy": the expulsion
-            return _verb_clause(means, verb_class(means, words), words)
-        act = _reported_act(raised, words)
-        if act is not None and _lemma(act) in words.LIGHT_VERBS:
-            inner = _noun_clause(
-                act, _lemma(act), subject_of(act, words) or subject, planned, words
-            )
-            if inner is not None:
-                return inner  # "said on Tuesday it has lodged a protest": the protest
-        if act is not None:
-            # "X said on Friday it had recalled its envoy": the reported act is the event
-            act_subject = subject_of(act, words) or subject
-            return Clause(
-                act,
-                _verb_lemma(act, words),
-                verb_class(act, words),
-                False,
-                act_subject,
-                _objects(act),
-                planned,
-                False,
-            )
+        told = _saying_clause(raised, subject, planned, words)
+        if told is not None:
+            return told
     return Clause(
         raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
     )
+
+
+def _saying_clause(raised: Any, subject: Any, planned: bool, words: Words) -> Clause | None:
+    """What a saying verb tells when it is not the event itself: the act it was done by, the
+    protest it reports lodging, or the act it reports (``_means``, ``_reported_act``)."""
+    means = _means(raised, words)
+    if means is not None:
+        # "responded on Monday by expelling the envoy": the expulsion
+        return _verb_clause(means, verb_class(means, words), words)
+    act = _reported_act(raised, words)
+    if act is not None and _lemma(act) in words.LIGHT_VERBS:
+        inner = _noun_clause(act, _lemma(act), subject_of(act, words) or subject, planned, words)
+        if inner is not None:
+            return inner  # "said on Tuesday it has lodged a protest": the protest
+    if act is not None:
+        # "X said on Friday it had recalled its envoy": the reported act is the event
+        act_subject = subject_of(act, words) or subject
+        return Clause(
+            act,
+            _verb_lemma(act, words),
+            verb_class(act, words),
+            False,
+            act_subject,
+            _objects(act),
+            planned,
+            False,
+        )
+    return None
 
 
 def _quoted_saying(verb: Any, planned: bool, words: Words) -> Clause | None:
