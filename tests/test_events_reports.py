@@ -765,3 +765,27 @@ def test_a_response_made_by_an_act_is_that_act(text, category):
     row = df[df["date_start"] == pd.Timestamp(2031, 4, 9)].iloc[0]
     assert row["category"] == category, df[["date_start", "category", "actor"]]
     assert same_party(row["actor"], "Valdoria"), row["actor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Valdoria's foreign minister Orla Kess, speaking at a news conference on "
+            "Wednesday, said her country would not be intimidated.",
+            "statement",
+        ),
+        (
+            "Speaking to reporters on Wednesday, Orla Kess said Valdoria would stand firm.",
+            "statement",
+        ),
+        ("Orla Kess spoke to reporters on Wednesday.", "statement"),
+        # talking with a party is a call
+        ("Orla Kess spoke with Kestland's foreign minister Ivo Tarn on Wednesday.", "phone call"),
+    ],
+)
+def test_talking_in_public_is_a_statement_and_with_a_party_a_call(text, category):
+    df = extract_events([_doc(text)])
+    (row,) = df.itertuples()
+    assert row.category == category, (row.category, row.actor)
+    assert "Kess" in str(row.actor), row.actor

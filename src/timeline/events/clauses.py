@@ -145,6 +145,8 @@ def clause(head: Any, words: Words) -> Clause | None:
     5. else the verb itself, of class ``other``; a noun in no class is no event.
     """
     raised = _through_raising(head, words)
+    raised = idioms.setting_of(raised, words) or raised  # "speaking at a briefing on Friday"
+    raised = idioms.speaking_aside(raised, words) or raised  # "X, speaking ..., said"
     sent_away = idioms.sent_away(raised, words)
     if sent_away is not None:
         # "ordered two diplomats to leave the country": the order is an expulsion
@@ -171,6 +173,8 @@ def clause(head: Any, words: Words) -> Clause | None:
     cls = table.get(lemma)
     if not nominal and lemma in words.SAYING_UNLESS_OBJECT and idioms.plain_object(raised):
         cls = None  # "added fourteen companies to its list": adding, not saying
+    if cls is not None and cls.code in words.TALKS and idioms.in_public(raised, words):
+        cls = words.verbs[words.PLAIN_SAYING]  # "spoke to reporters on Friday": a statement
     if nominal:
         if cls is None or _in_fixed_phrase(raised, words):
             return None

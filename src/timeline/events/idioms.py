@@ -133,6 +133,52 @@ def when_clause(verb: Any, words: Words) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in words.TIME_RELATIVES for c in verb.children)
 
 
+def setting_of(noun: Any, words: Words) -> Any | None:
+    """The participle of talking a briefing noun is the setting of ("speaking at a news
+    conference on Friday": the date, hung on the noun, is the talking's), or None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in words.SETTINGS:
+        return None
+    cls = words.nouns.get(_lemma(noun))
+    verb = noun.head.head
+    if cls is None or not verbal(cls.code) or verb.tag_ != "VBG":
+        return None
+    talk = words.verbs.get(_lemma(verb))
+    return verb if talk is not None and talk.code in words.TALKS else None
+
+
+def speaking_aside(verb: Any, words: Words) -> Any | None:
+    """ "X, speaking at a news conference on Friday, said ...": the saying a participle of
+    talking sets the scene of (it hangs on the saying, or on the saying's subject), or None."""
+    cls = words.verbs.get(_lemma(verb))
+    if verb.tag_ != "VBG" or cls is None:
+        return None
+    if cls.code not in words.TALKS and _lemma(verb) not in words.SPEECH:
+        return None
+    saying = verb.head
+    if verb.dep_ == "acl" and saying.dep_ == "nsubj":
+        saying = saying.head
+    elif verb.dep_ != "advcl":
+        return None
+    return saying if _lemma(saying) in words.SPEECH and saying.pos_ == "VERB" else None
+
+
+def in_public(verb: Any, words: Words) -> bool:
+    """Whether talking is done in public: to an audience ("spoke to reporters") or at a
+    briefing ("spoke at a news conference"), not with a party ("spoke with Tarn")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "to" and _lemma(obj) in words.AUDIENCES:
+                return True
+            cls = words.nouns.get(_lemma(obj))
+            if prep.lower_ in words.SETTINGS and cls is not None and verbal(cls.code):
+                return True
+    return False
+
+
 def medium(head: Any, words: Words) -> frozenset[int]:
     """Indices of the words that give the act's own medium, not what it answers: "at a press
     conference", "in a statement", "addressing a briefing", "issued a statement". A reaction's

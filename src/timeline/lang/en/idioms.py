@@ -445,6 +445,13 @@ FIXED_PHRASES: frozenset[tuple[str, str, str]] = frozenset(
 # saying ..."): the saying is the quoted person's (``idioms.quoted_speaker``).
 QUOTING: frozenset[str] = frozenset({"quote", "cite"})
 PLAIN_SAYING = "say"  # the listed verb whose class such a saying takes
+# Who a public word is told to: "spoke to reporters" is a statement, not a call.
+AUDIENCES: frozenset[str] = frozenset(
+    {"reporter", "journalist", "press", "media", "correspondent", "lawmaker", "parliament"}
+    | {"nation", "audience", "crowd", "supporter", "student", "television", "radio"}
+)
+# Classes of talking with someone (a call): told to an audience or at a briefing, a statement.
+TALKS: frozenset[str] = frozenset({"0431"})
 
 # Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
 # investigation by the daily, published on Monday"): publications, not reactions to them.
