@@ -789,3 +789,18 @@ def test_talking_in_public_is_a_statement_and_with_a_party_a_call(text, category
     (row,) = df.itertuples()
     assert row.category == category, (row.category, row.actor)
     assert "Kess" in str(row.actor), row.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland, a member of the Orvo Pact since 2012, on Wednesday expelled two "
+        "Valdorian diplomats.",
+        "Ivo Tarn, Kestland's ambassador to Valdoria since 2027, was summoned on Wednesday to "
+        "the Valdorian foreign ministry.",
+    ],
+)
+def test_a_year_in_an_apposition_dates_the_noun_not_the_act(text):
+    df = extract_events([_doc(text)])
+    (row,) = df.itertuples()
+    assert row.date_start.date() == dt.date(2031, 4, 9), df[["date_start", "category"]]

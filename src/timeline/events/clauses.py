@@ -83,6 +83,8 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         head = tok.head
         if head.i == tok.i:
             break
+        if tok.dep_ == "appos" and root.head.lower_ in words.STATE_SINCE:
+            return None  # "Kestland, a member since 2012, on Friday expelled": the member's
         if head.pos_ in ("VERB", "AUX"):
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):

@@ -227,6 +227,9 @@ OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
 # Conjunctions of a question or a condition: "asked whether Valdoria had recalled its
 # envoy on Monday", "if Orvo expels the envoy": no act told.
 UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
+# Prepositions of a state's start: a date after them in an apposition ("Kestland, a member
+# since 2012, expelled ...") tells how long the apposed noun has been so, not the act's day.
+STATE_SINCE: frozenset[str] = frozenset({"since"})
 # Prepositions of means: "responded by expelling the envoy" is the expulsion.
 MEANS: frozenset[str] = frozenset({"by"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
