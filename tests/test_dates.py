@@ -402,6 +402,19 @@ def test_two_days_later_counts_from_a_weekday() -> None:
     assert spans(text, DAY_REF)[-1] == ("two days later", "2024-09-18")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rebels struck on Monday. Hours later, the army replied.", "2024-09-16TXX"),
+        ("Rebels struck on Monday; minutes earlier the army had fired.", "2024-09-16TXX"),
+        # with no day told before, a later day that is not known
+        ("Hours later, the army replied.", "FUTURE_REF"),
+    ],
+)
+def test_hours_later_is_the_day_told_before(text: str, value: str) -> None:
+    assert spans(text, DAY_REF)[-1][1] == value
+
+
 def test_previous_day_goes_back_from_the_last_day() -> None:
     text = "Talks ended on Wednesday. The previous day, envoys had met."
     assert spans(text, DAY_REF)[-1] == ("The previous day", "2024-09-17")

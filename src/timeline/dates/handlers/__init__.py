@@ -59,5 +59,5 @@ HANDLERS: dict[str, Handler] = {
 # handlers whose result depends on the mentions before (state.last_abs, state.quarter)
 STATEFUL = frozenset(
     {"anchored", "ago", "quarter", "year_adjective", "the_period", "relative_unit", "year_period"}
-    | {"ordinal_day"}
+    | {"ordinal_day", "vague_ago"}
 )

@@ -433,9 +433,17 @@ def ago(m: re.Match[str], state: State) -> Resolved | None:
 
 
 def vague_ago(m: re.Match[str], state: State) -> Resolved | None:
-    """Phrases like: "years ago", "months later"."""
+    """Phrases like: "years ago", "months later"; "hours later" is the day told before (with
+    none told before, a later day that is unknown), "hours ago" the reference's."""
     ref = state.base
     unit = unit_of(state, m.group("unit"))
+    if unit in ("hour", "minute"):
+        later = state.lang.word("ago_direction", m.group("dir").lower(), (1, False))
+        forward = later[0] > 0 and not later[1]
+        day = state.day_anchor(forward) if not later[1] else ref
+        if day is None or (forward and state.last_day is None):
+            return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF", None, None, "day")
+        return Resolved("DATE", f"{day.isoformat()}TXX", day, day, "day")
     if state.lang.word("ago_direction", m.group("dir").lower(), (1,))[0] > 0:
         return Resolved("DATE", "FUTURE_REF", ref, None, unit)
     return Resolved("DATE", "PAST_REF", None, ref, unit)

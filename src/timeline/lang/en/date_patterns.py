@@ -147,7 +147,10 @@ AGO = (
     rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|(?:before|after){END})"
     r"(?![\w-])"
 )
-VAGUE_AGO = rf"{B}(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)(?![\w-])"
+VAGUE_AGO = (
+    rf"{B}(?P<unit>hours|minutes|days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)"
+    r"(?![\w-])"
+)
 DURATION = (
     # TimeML leaves "about", "only", "over" out of the span (the mod keeps them)
     rf"{B}(?:(?P<outer>about|around|roughly|approximately|only|just|over)\s+)?"
