@@ -403,6 +403,13 @@ def test_two_days_later_counts_from_a_weekday() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["They fired overnight Tuesday.", "They fired overnight on Tuesday."]
+)
+def test_overnight_before_a_weekday_is_that_weekdays_night(text: str) -> None:
+    assert spans(text, DAY_REF) == [(text[11:-1], "2024-09-17TNI")]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Rebels struck on Monday. Hours later, the army replied.", "2024-09-16TXX"),

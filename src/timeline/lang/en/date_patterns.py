@@ -116,7 +116,8 @@ MONTH_RELATIVE_YEAR = (
     r"\s+year(?![\w-])"
 )
 WEEKDAY_ALONE = (
-    rf"{B}(?:on\s+)?(?P<span>(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{PART}"
+    rf"{B}(?:on\s+)?(?P<span>(?:(?P<overnight>overnight)\s+(?:on\s+)?)?"
+    rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{PART}"
     rf"(?P<wd>{WEEKDAY_OR_PLURAL})(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?)"
 )
 # "on the 3rd": a day of the month the report is in (or of the one before, see the handler)
