@@ -804,3 +804,18 @@ def test_a_year_in_an_apposition_dates_the_noun_not_the_act(text):
     df = extract_events([_doc(text)])
     (row,) = df.itertuples()
     assert row.date_start.date() == dt.date(2031, 4, 9), df[["date_start", "category"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Kestland expelled two Valdorian diplomats in May.", dt.date(2030, 5, 1)),
+        ("Kestland had expelled two Valdorian diplomats on 2 May.", dt.date(2030, 5, 2)),
+        # a plan stays ahead, a year told stays, a day's name is the finder's
+        ("Kestland will expel two Valdorian diplomats in May.", dt.date(2031, 5, 1)),
+        ("Kestland expelled two Valdorian diplomats in May 2031.", dt.date(2031, 5, 1)),
+    ],
+)
+def test_a_past_act_in_a_month_after_the_report_is_of_the_year_before(text, start):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.date_start.date() == start, row.date_start

@@ -23,6 +23,7 @@ from timeline.events import (
     mentions,
     merging,
     offsets,
+    tense,
     together,
     undated,
 )
@@ -31,7 +32,6 @@ from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
 from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.words import Words, words_for
-from timeline.lang import date_language
 
 
 @dataclass
@@ -261,7 +261,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         lemma=found.lemma,
         code=found.cls.code,
         category=found.cls.category,
-        when=_forward(_when(m), found.planned, ctx.doc),
+        when=tense.placed(_when(m), found, ctx.doc),
         about=about,
         context=context,
         names=names,
@@ -446,22 +446,6 @@ def _when(m: Any) -> When:
     else:
         precision = "approximate"
     return When(start, end, precision, m.text, (m.start, m.end))
-
-
-def _forward(when: When, planned: bool, doc: Any) -> When:
-    """A plan dated by a bare day name that the date finder read as past ("will meet ... in
-    Orvo on Friday", where the future tense is too far from the day for it) is next week's
-    day: the parse knows the verb is a plan."""
-    published = getattr(doc, "published", None)
-    if not planned or published is None or when.start is None or when.precision != "day":
-        return when
-    if not 0 < (published - when.start).days < 7:
-        return when
-    names = date_language(getattr(doc, "language", "en") or "en").table("weekday")
-    if when.text.strip().lower() not in names:
-        return when  # only a day's name: not "yesterday", "last Friday"
-    week = dt.timedelta(days=7)
-    return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
 
 
 # TimeML's open-ended vague reference ("in the future"; "a few days ago", PAST_REF, has

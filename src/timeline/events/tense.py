@@ -1,0 +1,66 @@
+"""Where the tense of an act's verb moves the date the finder read: a plan dated by a bare
+day's name is next week's (``_forward``), a past act in a month named without its year that
+the finder put after the publication is of the year before (``_back``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from timeline.events.model import When
+from timeline.lang import date_language
+
+
+def placed(when: When, found: Any, doc: Any) -> When:
+    """The date of a dated act, moved by its verb's tense (see the module docstring)."""
+    return _back(_forward(when, found.planned, doc), found, doc)
+
+
+def _forward(when: When, planned: bool, doc: Any) -> When:
+    """A plan dated by a bare day name that the date finder read as past ("will meet ... in
+    Orvo on Friday", where the future tense is too far from the day for it) is next week's
+    day: the parse knows the verb is a plan."""
+    published = getattr(doc, "published", None)
+    if not planned or published is None or when.start is None or when.precision != "day":
+        return when
+    if not 0 < (published - when.start).days < 7:
+        return when
+    names = date_language(getattr(doc, "language", "en") or "en").table("weekday")
+    if when.text.strip().lower() not in names:
+        return when  # only a day's name: not "yesterday", "last Friday"
+    week = dt.timedelta(days=7)
+    return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
+
+
+def _back(when: When, found: Any, doc: Any) -> When:
+    """An act told in the past tense ("expelled two diplomats in May") that the date finder put
+    after the publication, its year unsaid, happened in the year before: the parse knows the
+    verb is past where the finder only saw a month's name."""
+    published = getattr(doc, "published", None)
+    head = found.head
+    if found.planned or published is None or when.start is None or when.start <= published:
+        return when
+    if re.search(r"\d{4}", when.text) or when.precision not in ("day", "month", "approximate"):
+        return when
+    months = date_language(getattr(doc, "language", "en") or "en").table("month")
+    if not any(w in months for w in re.findall(r"[a-z]+", when.text.lower())):
+        return when  # only a month named without its year: not "Thursday", "next week"
+    past = head.tag_ == "VBD" or (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in head.children)
+    )
+    if not past:
+        return when
+    return When(
+        _year_before(when.start),
+        _year_before(when.end or when.start),
+        when.precision,
+        when.text,
+        when.span,
+    )
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for a 29th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
