@@ -79,3 +79,14 @@ def test_the_lines_of_a_dated_list_are_each_an_event():
         "- 10 March: Valdoria recalls its ambassador.\n  * 12 March: Orvo condemns the expulsions."
     )
     assert _categories(text) == ["criticism", "expulsion", "withdrawal"]
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_date_heading_a_line_with_a_colon_dates_the_act_after_it(marker):
+    # the parser reads "2 April:" as a sentence of its own in the past tense too
+    text = (
+        f"{marker}2 April: Kestland expelled the Valdorian ambassador.\n"
+        f"{marker}5 April: Valdoria recalled its envoy from Kessburg.\n"
+        f"{marker}8 April: Kestland closed the border."
+    )
+    assert _categories(text) == ["closure", "expulsion", "withdrawal"]

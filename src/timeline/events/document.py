@@ -117,6 +117,9 @@ def _prose_pieces(text: str, lay: Layout) -> list[tuple[int, str]]:
         if bullet:
             start = bullet.end()
         piece = MARKUP.sub(lambda m: " " * len(m.group(0)), text[start:end])
+        head = _DATE_HEAD.match(piece)
+        if head:  # "2 April: Kestland expelled ...": read as "2 April, Kestland expelled ..."
+            piece = piece[: head.end() - 1] + "," + piece[head.end() :]
         if piece.strip() and any(c.isalpha() for c in piece):
             pieces.append((start, piece))
     return pieces
@@ -125,6 +128,12 @@ def _prose_pieces(text: str, lay: Layout) -> list[tuple[int, str]]:
 # a list item's marker at the start of a line ("- ", "* ", "• ", "– "), with the spaces
 # around it: the parser reads "- 4 March: Kestland expels ..." as no clause
 _BULLET = re.compile(r"\s*(?:[-*•–—]\s+)?")
+# a date heading its line, then a colon ("2 April: ...", "April 2, 2031: ...", "2029: ..."):
+# the parser takes the date for a sentence of its own, and the act after it goes undated
+_DATE_HEAD = re.compile(
+    r"\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{4})"
+    r"\s*:(?=\s+[A-Z])"
+)
 
 
 def _dated_clauses(ctx: Context) -> None:
