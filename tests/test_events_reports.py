@@ -819,3 +819,21 @@ def test_a_year_in_an_apposition_dates_the_noun_not_the_act(text):
 def test_a_past_act_in_a_month_after_the_report_is_of_the_year_before(text, start):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.date_start.date() == start, row.date_start
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Ivo Tarn, Kestland's foreign minister, on Wednesday accused Valdoria of sheltering "
+            "rebels.",
+            True,
+        ),
+        ("Ivo Tarn, the Kestland foreign minister, on Wednesday accused Valdoria.", True),
+        # an organ apposed by the parse is no title; a title with no country adds none
+        ("Ivo Tarn, a veteran diplomat, on Wednesday accused Valdoria of lying.", False),
+    ],
+)
+def test_a_title_after_a_name_and_a_comma_gives_the_persons_country(text, named):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert "Tarn" in row.actor and same_party(row.actor, "Kestland") == named, row.actor

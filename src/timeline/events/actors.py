@@ -114,7 +114,28 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text would rebuild it all
+    title = _title_after(tok, tokens[-1], words)
+    if title:
+        phrase = f"{title} {phrase}"  # "Ivo Tarn, Kestland's foreign minister,": the minister's
     return " ".join(phrase.split()), (start, end)
+
+
+def _title_after(tok: Any, last: Any, words: Words) -> str:
+    """The title of a person named before it after a comma ("Ivo Tarn, Kestland's foreign
+    minister, said ..."), when the title names the person's country: '' otherwise."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
+        return ""  # a person (a name the tagger does not know has no type), not a place
+    for child in tok.rights:
+        if child.dep_ != "appos" or child.i <= last.i + 1:
+            continue
+        if child.lemma_.lower() not in words.PERSON_TITLES:
+            return ""
+        inner = [t for t in child.subtree if t.i <= child.i]
+        if not any(t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" for t in inner):
+            return ""
+        words_ = [t for t in inner if t.lower_ not in words.DETERMINERS]
+        return " ".join(t.text for t in words_).replace(" 's", "'s").replace(" ’s", "’s")
+    return ""
 
 
 def _named_holder(tok: Any) -> Any | None:

@@ -161,6 +161,11 @@ OFFICIALS: frozenset[str] = frozenset(
     {"minister", "chief", "ambassador", "envoy", "official", "commander", "general"}
     | {"director", "governor", "secretary", "spokesman", "spokesperson", "spokeswoman"}
 )
+# Titles of one person: after a name and a comma ("Ivo Tarn, Kestland's foreign minister,")
+# they give the person's country (not "..., the foreign ministry said", an organ).
+PERSON_TITLES: frozenset[str] = OFFICIALS | frozenset(
+    {"president", "premier", "chancellor", "king", "queen", "leader", "adviser", "advisor"}
+)
 # Prepositions after which a verb's person is a target, not someone removed ("fired at").
 AIMED: frozenset[str] = frozenset({"at", "upon"})
 
