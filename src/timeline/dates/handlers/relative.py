@@ -115,7 +115,7 @@ def weekday(m: re.Match[str], state: State) -> Resolved | None:
     if wd is None:
         return None
     pod = (m.groupdict().get("pod") or "").lower()
-    if not pod and m.groupdict().get("overnight"):
+    if not pod and m.groupdict().get("night_of"):
         pod = "night"  # "overnight Tuesday": Tuesday night
     if m.groupdict().get("plural"):
         return _recurring_weekday(state, wd, pod)

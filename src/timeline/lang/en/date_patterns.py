@@ -116,7 +116,7 @@ MONTH_RELATIVE_YEAR = (
     r"\s+year(?![\w-])"
 )
 WEEKDAY_ALONE = (
-    rf"{B}(?:on\s+)?(?P<span>(?:(?P<overnight>overnight)\s+(?:on\s+)?)?"
+    rf"{B}(?:on\s+)?(?P<span>(?:(?P<night_of>overnight)\s+(?:on\s+)?)?"
     rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{PART}"
     rf"(?P<wd>{WEEKDAY_OR_PLURAL})(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?)"
 )
