@@ -837,3 +837,29 @@ def test_a_past_act_in_a_month_after_the_report_is_of_the_year_before(text, star
 def test_a_title_after_a_name_and_a_comma_gives_the_persons_country(text, named):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert "Tarn" in row.actor and same_party(row.actor, "Kestland") == named, row.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry denied reports that Kestland had closed the border on Thursday.",
+        "Kestland has repeatedly denied that its forces fired on Valdorian positions on 3 March.",
+        "Valdoria dismissed as fabricated reports that its troops crossed the border on Tuesday.",
+        "No ambassador was summoned on Friday, contrary to earlier reports.",
+    ],
+)
+def test_an_act_denied_or_told_as_not_done_makes_no_row(text):
+    df = extract_events([_doc(text)])
+    assert not set(df["category"]) & {"closure", "clash", "summons"}, df[["category", "actor"]]
+
+
+def test_a_denial_of_a_dated_statement_keeps_the_statement():
+    text = "We reject the groundless statement of the Valdorian Foreign Ministry dated 9 April."
+    df = extract_events([_doc(text)])
+    assert list(df["date_start"]) == [pd.Timestamp(2031, 4, 9)], df[["date_start", "category"]]
+
+
+def test_a_past_day_just_after_the_publication_is_not_moved_a_year_back():
+    # a publication date a day early in the metadata is likelier than last year's 13 April
+    df = extract_events([_doc("On the evening of 13 April, Kestland cut off the gas supply.")])
+    assert list(df["date_start"]) == [pd.Timestamp(2031, 4, 13)], df["date_start"]

@@ -494,9 +494,28 @@ def done(head: Any, words: Words) -> Any | None:
             return None
         if child.dep_ == "mark" and child.lower_ in words.UNTOLD_MARKS and not _even(child):
             return None  # "asked whether X had recalled ...": a question
+    if _denied(head, words) or any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in words.NONE_DONE for d in c.children)
+        for c in head.children
+    ):
+        return None  # "denied that its forces fired on 3 March", "No envoy was summoned"
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
         return head.head if head.head.lemma_.lower() in words.verbs else None
     return head
+
+
+def _denied(head: Any, words: Words) -> bool:
+    """Whether a verb's clause is what a denial denies: the complement of "deny" ("denied
+    that its forces fired") or of a report it denies ("denied reports that X closed ...")."""
+    gov = head.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False  # "rejected the statement dated 13 May": a description, no claim
+    if head.dep_ in ("acl", "ccomp") and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "pobj"):
+        gov = gov.head if gov.dep_ == "dobj" else gov.head.head
+    elif head.dep_ != "ccomp":
+        return False
+    return gov.pos_ == "VERB" and gov.lemma_.lower() in words.DENIALS
 
 
 def _even(mark: Any) -> bool:

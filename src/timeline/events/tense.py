@@ -41,6 +41,8 @@ def _back(when: When, found: Any, doc: Any) -> When:
     head = found.head
     if found.planned or published is None or when.start is None or when.start <= published:
         return when
+    if when.precision == "day" and (when.start - published).days <= _LATE_DAYS:
+        return when  # a day just after the publication: the metadata's day, more likely
     if re.search(r"\d{4}", when.text) or when.precision not in ("day", "month", "approximate"):
         return when
     months = date_language(getattr(doc, "language", "en") or "en").table("month")
@@ -59,6 +61,11 @@ def _back(when: When, found: Any, doc: Any) -> When:
         when.text,
         when.span,
     )
+
+
+# A day told in the past at most this many days after the publication is taken as dated
+# right (a publication date given a day early), not as last year's.
+_LATE_DAYS = 7
 
 
 def _year_before(day: dt.date) -> dt.date:

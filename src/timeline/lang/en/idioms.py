@@ -229,6 +229,11 @@ DOMAIN_OFFICES: frozenset[str] = frozenset(
 # Settings a subject's own possessive names ("agreed at its meeting", "said in its
 # statement"); not "during his visit", which is often another's.
 OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
+# Verbs that deny what their clause tells ("denied that its forces fired", "dismissed reports
+# that X had crossed"): the act denied makes no row; the denial does.
+DENIALS: frozenset[str] = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
+# Determiners that say no act was done ("No ambassador was summoned on Friday").
+NONE_DONE: frozenset[str] = frozenset({"no"})
 # Conjunctions of a question or a condition: "asked whether Valdoria had recalled its
 # envoy on Monday", "if Orvo expels the envoy": no act told.
 UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
