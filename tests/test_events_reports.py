@@ -863,3 +863,10 @@ def test_a_past_day_just_after_the_publication_is_not_moved_a_year_back():
     # a publication date a day early in the metadata is likelier than last year's 13 April
     df = extract_events([_doc("On the evening of 13 April, Kestland cut off the gas supply.")])
     assert list(df["date_start"]) == [pd.Timestamp(2031, 4, 13)], df["date_start"]
+
+
+@pytest.mark.parametrize("paper", ["the Orvo Herald", "Kestland Daily", "Valdoria TV"])
+def test_a_named_newspapers_report_is_coverage_not_an_act(paper):
+    text = f"Kestland detained a Valdorian businessman on Tuesday, {paper} reported on Wednesday."
+    df = extract_events([_doc(text)])
+    assert list(df["category"]) == ["detention"], df[["category", "actor"]]

@@ -469,8 +469,11 @@ def _media_report(noun: Any, words: Words) -> bool:
 
 
 def _media(tok: Any, words: Words) -> bool:
-    """A word naming the press: "media", "newspaper", or "agency" after "news"."""
+    """A word naming the press: "media", "newspaper", or "agency" after "news"; or the name
+    of a newspaper or a channel ("the Orvo Herald", "Kestland Daily", "Valdoria TV")."""
     word = _lemma(tok)
+    if tok.lower_ in words.MASTHEADS and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"):
+        return True  # the last word of a name ("Herald"; "TV" in "Valdoria TV")
     if word in words.MEDIA_HEADS:
         return True
     return word in words.MEDIA_BODIES and any(

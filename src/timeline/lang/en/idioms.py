@@ -432,6 +432,12 @@ MEDIA_HEADS: frozenset[str] = frozenset(
     {"media", "medium", "press", "newspaper", "tabloid", "broadcaster", "newswire"}
 )
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
+# The last words of newspaper and channel names ("the Orvo Herald", "Kestland Daily").
+MASTHEADS: frozenset[str] = frozenset(
+    {"herald", "times", "post", "journal", "gazette", "tribune", "daily", "telegraph"}
+    | {"guardian", "observer", "chronicle", "express", "mail", "tv", "radio", "courier"}
+    | {"independent", "mirror", "sun", "star", "globe", "dispatch", "inquirer"}
+)
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 
 # Families of acts that parties take part in (``merging.family``: meetings and visits,
