@@ -870,3 +870,15 @@ def test_a_named_newspapers_report_is_coverage_not_an_act(paper):
     text = f"Kestland detained a Valdorian businessman on Tuesday, {paper} reported on Wednesday."
     df = extract_events([_doc(text)])
     assert list(df["category"]) == ["detention"], df[["category", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland on Wednesday expelled two Valdorian diplomats, its first expulsion since 2027.",
+        "The protest on Wednesday was the largest demonstration since 2019.",
+    ],
+)
+def test_an_act_ranked_since_a_year_tells_no_act_that_year(text):
+    df = extract_events([_doc(text)])
+    assert list(df["date_start"]) == [pd.Timestamp(2031, 4, 9)], df[["date_start", "category"]]

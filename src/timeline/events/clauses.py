@@ -88,11 +88,20 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):
+            if root.head.lower_ in words.STATE_SINCE and _ranked(head, words):
+                return None  # "its first expulsion since 2027": no expulsion in 2027 told
             return _purpose_of(head, words) or head
         tok = head
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
+
+
+def _ranked(noun: Any, words: Words) -> bool:
+    """An act noun ranked against others ("the first expulsion", "the largest protest")."""
+    return any(
+        c.dep_ == "amod" and (c.lower_ in words.RANKS or c.tag_ == "JJS") for c in noun.children
+    )
 
 
 def purpose_verb(noun: Any, words: Words) -> Any | None:

@@ -240,6 +240,8 @@ UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
 # Prepositions of a state's start: a date after them in an apposition ("Kestland, a member
 # since 2012, expelled ...") tells how long the apposed noun has been so, not the act's day.
 STATE_SINCE: frozenset[str] = frozenset({"since"})
+# Words that rank an act against others: "its first expulsion since 2027" tells no act then.
+RANKS: frozenset[str] = frozenset({"first", "last", "only"})
 # Prepositions of means: "responded by expelling the envoy" is the expulsion.
 MEANS: frozenset[str] = frozenset({"by"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
