@@ -882,3 +882,13 @@ def test_a_named_newspapers_report_is_coverage_not_an_act(paper):
 def test_an_act_ranked_since_a_year_tells_no_act_that_year(text):
     df = extract_events([_doc(text)])
     assert list(df["date_start"]) == [pd.Timestamp(2031, 4, 9)], df[["date_start", "category"]]
+
+
+def test_a_reaction_whose_date_the_parse_hangs_on_an_act_told_before_takes_the_date():
+    text = (
+        "Protesters stormed Kestland's embassy in Valdoria on Monday. Kestland condemned the "
+        "attack on Tuesday and demanded protection for its diplomats."
+    )
+    df = extract_events([_doc(text)])
+    by_day = dict(zip(df["date_start"].dt.day, df["category"], strict=True))
+    assert by_day == {7: "attack", 8: "criticism"}, df[["date_start", "category", "actor"]]

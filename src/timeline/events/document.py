@@ -227,6 +227,7 @@ def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | No
     if head is None:
         return None  # "did not expel ... on Monday": no act
     head = _grounds_of(head, ctx.words)
+    head = offsets.told_before(ctx, head, m.earliest) or head  # "condemned the attack on Sunday"
     told = clauses.present_object(head, ctx.words)
     published = ctx.doc.published
     late = m.latest is not None and published is not None and m.latest < published

@@ -1,6 +1,7 @@
-"""Acts dated from another by a duration: "said on Friday, two days after police entered the
-embassy" (the entering, two days before Friday); "a day after X expelled ... on Monday, Y
-recalled ..." (the recall, a day after Monday)."""
+"""Acts dated from another: by a duration ("said on Friday, two days after police entered the
+embassy": the entering, two days before Friday; "a day after X expelled ... on Monday, Y
+recalled ...": the recall, a day after Monday), and a reaction whose date the parse hung on
+an act told before ("condemned the attack on Sunday", ``told_before``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from timeline.events import clauses
+from timeline.events.merging import family
 from timeline.events.model import Derived
+from timeline.events.tokens import lemma as _lemma
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -88,3 +91,30 @@ def _days_of(
         if found is not None and found.i == head.i:
             days.append(m)
     return days
+
+
+# Determiners that point back at an act told before ("condemned the attack on Sunday").
+_BACK = frozenset({"the", "this", "that", "these", "those"})
+
+
+def told_before(ctx: Context, head: Any, day: Any) -> Any | None:
+    """The reaction whose date the parse hung on its object: "Protesters stormed the embassy
+    on Saturday. Kestland condemned the attack on Sunday": "the attack" points back at an act
+    the document told before, on another day, so Sunday is the condemnation's. The reaction
+    verb, or None."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB" or clauses.own_date(verb):
+        return None
+    cls = ctx.words.nouns.get(_lemma(head))
+    reaction = clauses.verb_class(verb, ctx.words)
+    if cls is None or reaction is None or reaction.code not in ctx.words.REACTIVE:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _BACK for c in head.children):
+        return None
+    fam = family(cls.code)
+    earlier = (
+        c
+        for c in ctx.candidates
+        if c.doc_id == ctx.doc.doc_id and family(c.code) == fam and c.when.start is not None
+    )
+    return verb if any(c.when.start != day for c in earlier) else None
