@@ -892,3 +892,10 @@ def test_a_reaction_whose_date_the_parse_hangs_on_an_act_told_before_takes_the_d
     df = extract_events([_doc(text)])
     by_day = dict(zip(df["date_start"].dt.day, df["category"], strict=True))
     assert by_day == {7: "attack", 8: "criticism"}, df[["date_start", "category", "actor"]]
+
+
+@pytest.mark.parametrize("raising", ["is set to", "is expected to", "was scheduled to"])
+def test_the_subject_of_a_raising_passive_is_the_actor_of_its_act(raising):
+    text = f"Valdoria {raising} impose sanctions on Kestland on Monday, diplomats said."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert same_party(row.actor, "Valdoria"), row.actor

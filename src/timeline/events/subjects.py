@@ -180,6 +180,10 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
             )
             if party and _lemma(head.head) not in words.DECIDING:  # "ordered X to leave": the order
                 return controller
+            if _lemma(head.head) in words.RAISING:
+                raised = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+                if raised is not None:
+                    return raised  # "X is set to impose", "X is expected to sign": X
         return subject_of(head.head, words)
     if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
         return _stray_subject(head, words)
