@@ -170,6 +170,14 @@ def test_a_future_verb_before_that_does_not_make_the_weekday_after_it_future() -
     assert one("You will recall that on Monday we issued a statement.").value == "2019-07-08"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The vote was scheduled for Monday.", "Talks had been expected to start on Monday."],
+)
+def test_a_plan_told_in_the_past_points_back(text: str) -> None:
+    assert one(text).value == "2019-07-08"
+
+
 def test_weekday_with_date_in_brackets() -> None:
     m = one("A spokesman on Saturday (July 6) rejected it.")
     assert (m.text, m.value) == ("Saturday (July 6)", "2019-07-06")

@@ -899,3 +899,16 @@ def test_the_subject_of_a_raising_passive_is_the_actor_of_its_act(raising):
     text = f"Valdoria {raising} impose sanctions on Kestland on Monday, diplomats said."
     (row,) = extract_events([_doc(text)]).itertuples()
     assert same_party(row.actor, "Valdoria"), row.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Kestland was due to recall its ambassador on Thursday.", 10),
+        ("Kestland had been expected to recall its ambassador on Thursday.", 10),
+        ("Kestland is expected to recall its ambassador on Thursday.", 17),
+    ],
+)
+def test_a_plan_told_in_the_past_keeps_its_past_day(text, day):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.date_start == pd.Timestamp(2031, 4, day), row.date_start

@@ -14,7 +14,24 @@ from timeline.lang import date_language
 
 def placed(when: When, found: Any, doc: Any) -> When:
     """The date of a dated act, moved by its verb's tense (see the module docstring)."""
-    return _back(_forward(when, found.planned, doc), found, doc)
+    planned = found.planned and not _planned_in_past(found.head)
+    return _back(_forward(when, planned, doc), found, doc)
+
+
+def _planned_in_past(verb: Any) -> bool:
+    """A plan told in the past ("was due to recall ... on Thursday", "had been expected to
+    sign ... on Friday"): its day is the past one the finder read, not next week's. The verb
+    and the two it is the complement of are looked at."""
+    tok = verb
+    for _ in range(3):
+        if tok.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children
+        ):
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _forward(when: When, planned: bool, doc: Any) -> When:

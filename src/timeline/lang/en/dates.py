@@ -281,7 +281,8 @@ WORDS = {
 CUES = {
     # a clause reads as future: "will", "is to", "scheduled" ... not undone by "said", "was"
     "future": (
-        rf"(?i)\b(?:{FUTURE_CUES})\b(?:(?!\b(?:said|says|told|announced|reported|was|were)\b)"
+        rf"(?i)(?<!was )(?<!were )(?<!been )\b(?:{FUTURE_CUES})\b"
+        r"(?:(?!\b(?:said|says|told|announced|reported|was|were)\b)"
         r"[^;!?\n])*$"
     ),
     "future_after": r"(?i)[\s,]*(?:will|is\s+to|are\s+to)\b",
