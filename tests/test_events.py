@@ -685,6 +685,17 @@ def test_a_briefing_documents_own_title_names_no_earlier_briefing():
     assert "ultimatum" in act.about and not {"statements", "remarks"} & act.about, act.about
 
 
+def test_a_briefing_document_with_no_dated_mention_cites_its_heading_line():
+    doc = _doc(
+        "Regular Press Briefing by Spokesperson Ana Lind\n\nQ: Any comment?\n\nA: None.",
+        title="Regular Press Briefing by Spokesperson Ana Lind",
+        outlet="Ministry of Foreign Affairs of Valdoria",
+        publisher_type="government",
+    )
+    (act,) = [c for c in document_candidates(doc) if c.document_act]
+    assert act.when.text == "Regular Press Briefing by Spokesperson Ana Lind", act.when.text
+
+
 def test_an_act_answers_no_event_long_before_that_it_names_only_elsewhere_in_the_document():
     # the news conference of six months before is background, named in another sentence
     text = (

@@ -349,8 +349,11 @@ def _document_act(ctx: Context) -> None:
         ),
         None,
     )
-    first = re.search(r"\S+", doc.text)
-    where = span or ((first.start(), first.end()) if first else (0, 0))
+    # no dated mention: the document's first line (its heading) stands for it, not a word
+    first = re.search(r"\S[^\n]{0,200}", doc.text)
+    where = span or (
+        (first.start(), first.start() + len(first.group().rstrip())) if first else (0, 0)
+    )
     cls = ctx.words.nouns["briefing" if briefing else "statement"]
     if briefing:
         # "today's noon briefing by the spokesperson": the briefing itself, in its own words
