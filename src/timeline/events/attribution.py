@@ -435,7 +435,7 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
             continue
         if head in earlier.actor.lower() and _same_office(ctx, phrase, subject, earlier.actor):
             return earlier.actor
-    if subject is not None and subject.lower_ in ctx.offices:
+    if subject is not None and subject.lower_ in ctx.offices and not _placed(subject):
         fuller = ctx.offices[subject.lower_]
         if _same_office(ctx, phrase, subject, fuller):
             return fuller
@@ -443,6 +443,17 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
     if own_voice(ctx.doc) and head in ctx.words.AGENT_HEADS and head in outlet.lower():
         return outlet  # "the ministry" in the ministry's own statement
     return phrase
+
+
+def _placed(tok: Any) -> bool:
+    """Whether a noun is told with its own place ("fishermen in Kestland"): then it is not
+    the same body named before with another country."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "from", "of")
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _offset(ctx: Context, tok: Any) -> int | None:

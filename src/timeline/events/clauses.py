@@ -157,7 +157,14 @@ def clause(head: Any, words: Words) -> Clause | None:
     """
     raised = _through_raising(head, words)
     raised = idioms.setting_of(raised, words) or raised  # "speaking at a briefing on Friday"
-    raised = idioms.speaking_aside(raised, words) or raised  # "X, speaking ..., said"
+    saying = idioms.speaking_aside(raised, words)
+    if saying is not None:
+        # "X, speaking at a news conference on Friday, said ...": X's saying that day, not
+        # what it reports (which keeps a date of its own, or none)
+        say = words.verbs[words.PLAIN_SAYING]
+        return Clause(
+            saying, "say", say, False, subject_of(saying, words), _objects(saying), False, True
+        )
     sent_away = idioms.sent_away(raised, words)
     if sent_away is not None:
         # "ordered two diplomats to leave the country": the order is an expulsion

@@ -70,8 +70,10 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     for _ in range(3):  # the verb's own phrase, a few words deep: not the clauses joined to it
         following = []
         for tok in frontier:
-            # a hyphenated compound by its last word too ("non-gratae" is "gratae")
-            for obj in dict.fromkeys((_lemma(tok), _lemma(tok).rsplit("-", 1)[-1])):
+            # a compound of a negating prefix by its last word too ("non-gratae": "gratae")
+            lemma_ = _lemma(tok)
+            first, _, last = lemma_.partition("-")
+            for obj in dict.fromkeys((lemma_, last if first in words.NEGATING_PREFIXES else "")):
                 if (lemma, obj) not in words.VERB_OBJECT:
                     continue
                 if obj in words.DIRECT_OBJECT_ONLY and not (
@@ -499,7 +501,10 @@ def done(head: Any, words: Words) -> Any | None:
             return None  # "asked whether X had recalled ...": a question
     if _denied(head, words) or any(
         c.dep_ in ("nsubj", "nsubjpass")
-        and any(d.dep_ == "det" and d.lower_ in words.NONE_DONE for d in c.children)
+        and (
+            c.lower_ in words.NONE_SUBJECTS
+            or any(d.dep_ == "det" and d.lower_ in words.NONE_DONE for d in c.children)
+        )
         for c in head.children
     ):
         return None  # "denied that its forces fired on 3 March", "No envoy was summoned"

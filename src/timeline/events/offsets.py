@@ -111,10 +111,20 @@ def told_before(ctx: Context, head: Any, day: Any) -> Any | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _BACK for c in head.children):
         return None
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if len(preps) > 1 or any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
+        return None  # "the attack on Thursday on the embassy": a new act, told in full
     fam = family(cls.code)
     earlier = (
         c
         for c in ctx.candidates
         if c.doc_id == ctx.doc.doc_id and family(c.code) == fam and c.when.start is not None
     )
-    return verb if any(c.when.start != day for c in earlier) else None
+    # the act pointed back at is told within days of the date (a reaction follows its cause;
+    # "the attack on Thursday" when the last one was in March is a new one)
+    recent = (c for c in earlier if day is not None and abs((day - c.when.start).days) <= _RECENT)
+    return verb if any(recent) else None
+
+
+# how many days from a reaction's date the act it points back at may be (``told_before``)
+_RECENT = 7

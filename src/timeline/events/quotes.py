@@ -31,10 +31,23 @@ def quotations(text: str) -> tuple[tuple[int, int], ...]:
     ['We agree.', 'they left', 'we stay,']
     """
     spans = []
-    for m in _PAIRED.finditer(text):
-        inner = m.group(1) if m.group(1) is not None else m.group(2) or ""
+    pos = 0
+    while True:
+        m = _PAIRED.search(text, pos)
+        if m is None:
+            return tuple(spans)
+        end = m.end()
+        if m.group(1) is not None:
+            # a typographic mark closes with its own kind when its line has one (a straight
+            # pair may sit inside: “its so-called "plan" is dead”), else with a straight one
+            line_end = text.find("\n", m.start())
+            closing = text.find("”", m.start(), line_end if line_end >= 0 else len(text))
+            inner = text[m.start() + 1 : closing] if closing >= 0 else m.group(1)
+            end = closing + 1 if closing >= 0 else end
+        else:
+            inner = m.group(2) or ""
         spans.append((m.start() + 1, m.start() + 1 + len(inner)))
-    return tuple(spans)
+        pos = max(end, m.start() + 1)
 
 
 def quoted(spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:

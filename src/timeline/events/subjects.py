@@ -180,7 +180,9 @@ def _inherited_subject(head: Any, words: Words) -> Any | None:
             )
             if party and _lemma(head.head) not in words.DECIDING:  # "ordered X to leave": the order
                 return controller
-            if _lemma(head.head) in words.RAISING:
+            if _lemma(head.head) in words.RAISING and not any(
+                c.dep_ == "auxpass" for c in head.children
+            ):  # "X is set to be expelled": X is acted on
                 raised = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
                 if raised is not None:
                     return raised  # "X is set to impose", "X is expected to sign": X

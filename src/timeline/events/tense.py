@@ -24,7 +24,9 @@ def _planned_in_past(verb: Any) -> bool:
     and the two it is the complement of are looked at."""
     tok = verb
     for _ in range(3):
-        if tok.tag_ == "VBD" or any(
+        # "was due", "had been expected": an auxiliary in the past, not a verb of saying or
+        # planning in the past ("said it planned to expel on Monday" is a plan ahead)
+        if (tok.tag_ == "VBD" and tok.pos_ == "AUX") or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children
         ):
             return True
@@ -62,6 +64,9 @@ def _back(when: When, found: Any, doc: Any) -> When:
         return when  # a day just after the publication: the metadata's day, more likely
     if re.search(r"\d{4}", when.text) or when.precision not in ("day", "month", "approximate"):
         return when
+    before = (getattr(doc, "text", "") or "")[: when.span[0]] if when.span else ""
+    if re.search(r"\b(?:to|until|till|for)\s+$", before):
+        return when  # "postponed the vote to May": a date the act points to, ahead
     months = date_language(getattr(doc, "language", "en") or "en").table("month")
     if not any(w in months for w in re.findall(r"[a-z]+", when.text.lower())):
         return when  # only a month named without its year: not "Thursday", "next week"

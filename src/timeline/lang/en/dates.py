@@ -281,7 +281,7 @@ WORDS = {
 CUES = {
     # a clause reads as future: "will", "is to", "scheduled" ... not undone by "said", "was"
     "future": (
-        rf"(?i)(?<!was )(?<!were )(?<!been )\b(?:{FUTURE_CUES})\b"
+        rf"(?i)(?<!was )(?<!were )(?<!had been )\b(?:{FUTURE_CUES})\b"
         r"(?:(?!\b(?:said|says|told|announced|reported|was|were)\b)"
         r"[^;!?\n])*$"
     ),

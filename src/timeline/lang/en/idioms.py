@@ -234,6 +234,8 @@ OWN_SETTINGS: frozenset[str] = frozenset({"at", "in"})
 DENIALS: frozenset[str] = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
 # Determiners that say no act was done ("No ambassador was summoned on Friday").
 NONE_DONE: frozenset[str] = frozenset({"no"})
+# Subjects that say no act was done ("None of the diplomats was expelled on Friday").
+NONE_SUBJECTS: frozenset[str] = frozenset({"none", "nobody", "nothing", "neither"})
 # Conjunctions of a question or a condition: "asked whether Valdoria had recalled its
 # envoy on Monday", "if Orvo expels the envoy": no act told.
 UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
@@ -242,6 +244,8 @@ UNTOLD_MARKS: frozenset[str] = frozenset({"whether", "if"})
 STATE_SINCE: frozenset[str] = frozenset({"since"})
 # Words that rank an act against others: "its first expulsion since 2027" tells no act then.
 RANKS: frozenset[str] = frozenset({"first", "last", "only"})
+# Prefixes a hyphen joins that leave the word's idiom as it is ("personae non-gratae").
+NEGATING_PREFIXES: frozenset[str] = frozenset({"non"})
 # Prepositions of means: "responded by expelling the envoy" is the expulsion.
 MEANS: frozenset[str] = frozenset({"by"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
@@ -436,9 +440,8 @@ MEDIA_HEADS: frozenset[str] = frozenset(
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
 # The last words of newspaper and channel names ("the Orvo Herald", "Kestland Daily").
 MASTHEADS: frozenset[str] = frozenset(
-    {"herald", "times", "post", "journal", "gazette", "tribune", "daily", "telegraph"}
-    | {"guardian", "observer", "chronicle", "express", "mail", "tv", "radio", "courier"}
-    | {"independent", "mirror", "sun", "star", "globe", "dispatch", "inquirer"}
+    {"herald", "times", "journal", "gazette", "tribune", "daily", "telegraph", "chronicle"}
+    | {"tv", "radio", "courier", "dispatch", "inquirer"}
 )
 MEDIA_PREPOSITIONS: frozenset[str] = frozenset({"in", "by"})
 
