@@ -1007,3 +1007,13 @@ def test_a_region_named_with_america_is_not_the_united_states():
 
 def test_none_as_subject_tells_no_act():
     assert extract_events([_doc("None of the Valdorian diplomats was expelled on Friday.")]).empty
+
+
+def test_a_quotation_attributed_to_a_name_with_its_title_is_the_persons():
+    text = (
+        '"We expelled two Valdorian diplomats on Thursday," Ivo Tarn, Kestland\'s foreign '
+        "minister, said on Friday."
+    )
+    df = extract_events([_doc(text)])
+    (expulsion,) = df[df["category"] == "expulsion"].itertuples()
+    assert "Tarn" in str(expulsion.actor), expulsion.actor

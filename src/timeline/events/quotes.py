@@ -19,7 +19,7 @@ from typing import Any
 _PAIRED = re.compile(r"“([^”\"\n]*)[”\"]?|\"([^\"\n]*)\"?")
 
 # how many words may stand between a quotation's mark and the verb saying it
-SAYING_REACH = 8
+SAYING_REACH = 12
 
 
 def quotations(text: str) -> tuple[tuple[int, int], ...]:
