@@ -1017,3 +1017,20 @@ def test_a_quotation_attributed_to_a_name_with_its_title_is_the_persons():
     df = extract_events([_doc(text)])
     (expulsion,) = df[df["category"] == "expulsion"].itertuples()
     assert "Tarn" in str(expulsion.actor), expulsion.actor
+
+
+@pytest.mark.parametrize(
+    ("act", "noun"),
+    [
+        ("summoned Valdoria's ambassador", "summoning of its ambassador"),
+        ("closed the border with Valdoria", "closing of the border"),
+    ],
+)
+def test_an_ing_noun_names_the_act_of_its_verb(act, noun):
+    text = (
+        f"Kestland {act} on Monday. Kestland banned Valdorian wine imports on Tuesday. "
+        f"On Wednesday Valdoria criticised Kestland's {noun}."
+    )
+    df = extract_events([_doc(text)]).set_index("date_start")
+    cause = df.loc[pd.Timestamp(2031, 4, 7), "event_id"]
+    assert df.loc[pd.Timestamp(2031, 4, 9), "responds_to"] == cause, df[["category", "responds_to"]]

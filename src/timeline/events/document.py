@@ -321,7 +321,9 @@ def _lemmas(tokens: Any, head: Any, words: Any) -> frozenset[str]:
     the preposition of a listed phrase as one lemma ("calls for the release": "call for", an
     appeal, not a phone call)."""
     return frozenset(
-        clauses.with_particle(t, t.lemma_.lower(), words)
+        words.gerund_verbs.get(t.lemma_.lower(), t.lemma_.lower())
+        if t.pos_ == "NOUN"  # "the summoning of its envoy" names a summons
+        else clauses.with_particle(t, t.lemma_.lower(), words)
         for t in tokens
         if t.pos_ in ("NOUN", "PROPN", "VERB")
         and not t.is_stop

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 
@@ -33,6 +33,9 @@ class Words:
     turn: re.Pattern[str]
     statement_title: re.Pattern[str]
     briefing_title: re.Pattern[str]
+    # the -ing noun of each classed verb -> the verb ("summoning" -> "summon"): what a
+    # reaction's words name ("criticised the summoning of its envoy": the summons)
+    gerund_verbs: dict[str, str] = field(default_factory=dict)
 
     def __getattr__(self, name: str):
         if hasattr(self.module, name):
@@ -71,11 +74,12 @@ def words_for(language: str = "en") -> Words:
             nouns.setdefault(lemma, cls)
     gerunds = getattr(idioms, "gerunds", None)
     gerund_classes = getattr(idioms, "GERUND_CLASSES", frozenset())
+    gerund_verbs: dict[str, str] = {}
     for lemma, cls in list(verbs.items()) if gerunds else ():
-        if cls.code not in gerund_classes:
-            continue  # "the calling", "the posting" mean something else
         for form in gerunds(lemma):
-            nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed nouns first)
+            gerund_verbs.setdefault(form, lemma)
+            if cls.code in gerund_classes:  # "the calling", "the posting" mean something else
+                nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed first)
     flags = re.IGNORECASE
     return Words(
         module=module,
@@ -88,4 +92,5 @@ def words_for(language: str = "en") -> Words:
         turn=re.compile(genres.TURN, flags),
         statement_title=re.compile(genres.STATEMENT_TITLE, flags),
         briefing_title=re.compile(genres.BRIEFING_TITLE, flags),
+        gerund_verbs=gerund_verbs,
     )
