@@ -2559,3 +2559,11 @@ def test_two_parties_joined_take_a_plural_verb():
     text = "Kestland expelled two envoys on Monday. Orvo and Lirria protested on Tuesday."
     title = _by_category(text).loc["protest", "title"]
     assert title.startswith("Orvo and Lirria respond"), title
+
+
+def test_a_countrys_demonym_and_its_name_are_one_name_word_for_stories():
+    _name_words = linking._name_words
+    # the gazetteer's world knowledge: a report of "the Brazilian side" and one of "Brazil"
+    # share a name (invented countries are not in it)
+    assert _name_words({"Brazilian Foreign Ministry"}) & _name_words({"Brazil"}) == {"brazil"}
+    assert _name_words({"Kestlandic envoy"}) == {"Kestlandic", "envoy"}

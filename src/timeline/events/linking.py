@@ -67,7 +67,7 @@ from dataclasses import dataclass
 
 from timeline.events.merging import family, verbal
 from timeline.events.model import Candidate
-from timeline.events.parties import party_keys
+from timeline.events.parties import country_of, party_keys
 from timeline.events.words import Words
 from timeline.schema import RESPONSE_GRACE_DAYS
 
@@ -351,10 +351,19 @@ def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
 
 
 def _name_words(found: set[str] | frozenset[str]) -> set[str]:
-    """The words of some proper names, without initials and honorifics ("mr.")."""
+    """The words of some proper names, without initials and honorifics ("mr."); a country's
+    demonym or capital as the country ("Brazilian" and "Brazil" are one name word)."""
     return {
-        w for name in found for w in name.replace(".", " ").split() if len(w) > 2 and w.isalpha()
+        _name_key(w)
+        for name in found
+        for w in name.replace(".", " ").split()
+        if len(w) > 2 and w.isalpha()
     }
+
+
+def _name_key(name: str) -> str:
+    """A proper name as linking compares it: a country by its key, whatever form names it."""
+    return country_of(name) or name
 
 
 @dataclass(frozen=True)

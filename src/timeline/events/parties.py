@@ -127,3 +127,9 @@ def _gazetteer_keys() -> frozenset[str]:
 def same_party(a: str, b: str, language: str = "en") -> bool:
     """Whether two actor phrases share a party (see ``party_keys``)."""
     return bool(party_keys(a, language) & party_keys(b, language))
+
+
+def country_of(name: str) -> str:
+    """The country a single name stands for by name, demonym, capital or initials ("Brazilian",
+    "Brasilia" -> "brazil"), or ''."""
+    return _gazetteer().get(name.lower().strip(), "")
