@@ -1034,3 +1034,15 @@ def test_an_ing_noun_names_the_act_of_its_verb(act, noun):
     df = extract_events([_doc(text)]).set_index("date_start")
     cause = df.loc[pd.Timestamp(2031, 4, 7), "event_id"]
     assert df.loc[pd.Timestamp(2031, 4, 9), "responds_to"] == cause, df[["category", "responds_to"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arvelia called in the Kestland ambassador on Wednesday.",
+        "The Kestland ambassador was called in on Wednesday and Arvelia's concerns were conveyed.",
+    ],
+)
+def test_an_envoy_called_in_is_summoned(text):
+    df = extract_events([_doc(text)])
+    assert "summons" in set(df["category"]), df[["category", "actor"]]

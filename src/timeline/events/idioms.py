@@ -62,6 +62,15 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     None. The object may sit anywhere in the verb's phrase: the parse hangs "persona non
     grata" on the envoy as often as on the verb."""
     lemma = _lemma(verb)
+    # a particle, or the preposition the parse makes of it right after the verb ("called in
+    # the ambassador": "in" with the ambassador as its object)
+    after = next(
+        (c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)),
+        None,
+    )
+    phrasal = f"{lemma} {after.lower_}" if after is not None else lemma
+    if phrasal in words.VERB_OFFICIAL and _acts_on_official(verb, words, after):
+        return words.verbs[words.VERB_OFFICIAL[phrasal]]
     if lemma in words.VERB_OFFICIAL and _acts_on_official(verb, words):
         return words.verbs[words.VERB_OFFICIAL[lemma]]
     if lemma in words.VERB_TIES and _breaks_ties(verb, words):
@@ -86,17 +95,20 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     return None
 
 
-def _acts_on_official(verb: Any, words: Words) -> bool:
-    """Whether a verb's direct object (its subject in the passive) is a person or an office
-    holder (``OFFICIALS``), and not a target ("was fired upon", ``AIMED``)."""
+def _acts_on_official(verb: Any, words: Words, particle: Any = None) -> bool:
+    """Whether a verb's direct object (its subject in the passive; the object of the
+    ``particle`` the parse took for a preposition) is a person or an office holder
+    (``OFFICIALS``), and not a target ("was fired upon", ``AIMED``)."""
     if any(c.dep_ == "prep" and c.lower_ in words.AIMED for c in verb.children):
         return False
+    objects = list(verb.children) + (list(particle.children) if particle is not None else [])
     return any(
-        c.dep_ in ("dobj", "nsubjpass")
+        c.dep_ in ("dobj", "nsubjpass", "pobj")
+        and (c.dep_ != "pobj" or particle is not None)
         and any(  # the person, or an office holder's title before the name ("chief Ivo Tarn")
             t.ent_type_ == "PERSON" or _lemma(t) in words.OFFICIALS for t in c.subtree if t.i <= c.i
         )
-        for c in verb.children
+        for c in objects
     )
 
 

@@ -156,7 +156,11 @@ DIRECT_OBJECT_ONLY: frozenset[str] = frozenset({"fire", "gunfire"})
 # passive) is a person or an office holder ("fired the police chief", "the minister was
 # dismissed"; not "fired shells", "dismissed the claims", "was fired upon") -> a listed
 # verb whose class they take; and the words for such office holders.
-VERB_OFFICIAL: dict[str, str] = {"fire": "relieve of office", "dismiss": "relieve of office"}
+VERB_OFFICIAL: dict[str, str] = {
+    "fire": "relieve of office",
+    "dismiss": "relieve of office",
+    "call in": "summon",  # "called in the ambassador", "the envoy was called in"
+}
 OFFICIALS: frozenset[str] = frozenset(
     {"minister", "chief", "ambassador", "envoy", "official", "commander", "general"}
     | {"director", "governor", "secretary", "spokesman", "spokesperson", "spokeswoman"}
