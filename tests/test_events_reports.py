@@ -1046,3 +1046,18 @@ def test_an_ing_noun_names_the_act_of_its_verb(act, noun):
 def test_an_envoy_called_in_is_summoned(text):
     df = extract_events([_doc(text)])
     assert "summons" in set(df["category"]), df[["category", "actor"]]
+
+
+def test_a_transcript_put_online_the_day_after_counts_today_from_its_heading():
+    title = "Foreign Ministry Spokesperson's Regular Press Conference on April 9, 2031"
+    doc = Document(
+        doc_id="t1",
+        text=f"{title}\n\nQ: Any news?\n\nA: Today Foreign Minister Ivo Tarn met the Kestland "
+        "ambassador.",
+        published=dt.date(2031, 4, 10),
+        outlet="Ministry of Foreign Affairs of Valdoria",
+        publisher_type="government",
+        title=title,
+    )
+    df = extract_events([doc])
+    assert set(df["date_start"]) == {pd.Timestamp(2031, 4, 9)}, df[["date_start", "category"]]

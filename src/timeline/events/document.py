@@ -59,6 +59,7 @@ class Context:
     shared_surnames: set[str] = field(default_factory=set)
     # the state the publisher speaks for, when it is one ("Valdoria" for its ministry)
     home: str = ""
+    reference: Any = None  # what "today" counts from (``tense.reference``)
 
 
 def document_candidates(doc: Any) -> list[Candidate]:
@@ -81,7 +82,9 @@ def document_candidates(doc: Any) -> list[Candidate]:
 def _find_mentions(ctx: Context) -> None:
     """Date mentions that can date an event: resolved dates and times outside furniture."""
     doc = ctx.doc
-    found = find_dates(doc.text, doc.published, language=getattr(doc, "language", "en") or "en")
+    language = getattr(doc, "language", "en") or "en"
+    ctx.reference = tense.reference(doc, language)
+    found = find_dates(doc.text, ctx.reference, language=language)
     ctx.mentions = [m for m in found if _usable(m, ctx)]
     ctx.spans = [
         m
@@ -347,7 +350,7 @@ def _document_act(ctx: Context) -> None:
         (
             (m.start, m.end)
             for m in ctx.mentions
-            if m.earliest == doc.published == m.latest and m.start < 800
+            if m.earliest == (ctx.reference or doc.published) == m.latest and m.start < 800
         ),
         None,
     )
@@ -357,6 +360,7 @@ def _document_act(ctx: Context) -> None:
         (first.start(), first.start() + len(first.group().rstrip())) if first else (0, 0)
     )
     cls = ctx.words.nouns["briefing" if briefing else "statement"]
+    day = ctx.reference or doc.published  # the day its heading gives, else its publication
     if briefing:
         # "today's noon briefing by the spokesperson": the briefing itself, in its own words
         ctx.candidates = [c for c in ctx.candidates if not _names_itself(c, cls.code, doc)]
@@ -368,7 +372,7 @@ def _document_act(ctx: Context) -> None:
             lemma="briefing" if briefing else "statement",
             code=cls.code,
             category=cls.category,
-            when=When(doc.published, doc.published, "day", doc.text[where[0] : where[1]], span),
+            when=When(day, day, "day", doc.text[where[0] : where[1]], span),
             actor=doc.outlet or "",
             about=_not_own_kind(re.findall(r"\w+", title.lower()), cls.code, ctx.words),
             context=_not_own_kind(

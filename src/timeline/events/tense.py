@@ -1,6 +1,8 @@
-"""Where the tense of an act's verb moves the date the finder read: a plan dated by a bare
-day's name is next week's (``_forward``), a past act in a month named without its year that
-the finder put after the publication is of the year before (``_back``)."""
+"""Where a document's dates count from (``reference``: its heading's day, for a transcript
+put online the day after), and where the tense of an act's verb moves the date the finder
+read: a plan dated by a bare day's name is next week's (``_forward``), a past act in a month
+named without its year that the finder put after the publication is of the year before
+(``_back``)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,30 @@ import datetime as dt
 import re
 from typing import Any
 
+from timeline.dates import find_dates
 from timeline.events.model import When
 from timeline.lang import date_language
+
+# how many days before its publication a document's heading may date it (a transcript put
+# online the day after the press conference it records)
+HEADING_DAYS = 3
+
+
+def reference(doc: Any, language: str) -> Any:
+    """What "today" and "yesterday" count from: the day a document's title or first line gives
+    ("Regular Press Conference on April 14, 2031", published on the 15th), when it is a full
+    date at most ``HEADING_DAYS`` before the publication; else the publication date."""
+    published = doc.published
+    if published is None:
+        return None
+    first = next((line for line in doc.text.splitlines() if line.strip()), "")
+    for heading in (getattr(doc, "title", "") or "", first[:200]):
+        for m in find_dates(heading, published, language=language):
+            day = m.earliest
+            full = day is not None and day == m.latest and re.search(r"\d{4}", m.text)
+            if full and 0 < (published - day).days <= HEADING_DAYS:
+                return day
+    return published
 
 
 def placed(when: When, found: Any, doc: Any) -> When:
