@@ -1061,3 +1061,12 @@ def test_a_transcript_put_online_the_day_after_counts_today_from_its_heading():
     )
     df = extract_events([doc])
     assert set(df["date_start"]) == {pd.Timestamp(2031, 4, 9)}, df[["date_start", "category"]]
+
+
+def test_the_accusation_of_a_saying_that_reports_an_act_is_not_the_acts_class():
+    text = (
+        "Tesmark troops crossed into the disputed Orvo region on Monday and took control of two "
+        "border villages, Lirria's government said, accusing its neighbour of aggression."
+    )
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category != "criticism" and "Tesmark" in row.actor, (row.category, row.actor)

@@ -486,9 +486,9 @@ def _own_clause(tok: Any) -> bool:
     """A clause with a subject or conjunction of its own ("after Rostavia vetoed ..."): its
     act is its own, not the verb's above (a shared-subject "... and detained", "..., killing"
     is)."""
-    return tok.dep_ in ("advcl", "conj") and any(
+    return tok.dep_ in ("advcl", "conj", "parataxis") and any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children
-    )
+    )  # "..., Lirria's government said, accusing ...": the saying's own clause
 
 
 def _through_raising(head: Any, words: Words) -> Any:
