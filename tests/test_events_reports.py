@@ -1070,3 +1070,41 @@ def test_the_accusation_of_a_saying_that_reports_an_act_is_not_the_acts_class():
     )
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.category != "criticism" and "Tesmark" in row.actor, (row.category, row.actor)
+
+
+# ---- a second review's counter-examples ----
+
+
+def test_a_past_day_in_a_news_headline_is_not_the_documents_today():
+    doc = Document(
+        doc_id="t1",
+        text="Valdoria expelled two Kestland diplomats today, the foreign ministry said.",
+        published=PUB,
+        outlet="Test Wire",
+        publisher_type="news media",
+        title="Valdoria answers April 9, 2031 shelling with expulsions",
+    )
+    (row,) = extract_events([doc]).itertuples()
+    assert row.date_start == pd.Timestamp(PUB), row.date_start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland on Friday called in a former defence minister to lead the talks with Valdoria.",
+        "Tesmark's president called in the army chief on Friday to restore order in Orvo.",
+    ],
+)
+def test_calling_in_someone_who_is_no_envoy_is_no_summons(text):
+    assert "summons" not in set(extract_events([_doc(text)])["category"])
+
+
+def test_a_gerund_of_a_verb_whose_noun_names_no_act_names_nothing():
+    text = (
+        "Kestland's foreign minister Ivo Tarn visited Lirria on Tuesday. Kestland troops shelled "
+        "Orvo on Wednesday. On Thursday, Valdoria condemned the landing of Kestland marines on "
+        "Lirria island."
+    )
+    df = extract_events([_doc(text)]).set_index("date_start")
+    answered = df.loc[pd.Timestamp(2031, 4, 10), "responds_to"]
+    assert answered == df.loc[pd.Timestamp(2031, 4, 9), "event_id"], df[["category", "responds_to"]]

@@ -83,7 +83,7 @@ def _find_mentions(ctx: Context) -> None:
     """Date mentions that can date an event: resolved dates and times outside furniture."""
     doc = ctx.doc
     language = getattr(doc, "language", "en") or "en"
-    ctx.reference = tense.reference(doc, language)
+    ctx.reference = tense.reference(doc, language, ctx.words.briefing_title)
     found = find_dates(doc.text, ctx.reference, language=language)
     ctx.mentions = [m for m in found if _usable(m, ctx)]
     ctx.spans = [

@@ -69,8 +69,8 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
         None,
     )
     phrasal = f"{lemma} {after.lower_}" if after is not None else lemma
-    if phrasal in words.VERB_OFFICIAL and _acts_on_official(verb, words, after):
-        return words.verbs[words.VERB_OFFICIAL[phrasal]]
+    if phrasal in words.VERB_ENVOY and _acts_on_envoy(verb, after, words):
+        return words.verbs[words.VERB_ENVOY[phrasal]]
     if lemma in words.VERB_OFFICIAL and _acts_on_official(verb, words):
         return words.verbs[words.VERB_OFFICIAL[lemma]]
     if lemma in words.VERB_TIES and _breaks_ties(verb, words):
@@ -95,20 +95,28 @@ def verb_with_object(verb: Any, words: Words) -> PredicateClass | None:
     return None
 
 
-def _acts_on_official(verb: Any, words: Words, particle: Any = None) -> bool:
-    """Whether a verb's direct object (its subject in the passive; the object of the
-    ``particle`` the parse took for a preposition) is a person or an office holder
-    (``OFFICIALS``), and not a target ("was fired upon", ``AIMED``)."""
+def _acts_on_envoy(verb: Any, particle: Any, words: Words) -> bool:
+    """Whether a verb with its particle acts on an envoy ("called in the ambassador", "the
+    ambassador was called in"), with no task of its own ("called in an adviser to lead")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if particle is not None:
+        objects += [c for c in particle.children if c.dep_ == "pobj"]
+    return any(_lemma(c) in words.ENVOYS for c in objects)
+
+
+def _acts_on_official(verb: Any, words: Words) -> bool:
+    """Whether a verb's direct object (its subject in the passive) is a person or an office
+    holder (``OFFICIALS``), and not a target ("was fired upon", ``AIMED``)."""
     if any(c.dep_ == "prep" and c.lower_ in words.AIMED for c in verb.children):
         return False
-    objects = list(verb.children) + (list(particle.children) if particle is not None else [])
     return any(
-        c.dep_ in ("dobj", "nsubjpass", "pobj")
-        and (c.dep_ != "pobj" or particle is not None)
+        c.dep_ in ("dobj", "nsubjpass")
         and any(  # the person, or an office holder's title before the name ("chief Ivo Tarn")
             t.ent_type_ == "PERSON" or _lemma(t) in words.OFFICIALS for t in c.subtree if t.i <= c.i
         )
-        for c in objects
+        for c in verb.children
     )
 
 

@@ -19,15 +19,19 @@ from timeline.lang import date_language
 HEADING_DAYS = 3
 
 
-def reference(doc: Any, language: str) -> Any:
-    """What "today" and "yesterday" count from: the day a document's title or first line gives
-    ("Regular Press Conference on April 14, 2031", published on the 15th), when it is a full
-    date at most ``HEADING_DAYS`` before the publication; else the publication date."""
+def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
+    """What "today" and "yesterday" count from: the day a briefing transcript's title (or its
+    first line, when that is the title) gives ("Regular Press Conference on April 14, 2031",
+    published on the 15th), when it is a full date at most ``HEADING_DAYS`` before the
+    publication; else the publication date. Only a briefing's heading: a news headline or a
+    statement's title that names a past day names the event, not the document's day."""
     published = doc.published
-    if published is None:
-        return None
+    if published is None or briefing_title is None:
+        return published
     first = next((line for line in doc.text.splitlines() if line.strip()), "")
     for heading in (getattr(doc, "title", "") or "", first[:200]):
+        if not briefing_title.search(heading):
+            continue
         for m in find_dates(heading, published, language=language):
             day = m.earliest
             full = day is not None and day == m.latest and re.search(r"\d{4}", m.text)

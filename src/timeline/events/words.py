@@ -75,9 +75,11 @@ def words_for(language: str = "en") -> Words:
     gerunds = getattr(idioms, "gerunds", None)
     gerund_classes = getattr(idioms, "GERUND_CLASSES", frozenset())
     gerund_verbs: dict[str, str] = {}
+    gerund_names = getattr(idioms, "GERUND_NAMES", frozenset())
     for lemma, cls in list(verbs.items()) if gerunds else ():
         for form in gerunds(lemma):
-            gerund_verbs.setdefault(form, lemma)
+            if cls.code in gerund_names:
+                gerund_verbs.setdefault(form, lemma)
             if cls.code in gerund_classes:  # "the calling", "the posting" mean something else
                 nouns.setdefault(form, cls)  # "the shelling": the verb's class (listed first)
     flags = re.IGNORECASE

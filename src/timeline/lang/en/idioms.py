@@ -28,6 +28,12 @@ SENDING: frozenset[str] = frozenset({"163"})
 
 # Classes whose verbs' gerunds name their acts ("the shelling", "the bombing").
 GERUND_CLASSES: frozenset[str] = frozenset({"180", "190"})
+# Classes whose verbs' gerunds name their acts in what a reaction says ("the summoning of its
+# envoy", "the closing of the border"); not "the landing of marines" (no visit), "the
+# posting", "the drilling".
+GERUND_NAMES: frozenset[str] = frozenset(
+    {"081", "161", "1612", "162", "163", "164", "165", "166", "167", "171", "180", "190"}
+)
 
 
 def gerunds(verb: str) -> tuple[str, ...]:
@@ -156,11 +162,10 @@ DIRECT_OBJECT_ONLY: frozenset[str] = frozenset({"fire", "gunfire"})
 # passive) is a person or an office holder ("fired the police chief", "the minister was
 # dismissed"; not "fired shells", "dismissed the claims", "was fired upon") -> a listed
 # verb whose class they take; and the words for such office holders.
-VERB_OFFICIAL: dict[str, str] = {
-    "fire": "relieve of office",
-    "dismiss": "relieve of office",
-    "call in": "summon",  # "called in the ambassador", "the envoy was called in"
-}
+VERB_OFFICIAL: dict[str, str] = {"fire": "relieve of office", "dismiss": "relieve of office"}
+# Verbs with a particle that summon when their object is an envoy ("called in the
+# ambassador", "the envoy was called in"; not "called in an adviser to lead the talks").
+VERB_ENVOY: dict[str, str] = {"call in": "summon"}  # envoys: ``ENVOYS`` above
 OFFICIALS: frozenset[str] = frozenset(
     {"minister", "chief", "ambassador", "envoy", "official", "commander", "general"}
     | {"director", "governor", "secretary", "spokesman", "spokesperson", "spokeswoman"}
