@@ -1108,3 +1108,15 @@ def test_a_gerund_of_a_verb_whose_noun_names_no_act_names_nothing():
     df = extract_events([_doc(text)]).set_index("date_start")
     answered = df.loc[pd.Timestamp(2031, 4, 10), "responds_to"]
     assert answered == df.loc[pd.Timestamp(2031, 4, 9), "event_id"], df[["category", "responds_to"]]
+
+
+def test_an_act_noun_object_of_a_verb_of_its_own_class_is_the_verbs_act():
+    text = "The Valdorian cabinet approved a bill on Wednesday banning imports of Kestland grain."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert same_party(row.actor, "Valdoria"), row.actor
+
+
+def test_a_meeting_a_proposal_would_hold_is_a_plan_ahead():
+    text = "Kestland rejected on Thursday a Valdorian proposal to hold talks on Monday."
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["meeting", "date_start"] == pd.Timestamp(2031, 4, 14), df["date_start"]

@@ -88,20 +88,27 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if head.pos_ in _NOUN_POS and _event_noun(head, words):
-            if root.head.lower_ in words.STATE_SINCE and _ranked(head, words):
+            if root.head.lower_ in words.STATE_SINCE and idioms.ranked(head, words):
                 return None  # "its first expulsion since 2027": no expulsion in 2027 told
-            return _purpose_of(head, words) or head
+            return _purpose_of(head, words) or _doing_it(head, words) or head
         tok = head
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
 
 
-def _ranked(noun: Any, words: Words) -> bool:
-    """An act noun ranked against others ("the first expulsion", "the largest protest")."""
-    return any(
-        c.dep_ == "amod" and (c.lower_ in words.RANKS or c.tag_ == "JJS") for c in noun.children
-    )
+def _doing_it(noun: Any, words: Words) -> Any | None:
+    """The verb whose own act an event noun object is ("approved a bill on Wednesday", "signed
+    a deal on Monday": the approving, the signing, by the verb's subject), when the verb has
+    no date of its own; None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or own_date(verb):
+        return None
+    own = verb_class(verb, words)
+    cls = words.nouns.get(_lemma(noun))
+    if own is None or cls is None or family(own.code) != family(cls.code):
+        return None
+    return verb
 
 
 def purpose_verb(noun: Any, words: Words) -> Any | None:
@@ -555,7 +562,7 @@ def _planned(head: Any, words: Words) -> bool:
         if child.dep_ in ("aux", "amod") and child.lower_ in words.FUTURE_MARKERS:
             return True
     parent = head.head
-    return head.dep_ == "xcomp" and _lemma(parent) in words.FUTURE_MARKERS
+    return head.dep_ in ("xcomp", "acl") and _lemma(parent) in words.FUTURE_MARKERS
 
 
 def _event_noun(tok: Any, words: Words) -> bool:

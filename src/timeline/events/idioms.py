@@ -184,6 +184,13 @@ def speaking_aside(verb: Any, words: Words) -> Any | None:
     return saying if _lemma(saying) in words.SPEECH and saying.pos_ == "VERB" else None
 
 
+def ranked(noun: Any, words: Words) -> bool:
+    """An act noun ranked against others ("the first expulsion", "the largest protest")."""
+    return any(
+        c.dep_ == "amod" and (c.lower_ in words.RANKS or c.tag_ == "JJS") for c in noun.children
+    )
+
+
 def in_public(verb: Any, words: Words) -> bool:
     """Whether talking is done in public: to an audience ("spoke to reporters") or at a
     briefing ("spoke at a news conference"), not with a party ("spoke with Tarn")."""

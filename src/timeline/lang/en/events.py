@@ -332,6 +332,8 @@ FUTURE_MARKERS: frozenset[str] = frozenset(
         "upcoming",
         "planned",
         "proposed",
+        "proposal",  # "a proposal to hold talks on Monday": not held yet
+        "offer",
         "next",
     }
 )
