@@ -1120,3 +1120,15 @@ def test_a_meeting_a_proposal_would_hold_is_a_plan_ahead():
     text = "Kestland rejected on Thursday a Valdorian proposal to hold talks on Monday."
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["meeting", "date_start"] == pd.Timestamp(2031, 4, 14), df["date_start"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Tension rose sharply on Friday; Kestland expelled two Valdorian diplomats.", "expulsion"),
+        ("The crisis deepened on Friday: Kestland recalled its ambassador.", "withdrawal"),
+    ],
+)
+def test_a_dated_scene_before_a_colon_dates_the_act_after_it(text, category):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == (category, "Kestland"), (row.category, row.actor)

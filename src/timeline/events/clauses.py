@@ -230,9 +230,9 @@ def clause(head: Any, words: Words) -> Clause | None:
             )
         if _present_state(raised):
             return None  # "Today the region enjoys ...": a state described, not an act
-        trigger = idioms.triggering(raised, subject, words)
-        if trigger is not None:
-            return _verb_clause(trigger, words.verbs[_lemma(trigger)], words)
+        trigger = idioms.triggering(raised, subject, words) or idioms.scene_act(raised, words)
+        if trigger is not None:  # "the crisis deepened on Friday: X recalled ...": the recall
+            return _verb_clause(trigger, verb_class(trigger, words), words)
         cls = OTHER
     if lemma in words.SPEECH:
         told = _saying_clause(raised, subject, planned, words)

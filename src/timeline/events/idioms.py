@@ -191,6 +191,19 @@ def ranked(noun: Any, words: Words) -> bool:
     )
 
 
+def scene_act(verb: Any, words: Words) -> Any | None:
+    """The act a dated scene-setting clause leads into after a colon or semicolon ("Tension
+    rose on Friday; Kestland expelled two diplomats", parsed as the act's complement): the
+    act's verb, of a class and no saying, or None."""
+    act = verb.head
+    if verb.dep_ != "ccomp" or act.pos_ != "VERB" or act.i < verb.i:
+        return None
+    if not any(t.text in (";", ":") for t in verb.doc[verb.i : act.i]):
+        return None
+    cls = verb_with_object(act, words) or words.verbs.get(_lemma(act))
+    return act if cls is not None and not verbal(cls.code) else None
+
+
 def in_public(verb: Any, words: Words) -> bool:
     """Whether talking is done in public: to an audience ("spoke to reporters") or at a
     briefing ("spoke at a news conference"), not with a party ("spoke with Tarn")."""
