@@ -1132,3 +1132,16 @@ def test_a_meeting_a_proposal_would_hold_is_a_plan_ahead():
 def test_a_dated_scene_before_a_colon_dates_the_act_after_it(text, category):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert (row.category, row.actor) == (category, "Kestland"), (row.category, row.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Kestland will host the next round of talks in March.", dt.date(2032, 3, 1)),
+        ("Kestland plans to host talks on 2 March.", dt.date(2032, 3, 2)),
+        ("Kestland hosted talks in March.", dt.date(2031, 3, 1)),
+    ],
+)
+def test_a_plan_in_a_month_before_the_report_is_next_years(text, start):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.date_start.date() == start, row.date_start

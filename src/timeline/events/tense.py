@@ -43,7 +43,27 @@ def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
 def placed(when: When, found: Any, doc: Any) -> When:
     """The date of a dated act, moved by its verb's tense (see the module docstring)."""
     planned = found.planned and not _planned_in_past(found.head)
-    return _back(_forward(when, planned, doc), found, doc)
+    ahead = planned and _future_now(found.head)
+    return _back(_forward(when, planned, doc, ahead), found, doc)
+
+
+def _future_now(verb: Any) -> bool:
+    """A plan told from now ("will host", "plans to host", "is due to"), not a future in the
+    past ("said it would host"): the verb or the ones it is the complement of."""
+    tok = verb
+    for _ in range(3):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children
+        ):
+            return True
+        if tok.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children
+        ):
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _planned_in_past(verb: Any) -> bool:
@@ -64,20 +84,42 @@ def _planned_in_past(verb: Any) -> bool:
     return False
 
 
-def _forward(when: When, planned: bool, doc: Any) -> When:
+def _forward(when: When, planned: bool, doc: Any, ahead: bool = False) -> When:
     """A plan dated by a bare day name that the date finder read as past ("will meet ... in
     Orvo on Friday", where the future tense is too far from the day for it) is next week's
     day: the parse knows the verb is a plan."""
     published = getattr(doc, "published", None)
-    if not planned or published is None or when.start is None or when.precision != "day":
+    if not planned or published is None or when.start is None:
         return when
-    if not 0 < (published - when.start).days < 7:
+    language = date_language(getattr(doc, "language", "en") or "en")
+    if ahead and _month_unyeared(when, language) and (when.end or when.start) < published:
+        # "will host the next round in March", published in April: next year's March
+        return When(
+            _year_after(when.start),
+            _year_after(when.end or when.start),
+            when.precision,
+            when.text,
+            when.span,
+        )
+    if when.precision != "day" or not 0 < (published - when.start).days < 7:
         return when
-    names = date_language(getattr(doc, "language", "en") or "en").table("weekday")
-    if when.text.strip().lower() not in names:
+    if when.text.strip().lower() not in language.table("weekday"):
         return when  # only a day's name: not "yesterday", "last Friday"
     week = dt.timedelta(days=7)
     return When(when.start + week, (when.end or when.start) + week, "day", when.text, when.span)
+
+
+def _month_unyeared(when: When, language: Any) -> bool:
+    """Whether a date is told by a month's name without its year ("in March", "on 2 May")."""
+    if re.search(r"\d{4}", when.text) or when.precision not in ("day", "month", "approximate"):
+        return False
+    months = language.table("month")
+    return any(w in months for w in re.findall(r"[a-z]+", when.text.lower()))
+
+
+def _year_after(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for a 29th)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def _back(when: When, found: Any, doc: Any) -> When:
