@@ -1145,3 +1145,19 @@ def test_a_dated_scene_before_a_colon_dates_the_act_after_it(text, category):
 def test_a_plan_in_a_month_before_the_report_is_next_years(text, start):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.date_start.date() == start, row.date_start
+
+
+def test_an_official_document_opening_with_its_publishers_act_is_that_act_whatever_its_title():
+    doc = Document(
+        doc_id="g1",
+        text="The Ministry of Foreign Affairs of Valdoria strongly condemns the detention of "
+        "journalist Orla Kess by Kestland's police on 10 April. The Ministry demands her "
+        "immediate release.",
+        published=PUB,
+        outlet="Ministry of Foreign Affairs of Valdoria",
+        publisher_type="government",
+        title="Valdoria demands release of detained journalist",
+    )
+    df = extract_events([doc]).set_index("date_start")
+    own = df.loc[pd.Timestamp(PUB)]
+    assert own["responds_to"] == df.loc[pd.Timestamp(2031, 4, 10), "event_id"], df

@@ -343,8 +343,10 @@ def _document_act(ctx: Context) -> None:
     title = getattr(doc, "title", "") or ""
     if doc.published is None or not attribution.own_voice(doc):
         return
-    if not ctx.words.statement_title.search(title):
-        return
+    titled = ctx.words.statement_title.search(title)
+    opening = None if titled else undated.speaks_now(ctx)
+    if not titled and opening is None:
+        return  # neither titled a statement nor opening with its publisher's act
     briefing = bool(ctx.words.briefing_title.search(title))
     span = next(
         (
@@ -359,7 +361,7 @@ def _document_act(ctx: Context) -> None:
     where = span or (
         (first.start(), first.start() + len(first.group().rstrip())) if first else (0, 0)
     )
-    cls = ctx.words.nouns["briefing" if briefing else "statement"]
+    cls = opening or ctx.words.nouns["briefing" if briefing else "statement"]
     day = ctx.reference or doc.published  # the day its heading gives, else its publication
     if briefing:
         # "today's noon briefing by the spokesperson": the briefing itself, in its own words

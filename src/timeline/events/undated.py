@@ -407,3 +407,32 @@ def _speaks(found: Any, words: Any) -> bool:
         return True
     plain = found.speech and found.lemma in words.PLAIN_SAYINGS
     return not plain and subject.ent_type_ in ("GPE", "ORG", "NORP")
+
+
+# how many opening sentences of an official document are read for its own act
+OPENING_SENTENCES = 3
+
+
+def speaks_now(ctx: Context) -> Any:
+    """The class of the act an official document opens with, its publisher's, in the present
+    ("The Ministry of Foreign Affairs of Valdoria strongly condemns the detention ...", "We
+    reject ..."): the document is that act, whatever its title. None otherwise."""
+    publisher = party_keys(getattr(ctx.doc, "outlet", "") or "")
+    for _base, sent in ctx.sentences[:OPENING_SENTENCES]:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+                continue
+            if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                continue
+            cls = ctx.words.verbs.get(tok.lemma_.lower())
+            if cls is None or not verbal(cls.code) or tok.lemma_.lower() in ctx.words.PLAIN_SAYINGS:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            if subject.lower_ in ctx.words.FIRST_PERSON:
+                return cls
+            phrase, _ = actors.actor_phrase(subject, ctx.words)
+            if publisher and party_keys(phrase) & publisher:
+                return cls
+    return None
