@@ -162,7 +162,7 @@ def _quoted_speaker(ctx: Context, offset: int) -> str:
     if span is None:
         return ""
     said = quotes.speaker(ctx.sentences, span, ctx.words)
-    if said is not None and said.lower_ in quotes.PERSONS:
+    if said is not None and said.lower_ in ctx.words.PERSON_PRONOUNS:
         said = quotes.last_speaker(ctx.sentences, span[0], ctx.words)  # '..." he said'
     if said is None:
         return ""
@@ -435,7 +435,7 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
             continue
         if head in earlier.actor.lower() and _same_office(ctx, phrase, subject, earlier.actor):
             return earlier.actor
-    if subject is not None and subject.lower_ in ctx.offices and not _placed(subject):
+    if subject is not None and subject.lower_ in ctx.offices and not _placed(subject, ctx.words):
         fuller = ctx.offices[subject.lower_]
         if _same_office(ctx, phrase, subject, fuller):
             return fuller
@@ -445,12 +445,12 @@ def _office(ctx: Context, phrase: str, subject: Any) -> str:
     return phrase
 
 
-def _placed(tok: Any) -> bool:
+def _placed(tok: Any, words: Words) -> bool:
     """Whether a noun is told with its own place ("fishermen in Kestland"): then it is not
     the same body named before with another country."""
     return any(
         c.dep_ == "prep"
-        and c.lower_ in ("in", "from", "of")
+        and c.lower_ in words.ORIGIN_PREPOSITIONS
         and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in tok.children
     )

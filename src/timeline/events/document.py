@@ -274,7 +274,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         lemma=found.lemma,
         code=found.cls.code,
         category=found.cls.category,
-        when=tense.placed(_when(m), found, ctx.doc),
+        when=tense.placed(_when(m), found, ctx.doc, ctx.words),
         about=about,
         context=context,
         names=names,

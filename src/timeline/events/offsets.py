@@ -93,10 +93,6 @@ def _days_of(
     return days
 
 
-# Determiners that point back at an act told before ("condemned the attack on Sunday").
-_BACK = frozenset({"the", "this", "that", "these", "those"})
-
-
 def told_before(ctx: Context, head: Any, day: Any) -> Any | None:
     """The reaction whose date the parse hung on its object: "Protesters stormed the embassy
     on Saturday. Kestland condemned the attack on Sunday": "the attack" points back at an act
@@ -109,7 +105,7 @@ def told_before(ctx: Context, head: Any, day: Any) -> Any | None:
     reaction = clauses.verb_class(verb, ctx.words)
     if cls is None or reaction is None or reaction.code not in ctx.words.REACTIVE:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in _BACK for c in head.children):
+    if not any(c.dep_ == "det" and c.lower_ in ctx.words.POINTING for c in head.children):
         return None
     preps = [c for c in head.children if c.dep_ == "prep"]
     if len(preps) > 1 or any(c.dep_ in ("amod", "compound", "poss") for c in head.children):

@@ -4,8 +4,9 @@ A first-person subject inside a quotation of a news report ("We have also decide
 the visits") is the party the quotation is attributed to, not whoever the report named last.
 The speaker is the subject of the saying verb that follows the closing mark in its sentence
 ('..." the ministry said in a statement') or, failing that, precedes the opening mark
-('The minister said: "We ..."'). A speaker named only by a personal pronoun ('..." he said')
-is the person named last as saying something before the quotation (``last_speaker``).
+('The minister said: "We ..."'). A speaker named only by a personal pronoun of one person
+('..." he said', the language's ``PERSON_PRONOUNS``) is the person named last as saying
+something before the quotation (``last_speaker``).
 """
 
 from __future__ import annotations
@@ -98,9 +99,6 @@ def _saying_subject(tokens: Any, words: Any) -> Any | None:
                 return subject
     return None
 
-
-# personal pronouns that stand for one person: their antecedent is a named speaker
-PERSONS = frozenset({"he", "she"})
 
 # how many sentences back a pronoun's speaker is looked for
 SPEAKER_REACH = 6

@@ -40,67 +40,48 @@ def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
     return published
 
 
-def placed(when: When, found: Any, doc: Any) -> When:
+def placed(when: When, found: Any, doc: Any, words: Any) -> When:
     """The date of a dated act, moved by its verb's tense (see the module docstring)."""
-    planned = found.planned and not _planned_in_past(found.head)
-    ahead = planned and _future_now(found.head)
-    return _back(_forward(when, planned, doc, ahead), found, doc)
+    chain = _verb_chain(found.head)
+    past_plan = any(
+        (t.tag_ == "VBD" and t.pos_ == "AUX")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
+        for t in chain
+    )  # "was due to", "had been expected to": not "said it planned to expel on Monday"
+    planned = found.planned and not past_plan
+    ahead = planned and any(
+        t.tag_ in ("VBZ", "VBP")
+        or any(
+            (c.dep_ == "aux" and c.lower_ in words.FUTURE_AUXILIARIES)
+            or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"))
+            for c in t.children
+        )
+        for t in chain
+    )  # "will host", "plans to host", "is due to": a plan told from now
+    language = date_language(getattr(doc, "language", "en") or "en")
+    return _back(_forward(when, planned, ahead, doc, language), found, doc, language, words)
 
 
-def _future_now(verb: Any) -> bool:
-    """A plan told from now ("will host", "plans to host", "is due to"), not a future in the
-    past ("said it would host"): the verb or the ones it is the complement of."""
-    tok = verb
-    for _ in range(3):
-        if any(
-            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children
-        ):
-            return True
-        if tok.tag_ in ("VBZ", "VBP") or any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children
-        ):
-            return True
-        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+def _verb_chain(verb: Any) -> list[Any]:
+    """A verb and up to two verbs it is the complement of ("host" in "is due to host")."""
+    chain = [verb]
+    while (
+        len(chain) < 3 and chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i
+    ):
+        chain.append(chain[-1].head)
+    return chain
 
 
-def _planned_in_past(verb: Any) -> bool:
-    """A plan told in the past ("was due to recall ... on Thursday", "had been expected to
-    sign ... on Friday"): its day is the past one the finder read, not next week's. The verb
-    and the two it is the complement of are looked at."""
-    tok = verb
-    for _ in range(3):
-        # "was due", "had been expected": an auxiliary in the past, not a verb of saying or
-        # planning in the past ("said it planned to expel on Monday" is a plan ahead)
-        if (tok.tag_ == "VBD" and tok.pos_ == "AUX") or any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children
-        ):
-            return True
-        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _forward(when: When, planned: bool, doc: Any, ahead: bool = False) -> When:
-    """A plan dated by a bare day name that the date finder read as past ("will meet ... in
-    Orvo on Friday", where the future tense is too far from the day for it) is next week's
-    day: the parse knows the verb is a plan."""
+def _forward(when: When, planned: bool, ahead: bool, doc: Any, language: Any) -> When:
+    """A plan whose day the date finder read as past is ahead: dated by a bare day's name
+    ("will meet ... in Orvo on Friday", where the future tense is too far from the day for
+    the finder), next week's day; told from now in a month without its year ("will host the
+    next round in March", published in April), next year's."""
     published = getattr(doc, "published", None)
     if not planned or published is None or when.start is None:
         return when
-    language = date_language(getattr(doc, "language", "en") or "en")
     if ahead and _month_unyeared(when, language) and (when.end or when.start) < published:
-        # "will host the next round in March", published in April: next year's March
-        return When(
-            _year_after(when.start),
-            _year_after(when.end or when.start),
-            when.precision,
-            when.text,
-            when.span,
-        )
+        return _years(when, 1)
     if when.precision != "day" or not 0 < (published - when.start).days < 7:
         return when
     if when.text.strip().lower() not in language.table("weekday"):
@@ -117,12 +98,7 @@ def _month_unyeared(when: When, language: Any) -> bool:
     return any(w in months for w in re.findall(r"[a-z]+", when.text.lower()))
 
 
-def _year_after(day: dt.date) -> dt.date:
-    """The same day a year later (28 February for a 29th)."""
-    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
-
-
-def _back(when: When, found: Any, doc: Any) -> When:
+def _back(when: When, found: Any, doc: Any, language: Any, words: Any) -> When:
     """An act told in the past tense ("expelled two diplomats in May") that the date finder put
     after the publication, its year unsaid, happened in the year before: the parse knows the
     verb is past where the finder only saw a month's name."""
@@ -132,27 +108,16 @@ def _back(when: When, found: Any, doc: Any) -> When:
         return when
     if when.precision == "day" and (when.start - published).days <= _LATE_DAYS:
         return when  # a day just after the publication: the metadata's day, more likely
-    if re.search(r"\d{4}", when.text) or when.precision not in ("day", "month", "approximate"):
-        return when
-    before = (getattr(doc, "text", "") or "")[: when.span[0]] if when.span else ""
-    if re.search(r"\b(?:to|until|till|for)\s+$", before):
+    if not _month_unyeared(when, language):
+        return when  # only a month named without its year: not "Thursday", "May 2031"
+    before = (getattr(doc, "text", "") or "")[: when.span[0]].split()[-1:] if when.span else []
+    if before and before[0].lower() in words.TARGET_DATE:
         return when  # "postponed the vote to May": a date the act points to, ahead
-    months = date_language(getattr(doc, "language", "en") or "en").table("month")
-    if not any(w in months for w in re.findall(r"[a-z]+", when.text.lower())):
-        return when  # only a month named without its year: not "Thursday", "next week"
     past = head.tag_ == "VBD" or (
         head.tag_ == "VBN"
-        and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ in words.ANY_PERFECT for c in head.children)
     )
-    if not past:
-        return when
-    return When(
-        _year_before(when.start),
-        _year_before(when.end or when.start),
-        when.precision,
-        when.text,
-        when.span,
-    )
+    return _years(when, -1) if past else when
 
 
 # A day told in the past at most this many days after the publication is taken as dated
@@ -160,6 +125,12 @@ def _back(when: When, found: Any, doc: Any) -> When:
 _LATE_DAYS = 7
 
 
-def _year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier (28 February for a 29th)."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+def _years(when: When, n: int) -> When:
+    """A date moved by ``n`` years (a 29 February to the 28th)."""
+
+    def move(day: dt.date) -> dt.date:
+        return day.replace(year=day.year + n, day=min(day.day, 28) if day.month == 2 else day.day)
+
+    return When(
+        move(when.start), move(when.end or when.start), when.precision, when.text, when.span
+    )

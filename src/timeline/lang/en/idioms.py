@@ -255,6 +255,16 @@ STATE_SINCE: frozenset[str] = frozenset({"since"})
 RANKS: frozenset[str] = frozenset({"first", "last", "only"})
 # Prefixes a hyphen joins that leave the word's idiom as it is ("personae non-gratae").
 NEGATING_PREFIXES: frozenset[str] = frozenset({"non"})
+# Prepositions that give a noun its own place ("fishermen in Kestland", "envoys from Orvo").
+ORIGIN_PREPOSITIONS: frozenset[str] = frozenset({"in", "from", "of"})
+# Personal pronouns of one person: '..." he said' names the person last named as speaking.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+# Auxiliaries of a plan told from now ("will host"; "wo" of "won't").
+FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+# Auxiliaries of a perfect, present or past ("has expelled", "had expelled").
+ANY_PERFECT: frozenset[str] = frozenset({"has", "have", "had"})
+# Prepositions before a date an act points to ("postponed the vote to May", "until June").
+TARGET_DATE: frozenset[str] = frozenset({"to", "until", "till", "for"})
 # Prepositions of means: "responded by expelling the envoy" is the expulsion.
 MEANS: frozenset[str] = frozenset({"by"})
 # Prepositions of concession: "began building the dam despite protests" (the protests are
