@@ -1161,3 +1161,23 @@ def test_an_official_document_opening_with_its_publishers_act_is_that_act_whatev
     df = extract_events([doc]).set_index("date_start")
     own = df.loc[pd.Timestamp(PUB)]
     assert own["responds_to"] == df.loc[pd.Timestamp(2031, 4, 10), "event_id"], df
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("On Friday Valdoria condemned the detention of its consul.", "criticism", "Valdoria"),
+        ("On Friday Ivo Tarn said the talks had failed.", "statement", "Ivo Tarn"),
+        ("Late on Friday Kestland recalled its ambassador.", "withdrawal", "Kestland"),
+    ],
+)
+def test_a_name_right_after_a_fronted_day_is_the_subject_not_part_of_the_date(
+    text, category, actor
+):
+    # the tagger reads "Friday Valdoria" as one name, the object of "On"
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor, row.date_start.date()) == (
+        category,
+        actor,
+        dt.date(2031, 4, 11),
+    ), row

@@ -36,7 +36,8 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     ``_PIECE`` characters are cut at spaces, so memory and time stay linear in the length.
     A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``);
     a gerund the tagger took for a verb where a determiner makes it a noun is a noun
-    (``_gerund_nouns``).
+    (``_gerund_nouns``); a name the parser joined to a fronted date ("On Friday Kestland
+    condemned ...") is the clause's subject again (``_fronted_dates``).
     """
     nlp = _pipeline(language)
     cut: list[tuple[int, str]] = []
@@ -54,6 +55,7 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     for _, doc in out:
         _join_hyphenated(doc, listed)
         _gerund_nouns(doc, words)
+        _fronted_dates(doc)
     return out
 
 
@@ -100,3 +102,44 @@ def _gerund_nouns(doc: Any, words: Any) -> None:
             continue
         if any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.children):
             tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN", tok.lower_
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _fronted_dates(doc: Any) -> None:
+    """Undo a name the parser joined to the date before it: in "On Friday Kestland condemned
+    ..." the tagger reads "Friday Kestland" as one name, the object of "On", and the verb is
+    left with no subject. When a name's first words are a date (the entity recogniser's) and
+    the name is the object of a preposition before a verb that has no subject, the date is
+    the preposition's object and the name the verb's subject; a name that is already a
+    subject ("Late on Friday Kestland recalled ...") gives the date back to its preposition
+    when that has no object."""
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "DATE":
+            continue
+        dates = [c for c in tok.lefts if c.dep_ == "compound" and c.ent_type_ == "DATE"]
+        if not dates or dates[0].i != tok.left_edge.i:
+            continue
+        date = dates[-1]
+        start = tok.left_edge.i
+        prep = tok.head if tok.dep_ == "pobj" else doc[start - 1] if start else None
+        if prep is None or prep.pos_ != "ADP" or prep.i >= date.i:
+            continue
+        if tok.dep_ == "pobj":
+            verb = prep.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.i < tok.i:
+                continue
+            if any(c.dep_ in _SUBJECTS for c in verb.children):
+                continue
+            new_head, new_dep = verb, "nsubj"
+        elif tok.dep_ in _SUBJECTS and prep.head.i == tok.head.i:
+            if any(c.dep_ == "pobj" for c in prep.children):
+                continue
+            new_head, new_dep = tok.head, tok.dep_
+        else:
+            continue
+        for earlier in dates[:-1]:
+            earlier.head = date
+        date.head, date.dep_ = prep, "pobj"
+        tok.head, tok.dep_ = new_head, new_dep
