@@ -1181,3 +1181,18 @@ def test_a_name_right_after_a_fronted_day_is_the_subject_not_part_of_the_date(
         actor,
         dt.date(2031, 4, 11),
     ), row
+
+
+def test_every_party_of_a_list_with_commas_is_the_actor():
+    (row,) = extract_events([_doc("Kestland, Arvelia and Lirria expelled envoys on Monday.")])[
+        ["actor"]
+    ].itertuples()
+    assert row.actor == "Kestland, Arvelia and Lirria", row.actor
+
+
+@pytest.mark.parametrize("subject", ["Both", "Both sides", "Each"])
+def test_a_quantifier_opening_a_sentence_names_no_party_of_its_own(subject):
+    text = "Kestland and Arvelia traded accusations on Sunday. "
+    text += f"{subject} expelled envoys on Monday."
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["expulsion", "actor"] == "Kestland and Arvelia", df["actor"]

@@ -71,6 +71,12 @@ def actor_phrase(tok: Any, words: Words) -> tuple[str, tuple[int, int] | None]:
         adjacent = adjacent or (
             child.dep_ in ("cc", "conj") and child.left_edge.i <= tokens[-1].i + 2
         )  # "State Councilor and Foreign Minister Ana Lind": the conjunct from its first word
+        adjacent = adjacent or (  # the comma of a list: "Kestland, Arvelia and Lirria"
+            child.dep_ == "punct"
+            and child.text == ","
+            and child.i == tokens[-1].i + 1
+            and any(c.dep_ == "conj" and c.i == child.i + 1 for c in tok.rights)
+        )
         if of_phrase or adjacent:
             tokens.extend(t for t in child.subtree if not _in_clause(t, tok))
         else:
@@ -252,12 +258,13 @@ def _contiguous(tokens: list[Any], head: Any) -> list[Any]:
 
 
 def is_pronoun(phrase: str, words: Words) -> str:
-    """'first' or 'third' when the actor phrase is only a pronoun, else ''."""
+    """'first' or 'third' when the actor phrase is only a pronoun (or a quantifier standing
+    for one: "Both", "All three"), else ''."""
     low = phrase.lower().strip()
     if low in words.FIRST_PERSON:
         return "first"
-    if low in words.THIRD_PERSON:
-        return "third"
+    if low in words.THIRD_PERSON or (low and set(low.split()) <= words.QUANTIFIERS):
+        return "third"  # "Both", "All three": those named before
     return ""
 
 

@@ -310,8 +310,16 @@ NEWS_DAY_REACTIONS: frozenset[str] = frozenset(
 )
 
 
+# Quantifiers and numbers, capitalised only where they open a sentence ("Both sides", "All
+# three", "Several states"): they name no party.
+QUANTIFIERS: frozenset[str] = frozenset(
+    {"all", "both", "each", "either", "neither", "some", "several", "many", "most", "few"}
+    | {"other", "others", "these", "those", "this", "that", "every", "any", "such"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+)
+
 # Words of office and institution that name no party by themselves.
-ROLE_WORDS: frozenset[str] = frozenset(
+ROLE_WORDS: frozenset[str] = QUANTIFIERS | frozenset(
     {
         "the",
         "of",
