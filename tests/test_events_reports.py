@@ -1196,3 +1196,17 @@ def test_a_quantifier_opening_a_sentence_names_no_party_of_its_own(subject):
     text += f"{subject} expelled envoys on Monday."
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["expulsion", "actor"] == "Kestland and Arvelia", df["actor"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("KESSBURG, April 10 (Kess Wire) - ", dt.date(2031, 4, 9)),  # filed two days before
+        ("KESSBURG, April 12 (Kess Wire) - ", dt.date(2031, 4, 11)),
+        ("", dt.date(2031, 4, 11)),
+    ],
+)
+def test_yesterday_counts_from_the_wire_datelines_day_not_from_a_later_posting(dateline, day):
+    text = dateline + "Kestland expelled two Arvelian diplomats yesterday, the ministry said."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.date_start.date() == day, row.date_start

@@ -11,7 +11,7 @@ from timeline.dates.finder import find_dates
 from timeline.dates.handlers.explicit import parse_explicit
 from timeline.lang import date_language
 
-__all__ = ["LATEST_PLAUSIBLE_YEAR", "infer_reference"]
+__all__ = ["LATEST_PLAUSIBLE_YEAR", "dateline_day", "infer_reference"]
 
 # a weekday-date pair without a year takes the most recent matching year not after this one
 # (a fixed constant, never the clock) when the text offers no other evidence.
@@ -98,6 +98,29 @@ def infer_reference(
     if pair:
         return pair[1], "weekday-date pair"
     return None
+
+
+def dateline_day(text: str, published: datetime.date) -> datetime.date | None:
+    """The day a wire dateline at the head of a text gives ("KESSBURG, April 10 (Agency) -"),
+    its year that of ``published`` (the year before when the day would fall after it); None
+    without a dateline. Its own year, when it has one, is kept.
+
+    >>> dateline_day("KESSBURG, April 10 (Wire) - Talks failed.", datetime.date(2031, 4, 12))
+    datetime.date(2031, 4, 10)
+    """
+    state = State(text, None, "news", date_language("en"))
+    m = state.grammar.cues["dateline"].search(text[:3000])
+    if not m:
+        return None
+    parsed = parse_explicit(m.group("d"), state)
+    if not parsed or not parsed[2]:
+        return None
+    if m.group("y"):
+        return cal.safe_date(int(m.group("y")), parsed[1], parsed[2])
+    day = cal.safe_date(published.year, parsed[1], parsed[2])
+    if day is not None and day > published:
+        day = cal.safe_date(published.year - 1, parsed[1], parsed[2])
+    return day
 
 
 def _year_of_same_day(text: str, month: int, day: int) -> int | None:

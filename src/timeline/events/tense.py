@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from timeline.dates import find_dates
+from timeline.dates.reference import dateline_day
 from timeline.events.model import When
 from timeline.lang import date_language
 
@@ -22,11 +23,18 @@ HEADING_DAYS = 3
 def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
     """What "today" and "yesterday" count from: the day a briefing transcript's title (or its
     first line, when that is the title) gives ("Regular Press Conference on April 14, 2031",
-    published on the 15th), when it is a full date at most ``HEADING_DAYS`` before the
-    publication; else the publication date. Only a briefing's heading: a news headline or a
-    statement's title that names a past day names the event, not the document's day."""
+    published on the 15th), or the day of a wire dateline that opens the text ("KESSBURG,
+    April 10 (Agency) -", a report put online two days later), when it is at most
+    ``HEADING_DAYS`` before the publication; else the publication date. Only a briefing's
+    heading: a news headline or a statement's title that names a past day names the event,
+    not the document's day."""
     published = doc.published
-    if published is None or briefing_title is None:
+    if published is None:
+        return published
+    filed = dateline_day(doc.text, published)
+    if filed is not None and 0 < (published - filed).days <= HEADING_DAYS:
+        return filed
+    if briefing_title is None:
         return published
     first = next((line for line in doc.text.splitlines() if line.strip()), "")
     for heading in (getattr(doc, "title", "") or "", first[:200]):
