@@ -13,6 +13,7 @@ import pytest
 
 from timeline.documents import Document
 from timeline.events import extract_events
+from timeline.events.layout import unwrap
 from timeline.events.parties import same_party
 from timeline.events.quotes import quotations, quoted
 
@@ -1210,3 +1211,48 @@ def test_yesterday_counts_from_the_wire_datelines_day_not_from_a_later_posting(d
     text = dateline + "Kestland expelled two Arvelian diplomats yesterday, the ministry said."
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.date_start.date() == day, row.date_start
+
+
+def test_a_hard_wrapped_text_is_read_as_paragraphs_and_quotes_its_own_characters():
+    # a mailing-list post: lines of about 70 characters, each a piece of a sentence
+    text = (
+        "The Valdorian foreign ministry said its coast guard had seized two\n"
+        "Kestland fishing boats in the disputed waters on Monday, and that the\n"
+        "crews would be questioned.\n"
+        "\n"
+        "Kestland summoned the Valdorian ambassador on Tuesday to protest the\n"
+        "seizure, the Kestland foreign ministry said in a statement issued in\n"
+        "the capital late on Tuesday.\n"
+        "\n"
+        "Fishing in the waters around the islands has been disputed by the two\n"
+        "neighbours for decades, and talks on a shared fishing zone have made\n"
+        "little progress.\n"
+    )
+    doc = _doc(text)
+    df = extract_events([doc]).set_index("category")
+    assert df.loc["detention", "date_start"].date() == dt.date(2031, 4, 7), df
+    assert df.loc["summons", "date_start"].date() == dt.date(2031, 4, 8), df
+    for row in df.itertuples():
+        assert text[row.evidence_start : row.evidence_end] == row.evidence
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # headlines of related stories: no line goes on with the next one's words
+        [
+            f"Kestland expels two envoys of Arvelia and closes consulate number {n}"
+            for n in range(8)
+        ],
+        # a dated list whose items end their sentences
+        [
+            f"- {n} April: Kestland expelled two envoys of Arvelia and closed a consulate."
+            for n in range(8)
+        ],
+        # paragraphs, one per line
+        ["Kestland expelled two envoys on Monday, the ministry said. " * 3] * 6,
+    ],
+)
+def test_lines_that_are_not_a_wrapped_paragraph_stay_lines(lines):
+    text = "\n".join(lines) + "\n"
+    assert unwrap(text) == text

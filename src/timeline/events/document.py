@@ -7,6 +7,7 @@ pure and its result is picklable, so a process pool or a Dask cluster can run it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from timeline.events import (
     together,
     undated,
 )
-from timeline.events.layout import MARKUP, Layout, layout
+from timeline.events.layout import MARKUP, Layout, layout, unwrap
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
 from timeline.events.parties import is_gazetteer_key, party_keys
@@ -66,6 +67,9 @@ def document_candidates(doc: Any) -> list[Candidate]:
     """The candidate events of one document, after every per-document pass."""
     language = getattr(doc, "language", "en") or "en"
     words = words_for(language)
+    text = unwrap(doc.text)
+    if text != doc.text and dataclasses.is_dataclass(doc):
+        doc = dataclasses.replace(doc, text=text)  # a hard-wrapped text read as paragraphs
     ctx = Context(
         doc=doc,
         words=words,

@@ -146,3 +146,64 @@ def _looks_like_dateline(prefix: str, words: Words) -> bool:
         or (has_date and has_agency and placelike)
         or (full_date and ends and placelike)
     )
+
+
+# A text is hard-wrapped (an e-mail, a mailing-list post, a PDF's lines) when its lines are
+# at most WRAP_WIDEST characters (the longest but a tenth of them), and at least WRAP_SHARE
+# of the lines that a non-empty line follows are full: at least WRAP_FULL of that width.
+WRAP_WIDEST = 100
+WRAP_SHARE = 0.6
+WRAP_FULL = 0.6
+WRAP_PAIRS = 5  # ... counted over at least this many pairs of lines
+# ... and at least this share of those pairs' second lines start with a lower-case word (the
+# rest of a sentence)
+WRAP_LOWER = 0.3
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of a hard-wrapped paragraph read as spaces (the same
+    length, so every offset stays): "seized in the raid on Monday be released\\nalong with
+    ..." is one sentence, not two headlines. A full line that ends no sentence, followed by
+    a non-empty line that opens no list item, continues its paragraph; a short line (a
+    heading, a paragraph's last line) or a blank line ends it. A text whose lines are
+    paragraphs is returned as it is.
+
+    >>> para = "Kestland and Arvelia ended their talks on Monday without any\\n"
+    >>> para += "agreement, the ministry of foreign affairs of Kestland said in\\n"
+    >>> para += "a statement.\\n\\n"
+    >>> unwrap(para * 3).count("\\n")
+    6
+    """
+    lines = text.split("\n")
+    sizes = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not sizes:
+        return text
+    width = sizes[max(0, int(len(sizes) * 0.9) - 1)]
+    if width > WRAP_WIDEST:
+        return text
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    full = sum(len(a.rstrip()) >= WRAP_FULL * width for a, _ in pairs)
+    if len(pairs) < WRAP_PAIRS or full < WRAP_SHARE * len(pairs):
+        return text
+    if sum(b.lstrip()[:1].islower() for _, b in pairs) < WRAP_LOWER * len(pairs):
+        return text  # a list of headlines: no line goes on with a sentence's next word
+    out = list(text)
+    pos = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        pos += len(a)
+        if (
+            a.strip()
+            and b.strip()
+            and len(a.rstrip()) >= WRAP_FULL * width
+            and not _ENDED.search(a)
+            and not _ITEM.match(b)
+        ):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+# a line whose sentence is over (a wrapped paragraph's line ends there or the list item does)
+_ENDED = re.compile(r"[.!?:;][\"”’)\]]*\s*$")
+# a line that opens a list item ("- ", "• ", "1. ", "(a) ")
+_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\(?\w{1,3}[.)]\s)")
