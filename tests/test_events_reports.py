@@ -1256,3 +1256,11 @@ def test_a_hard_wrapped_text_is_read_as_paragraphs_and_quotes_its_own_characters
 def test_lines_that_are_not_a_wrapped_paragraph_stay_lines(lines):
     text = "\n".join(lines) + "\n"
     assert unwrap(text) == text
+
+
+def test_a_date_between_the_and_a_noun_dates_the_noun_not_the_verb():
+    # the tagger reads "shelling" as a verb and hangs "March 26" on "condemned"
+    text = "President Tarn condemned the March 26 shelling of the island."
+    df = extract_events([_doc(text)])
+    dated = df[df["date_start"] == pd.Timestamp(2031, 3, 26)]
+    assert list(dated["category"]) == ["clash"], df[["category", "date_start"]]

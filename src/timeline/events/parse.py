@@ -36,7 +36,8 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     ``_PIECE`` characters are cut at spaces, so memory and time stay linear in the length.
     A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``);
     a gerund the tagger took for a verb where a determiner makes it a noun is a noun
-    (``_gerund_nouns``); a name the parser joined to a fronted date ("On Friday Kestland
+    (``_gerund_nouns``), and a date between its determiner and it modifies it
+    (``_dates_in_noun_phrases``); a name the parser joined to a fronted date ("On Friday Kestland
     condemned ...") is the clause's subject again (``_fronted_dates``).
     """
     nlp = _pipeline(language)
@@ -54,6 +55,7 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     out = [(start, doc) for (start, _), doc in zip(cut, parsed, strict=True)]
     for _, doc in out:
         _join_hyphenated(doc, listed)
+        _dates_in_noun_phrases(doc)
         _gerund_nouns(doc, words)
         _fronted_dates(doc)
     return out
@@ -143,3 +145,23 @@ def _fronted_dates(doc: Any) -> None:
             earlier.head = date
         date.head, date.dep_ = prep, "pobj"
         tok.head, tok.dep_ = new_head, new_dep
+
+
+def _dates_in_noun_phrases(doc: Any) -> None:
+    """A date between a determiner and a noun modifies the noun: in "condemned the March 26
+    shelling of the island" the tagger reads "shelling" as a verb and hangs "the March 26" on
+    "condemned" beside it; the determiner and the date are the shelling's."""
+    for det in doc:
+        if det.dep_ != "det" or det.i + 1 >= len(doc) or doc[det.i + 1].ent_type_ != "DATE":
+            continue
+        end = det.i + 1
+        while end < len(doc) and doc[end].ent_type_ == "DATE":
+            end += 1
+        if end >= len(doc) or det.head.i not in range(det.i + 1, end):
+            continue
+        date = det.head
+        noun = doc[end]
+        if noun.tag_ not in ("NN", "NNS", "VBG") or noun.head.i != date.head.i:
+            continue
+        det.head = noun
+        date.head, date.dep_ = noun, "compound"
