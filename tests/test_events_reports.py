@@ -1264,3 +1264,13 @@ def test_a_date_between_the_and_a_noun_dates_the_noun_not_the_verb():
     df = extract_events([_doc(text)])
     dated = df[df["date_start"] == pd.Timestamp(2031, 3, 26)]
     assert list(dated["category"]) == ["clash"], df[["category", "date_start"]]
+
+
+def test_a_that_clause_after_told_a_briefing_is_what_was_told_not_part_of_the_briefing():
+    text = (
+        "Kestland's foreign ministry spokesman told a regular news briefing that Kestland had "
+        "been notified on Tuesday that it must close its consulate."
+    )
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.date_start.date()) == ("other", dt.date(2031, 4, 8)), row
+    assert row.title.endswith("notify"), row.title

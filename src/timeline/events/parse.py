@@ -37,8 +37,10 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     A hyphenated word the language lists ("face-off") is one token (``_join_hyphenated``);
     a gerund the tagger took for a verb where a determiner makes it a noun is a noun
     (``_gerund_nouns``), and a date between its determiner and it modifies it
-    (``_dates_in_noun_phrases``); a name the parser joined to a fronted date ("On Friday Kestland
-    condemned ...") is the clause's subject again (``_fronted_dates``).
+    (``_dates_in_noun_phrases``); a "that" clause with no place for a relative pronoun is
+    what the verb before it tells (``_that_clauses``); a name the parser joined to a fronted
+    date ("On Friday Kestland condemned ...") is the clause's subject again
+    (``_fronted_dates``).
     """
     nlp = _pipeline(language)
     cut: list[tuple[int, str]] = []
@@ -56,6 +58,7 @@ def parse(pieces: list[tuple[int, str]], language: str = "en") -> list[tuple[int
     for _, doc in out:
         _join_hyphenated(doc, listed)
         _dates_in_noun_phrases(doc)
+        _that_clauses(doc)
         _gerund_nouns(doc, words)
         _fronted_dates(doc)
     return out
@@ -165,3 +168,21 @@ def _dates_in_noun_phrases(doc: Any) -> None:
             continue
         det.head = noun
         date.head, date.dep_ = noun, "compound"
+
+
+def _that_clauses(doc: Any) -> None:
+    """A "that" clause the parser took for a relative clause of the noun before it, where the
+    clause has no place for a relative pronoun, is what the verb before the noun tells: in
+    "told a news briefing that Kestland had been notified on Tuesday" nothing was notified
+    "that"; the notifying is what the spokesman told, not a part of the briefing."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.head.head.pos_ != "VERB" or verb.head.dep_ != "dobj":
+            continue
+        that = doc[verb.left_edge.i]
+        if that.lower_ != "that" or that.head.i != verb.i or that.dep_ != "dobj":
+            continue
+        others = [c for c in verb.children if c.i != that.i]
+        if not any(c.dep_ in ("nsubjpass", "dobj") for c in others):
+            continue  # "the plan that Kestland had proposed": the plan was proposed
+        that.dep_ = "mark"
+        verb.head, verb.dep_ = verb.head.head, "ccomp"
