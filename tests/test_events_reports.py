@@ -1274,3 +1274,24 @@ def test_a_that_clause_after_told_a_briefing_is_what_was_told_not_part_of_the_br
     (row,) = extract_events([_doc(text)]).itertuples()
     assert (row.category, row.date_start.date()) == ("other", dt.date(2031, 4, 8)), row
     assert row.title.endswith("notify"), row.title
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "start"),
+    [
+        (
+            "President Tarn called the March 26 sinking of the patrol boat a provocation.",
+            "sinking",
+            dt.date(2031, 3, 26),
+        ),
+        (
+            "Tension grew after Tarn came to power following Kestland's 2027 Harvest Revolution.",
+            "revolution",
+            dt.date(2027, 1, 1),
+        ),
+    ],
+)
+def test_a_date_before_a_noun_of_no_class_dates_that_noun_not_the_verb(text, lemma, start):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.date_start.date()) == ("other", start), row
+    assert row.title.lower().endswith(lemma), row.title

@@ -17,6 +17,7 @@ from typing import Any
 from timeline.dates import find_dates
 from timeline.events import (
     actors,
+    anchoring,
     attribution,
     clauses,
     confidence,
@@ -180,7 +181,7 @@ def _dated_clauses(ctx: Context) -> None:
         for span in spans_in.get(k, []):
             items.extend(offsets.offset(ctx, base, sent, span, dated, token_starts[key]))
         for m, given in items:
-            tokens = clauses.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
+            tokens = anchoring.mention_tokens(sent, m.start - base, m.end - base, token_starts[key])
             head = _dated_head(ctx, m, given, tokens)
             if head is None:
                 continue
@@ -227,7 +228,7 @@ def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | No
     purpose or a deadline, not an act not done; a reaction in the present of an official
     document gives an earlier date to the act it names ("protests the detention on 9 April",
     published later)."""
-    head = given if given is not None else clauses.anchor(tokens, ctx.words)
+    head = given if given is not None else anchoring.anchor(tokens, ctx.words)
     if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
         return None
     head = idioms.done(head, ctx.words)
@@ -287,7 +288,7 @@ def _candidate(ctx: Context, base: int, sent: Any, m: Any, found: Any) -> Candid
         planned=found.planned,
         speech=found.speech,
         reports=_reported_span(base, head) if found.speech else None,
-        told_with=_span(base, clauses.purpose_verb(head, ctx.words)),
+        told_with=_span(base, anchoring.purpose_verb(head, ctx.words)),
         docs=[ctx.doc.doc_id],
     )
 

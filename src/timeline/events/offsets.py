@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import clauses
+from timeline.events import anchoring, clauses
 from timeline.events.merging import family
 from timeline.events.model import Derived
 from timeline.events.tokens import lemma as _lemma
@@ -32,7 +32,7 @@ def offset(
     dated ("a day after X expelled ... on Monday, Y recalled ..."), the clause it hangs on is
     dated from it. Returns ``[(mention, predicate)]``.
     """
-    tokens = clauses.mention_tokens(sent, span.start - base, span.end - base, starts)
+    tokens = anchoring.mention_tokens(sent, span.start - base, span.end - base, starts)
     if not tokens or tokens[-1].i + 1 >= sent.end:
         return []
     marker = sent.doc[tokens[-1].i + 1]
@@ -86,8 +86,8 @@ def _days_of(
     for m in dated:
         if m.earliest is None or m.earliest != (m.latest or m.earliest):
             continue
-        words_of_m = clauses.mention_tokens(sent, m.start - base, m.end - base, starts)
-        found = clauses.anchor(words_of_m, ctx.words)
+        words_of_m = anchoring.mention_tokens(sent, m.start - base, m.end - base, starts)
+        found = anchoring.anchor(words_of_m, ctx.words)
         if found is not None and found.i == head.i:
             days.append(m)
     return days

@@ -16,3 +16,45 @@ def lemma(tok: Any) -> str:
     if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_:
         return f"{doc[tok.i - 2].text.lower()}-{lemma}"
     return lemma
+
+
+# the dependencies of a word that modifies a noun from before it
+_PREMODIFIERS = frozenset({"nmod", "compound", "nummod", "poss", "amod"})
+
+
+def premodifier(tok: Any, noun: Any) -> bool:
+    """Whether a date's top token modifies a noun from before it ("the March 26 sinking",
+    "last year's budget"): the date is that noun's, not its verb's."""
+    if noun.pos_ not in NOUN_POS or noun.ent_type_ in ("DATE", "TIME"):
+        return False  # "yesterday evening": one date
+    return tok.i < noun.i and tok.dep_ in _PREMODIFIERS
+
+
+def owns_date(tok: Any, noun: Any) -> bool:
+    """Whether the date whose top token is ``tok`` is a noun's own, not its verb's: it modifies
+    the noun from before it ("called the March 26 sinking a provocation"), the noun is no
+    subject ("the Friday deadline passed": what befell it then) and names no party (a parse
+    that hangs "10 March" on the name after it)."""
+    return (
+        premodifier(tok, noun)
+        and noun.dep_ not in ("nsubj", "nsubjpass")
+        and noun.ent_type_ not in PARTY_ENTITIES
+    )
+
+
+def dated_name(noun: Any, words: Any, *, dated: bool = False) -> bool:
+    """Whether a noun of no class names an act by itself: a gerund ("the sinking") or a
+    capitalised name ("the Harvest Revolution"); with ``dated``, only one a date modifies from
+    before it ("the March 26 sinking")."""
+    if dated and not any(_date_word(c) and premodifier(c, noun) for c in noun.children):
+        return False
+    if noun.ent_type_ in PARTY_ENTITIES:
+        return False  # "Georgia's 2003 envoy": a person, not an act
+    return noun.lower_.endswith(words.GERUND_ENDING) or (
+        noun.pos_ == "PROPN" and noun.text[:1].isupper()
+    )
+
+
+def _date_word(tok: Any) -> bool:
+    """A date word by the entity recogniser, or a year ("2027", which it may call an event's)."""
+    return tok.ent_type_ == "DATE" or (tok.is_digit and len(tok.text) == 4)

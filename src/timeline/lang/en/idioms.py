@@ -36,6 +36,11 @@ GERUND_NAMES: frozenset[str] = frozenset(
 )
 
 
+# The ending of a verb's -ing noun ("the sinking"): a noun of no class with it, dated from
+# before ("the March 26 sinking"), names an act (``events.tokens.dated_name``).
+GERUND_ENDING = "ing"
+
+
 def gerunds(verb: str) -> tuple[str, ...]:
     """The -ing nouns of a verb ("shell" -> "shelling", "ban" -> "banning"): an act told by its
     gerund ("the shelling on Sunday") is of the verb's class. A doubled final consonant is

@@ -1,0 +1,117 @@
+"""Anchoring: the predicate a date mention modifies (``anchor``), the first step of a dated
+clause (``timeline.events.clauses``). Climbing the parse from the mention reaches a verb or an
+event noun; a date a noun of no class owns ("called the March 26 sinking a provocation") dates
+that noun, not the verb."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from timeline.events import idioms
+from timeline.events.clauses import _event_noun, own_date, verb_class
+from timeline.events.merging import family, verbal
+from timeline.events.tokens import NOUN_POS as _NOUN_POS
+from timeline.events.tokens import dated_name, owns_date
+from timeline.events.tokens import lemma as _lemma
+from timeline.events.words import Words
+
+
+def mention_tokens(sent: Any, start: int, end: int, starts: list[int]) -> list[Any]:
+    """Tokens of a parsed sentence that overlap the character span [start, end).
+
+    ``starts`` holds the character offset of every token of the sentence's document, so
+    the look-up is a bisection, not a scan of a possibly very long sentence.
+    """
+    doc = sent.doc
+    first = max(sent.start, bisect.bisect_right(starts, start) - 1)
+    out = []
+    for i in range(first, sent.end):
+        tok = doc[i]
+        if tok.idx >= end:
+            break
+        if tok.idx + len(tok.text) > start:
+            out.append(tok)
+    return out
+
+
+def anchor(tokens: list[Any], words: Words) -> Any | None:
+    """The predicate token a date mention's tokens modify (a verb or an event noun)."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    for t in tokens:
+        for child in t.children:
+            if (
+                child.dep_ == "relcl"
+                and child.pos_ in ("VERB", "AUX")
+                and idioms.when_clause(child, words)
+            ):
+                return child  # "since 1995, when Arvelia fired missiles": the firing
+    tok = root
+    for _ in range(10):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if tok.dep_ == "appos" and root.head.lower_ in words.STATE_SINCE:
+            return None  # "Kestland, a member since 2012, on Friday expelled": the member's
+        if head.pos_ in ("VERB", "AUX"):
+            return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
+        if tok.i == root.i and owns_date(tok, head) and _told_of(head, words):
+            return head if dated_name(head, words) else None  # "the March 26 sinking"
+        if head.pos_ in _NOUN_POS and _event_noun(head, words):
+            if root.head.lower_ in words.STATE_SINCE and idioms.ranked(head, words):
+                return None  # "its first expulsion since 2027": no expulsion in 2027 told
+            return _purpose_of(head, words) or _doing_it(head, words) or head
+        tok = head
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
+        return tok
+    return tok if tok.i not in inside else None
+
+
+def _told_of(noun: Any, words: Words) -> bool:
+    """Whether a noun of no class is only what its verb tells of or passes by ("called the
+    March 26 sinking a provocation", "following the 2003 revolution"), not what the verb acts
+    on ("postponed the 3 May hearing": the postponing is known by the hearing's day)."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    own = verb_class(verb, words) if verb.pos_ == "VERB" else None
+    return not _event_noun(noun, words) and (own is None or verbal(own.code))
+
+
+def _doing_it(noun: Any, words: Words) -> Any | None:
+    """The verb whose own act an event noun object is ("approved a bill on Wednesday", "signed
+    a deal on Monday": the approving, the signing, by the verb's subject), when the verb has
+    no date of its own; None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or own_date(verb):
+        return None
+    own = verb_class(verb, words)
+    cls = words.nouns.get(_lemma(noun))
+    if own is None or cls is None or family(own.code) != family(cls.code):
+        return None
+    return verb
+
+
+def purpose_verb(noun: Any, words: Words) -> Any | None:
+    """The verb an act noun is the purpose of ("arrived on Sunday for talks": the arrival), or
+    None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words.PURPOSE or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
+
+
+def _purpose_of(noun: Any, words: Words) -> Any | None:
+    """The classed act an event noun is the purpose of, when the noun's date is the act's
+    ("was recalled for consultations on Friday": the recall was on Friday), or None."""
+    verb = purpose_verb(noun, words)
+    if verb is None:
+        return None
+    prep = noun.head
+    cls = verb_class(verb, words)
+    if cls is None or verbal(cls.code):
+        return None  # "called for talks on 20 April": the talks are on the 20th
+    if own_date(verb, but=prep):
+        return None  # "travelled on Wednesday for a summit on Friday": each has its own
+    return verb
