@@ -1295,3 +1295,16 @@ def test_a_date_before_a_noun_of_no_class_dates_that_noun_not_the_verb(text, lem
     (row,) = extract_events([_doc(text)]).itertuples()
     assert (row.category, row.date_start.date()) == ("other", start), row
     assert row.title.lower().endswith(lemma), row.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland abruptly demanded Arvelia close its consulate in Orvo on April 8.",
+        "Kestland demanded that Arvelia close its consulate in Orvo on April 8.",
+        "Kestland ordered Arvelia to close its consulate in Orvo on April 8.",
+    ],
+)
+def test_a_closure_a_party_is_ordered_to_make_is_the_orderers_act(text):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == ("closure", "Kestland"), (row.category, row.actor)
