@@ -1229,7 +1229,8 @@ def test_only_a_definite_act_noun_points_back(text, back):
             "other",
             "Kestland",
         ),
-        ("The airline asked passengers to leave the plane on Monday.", "other", "airline"),
+        # (and the asking is the act told, not the leaving asked for)
+        ("The airline asked passengers to leave the plane on Monday.", "appeal", "airline"),
         # "two" with people is no pair of countries
         (
             "Peru and Chile met in Lima. On Monday, two gunmen attacked a checkpoint.",

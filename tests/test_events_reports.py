@@ -1342,3 +1342,16 @@ def test_two_acts_of_one_named_party_that_day_stay_two_rows():
     )
     df = extract_events([a, b])
     assert len(df[df["date_start"] == pd.Timestamp(2031, 4, 7)]) == 2, df
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kestland urged Arvelia to free the detained journalists on Monday.", "appeal"),
+        ("Kestland called on Arvelia to release the detained journalists on Monday.", "appeal"),
+        ("Kestland demanded that Arvelia release the journalists on Monday.", "demand"),
+    ],
+)
+def test_an_act_asked_for_is_not_done_the_asking_is_the_row(text, category):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == (category, "Kestland"), (row.category, row.actor)

@@ -18,7 +18,7 @@ from timeline.events.merging import family, verbal
 from timeline.events.subjects import subject_of
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
 from timeline.events.tokens import PARTY_ENTITIES as _PARTY_ENTITIES
-from timeline.events.tokens import dated_name
+from timeline.events.tokens import dated_name, with_particle
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -500,15 +500,3 @@ def _verb_lemma(verb: Any, words: Words) -> str:
     ):
         return "describe"  # "called the shelling a provocation": a statement
     return with_particle(verb, lemma, words)
-
-
-def with_particle(tok: Any, lemma: str, words: Words) -> str:
-    """A word's lemma with the particle or preposition right after it when the language lists
-    the pair as a verb ("called on both sides", not "called Xi on Tuesday"; "calls for the
-    release"), else the lemma."""
-    for child in tok.children:
-        if child.dep_ in ("prt", "prep", "advmod") and child.i == tok.i + 1:
-            pair = f"{lemma} {child.lower_}"
-            if pair in words.verbs:
-                return pair
-    return lemma

@@ -33,6 +33,7 @@ from timeline.events.layout import MARKUP, Layout, layout, unwrap
 from timeline.events.model import Candidate, When
 from timeline.events.parse import parse
 from timeline.events.parties import is_gazetteer_key, party_keys
+from timeline.events.tokens import question, with_particle
 from timeline.events.words import Words, words_for
 
 
@@ -176,7 +177,7 @@ def _dated_clauses(ctx: Context) -> None:
         key = id(sent.doc)
         if key not in token_starts:
             token_starts[key] = [t.idx for t in sent.doc]
-        dated = [] if idioms.question(sent) else by_sentence.get(k, [])  # asks, tells nothing
+        dated = [] if question(sent) else by_sentence.get(k, [])  # asks, tells nothing
         items = [(m, None) for m in dated]
         for span in spans_in.get(k, []):
             items.extend(offsets.offset(ctx, base, sent, span, dated, token_starts[key]))
@@ -331,7 +332,7 @@ def _lemmas(tokens: Any, head: Any, words: Any) -> frozenset[str]:
     return frozenset(
         words.gerund_verbs.get(t.lemma_.lower(), t.lemma_.lower())
         if t.pos_ == "NOUN"  # "the summoning of its envoy" names a summons
-        else clauses.with_particle(t, t.lemma_.lower(), words)
+        else with_particle(t, t.lemma_.lower(), words)
         for t in tokens
         if t.pos_ in ("NOUN", "PROPN", "VERB")
         and not t.is_stop

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.events.merging import verbal
-from timeline.events.tokens import NOUN_POS, PARTY_ENTITIES
+from timeline.events.tokens import NOUN_POS, PARTY_ENTITIES, with_particle
 from timeline.events.tokens import lemma as _lemma
 from timeline.events.words import PredicateClass, Words
 
@@ -550,7 +550,25 @@ def done(head: Any, words: Words) -> Any | None:
         return None  # "denied that its forces fired on 3 March", "No envoy was summoned"
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in words.NOT_DONE:
         return head.head if head.head.lemma_.lower() in words.verbs else None
-    return head
+    return _asked(head, words) or head
+
+
+def _asked(head: Any, words: Words) -> Any | None:
+    """The verb that asks for the act of its infinitive ("urged Arvelia to free them on
+    Monday", "demanded that Arvelia release them"): the asking, not a release; None for
+    other acts and for one a verb of ordering imposes ("demanded Arvelia close its consulate")."""
+    gov = head.head
+    if head.tag_ != "VB" or head.dep_ not in ("xcomp", "ccomp") or gov.pos_ != "VERB":
+        return None
+    if head.dep_ == "ccomp" and any(c.dep_ == "aux" for c in head.children):
+        return None  # "said Arvelia would release ...": a report, not a request
+    cls = words.verbs.get(with_particle(gov, _lemma(gov), words))
+    if cls is None or cls.code not in words.ASKING:
+        return None
+    own = words.verbs.get(_lemma(head))
+    if own is not None and own.code in words.IMPOSED and _lemma(gov) in words.MANDATIVE:
+        return None
+    return gov
 
 
 def _denied(head: Any, words: Words) -> bool:
@@ -571,14 +589,3 @@ def _even(mark: Any) -> bool:
     restrictions expire on 15 September")."""
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return before is not None and before.lower_ == "even"
-
-
-def question(sent: Any) -> bool:
-    """Whether a sentence is a question ("Did the minister protest on Monday?", "Who
-    expelled ...?"): it ends with a question mark and opens with an auxiliary or a question
-    word; it tells no act ("Kestland expelled the envoy on Monday, but why?" does). Asked once
-    per sentence: a run-on sentence would make it costly per mention."""
-    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
-        return False
-    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    return first is not None and (first.tag_ in ("MD", "WP", "WRB", "WDT") or first.pos_ == "AUX")

@@ -58,3 +58,26 @@ def dated_name(noun: Any, words: Any, *, dated: bool = False) -> bool:
 def _date_word(tok: Any) -> bool:
     """A date word by the entity recogniser, or a year ("2027", which it may call an event's)."""
     return tok.ent_type_ == "DATE" or (tok.is_digit and len(tok.text) == 4)
+
+
+def with_particle(tok: Any, lemma: str, words: Any) -> str:
+    """A word's lemma with the particle or preposition right after it when the language lists
+    the pair as a verb ("called on both sides", not "called Xi on Tuesday"; "calls for the
+    release"), else the lemma."""
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == tok.i + 1:
+            pair = f"{lemma} {child.lower_}"
+            if pair in words.verbs:
+                return pair
+    return lemma
+
+
+def question(sent: Any) -> bool:
+    """Whether a sentence is a question ("Did the minister protest on Monday?", "Who
+    expelled ...?"): it ends with a question mark and opens with an auxiliary or a question
+    word; it tells no act ("Kestland expelled the envoy on Monday, but why?" does). Asked once
+    per sentence: a run-on sentence would make it costly per mention."""
+    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and (first.tag_ in ("MD", "WP", "WRB", "WDT") or first.pos_ == "AUX")

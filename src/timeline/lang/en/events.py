@@ -265,6 +265,9 @@ OFFICE_TITLES: frozenset[str] = frozenset(
 # Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
 # makes no row; the refusal does when its verb has a class of its own.
 NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
+# Classes of verbs that ask for an act ("urged Arvelia to free the journalists on Monday",
+# "demanded that Arvelia release them"): the act asked for is not done; the asking is the row.
+ASKING: frozenset[str] = frozenset({"020", "100"})
 # Words after "not" that keep its verb's act ("did not only protest but ...", "not just").
 NOT_ONLY: frozenset[str] = frozenset({"only", "just", "merely", "simply"})
 # Saying verbs: their date dates the saying, and their clause complement is what was said.
