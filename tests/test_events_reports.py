@@ -1355,3 +1355,12 @@ def test_two_acts_of_one_named_party_that_day_stay_two_rows():
 def test_an_act_asked_for_is_not_done_the_asking_is_the_row(text, category):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert (row.category, row.actor) == (category, "Kestland"), (row.category, row.actor)
+
+
+def test_an_attack_whose_doer_the_text_does_not_name_is_pinned_on_nobody():
+    text = (
+        "Kestland recalled its ambassador to Arvelia on Monday. The raid on the aid convoy on "
+        "Sunday killed nine people."
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert pd.isna(df.loc["attack", "actor"]), df[["actor"]]

@@ -206,6 +206,8 @@ def _dated_clauses(ctx: Context) -> None:
                     start = min(base + act.head.left_edge.idx, m.start)
                     own_side = act.cls.code in ctx.words.OWN_SIDE
                     cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
+                    if act.cls.code in ctx.words.UNGUESSED:
+                        cand.actor = ""  # "the raid on Monday": who raided, the text does not say
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")

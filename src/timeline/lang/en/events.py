@@ -265,6 +265,9 @@ OFFICE_TITLES: frozenset[str] = frozenset(
 # Verbs whose infinitive is an act not done ("refused to sign", "failed to agree"): the act
 # makes no row; the refusal does when its verb has a class of its own.
 NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
+# Classes of acts whose doer is never guessed from the party named last (an attack, a coup):
+# naming one the text does not name would accuse it.
+UNGUESSED: frozenset[str] = frozenset({"172", "180"})
 # Classes of verbs that ask for an act ("urged Arvelia to free the journalists on Monday",
 # "demanded that Arvelia release them"): the act asked for is not done; the asking is the row.
 ASKING: frozenset[str] = frozenset({"020", "100"})
