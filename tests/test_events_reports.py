@@ -1364,3 +1364,10 @@ def test_an_attack_whose_doer_the_text_does_not_name_is_pinned_on_nobody():
     )
     df = extract_events([_doc(text)]).set_index("category")
     assert pd.isna(df.loc["attack", "actor"]), df[["actor"]]
+
+
+@pytest.mark.parametrize("initials", ["US", "UK"])
+def test_initials_as_subject_are_a_party_not_the_pronoun_us(initials):
+    text = f"Ivo Tarn spoke in Orvo on Monday. On Tuesday, the {initials} expelled two envoys."
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["expulsion", "actor"] == initials, df[["actor"]]

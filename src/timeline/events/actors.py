@@ -261,6 +261,8 @@ def is_pronoun(phrase: str, words: Words) -> str:
     """'first' or 'third' when the actor phrase is only a pronoun (or a quantifier standing
     for one: "Both", "All three"), else ''."""
     low = phrase.lower().strip()
+    if len(phrase.strip()) > 1 and phrase.strip().isupper():
+        return ""  # "US", "UK": initials, not "us"
     if low in words.FIRST_PERSON:
         return "first"
     if low in words.THIRD_PERSON or (low and set(low.split()) <= words.QUANTIFIERS):

@@ -15,6 +15,8 @@ import bisect
 import re
 from typing import Any
 
+from timeline.events.tokens import first_person
+
 # an opening and a closing mark: typographic pairs (closed by a straight mark too, as pasted
 # text mixes them), or straight double quotes
 _PAIRED = re.compile(r"“([^”\"\n]*)[”\"]?|\"([^\"\n]*)\"?")
@@ -95,7 +97,7 @@ def _saying_subject(tokens: Any, words: Any) -> Any | None:
     for tok in tokens:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words.SPEECH:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in words.FIRST_PERSON:
+            if subject is not None and not first_person(subject, words):
                 return subject
     return None
 

@@ -81,3 +81,8 @@ def question(sent: Any) -> bool:
         return False
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     return first is not None and (first.tag_ in ("MD", "WP", "WRB", "WDT") or first.pos_ == "AUX")
+
+
+def first_person(tok: Any, words: Any) -> bool:
+    """Whether a token is a first-person pronoun ("we", "I"); not initials ("US", "UK")."""
+    return tok.lower_ in words.FIRST_PERSON and not (len(tok.text) > 1 and tok.text.isupper())

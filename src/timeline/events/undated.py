@@ -34,6 +34,7 @@ from timeline.events import actors, attribution, clauses, idioms, quotes, subjec
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 from timeline.events.parties import is_gazetteer_key, party_keys, same_party
+from timeline.events.tokens import first_person
 
 if TYPE_CHECKING:
     from timeline.events.document import Context
@@ -430,7 +431,7 @@ def speaks_now(ctx: Context) -> Any:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 continue
-            if subject.lower_ in ctx.words.FIRST_PERSON:
+            if first_person(subject, ctx.words):
                 return cls
             phrase, _ = actors.actor_phrase(subject, ctx.words)
             if publisher and party_keys(phrase) & publisher:
