@@ -1371,3 +1371,17 @@ def test_initials_as_subject_are_a_party_not_the_pronoun_us(initials):
     text = f"Ivo Tarn spoke in Orvo on Monday. On Tuesday, the {initials} expelled two envoys."
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["expulsion", "actor"] == initials, df[["actor"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ivo Tarn spoke in Orvo on Monday.", "statement"),
+        ("Ivo Tarn spoke at the rally on Monday.", "statement"),
+        ("Ivo Tarn spoke with Orla Kess on Monday.", "phone call"),
+        ("Ivo Tarn and Orla Kess spoke on Monday.", "phone call"),
+    ],
+)
+def test_speaking_with_no_partner_is_a_saying_not_a_call(text, category):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == category, row

@@ -25,6 +25,7 @@ from timeline.events import (
     mentions,
     merging,
     offsets,
+    press,
     tense,
     together,
     undated,
@@ -189,7 +190,7 @@ def _dated_clauses(ctx: Context) -> None:
             found = clauses.clause(head, ctx.words)
             if found is None or found.head.i in seen_heads:
                 continue
-            if idioms.press_report(head, found, ctx.words):
+            if press.press_report(head, found, ctx.words):
                 continue  # "the news agency reported Thursday": coverage, not an act
             first = len(ctx.candidates)  # the dated act's row, which the others are told with
             after = together.following(found, ctx.words)

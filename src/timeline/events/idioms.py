@@ -205,8 +205,12 @@ def scene_act(verb: Any, words: Words) -> Any | None:
 
 
 def in_public(verb: Any, words: Words) -> bool:
-    """Whether talking is done in public: to an audience ("spoke to reporters") or at a
-    briefing ("spoke at a news conference"), not with a party ("spoke with Tarn")."""
+    """Whether talking is done in public: to an audience ("spoke to reporters"), at a
+    briefing ("spoke at a news conference"), or speaking with no one ("spoke in Orvo on
+    Monday", "spoke at the rally"); not with a party ("spoke with Tarn", "Tarn and Kess
+    spoke")."""
+    if _lemma(verb) in words.SPEAKING and has_date(verb) and not _partner(verb, words):
+        return True  # (undated, "spoke in Orvo" is background: no news-day statement)
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
@@ -218,6 +222,20 @@ def in_public(verb: Any, words: Words) -> bool:
             cls = words.nouns.get(_lemma(obj))
             if prep.lower_ in words.SETTINGS and cls is not None and verbal(cls.code):
                 return True
+    return False
+
+
+def _partner(verb: Any, words: Words) -> bool:
+    """Whether talking has a partner: an object, a "with" or "to" phrase, or two subjects."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") or (
+            child.dep_ == "prep" and child.lower_ in words.WITH_PARTNER
+        ):
+            return True
+        if child.dep_ == "nsubj" and (
+            child.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in child.children)
+        ):
+            return True
     return False
 
 
@@ -452,24 +470,6 @@ def modal_name(verb: Any) -> Any | None:
     return None
 
 
-def press_report(anchor: Any, found: Any, words: Words) -> bool:
-    """News coverage, not an act of a party: a report of the press ("Kestland's state news
-    agency reported on Monday that ...", "press reports on Monday said", "state media said
-    on Monday"). What the report tells may be an act, but the report's day is not its day
-    (``anchor``: the token the date hangs on, before the clause takes the reported act)."""
-    for verb in (anchor, found.head):
-        if verb.pos_ != "VERB":
-            continue
-        if _lemma(verb) not in words.REPORTING and _lemma(verb) not in words.SPEECH:
-            continue
-        if press_saying(verb, words):
-            return True  # "the news agency reported", "state media said"
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            if _lemma(subject) in words.REPORTING and _media_report(subject, words):
-                return True  # "reports in the media said"
-    return found.nominal and found.lemma in words.REPORTING and _media_report(found.head, words)
-
-
 def quoted_speaker(verb: Any, words: Words) -> Any | None:
     """Who a report quotes ("the agency quoted spokesman Tarn as saying ..."): the speaker of
     the words, whoever quotes them (``QUOTING``), or None. ``verb`` is the quoting verb or
@@ -486,41 +486,6 @@ def quoted_speaker(verb: Any, words: Words) -> Any | None:
     )
     speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return speaker if saying else None
-
-
-def press_saying(verb: Any, words: Words) -> bool:
-    """A report or saying of the press ("..., news agencies reported", "state media said"):
-    the clause it reports is the one told, and its own subject names who acts."""
-    if verb.pos_ != "VERB" or (_lemma(verb) not in words.REPORTING | words.SPEECH):
-        return False
-    return any(c.dep_ == "nsubj" and _media(c, words) for c in verb.children)
-
-
-def _media_report(noun: Any, words: Words) -> bool:
-    """A report noun the press makes ("media reports", "reports in the media")."""
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and _media(child, words):
-            return True  # "media reports"
-        if (
-            child.dep_ == "prep"
-            and _lemma(child) in words.MEDIA_PREPOSITIONS
-            and any(_media(obj, words) for obj in child.children if obj.dep_ == "pobj")
-        ):
-            return True  # "reports in the media", "a report by the newspaper"
-    return False
-
-
-def _media(tok: Any, words: Words) -> bool:
-    """A word naming the press: "media", "newspaper", or "agency" after "news"; or the name
-    of a newspaper or a channel ("the Orvo Herald", "Kestland Daily", "Valdoria TV")."""
-    word = _lemma(tok)
-    if tok.lower_ in words.MASTHEADS and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"):
-        return True  # the last word of a name ("Herald"; "TV" in "Valdoria TV")
-    if word in words.MEDIA_HEADS:
-        return True
-    return word in words.MEDIA_BODIES and any(
-        _lemma(c) in words.MEDIA_HEADS | {"news"} for c in tok.children if c.dep_ == "compound"
-    )
 
 
 def done(head: Any, words: Words) -> Any | None:

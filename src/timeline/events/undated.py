@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from timeline.events import actors, attribution, clauses, idioms, quotes, subjects
+from timeline.events import actors, attribution, clauses, press, quotes, subjects
 from timeline.events.merging import verbal
 from timeline.events.model import Candidate, Derived, When
 from timeline.events.parties import is_gazetteer_key, party_keys, same_party
@@ -338,7 +338,7 @@ def _main(verb: Any, words: Any) -> bool:
         return True
     if verb.dep_ == "ccomp" and verb.i < verb.head.i:
         # "Orvo condemned the raid, he said"; "Tarn said ..., news agencies reported"
-        return _pronoun_saying(verb.head, words) or idioms.press_saying(verb.head, words)
+        return _pronoun_saying(verb.head, words) or press.press_saying(verb.head, words)
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in words.SIMULTANEOUS for c in verb.children
     )

@@ -462,7 +462,7 @@ ROLE_WORDS: frozenset[str] = QUANTIFIERS | frozenset(
 # visits, talks): told around a dispute as often as its cause.
 ANSWERED_BY_NAME: frozenset[str] = frozenset({"042", "043"})
 
-# The press, whose reports are coverage, not acts (``idioms.press_report``): a reporting
+# The press, whose reports are coverage, not acts (``press.press_report``): a reporting
 # predicate whose subject, modifier or "in"/"by" object is one of MEDIA_HEADS, or one of
 # MEDIA_BODIES after "news" ("the news agency", "the news channel").
 REPORTING: frozenset[str] = frozenset({"report"})
@@ -508,6 +508,10 @@ AUDIENCES: frozenset[str] = frozenset(
 )
 # Classes of talking with someone (a call): told to an audience or at a briefing, a statement.
 TALKS: frozenset[str] = frozenset({"0431"})
+# Verbs of talking that, with no partner ("spoke in Orvo on Monday"), are a public saying;
+# a partner is an object or the object of one of WITH_PARTNER ("spoke with Tarn").
+SPEAKING: frozenset[str] = frozenset({"speak"})
+WITH_PARTNER: frozenset[str] = frozenset({"with", "to"})
 
 # Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
 # investigation by the daily, published on Monday"): publications, not reactions to them.
