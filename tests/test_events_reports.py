@@ -1310,27 +1310,6 @@ def test_a_closure_a_party_is_ordered_to_make_is_the_orderers_act(text):
     assert (row.category, row.actor) == ("closure", "Kestland"), (row.category, row.actor)
 
 
-def test_an_act_of_no_class_and_a_classed_act_on_a_named_thing_that_day_are_one_row():
-    a = Document(
-        doc_id="a",
-        text="The patrol boat Orvo went down in the Kess Strait on March 26.",
-        published=PUB,
-        outlet="Test Wire",
-        publisher_type="news media",
-    )
-    b = Document(
-        doc_id="b",
-        text="The attack that sank the Orvo in the Kess Strait on March 26 killed 46 sailors.",
-        published=PUB,
-        outlet="Other Wire",
-        publisher_type="news media",
-    )
-    df = extract_events([a, b])
-    day = df[df["date_start"] == pd.Timestamp(2031, 3, 26)]
-    assert len(day) == 1 and set(day.iloc[0]["sources"].split(";")) == {"a", "b"}, day
-    assert day.iloc[0]["category"] == "attack", day
-
-
 def test_two_acts_of_one_named_party_that_day_stay_two_rows():
     a = _doc("Ivo Tarn flew home on Monday.")
     b = Document(

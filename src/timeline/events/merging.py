@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from timeline.events.model import Candidate, When
-from timeline.events.parties import country_of, is_gazetteer_key, party_keys
+from timeline.events.parties import is_gazetteer_key, party_keys
 
 # Classes that report one act of saying: a statement and the remarks it makes.
 _FAMILIES = {
@@ -55,7 +55,7 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     if _two_things(a, b):
         return False
     unknown_in_one_sentence = "000" in (a.code, b.code) and _one_sentence(a, b)
-    if family(a.code) != family(b.code) and not (unknown_in_one_sentence or _told_by_name(a, b)):
+    if family(a.code) != family(b.code) and not unknown_in_one_sentence:
         return False
     if _one_thing(a, b):
         return True
@@ -69,26 +69,6 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     # two speakers of one party (a ministry's spokesman, its customs office) stay apart
     own_a, own_b = _distinctive(pa), _distinctive(pb)
     return not (own_a and own_b and not own_a & own_b)
-
-
-def _told_by_name(a: Candidate, b: Candidate) -> bool:
-    """An act of no class and an act of a class that is no saying, told by two documents on
-    the same day, where the first's subject is a name (no country's) that the second's
-    sentence names beside another actor: "the Orvo went down on 26 March" and "the attack on
-    26 March that sank the Orvo" are one event; "Tarn flew home on Monday" and "Tarn
-    expelled two envoys on Monday" are two (Tarn acts in both), and so are "Kestland
-    discharged the Orvo plant's water" and "Arvelia banned Kestland's fish over the Orvo
-    water" (the name is no subject of the first)."""
-    if a.doc_id == b.doc_id or (a.code == "000") == (b.code == "000"):
-        return False
-    unknown, known = (a, b) if a.code == "000" else (b, a)
-    if verbal(known.code) or unknown.when.precision != "day":
-        return False
-    if (unknown.when.start, unknown.when.end) != (known.when.start, known.when.end):
-        return False
-    own = set() if unknown.actor_implied else party_keys(unknown.actor)
-    named = {w[:5] for w in known.names} - party_keys(known.actor)
-    return any(not is_gazetteer_key(k) and not country_of(k) for k in own & named)
 
 
 def _one_thing(a: Candidate, b: Candidate) -> bool:
@@ -305,9 +285,6 @@ class _Index:
         """The kept slots to compare, in the order of a scan by family (see ``same_event``)."""
         fam = family(cand.code)
         found = self._dated(fam, cand) | self.sentence.get((cand.doc_id, cand.sentence), set())
-        # an act of no class and one of a class, told by name on the same day (``_told_by_name``)
-        for other in self.rank if cand.code == "000" else ("000",):
-            found |= self.exact.get((other, cand.when.start, cand.when.end), set())
         if cand.code == "000":
             return sorted(found, key=lambda j: (self.rank[self.slot_family[j]], j))
         found = {j for j in found if self.slot_family[j] in (fam, "000")}
