@@ -1191,12 +1191,36 @@ def test_every_party_of_a_list_with_commas_is_the_actor():
     assert row.actor == "Kestland, Arvelia and Lirria", row.actor
 
 
-@pytest.mark.parametrize("subject", ["Both", "Both sides", "Each"])
-def test_a_quantifier_opening_a_sentence_names_no_party_of_its_own(subject):
-    text = "Kestland and Arvelia traded accusations on Sunday. "
-    text += f"{subject} expelled envoys on Monday."
+def test_a_quantifier_opening_a_sentence_names_no_party_of_its_own():
+    text = (
+        "Kestland and Arvelia traded accusations on Sunday. Both sides expelled envoys on Monday."
+    )
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["expulsion", "actor"] == "Kestland and Arvelia", df["actor"]
+
+
+@pytest.mark.parametrize("subject", ["Others", "Several countries"])
+def test_unnamed_others_are_not_the_party_named_before(subject):
+    text = f"Kestland recalled its ambassador on Monday. {subject} followed on Tuesday."
+    df = extract_events([_doc(text)])
+    later = df[df["date_start"] == pd.Timestamp(2031, 4, 8)].iloc[0]
+    assert later["actor"] == subject, df[["actor"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        (
+            "Kestland demanded that Arvelia withdraw its troops from Orvo on Monday.",
+            "demand",
+            "Kestland",
+        ),
+        ("Protesters demanded the government expel the envoy on Sunday.", "demand", "Protesters"),
+    ],
+)
+def test_a_withdrawal_or_a_crowds_demand_is_no_imposed_act(text, category, actor):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == (category, actor), (row.category, row.actor)
 
 
 @pytest.mark.parametrize(

@@ -258,15 +258,14 @@ def _contiguous(tokens: list[Any], head: Any) -> list[Any]:
 
 
 def is_pronoun(phrase: str, words: Words) -> str:
-    """'first' or 'third' when the actor phrase is only a pronoun (or a quantifier standing
-    for one: "Both", "All three"), else ''."""
+    """'first' or 'third' when the actor phrase is only a pronoun, else ''."""
     low = phrase.lower().strip()
     if len(phrase.strip()) > 1 and phrase.strip().isupper():
         return ""  # "US", "UK": initials, not "us"
     if low in words.FIRST_PERSON:
         return "first"
-    if low in words.THIRD_PERSON or (low and set(low.split()) <= words.QUANTIFIERS):
-        return "third"  # "Both", "All three": those named before
+    if low in words.THIRD_PERSON:
+        return "third"
     return ""
 
 

@@ -198,6 +198,8 @@ def thing(found: Any, words: Words) -> str:
     lemma = subject.lemma_.lower()
     if lemma in words.AGENT_HEADS or lemma in words.nouns or lemma in words.ANAPHORIC_NOUNS:
         return ""
+    if lemma in words.PAIR_NOUNS or subject.lower_ in words.QUANTIFIERS:
+        return ""  # "several countries followed", "others followed": parties, unnamed
     phrase, _ = actors.actor_phrase(subject, words)
     return "" if party_keys(phrase) else phrase
 

@@ -530,10 +530,26 @@ def _asked(head: Any, words: Words) -> Any | None:
     cls = words.verbs.get(with_particle(gov, _lemma(gov), words))
     if cls is None or cls.code not in words.ASKING:
         return None
-    own = words.verbs.get(_lemma(head))
-    if own is not None and own.code in words.IMPOSED and _lemma(gov) in words.MANDATIVE:
-        return None
-    return gov
+    return None if imposed(head, words) else gov
+
+
+def imposed(head: Any, words: Words) -> bool:
+    """An act that a party's verb of ordering imposes on the party it names as the act's
+    subject, in a bare infinitive ("Kestland demanded [that] Arvelia close its consulate"):
+    the orderer's, as in "ordered Arvelia to close ..."; not the demand of a crowd
+    ("protesters demanded the government expel ...")."""
+    gov = head.head
+    if head.dep_ != "ccomp" or head.tag_ != "VB" or _lemma(gov) not in words.MANDATIVE:
+        return False
+    if any(c.dep_ == "aux" for c in head.children):
+        return False  # "demanded to know why Arvelia would close ...": a told fact
+    cls = words.verbs.get(_lemma(head))
+    if cls is None or cls.code not in words.IMPOSED:
+        return False
+    orderer = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return orderer is not None and (
+        orderer.ent_type_ in PARTY_ENTITIES or _lemma(orderer) in words.AGENT_HEADS
+    )
 
 
 def _denied(head: Any, words: Words) -> bool:

@@ -21,7 +21,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 def subject_of(head: Any, words: Words) -> Any | None:
     """The token heading the actor of a predicate: subject, agent, possessor or inherited."""
-    if _imposed(head, words):
+    if idioms.imposed(head, words):
         return subject_of(head.head, words)  # "demanded Arvelia close its consulate"
     for child in head.children:
         if child.dep_ == "agent":
@@ -75,18 +75,6 @@ def subject_of(head: Any, words: Words) -> Any | None:
             return subject_of(head.head, words) or _party_after(head, words)
         return _party_after(head, words) or _participant(head, words)
     return _inherited_subject(head, words)
-
-
-def _imposed(head: Any, words: Words) -> bool:
-    """An act that a verb of ordering imposes on the party it names as the act's subject, in
-    a bare infinitive ("demanded [that] Arvelia close its consulate"): the orderer's, as in
-    "ordered Arvelia to close ..."."""
-    if head.dep_ != "ccomp" or head.tag_ != "VB" or _lemma(head.head) not in words.MANDATIVE:
-        return False
-    if any(c.dep_ == "aux" for c in head.children):
-        return False  # "demanded to know why Arvelia would close ...": a told fact
-    cls = words.verbs.get(_lemma(head))
-    return cls is not None and cls.code in words.IMPOSED
 
 
 def _fronted_owner(noun: Any, poss: Any, words: Words) -> Any | None:

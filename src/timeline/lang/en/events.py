@@ -250,10 +250,11 @@ SALIENT: frozenset[str] = frozenset(
 # the decision itself, made that day.
 DECIDING: frozenset[str] = frozenset({"announce", "decide", "declare", "order", "confirm"})
 # Verbs of ordering whose bare-infinitive complement with its own subject ("demanded Arvelia
-# close its consulate") is the orderer's act when that act is one of ``IMPOSED``: a closure,
-# an expulsion or a reduction of a mission is imposed on the party told to do it.
+# close its consulate") is the orderer's act when that act is one of ``IMPOSED`` (a closure,
+# an expulsion: imposed on the party told to do it; a recall or a withdrawal of troops stays
+# the sender's own) and the orderer is a party or an office.
 MANDATIVE: frozenset[str] = frozenset({"demand", "order", "require", "instruct", "direct"})
-IMPOSED: frozenset[str] = frozenset({"162", "163", "166"})
+IMPOSED: frozenset[str] = frozenset({"162", "166"})
 
 # Office titles beside ``AGENT_HEADS``: two joined before one name ("State Councillor and
 # Foreign Minister Ivo Tarn") are one holder's, not two parties.
