@@ -1388,3 +1388,31 @@ def test_initials_as_subject_are_a_party_not_the_pronoun_us(initials):
 def test_speaking_with_no_partner_is_a_saying_not_a_call(text, category):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.category == category, row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kess said in a Tuesday post on social media that talks had failed.",
+        "Kess told lawmakers at a Tuesday hearing that Arvelia had been warned.",
+    ],
+)
+def test_a_date_on_the_medium_or_the_setting_of_a_saying_dates_the_saying(text):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor, row.date_start.date()) == (
+        "statement",
+        "Kess",
+        dt.date(2031, 4, 8),
+    ), row
+
+
+def test_an_act_of_no_class_a_party_tells_of_is_not_that_partys():
+    text = "Arvelia blamed Kestland for the March 26 sinking of the patrol boat Orvo."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.date_start.date()) == ("other", dt.date(2031, 3, 26)), row
+    assert pd.isna(row.actor), row.actor
+
+
+def test_a_dated_gerund_of_nothing_is_no_act():
+    df = extract_events([_doc("Tarn criticised the 2029 spending on the border wall.")])
+    assert df.empty, df[["category", "date_start"]]

@@ -73,7 +73,11 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
 def _told_of(noun: Any, words: Words) -> bool:
     """Whether a noun of no class is only what its verb tells of or passes by ("called the
     March 26 sinking a provocation", "following the 2003 revolution"), not what the verb acts
-    on ("postponed the 3 May hearing": the postponing is known by the hearing's day)."""
+    on ("postponed the 3 May hearing": the postponing is known by the hearing's day) nor
+    where it is done ("said in a Tuesday post", "told lawmakers at a Tuesday hearing": the
+    saying's own day)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+        return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     own = verb_class(verb, words) if verb.pos_ == "VERB" else None
     return not _event_noun(noun, words) and (own is None or verbal(own.code))

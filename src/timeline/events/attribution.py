@@ -79,7 +79,7 @@ def actor_of(
     subject = found.subject
     if subject is None and not found.nominal and found.cls.code in words.AUTHORED:
         subject = _by_agent(found.head)
-    if subject is None and found.nominal:
+    if subject is None and found.nominal and not found.told_of:
         subject = _subject_of_nominal(found.head, words)
     subject, settled = _party_subject(found, subject, last_actor, words)
     if settled is not None:

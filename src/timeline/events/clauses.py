@@ -44,6 +44,9 @@ class Clause:
     objects: tuple[Any, ...]
     planned: bool
     speech: bool
+    # an act of no class that the clause's verb only tells of ("called the March 26 sinking
+    # of the Orvo a provocation"): whoever tells it did not do it, and no one is guessed
+    told_of: bool = False
 
 
 def own_date(verb: Any, but: Any = None) -> bool:
@@ -113,7 +116,8 @@ def clause(head: Any, words: Words) -> Clause | None:
         cls = words.verbs[words.PLAIN_SAYING]  # "spoke to reporters on Friday": a statement
     if nominal and cls is None and dated_name(raised, words, dated=True):
         # "the March 26 sinking", "the 2029 Harvest Revolution": an act of no class
-        return Clause(raised, lemma, OTHER, True, subject, _objects(raised), planned, False)
+        own = subject_of(raised, words)
+        return Clause(raised, lemma, OTHER, True, own, _objects(raised), planned, False, True)
     if nominal:
         if cls is None or _in_fixed_phrase(raised, words):
             return None

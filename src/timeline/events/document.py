@@ -207,7 +207,7 @@ def _dated_clauses(ctx: Context) -> None:
                     start = min(base + act.head.left_edge.idx, m.start)
                     own_side = act.cls.code in ctx.words.OWN_SIDE
                     cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
-                    if act.cls.code in ctx.words.UNGUESSED:
+                    if act.cls.code in ctx.words.UNGUESSED or act.told_of:
                         cand.actor = ""  # "the raid on Monday": who raided, the text does not say
                     if cand.actor:
                         cand.actor_implied = True

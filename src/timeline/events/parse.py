@@ -91,7 +91,9 @@ def _join_hyphenated(doc: Any, listed: frozenset[str]) -> None:
 
 
 # Dependencies of a noun phrase: a gerund heading one with a determiner is a noun.
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+_NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "xcomp", "oprd"}
+)
 
 
 def _gerund_nouns(doc: Any, words: Any) -> None:

@@ -43,15 +43,19 @@ def owns_date(tok: Any, noun: Any) -> bool:
 
 
 def dated_name(noun: Any, words: Any, *, dated: bool = False) -> bool:
-    """Whether a noun of no class names an act by itself: a gerund ("the sinking") or a
-    capitalised name ("the Harvest Revolution"); with ``dated``, only one a date modifies from
-    before it ("the March 26 sinking")."""
+    """Whether a noun of no class names an act by itself: a gerund of something ("the sinking
+    of the Orvo") or a capitalised name ("the Harvest Revolution"); with ``dated``, only one a
+    date modifies from before it ("the March 26 sinking of the Orvo")."""
     if dated and not any(_date_word(c) and premodifier(c, noun) for c in noun.children):
         return False
     if noun.ent_type_ in PARTY_ENTITIES:
         return False  # "Georgia's 2003 envoy": a person, not an act
-    return noun.lower_.endswith(words.GERUND_ENDING) or (
-        noun.pos_ == "PROPN" and noun.text[:1].isupper()
+    if noun.pos_ == "PROPN" and noun.text[:1].isupper():
+        return True
+    # a gerund with what it was done to ("the March 26 sinking of the patrol boat"), not a
+    # budget word ("the 2029 spending on the wall")
+    return noun.lower_.endswith(words.GERUND_ENDING) and any(
+        c.dep_ == "prep" and c.lower_ in words.GERUND_OBJECT for c in noun.children
     )
 
 

@@ -39,6 +39,8 @@ GERUND_NAMES: frozenset[str] = frozenset(
 # The ending of a verb's -ing noun ("the sinking"): a noun of no class with it, dated from
 # before ("the March 26 sinking"), names an act (``events.tokens.dated_name``).
 GERUND_ENDING = "ing"
+# ... with the preposition of what it was done to ("the sinking of the patrol boat").
+GERUND_OBJECT: frozenset[str] = frozenset({"of"})
 
 
 def gerunds(verb: str) -> tuple[str, ...]:
