@@ -1416,3 +1416,53 @@ def test_an_act_of_no_class_a_party_tells_of_is_not_that_partys():
 def test_a_dated_gerund_of_nothing_is_no_act():
     df = extract_events([_doc("Tarn criticised the 2029 spending on the border wall.")])
     assert df.empty, df[["category", "date_start"]]
+
+
+def test_a_dateline_further_down_a_text_does_not_date_its_lead():
+    text = (
+        "Kestland expelled two Arvelian diplomats yesterday, the ministry said.\n\n"
+        "Background:\nTESMARK, April 9 (Test Wire) - Talks failed, officials said.\n"
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 11), df
+
+
+def test_a_relative_clause_with_two_objects_stays_the_nouns():
+    text = "Kestland received the letter that Arvelia sent the embassy on Tuesday."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == ("publication", "Arvelia"), row
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "would meet with",
+            "Mr. Tarn on Monday to discuss the closure of the Arvelian consulate in",
+        ),
+        (
+            "would meet with Gen.",
+            "Tarn on Monday to discuss the closure of the Arvelian consulate in",
+        ),
+    ],
+)
+def test_a_wrapped_line_opening_or_ending_with_an_abbreviation_goes_on(first, second):
+    para = (
+        f"The foreign ministry of Kestland said its delegation {first}\n{second}\n"
+        "the city of Orvo, a step both sides have said they want to avoid.\n\n"
+    )
+    text = para * 3
+    assert unwrap(text).count("\n") == 6, unwrap(text)
+
+
+def test_a_headline_is_not_joined_to_the_dateline_under_it():
+    body = (
+        "KESSBURG, April 10 (Kess Wire) - Kestland expelled two Arvelian diplomats yesterday\n"
+        "in a move that the foreign ministry said was a response to the detention of\n"
+        "two of its nationals in the capital of Arvelia earlier in the week, and it\n"
+        "warned that further steps would follow if the two were not released soon.\n"
+    )
+    text = "Kestland expels two Arvelian envoys as the row over the detentions deepens\n" + body
+    assert unwrap(text).startswith(
+        "Kestland expels two Arvelian envoys as the row over the detentions deepens\n"
+    )

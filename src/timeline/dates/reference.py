@@ -100,8 +100,17 @@ def infer_reference(
     return None
 
 
+# a dateline opens one of a text's first lines (after a headline and a byline), not a later one
+DATELINE_LINES = 4
+
+
+def _prose(line: str) -> bool:
+    """A line of the story itself (sentences, ended), not a headline or a byline."""
+    return len(line.split()) > 5 and line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def dateline_day(text: str, published: datetime.date) -> datetime.date | None:
-    """The day a wire dateline at the head of a text gives ("KESSBURG, April 10 (Agency) -"),
+    """The day a wire dateline on one of the first lines gives ("KESSBURG, April 10 (Agency) -"),
     its year that of ``published`` (the year before when the day would fall after it); None
     without a dateline. Its own year, when it has one, is kept.
 
@@ -109,7 +118,11 @@ def dateline_day(text: str, published: datetime.date) -> datetime.date | None:
     datetime.date(2031, 4, 10)
     """
     state = State(text, None, "news", date_language("en"))
-    m = state.grammar.cues["dateline"].search(text[:3000])
+    m = None
+    for line in [line for line in text[:3000].splitlines() if line.strip()][:DATELINE_LINES]:
+        m = state.grammar.cues["dateline"].match(line.strip())
+        if m or _prose(line):
+            break  # the dateline opens the story's first paragraph, or there is none
     if not m:
         return None
     parsed = parse_explicit(m.group("d"), state)

@@ -195,8 +195,9 @@ def unwrap(text: str) -> str:
             a.strip()
             and b.strip()
             and len(a.rstrip()) >= WRAP_FULL * width
-            and not _ENDED.search(a)
+            and not (_ENDED.search(a) and not _ABBREVIATION.search(a))
             and not _ITEM.match(b)
+            and not _opens_dateline(b)
         ):
             out[pos] = " "
         pos += 1
@@ -205,5 +206,14 @@ def unwrap(text: str) -> str:
 
 # a line whose sentence is over (a wrapped paragraph's line ends there or the list item does)
 _ENDED = re.compile(r"[.!?:;][\"”’)\]]*\s*$")
-# a line that opens a list item ("- ", "• ", "1. ", "(a) ")
-_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\(?\w{1,3}[.)]\s)")
+# ... unless its last word is an abbreviation or an initial ("Gen.", "Jan.", "J.")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+# a line that opens a list item ("- ", "• ", "1. ", "a) ", "(iv) "), not "Mr. " or "Jan. "
+_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
+# a line that opens with a wire dateline's place ("KESSBURG, April 10 ..."): a new paragraph
+_DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40},")
+
+
+def _opens_dateline(line: str) -> bool:
+    """Whether a line opens with a wire dateline's upper-case place."""
+    return bool(_DATELINE_START.match(line))

@@ -174,7 +174,8 @@ def _dates_in_noun_phrases(doc: Any) -> None:
 
 def _that_clauses(doc: Any) -> None:
     """A "that" clause the parser took for a relative clause of the noun before it, where the
-    clause has no place for a relative pronoun, is what the verb before the noun tells: in
+    clause is passive with a subject of its own (no place for a relative pronoun as object),
+    is what the verb before the noun tells: in
     "told a news briefing that Kestland had been notified on Tuesday" nothing was notified
     "that"; the notifying is what the spokesman told, not a part of the briefing."""
     for verb in doc:
@@ -183,8 +184,7 @@ def _that_clauses(doc: Any) -> None:
         that = doc[verb.left_edge.i]
         if that.lower_ != "that" or that.head.i != verb.i or that.dep_ != "dobj":
             continue
-        others = [c for c in verb.children if c.i != that.i]
-        if not any(c.dep_ in ("nsubjpass", "dobj") for c in others):
-            continue  # "the plan that Kestland had proposed": the plan was proposed
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            continue  # "the plan that Kestland had proposed", "the letter that X sent Y"
         that.dep_ = "mark"
         verb.head, verb.dep_ = verb.head.head, "ccomp"
