@@ -1466,3 +1466,15 @@ def test_a_headline_is_not_joined_to_the_dateline_under_it():
     assert unwrap(text).startswith(
         "Kestland expels two Arvelian envoys as the row over the detentions deepens\n"
     )
+
+
+def test_speaking_at_a_news_conference_sets_the_scene_of_an_accusation_too():
+    text = "Ivo Tarn, speaking at a news conference on Thursday, accused Arvelia of lying."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.actor, row.date_start.date()) == ("Ivo Tarn", dt.date(2031, 4, 10)), row
+
+
+def test_granting_bail_to_a_detained_man_is_no_detention():
+    text = "A court in Orvo on Friday granted bail to the detained executive."
+    df = extract_events([_doc(text)])
+    assert "detention" not in set(df["category"]), df[["category", "actor"]]

@@ -361,6 +361,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
             lemma = _lemma(tok)
             if (
                 tok.pos_ == "VERB"
+                and tok.dep_ != "amod"  # "granted bail to the detained man": no detention
                 and lemma in words.verbs
                 and lemma not in words.SPEECH
                 and lemma not in words.LIGHT_VERBS

@@ -169,8 +169,9 @@ def setting_of(noun: Any, words: Words) -> Any | None:
 
 
 def speaking_aside(verb: Any, words: Words) -> Any | None:
-    """ "X, speaking at a news conference on Friday, said ...": the saying a participle of
-    talking sets the scene of (it hangs on the saying, or on the saying's subject), or None."""
+    """ "X, speaking at a news conference on Friday, said ...": the saying (or the act in
+    words: "accused", "urged") a participle of talking sets the scene of (it hangs on the
+    saying, or on the saying's subject), or None."""
     cls = words.verbs.get(_lemma(verb))
     if verb.tag_ != "VBG" or cls is None:
         return None
@@ -181,7 +182,14 @@ def speaking_aside(verb: Any, words: Words) -> Any | None:
         saying = saying.head
     elif verb.dep_ != "advcl":
         return None
-    return saying if _lemma(saying) in words.SPEECH and saying.pos_ == "VERB" else None
+    if saying.pos_ != "VERB":
+        return None
+    if _lemma(saying) in words.SPEECH:
+        return saying
+    # an act in words with no reported clause: "accused Arvelia of ...", "criticised the move"
+    own = words.verbs.get(_lemma(saying))
+    told = any(c.dep_ == "ccomp" for c in saying.children)
+    return saying if own is not None and verbal(own.code) and not told else None
 
 
 def ranked(noun: Any, words: Words) -> bool:
