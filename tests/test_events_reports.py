@@ -1478,3 +1478,11 @@ def test_granting_bail_to_a_detained_man_is_no_detention():
     text = "A court in Orvo on Friday granted bail to the detained executive."
     df = extract_events([_doc(text)])
     assert "detention" not in set(df["category"]), df[["category", "actor"]]
+
+
+def test_a_killing_a_party_denies_is_not_pinned_on_it():
+    text = (
+        "Arvelia has denied any involvement in the killing, which took place in Orvo on 23 August."
+    )
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == "attack" and pd.isna(row.actor), (row.category, row.actor)

@@ -80,6 +80,8 @@ def actor_of(
     if subject is None and not found.nominal and found.cls.code in words.AUTHORED:
         subject = _by_agent(found.head)
     if subject is None and found.nominal and not found.told_of:
+        if found.cls.code in words.UNGUESSED:
+            return "", None  # "Arvelia denied any role in the killing on 23 August": no killer
         subject = _subject_of_nominal(found.head, words)
     subject, settled = _party_subject(found, subject, last_actor, words)
     if settled is not None:
