@@ -1486,3 +1486,52 @@ def test_a_killing_a_party_denies_is_not_pinned_on_it():
     )
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.category == "attack" and pd.isna(row.actor), (row.category, row.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Kestland asked Valdoria to host talks on April 20.", "meeting", "Valdoria"),
+        (
+            "Kestland demanded that the Arvelian authorities release them on Monday.",
+            "demand",
+            "Kestland",
+        ),
+        (
+            "Kestland demanded that Valdoria expel the Arvelian diplomats on Monday.",
+            "demand",
+            "Kestland",
+        ),
+        ("Ivo Tarn spoke by phone on Monday, the ministry said.", "phone call", "Ivo Tarn"),
+    ],
+)
+def test_asking_imposing_and_calling_stay_within_their_cases(text, category, actor):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert (row.category, row.actor) == (category, actor), (row.category, row.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arvelia accused Kestland on Monday of bombing a hospital on Sunday.",
+        "Kestland blamed Arvelia for the shooting of a border guard on Monday.",
+    ],
+)
+def test_an_attack_a_party_accuses_another_of_is_pinned_on_nobody(text):
+    df = extract_events([_doc(text)]).set_index("category")
+    assert pd.isna(df.loc["attack", "actor"]), df[["actor"]]
+
+
+def test_a_date_on_a_crisis_the_verb_tells_of_dates_no_criticism():
+    df = extract_events([_doc("Kestland criticised Arvelia's conduct during the 2030 crisis.")])
+    assert df.empty, df[["category", "date_start"]]
+
+
+def test_a_dateline_under_a_headline_and_a_byline_dates_yesterday():
+    text = (
+        "Kestland expels envoys\nBy Ann Lee\nWorld\n3 min read\n"
+        "KESSBURG, April 10 (Kess Wire) - Kestland expelled two Arvelian diplomats yesterday, "
+        "the foreign ministry said.\n"
+    )
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 9), df

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from timeline.dates import calendar as cal
 from timeline.dates.context import State, is_capitalised, weekday_number
@@ -101,27 +102,33 @@ def infer_reference(
 
 
 # a dateline opens one of a text's first lines (after a headline and a byline), not a later one
-DATELINE_LINES = 4
+DATELINE_LINES = 8
 
 
-def _prose(line: str) -> bool:
-    """A line of the story itself (sentences, ended), not a headline or a byline."""
-    return len(line.split()) > 5 and line.rstrip().endswith((".", "!", "?", '"', "”"))
-
-
-def dateline_day(text: str, published: datetime.date) -> datetime.date | None:
-    """The day a wire dateline on one of the first lines gives ("KESSBURG, April 10 (Agency) -"),
-    its year that of ``published`` (the year before when the day would fall after it); None
-    without a dateline. Its own year, when it has one, is kept.
+def dateline_day(
+    text: str, published: datetime.date, *, furniture: Callable[[int], bool] | None = None
+) -> datetime.date | None:
+    """The day a wire dateline opening one of the first lines gives ("KESSBURG, April 10
+    (Agency) -"), its year that of ``published`` (the year before when the day would fall
+    after it); its own year, when it has one. None without a dateline, or when a line before
+    it is not furniture (``furniture(offset)``: whether the line starting there is a headline
+    or a byline; with none given, any line before it is allowed): a dateline further down is
+    another story's.
 
     >>> dateline_day("KESSBURG, April 10 (Wire) - Talks failed.", datetime.date(2031, 4, 12))
     datetime.date(2031, 4, 10)
     """
     state = State(text, None, "news", date_language("en"))
     m = None
-    for line in [line for line in text[:3000].splitlines() if line.strip()][:DATELINE_LINES]:
+    pos = 0
+    seen = 0
+    for line in text[:3000].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
         m = state.grammar.cues["dateline"].match(line.strip())
-        if m or _prose(line):
+        seen += 1
+        if m or seen >= DATELINE_LINES or (furniture is not None and not furniture(start)):
             break  # the dateline opens the story's first paragraph, or there is none
     if not m:
         return None

@@ -260,8 +260,8 @@ def _contiguous(tokens: list[Any], head: Any) -> list[Any]:
 def is_pronoun(phrase: str, words: Words) -> str:
     """'first' or 'third' when the actor phrase is only a pronoun, else ''."""
     low = phrase.lower().strip()
-    if len(phrase.strip()) > 1 and phrase.strip().isupper():
-        return ""  # "US", "UK": initials, not "us"
+    if low in words.FIRST_PERSON and len(phrase.strip()) > 1 and phrase.strip().isupper():
+        return ""  # "US": initials, not "us" ("THEY" in a shouted line is still a pronoun)
     if low in words.FIRST_PERSON:
         return "first"
     if low in words.THIRD_PERSON:

@@ -76,7 +76,9 @@ def _told_of(noun: Any, words: Words) -> bool:
     on ("postponed the 3 May hearing": the postponing is known by the hearing's day) nor
     where it is done ("said in a Tuesday post", "told lawmakers at a Tuesday hearing": the
     saying's own day)."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS:
+    year = any(c.is_digit and len(c.text) == 4 for c in noun.children)  # "the 2030 crisis"
+    setting = noun.dep_ == "pobj" and noun.head.lower_ in words.SETTINGS
+    if setting and noun.head.head.pos_ == "VERB" and not year:
         return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     own = verb_class(verb, words) if verb.pos_ == "VERB" else None

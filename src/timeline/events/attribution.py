@@ -79,9 +79,11 @@ def actor_of(
     subject = found.subject
     if subject is None and not found.nominal and found.cls.code in words.AUTHORED:
         subject = _by_agent(found.head)
+    if found.cls.code in words.UNGUESSED and not _own_party(found, subject):
+        # "Arvelia denied any role in the killing on 23 August", "accused Kestland of
+        # bombing a hospital on Sunday": who killed or bombed, the clause does not say
+        return "", None
     if subject is None and found.nominal and not found.told_of:
-        if found.cls.code in words.UNGUESSED:
-            return "", None  # "Arvelia denied any role in the killing on 23 August": no killer
         subject = _subject_of_nominal(found.head, words)
     subject, settled = _party_subject(found, subject, last_actor, words)
     if settled is not None:
@@ -155,6 +157,23 @@ def actor_of(
         if country and own_voice(ctx.doc):
             return f"{phrase} of {country}", span
     return _home(ctx, phrase, subject), span
+
+
+def _own_party(found: Any, subject: Any) -> bool:
+    """Whether an act's subject is its own: a subject, agent or possessor in its own clause or
+    phrase, or the subject of the verb that makes it ("launched airstrikes"), not one inherited
+    from a verb that only tells of it ("condemned the raid", "accused X of bombing")."""
+    if subject is None:
+        return False
+    head = subject.head.head if subject.dep_ == "pobj" else subject.head  # "by X": the agent
+    # ... or the subject of the verb that makes the act its object ("launched airstrikes")
+    made = found.nominal and found.head.dep_ == "dobj" and head.i == found.head.head.i
+    # ... or of the verb a verb goes on from ("fired at protesters, killing two")
+    chained = not found.nominal and found.head.dep_ in _CHAINED and head.i == found.head.head.i
+    return head.i == found.head.i or made or chained
+
+
+_CHAINED = frozenset({"conj", "advcl", "xcomp"})
 
 
 def _quoted_speaker(ctx: Context, offset: int) -> str:

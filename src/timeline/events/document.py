@@ -90,7 +90,7 @@ def _find_mentions(ctx: Context) -> None:
     """Date mentions that can date an event: resolved dates and times outside furniture."""
     doc = ctx.doc
     language = getattr(doc, "language", "en") or "en"
-    ctx.reference = tense.reference(doc, language, ctx.words.briefing_title)
+    ctx.reference = tense.reference(doc, language, ctx.words.briefing_title, ctx.layout)
     found = find_dates(doc.text, ctx.reference, language=language)
     ctx.mentions = [m for m in found if _usable(m, ctx)]
     ctx.spans = [
@@ -235,7 +235,12 @@ def _dated_head(ctx: Context, m: Any, given: Any, tokens: list[Any]) -> Any | No
     head = given if given is not None else anchoring.anchor(tokens, ctx.words)
     if head is None or idioms.purpose(head, tokens) or idioms.deadline(tokens, ctx.words):
         return None
-    head = idioms.done(head, ctx.words)
+    done = idioms.done(head, ctx.words)
+    reference = ctx.reference or ctx.doc.published
+    ahead = m.earliest is not None and reference is not None and m.earliest > reference
+    if done is not None and done is not head and ahead:
+        done = head  # "asked Valdoria to host talks on April 20": the talks ahead, not the asking
+    head = done
     if head is None:
         return None  # "did not expel ... on Monday": no act
     head = _grounds_of(head, ctx.words)

@@ -234,7 +234,10 @@ def in_public(verb: Any, words: Words) -> bool:
 
 
 def _partner(verb: Any, words: Words) -> bool:
-    """Whether talking has a partner: an object, a "with" or "to" phrase, or two subjects."""
+    """Whether talking has a partner: an object, a "with" or "to" phrase, two subjects, or a
+    line ("by phone", "in a call", "by video link")."""
+    if any(t.lower_ in words.LINES for t in verb.subtree):
+        return True
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (
             child.dep_ == "prep" and child.lower_ in words.WITH_PARTNER
@@ -531,7 +534,9 @@ def _asked(head: Any, words: Words) -> Any | None:
     Monday", "demanded that Arvelia release them"): the asking, not a release; None for
     other acts and for one a verb of ordering imposes ("demanded Arvelia close its consulate")."""
     gov = head.head
-    if head.tag_ != "VB" or head.dep_ not in ("xcomp", "ccomp") or gov.pos_ != "VERB":
+    if gov.pos_ != "VERB" or head.tag_ not in ("VB", "VBP"):
+        return None
+    if head.dep_ not in ("xcomp", "ccomp"):
         return None
     if head.dep_ == "ccomp" and any(c.dep_ == "aux" for c in head.children):
         return None  # "said Arvelia would release ...": a report, not a request
@@ -555,9 +560,20 @@ def imposed(head: Any, words: Words) -> bool:
     if cls is None or cls.code not in words.IMPOSED:
         return False
     orderer = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-    return orderer is not None and (
+    if orderer is None or not (
         orderer.ent_type_ in PARTY_ENTITIES or _lemma(orderer) in words.AGENT_HEADS
+    ):
+        return False
+    # the addressee's own mission or staff ("close its consulate", "expel its diplomats"),
+    # not a third party's ("expel the Arvelian diplomats") nor a base
+    mission = next((c for c in head.children if c.dep_ == "dobj"), None)
+    own = mission is not None and any(
+        c.dep_ == "poss" and (c.tag_ == "PRP$" or c.lower_.startswith(addressee.lower_[:5]))
+        for c in mission.children
+        for addressee in [c for c in head.children if c.dep_ == "nsubj"]
     )
+    named = {_lemma(mission)} | {_lemma(c) for c in mission.children if c.dep_ == "compound"}
+    return own and bool(named & (words.MISSIONS | words.ENVOYS))  # "its consulate general"
 
 
 def _denied(head: Any, words: Words) -> bool:

@@ -20,7 +20,7 @@ from timeline.lang import date_language
 HEADING_DAYS = 3
 
 
-def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
+def reference(doc: Any, language: str, briefing_title: Any = None, layout: Any = None) -> Any:
     """What "today" and "yesterday" count from: the day a briefing transcript's title (or its
     first line, when that is the title) gives ("Regular Press Conference on April 14, 2031",
     published on the 15th), or the day of a wire dateline that opens the text ("KESSBURG,
@@ -31,7 +31,8 @@ def reference(doc: Any, language: str, briefing_title: Any = None) -> Any:
     published = doc.published
     if published is None:
         return published
-    filed = dateline_day(doc.text, published)
+    furniture = None if layout is None else layout.is_masked
+    filed = dateline_day(doc.text, published, furniture=furniture)
     if filed is not None and 0 < (published - filed).days <= HEADING_DAYS:
         return filed
     if briefing_title is None:

@@ -514,6 +514,12 @@ TALKS: frozenset[str] = frozenset({"0431"})
 # a partner is an object or the object of one of WITH_PARTNER ("spoke with Tarn").
 SPEAKING: frozenset[str] = frozenset({"speak"})
 WITH_PARTNER: frozenset[str] = frozenset({"with", "to"})
+# Words of a line that make speaking a call ("spoke by phone", "in a call", "by video link").
+LINES: frozenset[str] = frozenset({"phone", "telephone", "call", "video", "videoconference"})
+# What a state's mission is: an act closing it that another orders is imposed on its owner.
+MISSIONS: frozenset[str] = frozenset(
+    {"consulate", "embassy", "mission", "office", "consulate-general", "representation", "staff"}
+)
 
 # Classes whose participle takes the "by" agent of the noun it modifies as its actor ("an
 # investigation by the daily, published on Monday"): publications, not reactions to them.
