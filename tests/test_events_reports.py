@@ -1535,3 +1535,20 @@ def test_a_dateline_under_a_headline_and_a_byline_dates_yesterday():
     )
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 9), df
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "The defence ministry released video footage of the interception on Tuesday.",
+            "publication",
+        ),
+        ("Arvelia released the two detained Kestland sailors on Friday.", "release"),
+        ("The two Kestland sailors were freed on Friday.", "release"),
+        ("Ivo Tarn returned home from Orvo on Friday.", "other"),
+    ],
+)
+def test_a_release_is_of_people_or_things_held_not_of_footage_nor_a_trip_home(text, category):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == category, row

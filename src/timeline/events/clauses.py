@@ -114,6 +114,8 @@ def clause(head: Any, words: Words) -> Clause | None:
         cls = None  # "added fourteen companies to its list": adding, not saying
     if cls is not None and cls.code in words.TALKS and idioms.in_public(raised, words):
         cls = words.verbs[words.PLAIN_SAYING]  # "spoke to reporters on Friday": a statement
+    if not nominal and cls is not None and _without_object(raised, cls, words):
+        cls = None  # "was expected to return home on Tuesday": no one released
     if nominal and cls is None and dated_name(raised, words, dated=True):
         # "the March 26 sinking", "the 2029 Harvest Revolution": an act of no class
         own = subject_of(raised, words)
@@ -159,6 +161,16 @@ def clause(head: Any, words: Words) -> Clause | None:
     return Clause(
         raised, lemma, cls, False, subject, _objects(raised), planned, lemma in words.SPEECH
     )
+
+
+def _without_object(verb: Any, cls: PredicateClass, words: Words) -> bool:
+    """Whether a verb of a class that needs an object (``TRANSITIVE_ONLY``) has none and is
+    not in the passive ("returned home", not "returned the sailors", "were freed")."""
+    if cls.code not in words.TRANSITIVE_ONLY:
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "amod"):
+        return False  # "footage released by the army": a passive participle
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in verb.children)
 
 
 def _saying_clause(raised: Any, subject: Any, planned: bool, words: Words) -> Clause | None:

@@ -160,6 +160,17 @@ VERB_OBJECT: dict[tuple[str, str], str] = {
     ("launch", "projectile"): "attack",
     ("launch", "torpedo"): "attack",
 }
+# Works a party releases ("released video footage of the interception"): a publication, not a
+# release of people (WORKS_RELEASED; "released a statement" stays a statement).
+WORKS_RELEASED: frozenset[str] = frozenset(
+    {"footage", "video", "image", "photograph", "photo", "picture", "article", "report"}
+    | {"document", "detail", "transcript", "recording", "data", "finding", "result", "map"}
+    | {"list", "evidence", "audio", "film"}
+)
+VERB_OBJECT.update({("release", work): "publish" for work in WORKS_RELEASED})
+# Classes whose verb, with no object and not in the passive, is another act: "returned home
+# on Tuesday" releases no one ("returned the sailors", "the sailors were freed" do).
+TRANSITIVE_ONLY: frozenset[str] = frozenset({"081"})
 
 # Objects of VERB_OBJECT pairs that count only as the verb's own direct object ("opened fire",
 # not "opened an investigation into the fire").
