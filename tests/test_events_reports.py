@@ -1552,3 +1552,16 @@ def test_a_dateline_under_a_headline_and_a_byline_dates_yesterday():
 def test_a_release_is_of_people_or_things_held_not_of_footage_nor_a_trip_home(text, category):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.category == category, row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestland will host a summit on May 3, its foreign ministry said on Friday.",
+        "Kestland's president visited Orvo on Thursday. Its foreign ministry said on Friday "
+        "the talks went well.",
+    ],
+)
+def test_its_foreign_ministry_is_the_ministry_of_the_party_named_before(text):
+    df = extract_events([_doc(text)]).set_index("category")
+    assert df.loc["statement", "actor"] == "Kestland's foreign ministry", df[["actor"]]

@@ -128,6 +128,9 @@ def actor_of(
         # "the two neighbours", "both sides": the two countries the document names most
         return " and ".join(ctx.places[:2]), span
     if phrase and not party_keys(phrase):
+        owner = _its_owner(subject, last_actor, words)
+        if owner:  # "Kestland will host a summit, its foreign ministry said": Kestland's
+            return f"{owner}'s {phrase}", span
         return _as_office(ctx, phrase, subject), span
     if not phrase and found.cls.code in words.MEASURES:
         # "the duties will be collected from March 16, the authority said": a measure with
@@ -157,6 +160,25 @@ def actor_of(
         if country and own_voice(ctx.doc):
             return f"{phrase} of {country}", span
     return _home(ctx, phrase, subject), span
+
+
+def _its_owner(subject: Any, last_actor: str, words: Words) -> str:
+    """Whose office "its" or "their" names ("Kestland will host a summit, its foreign
+    ministry said"): the party of the clause the saying reports, else the party named last;
+    '' for a subject with no such possessive or an owner that names no party."""
+    if subject is None or not any(
+        c.dep_ == "poss" and c.lower_ in words.ITS for c in subject.children
+    ):
+        return ""
+    verb = subject.head
+    told = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if told is None and verb.dep_ in ("ccomp", "parataxis"):
+        told = verb.head  # "..., its foreign ministry said": the saying hangs on the act
+    owner = next((c for c in told.children if c.dep_ == "nsubj"), None) if told else None
+    named = actors.actor_phrase(owner, words)[0] if owner is not None else ""
+    named = named if named and party_keys(named) and not actors.is_pronoun(named, words) else ""
+    named = re.split(r"['’]s\b", named or last_actor)[0].strip()  # "Kestland's president"
+    return named if party_keys(named) else ""
 
 
 def _own_party(found: Any, subject: Any) -> bool:

@@ -269,6 +269,8 @@ NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
 # Classes of acts whose doer is never guessed from the party named last (an attack, a coup):
 # naming one the text does not name would accuse it.
 UNGUESSED: frozenset[str] = frozenset({"172", "180"})
+# Possessives that give an office the party named before ("its foreign ministry said").
+ITS: frozenset[str] = frozenset({"its", "their"})
 # Classes of verbs that ask for an act ("urged Arvelia to free the journalists on Monday",
 # "demanded that Arvelia release them"): the act asked for is not done; the asking is the row.
 ASKING: frozenset[str] = frozenset({"020", "100"})
