@@ -1565,3 +1565,19 @@ def test_a_release_is_of_people_or_things_held_not_of_footage_nor_a_trip_home(te
 def test_its_foreign_ministry_is_the_ministry_of_the_party_named_before(text):
     df = extract_events([_doc(text)]).set_index("category")
     assert df.loc["statement", "actor"] == "Kestland's foreign ministry", df[["actor"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Ivo Tarn told the Council on Monday that Arvelia had violated the ceasefire.",
+            "statement",
+        ),
+        ("Kestland said on Monday its forces had shelled rebel positions.", "clash"),
+        ("The ministry said on Monday that it had recalled its ambassador.", "withdrawal"),
+    ],
+)
+def test_force_a_speaker_reports_of_another_party_is_the_speakers_claim(text, category):
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == category, row

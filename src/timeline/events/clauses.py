@@ -309,7 +309,7 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
             cls = verb_class(child, words)
-            if cls is None or family(cls.code) == "say":
+            if cls is None or family(cls.code) == "say" or _claim(child, cls, words):
                 continue
             if _lemma(child) in words.LIGHT_VERBS and not any(
                 c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children
@@ -325,6 +325,16 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
             if not future or _lemma(verb) in words.DECIDING:
                 return child
     return None
+
+
+def _claim(act: Any, cls: PredicateClass, words: Words) -> bool:
+    """Whether a reported act is the speaker's claim about a party it names ("told the Council
+    on Monday that Arvelia had violated the ceasefire"): force (``CLAIMS``) by a named subject,
+    not a pronoun for the speaker's own side."""
+    subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    if cls.code not in words.CLAIMS or subject is None or subject.pos_ == "PRON":
+        return False
+    return not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)  # "its forces"
 
 
 def _means(verb: Any, words: Words) -> Any | None:

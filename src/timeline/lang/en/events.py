@@ -269,6 +269,9 @@ NOT_DONE: frozenset[str] = frozenset({"refuse", "decline", "fail"})
 # Classes of acts whose doer is never guessed from the party named last (an attack, a coup):
 # naming one the text does not name would accuse it.
 UNGUESSED: frozenset[str] = frozenset({"172", "180"})
+# Classes of force that a saying reports of a party it names ("said Arvelia had violated the
+# ceasefire on Monday"): the speaker's claim, and the saying is the row.
+CLAIMS: frozenset[str] = frozenset({"172", "180", "190"})
 # Possessives that give an office the party named before ("its foreign ministry said").
 ITS: frozenset[str] = frozenset({"its", "their"})
 # Classes of verbs that ask for an act ("urged Arvelia to free the journalists on Monday",
