@@ -1581,3 +1581,34 @@ def test_its_foreign_ministry_is_the_ministry_of_the_party_named_before(text):
 def test_force_a_speaker_reports_of_another_party_is_the_speakers_claim(text, category):
     (row,) = extract_events([_doc(text)]).itertuples()
     assert row.category == category, row
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Police said on Tuesday that gunmen killed three people in Orvo.", "attack", "gunmen"),
+        (
+            "Kestland said on Monday its forces had shelled the border.",
+            "clash",
+            "Kestland's forces",
+        ),
+        ("Ivo Tarn was arrested in March and freed on Friday.", "release", None),
+        (
+            "Arvelian forces seized the Orvo Star on Monday, its owner said on Tuesday.",
+            "statement",
+            "owner",
+        ),
+    ],
+)
+def test_claims_its_and_releases_stay_within_their_cases(text, category, actor):
+    df = extract_events([_doc(text)])
+    row = df[df["category"] == category].iloc[0]
+    got = None if pd.isna(row["actor"]) else row["actor"]
+    assert got == actor, df[["category", "actor"]]
+
+
+def test_its_ministry_after_a_person_names_no_person_as_owner():
+    df = extract_events(
+        [_doc("Ivo Tarn visited Lirria on May 3, its foreign ministry said on May 4.")]
+    )
+    assert "Ivo Tarn's" not in " ".join(df["actor"].dropna()), df[["category", "actor"]]

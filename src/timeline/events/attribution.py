@@ -128,7 +128,7 @@ def actor_of(
         # "the two neighbours", "both sides": the two countries the document names most
         return " and ".join(ctx.places[:2]), span
     if phrase and not party_keys(phrase):
-        owner = _its_owner(subject, last_actor, words)
+        owner = _its_owner(ctx, subject, last_actor)
         if owner:  # "Kestland will host a summit, its foreign ministry said": Kestland's
             return f"{owner}'s {phrase}", span
         return _as_office(ctx, phrase, subject), span
@@ -162,23 +162,29 @@ def actor_of(
     return _home(ctx, phrase, subject), span
 
 
-def _its_owner(subject: Any, last_actor: str, words: Words) -> str:
-    """Whose office "its" or "their" names ("Kestland will host a summit, its foreign
-    ministry said"): the party of the clause the saying reports, else the party named last;
-    '' for a subject with no such possessive or an owner that names no party."""
-    if subject is None or not any(
-        c.dep_ == "poss" and c.lower_ in words.ITS for c in subject.children
-    ):
+def _its_owner(ctx: Context, subject: Any, last_actor: str) -> str:
+    """Whose office "its" names ("Kestland will host a summit, its foreign ministry said"):
+    the state or organisation of the act the saying comes after, else the one named last; ''
+    for a subject that is no office, or an owner that is a person or no state the text names
+    (a ship's "its owner", a company's "its chief executive" stay as they are)."""
+    words = ctx.words
+    if subject is None or subject.lemma_.lower() not in words.AGENT_HEADS | words.ROLE_WORDS:
+        return ""
+    if not any(c.dep_ == "poss" and c.lower_ in words.ITS for c in subject.children):
         return ""
     verb = subject.head
-    told = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if told is None and verb.dep_ in ("ccomp", "parataxis"):
-        told = verb.head  # "..., its foreign ministry said": the saying hangs on the act
-    owner = next((c for c in told.children if c.dep_ == "nsubj"), None) if told else None
-    named = actors.actor_phrase(owner, words)[0] if owner is not None else ""
-    named = named if named and party_keys(named) and not actors.is_pronoun(named, words) else ""
-    named = re.split(r"['’]s\b", named or last_actor)[0].strip()  # "Kestland's president"
-    return named if party_keys(named) else ""
+    owner, entity = "", False
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if before is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+        before = verb.head  # "Kestland said its forces had shelled ...": the speaker's own
+    told = next((c for c in before.children if c.dep_ == "nsubj"), None) if before else None
+    if told is not None:  # "Kestland will host a summit, its foreign ministry said"
+        owner = actors.actor_phrase(told, words)[0]
+        entity = told.ent_type_ in ("GPE", "ORG", "NORP")
+    owner = re.split(r"['’]s\b", owner or last_actor)[0].strip()  # "Kestland's president"
+    keys = party_keys(owner)
+    state = entity or owner in ctx.places or any(is_gazetteer_key(k) for k in keys)
+    return owner if keys and state else ""
 
 
 def _own_party(found: Any, subject: Any) -> bool:

@@ -170,7 +170,10 @@ def _without_object(verb: Any, cls: PredicateClass, words: Words) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "amod"):
         return False  # "footage released by the army": a passive participle
-    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in verb.children)
+    passive = ("dobj", "nsubjpass", "auxpass", "agent")
+    if verb.dep_ == "conj" and any(c.dep_ in passive[1:3] for c in verb.head.children):
+        return False  # "was arrested in March and freed on Friday"
+    return not any(c.dep_ in passive for c in verb.children)
 
 
 def _saying_clause(raised: Any, subject: Any, planned: bool, words: Words) -> Clause | None:
@@ -311,6 +314,8 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
             cls = verb_class(child, words)
             if cls is None or family(cls.code) == "say" or _claim(child, cls, words):
                 continue
+            if _without_object(child, cls, words):
+                continue  # "said he had returned home": no release
             if _lemma(child) in words.LIGHT_VERBS and not any(
                 c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children
             ):
@@ -328,13 +333,19 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
 
 
 def _claim(act: Any, cls: PredicateClass, words: Words) -> bool:
-    """Whether a reported act is the speaker's claim about a party it names ("told the Council
-    on Monday that Arvelia had violated the ceasefire"): force (``CLAIMS``) by a named subject,
-    not a pronoun for the speaker's own side."""
+    """Whether a reported act is the speaker's claim about another party ("told the Council
+    on Monday that Arvelia had violated the ceasefire"): force (``CLAIMS``) whose subject is a
+    party (a place, a people, an organisation) that the speaker's own name does not share;
+    not "its forces", not "gunmen" or "an explosion" (no party), not the speaker's own side."""
     subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
     if cls.code not in words.CLAIMS or subject is None or subject.pos_ == "PRON":
         return False
-    return not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)  # "its forces"
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
+        return False  # "its forces": the speaker's own
+    party = [t for t in subject.subtree if t.ent_type_ in _PARTY_ENTITIES]
+    speaker = subject_of(act.head, words) if act.head.i != act.i else None
+    own = {t.lower_[:5] for t in speaker.subtree} if speaker is not None else set()
+    return bool(party) and not any(t.lower_[:5] in own for t in party)
 
 
 def _means(verb: Any, words: Words) -> Any | None:

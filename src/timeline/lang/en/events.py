@@ -272,8 +272,9 @@ UNGUESSED: frozenset[str] = frozenset({"172", "180"})
 # Classes of force that a saying reports of a party it names ("said Arvelia had violated the
 # ceasefire on Monday"): the speaker's claim, and the saying is the row.
 CLAIMS: frozenset[str] = frozenset({"172", "180", "190"})
-# Possessives that give an office the party named before ("its foreign ministry said").
-ITS: frozenset[str] = frozenset({"its", "their"})
+# The possessive that gives an office the state named before ("its foreign ministry said");
+# not "their" (a country's own people, captives' families).
+ITS: frozenset[str] = frozenset({"its"})
 # Classes of verbs that ask for an act ("urged Arvelia to free the journalists on Monday",
 # "demanded that Arvelia release them"): the act asked for is not done; the asking is the row.
 ASKING: frozenset[str] = frozenset({"020", "100"})
