@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.events import actors, quotes, subjects
 from timeline.events.parties import is_gazetteer_key, party_keys
 from timeline.events.tokens import PARTY_ENTITIES as _PARTIES
+from timeline.events.tokens import own_party
 from timeline.events.words import Words
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def actor_of(
     subject = found.subject
     if subject is None and not found.nominal and found.cls.code in words.AUTHORED:
         subject = _by_agent(found.head)
-    if found.cls.code in words.UNGUESSED and not _own_party(found, subject):
+    if found.cls.code in words.UNGUESSED and not own_party(found, subject):
         # "Arvelia denied any role in the killing on 23 August", "accused Kestland of
         # bombing a hospital on Sunday": who killed or bombed, the clause does not say
         return "", None
@@ -185,23 +186,6 @@ def _its_owner(ctx: Context, subject: Any, last_actor: str) -> str:
     keys = party_keys(owner)
     state = entity or owner in ctx.places or any(is_gazetteer_key(k) for k in keys)
     return owner if keys and state else ""
-
-
-def _own_party(found: Any, subject: Any) -> bool:
-    """Whether an act's subject is its own: a subject, agent or possessor in its own clause or
-    phrase, or the subject of the verb that makes it ("launched airstrikes"), not one inherited
-    from a verb that only tells of it ("condemned the raid", "accused X of bombing")."""
-    if subject is None:
-        return False
-    head = subject.head.head if subject.dep_ == "pobj" else subject.head  # "by X": the agent
-    # ... or the subject of the verb that makes the act its object ("launched airstrikes")
-    made = found.nominal and found.head.dep_ == "dobj" and head.i == found.head.head.i
-    # ... or of the verb a verb goes on from ("fired at protesters, killing two")
-    chained = not found.nominal and found.head.dep_ in _CHAINED and head.i == found.head.head.i
-    return head.i == found.head.i or made or chained
-
-
-_CHAINED = frozenset({"conj", "advcl", "xcomp"})
 
 
 def _quoted_speaker(ctx: Context, offset: int) -> str:

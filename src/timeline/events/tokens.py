@@ -90,3 +90,20 @@ def question(sent: Any) -> bool:
 def first_person(tok: Any, words: Any) -> bool:
     """Whether a token is a first-person pronoun ("we", "I"); not initials ("US", "UK")."""
     return tok.lower_ in words.FIRST_PERSON and not (len(tok.text) > 1 and tok.text.isupper())
+
+
+def own_party(found: Any, subject: Any) -> bool:
+    """Whether an act's subject is its own: a subject, agent or possessor in its own clause or
+    phrase, or the subject of the verb that makes it ("launched airstrikes"), not one inherited
+    from a verb that only tells of it ("condemned the raid", "accused X of bombing")."""
+    if subject is None:
+        return False
+    head = subject.head.head if subject.dep_ == "pobj" else subject.head  # "by X": the agent
+    # ... or the subject of the verb that makes the act its object ("launched airstrikes")
+    made = found.nominal and found.head.dep_ == "dobj" and head.i == found.head.head.i
+    # ... or of the verb a verb goes on from ("fired at protesters, killing two")
+    chained = not found.nominal and found.head.dep_ in _CHAINED and head.i == found.head.head.i
+    return head.i == found.head.i or made or chained
+
+
+_CHAINED = frozenset({"conj", "advcl", "xcomp"})
