@@ -16,6 +16,7 @@ from timeline.events import extract_events
 from timeline.events.layout import unwrap
 from timeline.events.parties import same_party
 from timeline.events.quotes import quotations, quoted
+from timeline.events.words import words_for
 
 PUB = dt.date(2031, 4, 12)  # a Saturday: "Wednesday" is 2031-04-09
 
@@ -1279,7 +1280,7 @@ def test_a_hard_wrapped_text_is_read_as_paragraphs_and_quotes_its_own_characters
 )
 def test_lines_that_are_not_a_wrapped_paragraph_stay_lines(lines):
     text = "\n".join(lines) + "\n"
-    assert unwrap(text) == text
+    assert unwrap(text, words_for()) == text
 
 
 def test_a_date_between_the_and_a_noun_dates_the_noun_not_the_verb():
@@ -1452,7 +1453,7 @@ def test_a_wrapped_line_opening_or_ending_with_an_abbreviation_goes_on(first, se
         "the city of Orvo, a step both sides have said they want to avoid.\n\n"
     )
     text = para * 3
-    assert unwrap(text).count("\n") == 6, unwrap(text)
+    assert unwrap(text, words_for()).count("\n") == 6, unwrap(text, words_for())
 
 
 def test_a_headline_is_not_joined_to_the_dateline_under_it():
@@ -1463,7 +1464,7 @@ def test_a_headline_is_not_joined_to_the_dateline_under_it():
         "warned that further steps would follow if the two were not released soon.\n"
     )
     text = "Kestland expels two Arvelian envoys as the row over the detentions deepens\n" + body
-    assert unwrap(text).startswith(
+    assert unwrap(text, words_for()).startswith(
         "Kestland expels two Arvelian envoys as the row over the detentions deepens\n"
     )
 

@@ -106,7 +106,11 @@ DATELINE_LINES = 8
 
 
 def dateline_day(
-    text: str, published: datetime.date, *, furniture: Callable[[int], bool] | None = None
+    text: str,
+    published: datetime.date,
+    *,
+    furniture: Callable[[int], bool] | None = None,
+    language: str = "en",
 ) -> datetime.date | None:
     """The day a wire dateline opening one of the first lines gives ("KESSBURG, April 10
     (Agency) -"), its year that of ``published`` (the year before when the day would fall
@@ -118,7 +122,7 @@ def dateline_day(
     >>> dateline_day("KESSBURG, April 10 (Wire) - Talks failed.", datetime.date(2031, 4, 12))
     datetime.date(2031, 4, 10)
     """
-    state = State(text, None, "news", date_language("en"))
+    state = State(text, None, "news", date_language(language))
     m = None
     pos = 0
     seen = 0

@@ -9,7 +9,7 @@ import bisect
 from typing import Any
 
 from timeline.events import idioms
-from timeline.events.clauses import _event_noun, own_date, verb_class
+from timeline.events.clauses import event_noun, own_date, verb_class
 from timeline.events.merging import family, verbal
 from timeline.events.tokens import NOUN_POS as _NOUN_POS
 from timeline.events.tokens import dated_name, owns_date
@@ -60,12 +60,12 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if tok.i == root.i and owns_date(tok, head) and _told_of(head, words):
             return head if dated_name(head, words) else None  # "the March 26 sinking"
-        if head.pos_ in _NOUN_POS and _event_noun(head, words):
+        if head.pos_ in _NOUN_POS and event_noun(head, words):
             if root.head.lower_ in words.STATE_SINCE and idioms.ranked(head, words):
                 return None  # "its first expulsion since 2027": no expulsion in 2027 told
             return _purpose_of(head, words) or _doing_it(head, words) or head
         tok = head
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and _event_noun(tok, words)):
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
 
@@ -82,7 +82,7 @@ def _told_of(noun: Any, words: Words) -> bool:
         return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     own = verb_class(verb, words) if verb.pos_ == "VERB" else None
-    return not _event_noun(noun, words) and (own is None or verbal(own.code))
+    return not event_noun(noun, words) and (own is None or verbal(own.code))
 
 
 def _doing_it(noun: Any, words: Words) -> Any | None:

@@ -403,7 +403,7 @@ def _classed_inside(verb: Any, words: Words) -> Any | None:
                 return tok
             if (
                 tok.pos_ == "NOUN"
-                and _event_noun(tok, words)
+                and event_noun(tok, words)
                 and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
             ):
                 return tok
@@ -473,7 +473,7 @@ def _light_object(head: Any, words: Words) -> Any | None:
             return child
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and _event_noun(pobj, words) and child.lower_ in ("in", "into"):
+            if pobj is not None and event_noun(pobj, words) and child.lower_ in ("in", "into"):
                 return pobj
     if head.dep_ in ("acl", "relcl") and _lemma(head.head) in words.nouns:
         return head.head
@@ -517,7 +517,7 @@ def _planned(head: Any, words: Words) -> bool:
     return head.dep_ in ("xcomp", "acl") and _lemma(parent) in words.FUTURE_MARKERS
 
 
-def _event_noun(tok: Any, words: Words) -> bool:
+def event_noun(tok: Any, words: Words) -> bool:
     return _lemma(tok) in words.nouns and not _in_fixed_phrase(tok, words)
 
 

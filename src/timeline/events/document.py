@@ -70,7 +70,7 @@ def document_candidates(doc: Any) -> list[Candidate]:
     """The candidate events of one document, after every per-document pass."""
     language = getattr(doc, "language", "en") or "en"
     words = words_for(language)
-    text = unwrap(doc.text)
+    text = unwrap(doc.text, words)
     if text != doc.text and dataclasses.is_dataclass(doc):
         doc = dataclasses.replace(doc, text=text)  # a hard-wrapped text read as paragraphs
     ctx = Context(
@@ -206,9 +206,10 @@ def _dated_clauses(ctx: Context) -> None:
                     cand.theme = attribution.thing(act, ctx.words)
                     start = min(base + act.head.left_edge.idx, m.start)
                     own_side = act.cls.code in ctx.words.OWN_SIDE
-                    cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
-                    if act.cls.code in ctx.words.UNGUESSED or act.told_of:
-                        cand.actor = ""  # "the raid on Monday": who raided, the text does not say
+                    # "the raid on Monday": who raided, the text does not say, and none is guessed
+                    unguessed = act.cls.code in ctx.words.UNGUESSED or act.told_of
+                    if not unguessed:
+                        cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")

@@ -160,7 +160,7 @@ WRAP_PAIRS = 5  # ... counted over at least this many pairs of lines
 WRAP_LOWER = 0.3
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, words: Words) -> str:
     """The text with the line breaks of a hard-wrapped paragraph read as spaces (the same
     length, so every offset stays): "seized in the raid on Monday be released\\nalong with
     ..." is one sentence, not two headlines. A full line that ends no sentence, followed by
@@ -171,7 +171,8 @@ def unwrap(text: str) -> str:
     >>> para = "Kestland and Arvelia ended their talks on Monday without any\\n"
     >>> para += "agreement, the ministry of foreign affairs of Kestland said in\\n"
     >>> para += "a statement.\\n\\n"
-    >>> unwrap(para * 3).count("\\n")
+    >>> from timeline.events.words import words_for
+    >>> unwrap(para * 3, words_for()).count("\\n")
     6
     """
     lines = text.split("\n")
@@ -197,7 +198,7 @@ def unwrap(text: str) -> str:
             and len(a.rstrip()) >= WRAP_FULL * width
             and not (_ENDED.search(a) and not _ABBREVIATION.search(a))
             and not _ITEM.match(b)
-            and not _opens_dateline(b)
+            and not _opens_dateline(b, words)
         ):
             out[pos] = " "
         pos += 1
@@ -210,10 +211,10 @@ _ENDED = re.compile(r"[.!?:;][\"”’)\]]*\s*$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
 # a line that opens a list item ("- ", "• ", "1. ", "a) ", "(iv) "), not "Mr. " or "Jan. "
 _ITEM = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
-# a line that opens with a wire dateline's place ("KESSBURG, April 10 ..."): a new paragraph
-_DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40},")
 
 
-def _opens_dateline(line: str) -> bool:
-    """Whether a line opens with a wire dateline's upper-case place."""
-    return bool(_DATELINE_START.match(line))
+def _opens_dateline(line: str, words: Words) -> bool:
+    """Whether a line opens with a wire dateline ("KESSBURG, April 10 (Agency) -"), as
+    ``layout`` tells one: a new paragraph, never the end of the headline above it."""
+    head = words.dateline.match(line.strip())
+    return head is not None and _looks_like_dateline(head.group(0), words)

@@ -32,7 +32,7 @@ def reference(doc: Any, language: str, briefing_title: Any = None, layout: Any =
     if published is None:
         return published
     furniture = None if layout is None else layout.is_masked
-    filed = dateline_day(doc.text, published, furniture=furniture)
+    filed = dateline_day(doc.text, published, furniture=furniture, language=language)
     if filed is not None and 0 < (published - filed).days <= HEADING_DAYS:
         return filed
     if briefing_title is None:
