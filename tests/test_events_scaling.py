@@ -83,5 +83,5 @@ def _dated_sentences(n: int) -> Document:
 def test_eight_times_as_many_dated_sentences_take_about_eight_times_as_long():
     small, large = _dated_sentences(80), _dated_sentences(640)
     extract_events([small])
-    ratio = _seconds(large) / _best_of(small)
+    ratio = _best_of(large) / _best_of(small)  # the best of two on both sides: a noisy machine
     assert ratio < 8 * 1.5, f"8x the sentences took {ratio:.1f}x the time (linear is 8x)"
