@@ -16,7 +16,7 @@ import pytest
 from timeline.documents import Document, load_documents
 from timeline.errors import DocumentError
 from timeline.evaluation.events import evaluate_events
-from timeline.events import extract_events, linking
+from timeline.events import extract_events, linking, stories
 from timeline.events.confidence import score
 from timeline.events.document import document_candidates
 from timeline.events.model import Candidate, When
@@ -2563,7 +2563,7 @@ def test_two_parties_joined_take_a_plural_verb():
 
 
 def test_a_countrys_demonym_and_its_name_are_one_name_word_for_stories():
-    _name_words = linking._name_words
+    _name_words = stories.name_words
     # the gazetteer's world knowledge: a report of "the Brazilian side" and one of "Brazil"
     # share a name (invented countries are not in it)
     assert _name_words({"Brazilian Foreign Ministry"}) & _name_words({"Brazil"}) == {"brazil"}

@@ -492,6 +492,8 @@ def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_offici
         ("Valdoria on Thursday dismissed its ambassador to Kestland.", "dismissal"),
         ("Valdoria on Thursday dismissed the claims as baseless.", "rejection"),
         ("Valdoria dismissed the post as fake on Thursday.", "rejection"),
+        # a particle that turns the verb into another ("ruled out", not a ruling)
+        ("Ivo Tarn ruled out on Thursday expelling anyone in retaliation.", "rejection"),
         ("Kestland troops fired shells at the border on Thursday.", "clash"),
         ("Kestland soldiers fired from their positions on Thursday.", "clash"),
         ("The minister was fired upon by gunmen on Thursday.", "clash"),
@@ -1613,3 +1615,23 @@ def test_its_ministry_after_a_person_names_no_person_as_owner():
         [_doc("Ivo Tarn visited Lirria on May 3, its foreign ministry said on May 4.")]
     )
     assert "Ivo Tarn's" not in " ".join(df["actor"].dropna()), df[["category", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "reaction, answers",
+    [
+        # a party's act of no known class, after its story's act: it answers that act
+        ("Valdoria downgraded its relations with Kestland on Thursday.", True),
+        # an act of no known class by no party (a ship, a crowd of one) answers nothing
+        ("The old ferry sank in the harbour on Thursday.", False),
+    ],
+)
+def test_a_partys_act_of_no_known_class_answers_the_act_before_it(reaction, answers):
+    text = "Kestland expelled two Valdorian diplomats on Tuesday. " + reaction
+    df = extract_events([_doc(text)]).set_index("event_id")
+    (other,) = df[df["category"] == "other"].itertuples()
+    target = other.responds_to
+    if answers:
+        assert df.loc[target, "category"] == "expulsion", df[["category", "responds_to"]]
+    else:
+        assert pd.isna(target), df[["category", "responds_to"]]

@@ -2,13 +2,17 @@
 
 A candidate of a reactive class (statements, briefings, calls, protests, rejections,
 expulsions, sanctions ...) answers the earlier event that scores best, if any scores at
-least ``THRESHOLD``; a candidate of another class (a vote, a resolution) only an event its
-own objects name, scoring at least ``THRESHOLD_OTHER``:
+least ``THRESHOLD``; so does a party's act of no known class ("Valdoria downgraded its
+relations", whose actor names a party: a state, a government, an office) when the event is
+of a known class, as what a party does next in a story is as often its answer as a statement
+is (two acts of no known class are linked only by name). A candidate of another class
+(a vote, a resolution), or an act of no known class by no party ("the ferry sank"), answers
+only an event its own objects name, scoring at least ``THRESHOLD_OTHER``:
 
 Only an event of the same story can be answered: told in the reaction's own document, or in
 a sentence sharing two proper names with the reaction's, or by a document of the same story
-(the two documents' proper names are alike, see ``_stories``; such an event counts as sharing
-two names). Then:
+(the two documents' proper names are alike, see ``timeline.events.stories``; such an event
+counts as sharing two names). Then:
 
 - +4 its objects name the event: the event's predicate lemma, or a word of the same class
   family ("the expulsion" names an act of expelling); +3 when only its sentence does, or
@@ -61,19 +65,19 @@ nearest earlier event. A row that answers another is a ``response``.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from timeline.events.merging import family, verbal
 from timeline.events.model import Candidate
-from timeline.events.parties import country_of, party_keys
+from timeline.events.parties import party_keys
+from timeline.events.stories import story_documents
 from timeline.events.words import Words
 from timeline.schema import RESPONSE_GRACE_DAYS
 
 THRESHOLD = 4
-# Rows of other classes (a vote, a resolution, an unknown predicate) answer an event only
-# when they name it and score at least this.
+# Rows of other classes (a vote, a resolution, an unknown predicate whose actor names no
+# party) answer an event only when they name it and score at least this.
 THRESHOLD_OTHER = 6
 # A row that does not name what it answers in its clause or sentence is linked only to one of
 # this many events of its story told before it (nearest first); events it names there are all
@@ -92,11 +96,6 @@ DOUBTFUL = 0.5
 # answers it when it is at most FOCAL_DAYS older (see ``_to_focal``).
 FOCAL_ANSWERS = 3
 FOCAL_DAYS = 30
-# Two documents are of one story when their proper names are this alike (the cosine of their
-# name words weighted by inverse document frequency, see ``_stories``); only words used by at
-# most STORY_SPREAD documents are compared.
-STORY_SIMILARITY = 0.15
-STORY_SPREAD = 50
 # An event dated only by its month or year is background ("the 2017 agreement", "sanctions
 # imposed last month"): a row answers it only when its own objects name it.
 COARSE_TARGETS = frozenset({"month", "year"})
@@ -132,7 +131,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
         if r.code != "000":
             named_by[family(r.code)].add(k)
     named: dict[int, int] = {}  # row -> how its words name what it answers
-    stories = _stories(rows)
+    stories = story_documents(rows)
     for i, row in enumerate(rows):
         if _day(row) is None:
             continue
@@ -144,7 +143,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             pool.update(by_doc[doc_id])
         same_story = {d for own in mine for d in stories.get(own, ())} - mine
         pool.discard(i)
-        needed = THRESHOLD if row.code in words.REACTIVE else THRESHOLD_OTHER
+        unclassed = row.code == "000" and bool(parties[i])  # a party's act of no known class
+        needed = THRESHOLD if row.code in words.REACTIVE or unclassed else THRESHOLD_OTHER
         known = max((published[d] for d in mine if d in (published or {})), default=None)
         best = None
         for k, level in _reachable(row, told[i], rows, pool, position, named_by, classes):
@@ -164,7 +164,11 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story
             score = _score(row, target, level, story, parties[i], parties[k], classes)
-            if score < needed or barred(row, target, level, needed == THRESHOLD_OTHER, words):
+            # ... answers a known act only, unless it names the unknown one
+            other = needed == THRESHOLD_OTHER or (unclassed and target.code == "000")
+            if score < (THRESHOLD_OTHER if other else needed) or barred(
+                row, target, level, other, words
+            ):
                 continue
             distance = (_day(row) - (target.when.end or target.when.start)).days
             key = (score, -distance, -position[k])
@@ -302,68 +306,6 @@ def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
             k = rows[k].target
         if k is not None and k not in seen:
             rows[i].target = k
-
-
-def _stories(rows: list[Candidate]) -> dict[str, set[str]]:
-    """For each document, the others of its story: those whose proper names are alike.
-
-    Two names match when the words of one are among the words of the other ("Orvo" and
-    "Orvo Basin"; not "Orvo City" and "Mirra City"). Two documents are of one story when at
-    least two names of each match a name of the other, and the words the matching names share,
-    weighted by inverse document frequency (smoothed, as scikit-learn's ``TfidfVectorizer``
-    does: ``ln((1 + n) / (1 + df)) + 1``), make a cosine of at least ``STORY_SIMILARITY``
-    between the two documents' name words. Only documents sharing a word used by at most
-    ``STORY_SPREAD`` documents are compared (found through an index, so a large corpus is not
-    compared pair by pair).
-    """
-    phrases: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        for doc_id, found in r.story_names.items():
-            phrases[doc_id].update(found)
-    named = {d: [w for w in (_name_words({p}) for p in found) if w] for d, found in phrases.items()}
-    names = {d: set().union(*found) if found else set() for d, found in named.items()}
-    spread = Counter(word for found in names.values() for word in found)
-    total = len(names)
-    weight = {w: (math.log((1 + total) / (1 + c)) + 1) ** 2 for w, c in spread.items()}
-    length = {d: math.sqrt(sum(weight[w] for w in found)) or 1.0 for d, found in names.items()}
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for d, found in names.items():
-        for word in found:
-            if spread[word] <= STORY_SPREAD:
-                by_word[word].append(d)
-    pairs = {(a, b) for docs in by_word.values() for a in docs for b in docs if a < b}
-    out: dict[str, set[str]] = {d: set() for d in names}
-    for a, b in pairs:
-        shared: set[str] = set()
-        mine, theirs = set(), set()
-        for i, x in enumerate(named[a]):
-            for j, y in enumerate(named[b]):
-                if x <= y or y <= x:
-                    shared |= x & y
-                    mine.add(i)
-                    theirs.add(j)
-        if min(len(mine), len(theirs)) < 2:
-            continue  # one name in common ("Orvo Basin Council") is no story
-        if sum(weight[w] for w in shared) / (length[a] * length[b]) >= STORY_SIMILARITY:
-            out[a].add(b)
-            out[b].add(a)
-    return out
-
-
-def _name_words(found: set[str] | frozenset[str]) -> set[str]:
-    """The words of some proper names, without initials and honorifics ("mr."); a country's
-    demonym or capital as the country ("Brazilian" and "Brazil" are one name word)."""
-    return {
-        _name_key(w)
-        for name in found
-        for w in name.replace(".", " ").split()
-        if len(w) > 2 and w.isalpha()
-    }
-
-
-def _name_key(name: str) -> str:
-    """A proper name as linking compares it: a country by its key, whatever form names it."""
-    return country_of(name) or name
 
 
 @dataclass(frozen=True)

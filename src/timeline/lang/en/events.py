@@ -69,7 +69,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "120",
         "rejection",
-        ("reject", "deny", "dismiss", "refute", "rebut", "refuse", "oppose", "veto"),
+        ("reject", "deny", "dismiss", "refute", "rebut", "refuse", "oppose", "veto", "rule out"),
         ("rejection", "denial", "veto"),
     ),
     ("130", "warning", ("threaten", "warn"), ("threat", "warning", "ultimatum")),
