@@ -1635,3 +1635,28 @@ def test_a_partys_act_of_no_known_class_answers_the_act_before_it(reaction, answ
         assert df.loc[target, "category"] == "expulsion", df[["category", "responds_to"]]
     else:
         assert pd.isna(target), df[["category", "responds_to"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, category, actor",
+    [
+        # the date ends a description of the met delegation: the meeting's day
+        (
+            "Valdorian officials met a Kestland delegation led by Orla Kess last Tuesday.",
+            "meeting",
+            "Valdoria",
+        ),
+        # a classed description keeps its own date: the arrest by the police
+        (
+            "Valdoria named two envoys arrested by Kestland police last Tuesday.",
+            "detention",
+            "Kestland",
+        ),
+    ],
+)
+def test_a_date_ending_a_passive_description_of_no_class_dates_the_main_act(
+    sentence, category, actor
+):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "actor"]]
+    assert same_party(df.iloc[0]["actor"], actor), df.iloc[0]["actor"]

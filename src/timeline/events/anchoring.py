@@ -57,6 +57,7 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if tok.dep_ == "appos" and root.head.lower_ in words.STATE_SINCE:
             return None  # "Kestland, a member since 2012, on Friday expelled": the member's
         if head.pos_ in ("VERB", "AUX"):
+            head = _described_by(tok, head, words) or head
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if tok.i == root.i and owns_date(tok, head) and _told_of(head, words):
             return head if dated_name(head, words) else None  # "the March 26 sinking"
@@ -68,6 +69,26 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in _NOUN_POS and event_noun(tok, words)):
         return tok
     return tok if tok.i not in inside else None
+
+
+def _described_by(tok: Any, participle: Any, words: Words) -> Any | None:
+    """The act a date at the end of a passive description of no class belongs to: "met a
+    delegation led by Orla Kess last Tuesday" is the meeting's Tuesday (the leading is what
+    the delegation is, not an act told); "men accused of the attack on Tuesday" keeps the
+    attack's day (the date is inside the description's object)."""
+    noun = participle.head
+    if not (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and tok.i > participle.i
+        and any(c.dep_ == "agent" for c in participle.children)
+        and verb_class(participle, words) is None
+        and noun.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and noun.head.pos_ == "VERB"
+    ):
+        return None
+    governor = noun.head
+    return governor if verb_class(governor, words) is not None else None
 
 
 def _told_of(noun: Any, words: Words) -> bool:
