@@ -1660,3 +1660,13 @@ def test_a_date_ending_a_passive_description_of_no_class_dates_the_main_act(
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == [category], df[["category", "actor"]]
     assert same_party(df.iloc[0]["actor"], actor), df.iloc[0]["actor"]
+
+
+@pytest.mark.parametrize("office", ["presidency", "chancellery"])
+def test_a_presidencys_undated_statement_is_dated_by_the_reports_news_day(office):
+    # an office of state, like a ministry: its undated saying is the report's news
+    sentence = f'Defending the move, Kestland\'s {office} said in a statement: "We will not yield."'
+    df = extract_events([_doc(NEWS_LEAD + sentence)])
+    found = df[df["notes"].str.contains("news day")]
+    assert list(found["category"]) == ["statement"], df[["category", "actor", "notes"]]
+    assert same_party(found.iloc[0]["actor"], "Kestland"), found.iloc[0]["actor"]

@@ -396,6 +396,8 @@ HOME_HEADS: frozenset[str] = frozenset(
         "parliament",
         "office",
         "cabinet",
+        "presidency",
+        "chancellery",
     }
 )
 
