@@ -494,6 +494,7 @@ def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_offici
         ("Valdoria dismissed the post as fake on Thursday.", "rejection"),
         # a particle that turns the verb into another ("ruled out", not a ruling)
         ("Ivo Tarn ruled out on Thursday expelling anyone in retaliation.", "rejection"),
+        ("Valdoria set out its position on the border on Thursday.", "statement"),
         ("Kestland troops fired shells at the border on Thursday.", "clash"),
         ("Kestland soldiers fired from their positions on Thursday.", "clash"),
         ("The minister was fired upon by gunmen on Thursday.", "clash"),

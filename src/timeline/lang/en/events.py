@@ -194,6 +194,7 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "answer",
             "address",
             "describe",
+            "set out",
         ),
         (
             "statement",
