@@ -1671,3 +1671,45 @@ def test_a_presidencys_undated_statement_is_dated_by_the_reports_news_day(office
     found = df[df["notes"].str.contains("news day")]
     assert list(found["category"]) == ["statement"], df[["category", "actor", "notes"]]
     assert same_party(found.iloc[0]["actor"], "Kestland"), found.iloc[0]["actor"]
+
+
+def test_a_date_before_a_purpose_infinitive_dates_the_main_act():
+    from spacy.tokens import Doc
+
+    from timeline.events.anchoring import anchor
+    from timeline.events.parse import _pipeline
+
+    # "Valdoria summoned the envoy on Monday to seek an explanation", parsed as real news
+    # sometimes is: "on Monday" hung on "seek"
+    words = ["Valdoria", "summoned", "the", "envoy", "on", "Monday", "to", "seek", "answers"]
+    doc = Doc(
+        _pipeline("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 7, 4, 7, 1, 7],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "dobj"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PART", "VERB", "NOUN"],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "TO", "VB", "NNS"],
+        lemmas=["Valdoria", "summon", "the", "envoy", "on", "Monday", "to", "seek", "answer"],
+    )
+    assert anchor([doc[5]], words_for("en")).i == 1  # the summons
+    # a date after the infinitive's marker is the infinitive's own ("to meet on Monday")
+    late = Doc(
+        _pipeline("en").vocab,
+        words=["Valdoria", "summoned", "the", "envoy", "to", "seek", "answers", "on", "Monday"],
+        heads=[1, 1, 3, 1, 5, 1, 5, 5, 7],
+        deps=["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "dobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "NOUN", "ADP", "PROPN"],
+        tags=["NNP", "VBD", "DT", "NN", "TO", "VB", "NNS", "IN", "NNP"],
+        lemmas=["Valdoria", "summon", "the", "envoy", "to", "seek", "answer", "on", "Monday"],
+    )
+    assert anchor([late[8]], words_for("en")).i == 5
+
+
+@pytest.mark.parametrize("named", ["the Kestland envoy, Ivo Tarn,", "Kestland's envoy, Mr. Tarn,"])
+def test_he_is_the_person_his_sentence_named_before_not_the_state(named):
+    text = (
+        f"Valdoria summoned {named} on Monday over remarks he made against Valdoria's "
+        "government on Friday."
+    )
+    (statement,) = [r for r in _rows(text) if r[0] == "statement"]
+    assert "Tarn" in statement[2], statement

@@ -299,3 +299,19 @@ def _title(tok: Any, words: Words) -> bool:
     if not tok.text[:1].isupper() or any(c.dep_ == "det" for c in tok.children):
         return False
     return tok.lower_ in words.TITLE_WORDS
+
+
+def person_before(pronoun: Any, words: Words) -> str:
+    """The person a "he" or "she" names when its sentence names one before it ("summoned the
+    envoy, Ivo Tarn, over remarks he made": Tarn's, not the summoning state's), else ''. Only
+    a name of two words or more ("Ivo Tarn", "Mr. Tarn"): a lone word the tagger calls a
+    person is as often a people's name ("Sikh")."""
+    if pronoun is None or pronoun.lower_ not in words.PERSON_PRONOUNS:
+        return ""
+    sent = pronoun.sent
+    for ent in reversed([e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]):
+        if len(ent) >= 2 or (
+            ent.start > sent.start and ent.doc[ent.start - 1].lower_.rstrip(".") in words.HONORIFICS
+        ):
+            return actor_phrase(ent[-1], words)[0]
+    return ""

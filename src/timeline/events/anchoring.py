@@ -57,7 +57,7 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if tok.dep_ == "appos" and root.head.lower_ in words.STATE_SINCE:
             return None  # "Kestland, a member since 2012, on Friday expelled": the member's
         if head.pos_ in ("VERB", "AUX"):
-            head = _described_by(tok, head, words) or head
+            head = _described_by(tok, head, words) or _purpose_after(tok, head) or head
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if tok.i == root.i and owns_date(tok, head) and _told_of(head, words):
             return head if dated_name(head, words) else None  # "the March 26 sinking"
@@ -89,6 +89,16 @@ def _described_by(tok: Any, participle: Any, words: Words) -> Any | None:
         return None
     governor = noun.head
     return governor if verb_class(governor, words) is not None else None
+
+
+def _purpose_after(tok: Any, verb: Any) -> Any | None:
+    """The act a date told before a purpose infinitive belongs to: "summoned the ambassador
+    on Monday to seek an explanation" is the summons' Monday (the parser hangs the date on
+    "seek"); "summoned him to explain the remarks on Monday" keeps the parse."""
+    if verb.dep_ != "advcl" or verb.head.pos_ != "VERB" or verb.head.i > tok.i:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    return verb.head if to is not None and tok.i < to.i else None
 
 
 def _told_of(noun: Any, words: Words) -> bool:

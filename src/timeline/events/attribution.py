@@ -117,7 +117,7 @@ def actor_of(
             if said and reporter.lemma_.lower() in words.AGENT_HEADS:
                 # "the ministry said it had summoned ...": the ministry, as named before
                 return _as_office(ctx, said, reporter), None
-        return last_actor, None
+        return actors.person_before(subject, words) or last_actor, None
     if (
         phrase
         and not actors.named(phrase)
