@@ -1713,3 +1713,22 @@ def test_he_is_the_person_his_sentence_named_before_not_the_state(named):
     )
     (statement,) = [r for r in _rows(text) if r[0] == "statement"]
     assert "Tarn" in statement[2], statement
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        # quoted, "persona" is parsed as a verb complement that takes the date
+        (
+            'Valdoria declared the ambassador of Kestland, Ivo Tarn, "persona non grata" on '
+            "Saturday night.",
+            "expulsion",
+        ),
+        # a complement with its own "to" keeps its date
+        ("Valdoria agreed to meet Kestland's envoy on Thursday.", "meeting"),
+    ],
+)
+def test_a_date_on_a_small_clause_of_no_class_dates_its_verb(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "actor"]]
+    assert same_party(df.iloc[0]["actor"], "Valdoria"), df.iloc[0]["actor"]

@@ -57,7 +57,12 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if tok.dep_ == "appos" and root.head.lower_ in words.STATE_SINCE:
             return None  # "Kestland, a member since 2012, on Friday expelled": the member's
         if head.pos_ in ("VERB", "AUX"):
-            head = _described_by(tok, head, words) or _purpose_after(tok, head) or head
+            head = (
+                _described_by(tok, head, words)
+                or _purpose_after(tok, head)
+                or _small_clause(head, words)
+                or head
+            )
             return idioms.saying_dated(tok, idioms.measure_start(head, words), words)
         if tok.i == root.i and owns_date(tok, head) and _told_of(head, words):
             return head if dated_name(head, words) else None  # "the March 26 sinking"
@@ -99,6 +104,17 @@ def _purpose_after(tok: Any, verb: Any) -> Any | None:
         return None
     to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
     return verb.head if to is not None and tok.i < to.i else None
+
+
+def _small_clause(verb: Any, words: Words) -> Any | None:
+    """The act whose small clause a date hangs on: 'declared the envoy "persona non grata" on
+    Saturday', parsed with "persona" a verb complement of no class, is the declaring (an
+    expulsion); a complement with its own "to" ("agreed to meet on Monday") keeps the date."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb_class(verb, words) is not None:
+        return None
+    if any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return verb.head if verb_class(verb.head, words) is not None else None
 
 
 def _told_of(noun: Any, words: Words) -> bool:
