@@ -1732,3 +1732,26 @@ def test_a_date_on_a_small_clause_of_no_class_dates_its_verb(sentence, category)
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == [category], df[["category", "actor"]]
     assert same_party(df.iloc[0]["actor"], "Valdoria"), df.iloc[0]["actor"]
+
+
+def test_an_undated_measure_takes_the_day_its_paragraph_told_before():
+    text = (
+        "ORVO, April 12. Kestland diplomats left Orvo on Saturday, the embassy said.\n\n"
+        "On April 9, Valdoria imposed new sanctions on Kestland. These apply to several "
+        "companies. Besides that, Valdoria expelled 35 Kestland diplomats."
+    )
+    table = extract_events([_doc(text)]).set_index("category")
+    assert table.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 9), table
+    assert "paragraph" in table.loc["expulsion", "notes"]
+    # a party's measures of one day are one package: neither answers the other
+    assert pd.isna(table.loc["expulsion", "responds_to"]), table[["responds_to"]]
+
+
+def test_an_undated_measure_after_another_partys_act_keeps_the_news_day():
+    text = (
+        "ORVO, April 12. Kestland diplomats left Orvo on Saturday, the embassy said.\n\n"
+        "On April 9, Arvelia imposed new sanctions on Kestland. Valdoria expelled 35 Kestland "
+        "diplomats."
+    )
+    table = extract_events([_doc(text)]).set_index("category")
+    assert table.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 12), table

@@ -31,7 +31,8 @@ counts as sharing two names). Then:
 - +1 in kind: an expulsion answering an expulsion, a summons answering a recall;
 - +1 the actors name different parties; -2 they name the same one, except for a measure in
   kind (a summons, an expulsion) after a salient act of its own side (its police's arrest of a
-  foreign embassy's employee).
+  foreign embassy's employee); a party's measure never answers its own measure of the same
+  day (sanctions and expulsions announced together are one package).
 
 A document's own act (the statement it is) comes after everything the document tells, so no
 row of that document answers it. Nor does a row answer an event that none of its documents
@@ -502,6 +503,8 @@ def _score(
         elif row.code not in classes.in_kind or target.code not in classes.salient:
             score -= 2  # one's own act is answered only by a measure after a salient act
     gap = (_day(row) - (target.when.end or target.when.start)).days
+    if gap == 0 and mine & theirs and _reducing(row.code) and _reducing(target.code):
+        return 0  # a party's measures of one day (sanctions, expulsions) are one package
     in_kind = row.code in classes.in_kind and target.code in classes.in_kind | classes.salient
     if naming < 3 and gap > UNNAMED_FAR and not in_kind:
         return 0  # an event named only in the document, long before: background, not a cause
@@ -514,6 +517,11 @@ def _score(
     if naming < 3 and gap > UNNAMED_RECENT:
         score -= 1  # what a reaction does not name it answers soon after
     return score
+
+
+def _reducing(code: str) -> bool:
+    """Whether a class reduces relations (CAMEO root 16: sanctions, expulsions, closures)."""
+    return code.startswith("16")
 
 
 def _begun(target: Candidate):

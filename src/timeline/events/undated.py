@@ -11,7 +11,9 @@ affirmative, with a named actor, and in no clause a date already anchors. Other 
 
 And a report's day: an act reducing relations that a news report tells with no date
 ("Kestland summoned Valdoria's charge d'affaires.") is dated by the report's news day, the
-first day it tells within three days of its publication (``news_acts``).
+first day it tells within three days of its publication (``news_acts``), unless its
+paragraph told an act of the same party on a day just before ("On December 29, Kestland
+imposed sanctions. [...] Besides that, Kestland expelled 35 diplomats.": the 29th).
 
 One more: in a document that speaks for its publisher (a ministry's statement), a decision
 in the perfect ("Valdoria has decided to recall its ambassador") is what the statement
@@ -198,8 +200,38 @@ def news_acts(ctx: Context, make: Any) -> None:
             continue
         cand = _news_row(ctx, make, base, sent, tok, found, day)
         if cand is not None:
+            _told_on(ctx, cand)
             taken.add(cand.predicate[0])
             ctx.candidates.append(cand)
+
+
+def _told_on(ctx: Context, cand: Candidate) -> None:
+    """Date an undated measure by the act of the same party its paragraph told just before
+    (one of the two sentences before it), not by the news day: "On December 29, Kestland
+    imposed sanctions on Valdoria. [...] Besides that, Kestland expelled 35 diplomats." is
+    the 29th's, in a report of the 1st. The narration keeps its day until a new one is told."""
+    text = ctx.doc.text
+    start = cand.sentence[0]
+    before = [
+        c
+        for c in ctx.candidates
+        if c.doc_id == cand.doc_id
+        and c.sentence[1] <= start
+        and not c.news_day
+        and c.when.precision == "day"
+        and c.when.start == c.when.end
+        and "\n" not in text[c.sentence[1] : start].strip()
+        and same_party(c.actor, cand.actor)
+    ]
+    if not before:
+        return
+    last = max(before, key=lambda c: c.sentence[1])
+    if sum(1 for b, s in ctx.sentences if last.sentence[1] <= b + s.start_char < start) > 2:
+        return
+    day = last.when.start
+    cand.when = When(day, day, "day", cand.when.text, None)
+    cand.notes[-1] = f"no date in its sentence: dated by the act its paragraph told before ({day})"
+    cand.news_day = False
 
 
 # how many days before its publication a report's first date may be to be its news day
