@@ -494,7 +494,6 @@ def test_a_named_persons_undated_saying_is_not_taken_for_the_dated_one_of_offici
         ("Valdoria dismissed the post as fake on Thursday.", "rejection"),
         # a particle that turns the verb into another ("ruled out", not a ruling)
         ("Ivo Tarn ruled out on Thursday expelling anyone in retaliation.", "rejection"),
-        ("Valdoria set out its position on the border on Thursday.", "statement"),
         ("Kestland troops fired shells at the border on Thursday.", "clash"),
         ("Kestland soldiers fired from their positions on Thursday.", "clash"),
         ("The minister was fired upon by gunmen on Thursday.", "clash"),
@@ -1625,6 +1624,10 @@ def test_its_ministry_after_a_person_names_no_person_as_owner():
         ("Valdoria downgraded its relations with Kestland on Thursday.", True),
         # an act of no known class by no party (a ship, a crowd of one) answers nothing
         ("The old ferry sank in the harbour on Thursday.", False),
+        # nor another story's news, nor a party's own business or its own act
+        ("On Thursday, Orvo opened a new port in Lirria.", False),
+        ("On Thursday, Valdoria's president appointed a new cabinet.", False),
+        ("On Thursday, Kestland opened a new embassy in Orvo.", False),
     ],
 )
 def test_a_partys_act_of_no_known_class_answers_the_act_before_it(reaction, answers):
@@ -1647,6 +1650,13 @@ def test_a_partys_act_of_no_known_class_answers_the_act_before_it(reaction, answ
             "meeting",
             "Valdoria",
         ),
+        # a description of an act, not of who a party is, keeps its date
+        ("Valdoria condemned the remarks made by Ivo Tarn last Tuesday.", "statement", "Tarn"),
+        (
+            "Valdoria condemned the troops sent by Kestland last Tuesday to guard the border.",
+            "other",
+            "Kestland",
+        ),
         # a classed description keeps its own date: the arrest by the police
         (
             "Valdoria named two envoys arrested by Kestland police last Tuesday.",
@@ -1661,6 +1671,43 @@ def test_a_date_ending_a_passive_description_of_no_class_dates_the_main_act(
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == [category], df[["category", "actor"]]
     assert same_party(df.iloc[0]["actor"], actor), df.iloc[0]["actor"]
+
+
+def test_a_description_does_not_take_the_date_of_a_verb_dated_itself():
+    rows = _rows("Valdoria on Friday condemned the raid carried out by Kestland forces on Monday.")
+    assert [(c, d) for c, d, _ in rows] == [
+        ("attack", dt.date(2031, 4, 7)),
+        ("criticism", dt.date(2031, 4, 11)),
+    ], rows
+
+
+def test_a_second_date_before_an_infinitive_keeps_its_own_act():
+    rows = _rows(
+        "Kestland summoned the Valdorian envoy on Monday, then on Tuesday to protest the raid."
+    )
+    assert ("protest", dt.date(2031, 4, 8)) in [(c, d) for c, d, _ in rows], rows
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # the party named last is a person: "he" stays that person
+        (
+            "Kestland's foreign minister met Ivo Tarn on Monday, and on Tuesday he recalled the "
+            "ambassador.",
+            "foreign minister",
+        ),
+        # "he" is no "Ms."
+        (
+            "The Kestland ministry thanked Ms. Kess on Monday, and on Tuesday he expelled the "
+            "Valdorian envoy.",
+            "ministry",
+        ),
+    ],
+)
+def test_he_resolves_to_a_person_named_before_only_as_it_can(text, actor):
+    (act,) = [r for r in _rows(text) if r[1] == dt.date(2031, 4, 8)]
+    assert actor in act[2], act
 
 
 @pytest.mark.parametrize("office", ["presidency", "chancellery"])

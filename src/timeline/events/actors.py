@@ -303,15 +303,26 @@ def _title(tok: Any, words: Words) -> bool:
 
 def person_before(pronoun: Any, words: Words) -> str:
     """The person a "he" or "she" names when its sentence names one before it ("summoned the
-    envoy, Ivo Tarn, over remarks he made": Tarn's, not the summoning state's), else ''. Only
-    a name of two words or more ("Ivo Tarn", "Mr. Tarn"): a lone word the tagger calls a
-    person is as often a people's name ("Sikh")."""
+    envoy, Ivo Tarn, over remarks he made": Tarn), else ''. Only a name of two words or more
+    ("Ivo Tarn") or an honorific and a name ("Mr. Tarn"; not "Ms. Kess" for "he"): a lone
+    word the tagger calls a person is as often a people's name ("Sikh"). The caller asks
+    only when the party named last is a place, which "he" cannot be."""
     if pronoun is None or pronoun.lower_ not in words.PERSON_PRONOUNS:
         return ""
     sent = pronoun.sent
+    other = words.HONORIFICS_FEMALE if pronoun.lower_ == "he" else words.HONORIFICS_MALE
     for ent in reversed([e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]):
-        if len(ent) >= 2 or (
-            ent.start > sent.start and ent.doc[ent.start - 1].lower_.rstrip(".") in words.HONORIFICS
-        ):
-            return actor_phrase(ent[-1], words)[0]
+        before = ent.doc[ent.start - 1] if ent.start > sent.start else None
+        title = before is not None and before.lower_.rstrip(".") in words.HONORIFICS
+        if title and before.lower_.rstrip(".") in other:
+            continue
+        if len(ent) >= 2 or title:
+            return f"{before.text} {ent.text}" if title else ent.text
     return ""
+
+
+def institution(phrase: str, words: Words) -> bool:
+    """Whether an actor phrase names a body, not a person: its last word is an office
+    ("Kestland's foreign ministry", "the embassy"), not a person's title ("the minister")."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last in words.AGENT_HEADS and last not in words.PERSON_TITLES

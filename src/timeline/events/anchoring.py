@@ -59,7 +59,7 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
         if head.pos_ in ("VERB", "AUX"):
             head = (
                 _described_by(tok, head, words)
-                or _purpose_after(tok, head)
+                or _purpose_after(tok, head, words)
                 or _small_clause(head, words)
                 or head
             )
@@ -77,33 +77,45 @@ def anchor(tokens: list[Any], words: Words) -> Any | None:
 
 
 def _described_by(tok: Any, participle: Any, words: Words) -> Any | None:
-    """The act a date at the end of a passive description of no class belongs to: "met a
-    delegation led by Orla Kess last Tuesday" is the meeting's Tuesday (the leading is what
-    the delegation is, not an act told); "men accused of the attack on Tuesday" keeps the
-    attack's day (the date is inside the description's object)."""
+    """The act a date at the end of a description of who a party is belongs to: "met a
+    delegation led by Orla Kess last Tuesday" is the meeting's Tuesday (being led is what the
+    delegation is, not an act told). Only a participle of ``STATIVE_PARTICIPLES`` with its
+    agent and nothing more ("troops sent by Kestland on Monday to guard the border" is the
+    sending), describing a party, not an act ("the remarks made by Ivo Tarn on Monday" are
+    Monday's), of a classed verb with no date of its own ("on Friday condemned the raid
+    carried out on Monday")."""
     noun = participle.head
     if not (
         participle.dep_ == "acl"
         and participle.tag_ == "VBN"
+        and _lemma(participle) in words.STATIVE_PARTICIPLES
         and tok.i > participle.i
         and any(c.dep_ == "agent" for c in participle.children)
-        and verb_class(participle, words) is None
+        and not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in participle.children)
         and noun.dep_ in ("dobj", "nsubjpass", "nsubj")
         and noun.head.pos_ == "VERB"
+        and not event_noun(noun, words)
     ):
         return None
     governor = noun.head
-    return governor if verb_class(governor, words) is not None else None
+    if own_date(governor) or verb_class(governor, words) is None:
+        return None
+    return governor
 
 
-def _purpose_after(tok: Any, verb: Any) -> Any | None:
+def _purpose_after(tok: Any, verb: Any, words: Words) -> Any | None:
     """The act a date told before a purpose infinitive belongs to: "summoned the ambassador
     on Monday to seek an explanation" is the summons' Monday (the parser hangs the date on
-    "seek"); "summoned him to explain the remarks on Monday" keeps the parse."""
-    if verb.dep_ != "advcl" or verb.head.pos_ != "VERB" or verb.head.i > tok.i:
+    "seek"); "summoned him to explain the remarks on Monday" keeps the parse, and so does a
+    classed verb with a date of its own ("summoned him on Monday, then on Tuesday to
+    protest")."""
+    governor = verb.head
+    if verb.dep_ != "advcl" or governor.pos_ != "VERB" or governor.i > tok.i:
+        return None
+    if own_date(governor) or verb_class(governor, words) is None:
         return None
     to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
-    return verb.head if to is not None and tok.i < to.i else None
+    return governor if to is not None and tok.i < to.i else None
 
 
 def _small_clause(verb: Any, words: Words) -> Any | None:
@@ -112,7 +124,7 @@ def _small_clause(verb: Any, words: Words) -> Any | None:
     expulsion); a complement with its own "to" ("agreed to meet on Monday") keeps the date."""
     if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb_class(verb, words) is not None:
         return None
-    if any(c.dep_ == "aux" for c in verb.children):
+    if any(c.dep_ == "aux" for c in verb.children) or own_date(verb.head):
         return None
     return verb.head if verb_class(verb.head, words) is not None else None
 

@@ -117,7 +117,9 @@ def actor_of(
             if said and reporter.lemma_.lower() in words.AGENT_HEADS:
                 # "the ministry said it had summoned ...": the ministry, as named before
                 return _as_office(ctx, said, reporter), None
-        return actors.person_before(subject, words) or last_actor, None
+        # "he" is no country or ministry: the person the sentence named before, if any
+        body = last_actor in ctx.places or actors.institution(last_actor, words)
+        return (actors.person_before(subject, words) if body else "") or last_actor, None
     if (
         phrase
         and not actors.named(phrase)

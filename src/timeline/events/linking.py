@@ -165,8 +165,10 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             if story < 2 and same_story & {target.doc_id, *target.docs}:
                 story = 2  # told by a document of the same story
             score = _score(row, target, level, story, parties[i], parties[k], classes)
-            # ... answers a known act only, unless it names the unknown one
-            other = needed == THRESHOLD_OTHER or (unclassed and target.code == "000")
+            # ... answers a known act done to it by another party, unless it names the act
+            other = needed == THRESHOLD_OTHER or (
+                unclassed and not _answering(row, parties[i], parties[k], target)
+            )
             if score < (THRESHOLD_OTHER if other else needed) or barred(
                 row, target, level, other, words
             ):
@@ -517,6 +519,16 @@ def _score(
     if naming < 3 and gap > UNNAMED_RECENT:
         score -= 1  # what a reaction does not name it answers soon after
     return score
+
+
+def _answering(row: Candidate, mine: set[str], theirs: set[str], target: Candidate) -> bool:
+    """Whether a party's act of no known class may answer a known act as a reaction does:
+    the act is another party's, and the row's sentence names that party ("Valdoria downgraded
+    its relations with Kestland" after Kestland's expulsion), not another story's news ("Orvo
+    opened a port in Lirria") nor the party's own business ("appointed a new cabinet")."""
+    if target.code == "000" or not mine or not theirs or mine & theirs:
+        return False
+    return bool(theirs & {k for name in row.names for k in party_keys(name.title())})
 
 
 def _reducing(code: str) -> bool:

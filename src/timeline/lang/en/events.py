@@ -194,7 +194,6 @@ CLASSES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "answer",
             "address",
             "describe",
-            "set out",
         ),
         (
             "statement",
@@ -246,6 +245,12 @@ IN_KIND: frozenset[str] = frozenset({"161", "162", "163", "164", "165", "166"})
 # Classes of acts that others react to.
 SALIENT: frozenset[str] = frozenset(
     {"171", "172", "180", "190", "230", "042", "150", "1612", "162", "164", "165", "112"} | {"200"}
+)
+# Participles that tell who a party is, not an act ("a delegation led by Orla Kess"): a date
+# after one with its agent dates the act the party takes part in ("met a delegation led by
+# Orla Kess last Tuesday").
+STATIVE_PARTICIPLES: frozenset[str] = frozenset(
+    {"lead", "head", "accompany", "chair", "represent", "compose", "flank"}
 )
 # Verbs of deciding: an act they report in the future ("announced it would withdraw") is
 # the decision itself, made that day.

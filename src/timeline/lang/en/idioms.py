@@ -538,6 +538,9 @@ AUTHORED: frozenset[str] = frozenset({"230"})
 
 # Honorifics before a surname alone ("Ms. Kess", "Mr Tarn"): the person, named in full before.
 HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
+# Those that tell a man or a woman: "he" names no "Ms. Kess".
+HONORIFICS_MALE: frozenset[str] = frozenset({"mr", "m"})
+HONORIFICS_FEMALE: frozenset[str] = frozenset({"mrs", "ms", "miss", "mme"})
 
 # Lower-case words inside place names, so a dateline may hold them ("Isla de Kess", "Dar es
 # Orvo", "Port of Kess").
