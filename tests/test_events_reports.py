@@ -1802,3 +1802,13 @@ def test_an_undated_measure_after_another_partys_act_keeps_the_news_day():
     )
     table = extract_events([_doc(text)]).set_index("category")
     assert table.loc["expulsion", "date_start"].date() == dt.date(2031, 4, 12), table
+
+
+def test_a_reaction_after_its_own_sides_reaction_answers_what_that_answered():
+    text = (
+        "Valdoria closed the Kestland consulate in Orvo on Monday. Kestland imposed sanctions "
+        "on Valdoria on Tuesday. Kestland summoned the Valdorian ambassador on Wednesday."
+    )
+    table = extract_events([_doc(text)]).set_index("event_id")
+    (summons,) = table[table["category"] == "summons"].itertuples()
+    assert table.loc[summons.responds_to, "category"] == "closure", table[["responds_to"]]

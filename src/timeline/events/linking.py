@@ -181,7 +181,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             row.target = best[1]
             row.kind = "response"
             named[i] = best[2]
-    _to_roots(rows, named)
+    _to_roots(rows, named, parties)
     _with_partners(rows)
     _to_focal(rows, words.REACTIVE, stories, parties)
 
@@ -289,18 +289,20 @@ def _with_partners(rows: list[Candidate]) -> None:
             row.kind = "response"
 
 
-def _to_roots(rows: list[Candidate], named: dict[int, int]) -> None:
+def _to_roots(rows: list[Candidate], named: dict[int, int], parties: list[set[str]]) -> None:
     """A reaction that answers another's words without naming them answers what those words
     answer: a briefing the day after a clash, told after a first statement on it, answers the
-    clash, not the statement. A reaction that names the words ("rejected the remarks") keeps
-    them, and so does one answering an act (an expulsion answering an expulsion)."""
+    clash, not the statement. So does one answering its own side's reaction, words or act (a
+    summons after its own side's expulsion answers what the expulsion answered). A reaction
+    that names what it answers ("rejected the remarks") keeps it, and so does one answering
+    another party's act (an expulsion answering an expulsion)."""
     for i, level in named.items():
         k = rows[i].target
         seen = {i}
         while (
             k is not None
             and level < 3
-            and verbal(rows[k].code)
+            and (verbal(rows[k].code) or bool(parties[i] & parties[k]))
             and rows[k].target is not None
             and rows[rows[k].target].when.precision not in COARSE_TARGETS
             and k not in seen
