@@ -1812,3 +1812,17 @@ def test_a_reaction_after_its_own_sides_reaction_answers_what_that_answered():
     table = extract_events([_doc(text)]).set_index("event_id")
     (summons,) = table[table["category"] == "summons"].itertuples()
     assert table.loc[summons.responds_to, "category"] == "closure", table[["responds_to"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # published in April 2031: November is this year's, still to come
+        ("The row between Kestland and Valdoria grew ahead of November's election.", 2031),
+        # told as past, the month without a year is last year's
+        ("The row between Kestland and Valdoria grew after November's election.", 2030),
+    ],
+)
+def test_an_act_awaited_in_a_month_without_its_year_is_the_next_such_month(sentence, year):
+    (row,) = extract_events([_doc(sentence)]).itertuples()
+    assert row.category == "election" and row.date_start.year == year, row

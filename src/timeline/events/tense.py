@@ -1,6 +1,7 @@
 """Where a document's dates count from (``reference``: its heading's day, for a transcript
 put online the day after), and where the tense of an act's verb moves the date the finder
-read: a plan dated by a bare day's name is next week's (``_forward``), a past act in a month
+read: a plan dated by a bare day's name is next week's (``_forward``), and so is an act awaited
+("ahead of November's election", published in July: this year's November), a past act in a month
 named without its year that the finder put after the publication is of the year before
 (``_back``)."""
 
@@ -57,18 +58,35 @@ def placed(when: When, found: Any, doc: Any, words: Any) -> When:
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
         for t in chain
     )  # "was due to", "had been expected to": not "said it planned to expel on Monday"
-    planned = found.planned and not past_plan
-    ahead = planned and any(
-        t.tag_ in ("VBZ", "VBP")
-        or any(
-            (c.dep_ == "aux" and c.lower_ in words.FUTURE_AUXILIARIES)
-            or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"))
-            for c in t.children
+    awaited = _awaited(found.head, words)  # "ahead of November's election"
+    planned = (found.planned and not past_plan) or awaited
+    ahead = (
+        awaited
+        or planned
+        and any(
+            t.tag_ in ("VBZ", "VBP")
+            or any(
+                (c.dep_ == "aux" and c.lower_ in words.FUTURE_AUXILIARIES)
+                or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"))
+                for c in t.children
+            )
+            for t in chain
         )
-        for t in chain
     )  # "will host", "plans to host", "is due to": a plan told from now
     language = date_language(getattr(doc, "language", "en") or "en")
     return _back(_forward(when, planned, ahead, doc, language), found, doc, language, words)
+
+
+def _awaited(head: Any, words: Any) -> bool:
+    """Whether an act named by a noun is awaited ("ahead of November's election"): the object
+    of a preposition of ``AWAITING``, so still to come when the report was written."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and head.pos_ == "NOUN"
+        and prep.i != head.i
+        and (prep.lower_ in words.AWAITING or f"{prep.head.lower_} {prep.lower_}" in words.AWAITING)
+    )
 
 
 def _verb_chain(verb: Any) -> list[Any]:

@@ -340,6 +340,9 @@ UNDATED_NOUN_CLASSES: frozenset[str] = frozenset({"140"})
 # while freezing all new trade"): it shares the dated act's date.
 SIMULTANEOUS: frozenset[str] = frozenset({"while"})
 # Words before a verb that make the act a plan, not a fact.
+# Prepositions whose object is still to come ("ahead of the vote", "in the run-up to"):
+# an act they name in a month without its year is the next such month.
+AWAITING: frozenset[str] = frozenset({"ahead of", "run-up to"})
 FUTURE_MARKERS: frozenset[str] = frozenset(
     {
         "will",
