@@ -1826,3 +1826,10 @@ def test_a_reaction_after_its_own_sides_reaction_answers_what_that_answered():
 def test_an_act_awaited_in_a_month_without_its_year_is_the_next_such_month(sentence, year):
     (row,) = extract_events([_doc(sentence)]).itertuples()
     assert row.category == "election" and row.date_start.year == year, row
+
+
+def test_presently_dates_no_act():
+    rows = _rows(
+        "Kestland on Monday urged Valdoria to refrain from settling the presently empty islands."
+    )
+    assert [(c, d) for c, d, _ in rows] == [("appeal", dt.date(2031, 4, 7))], rows

@@ -480,6 +480,7 @@ VAGUE_DATES: frozenset[str] = frozenset(
     {
         "now",
         "currently",
+        "presently",
         "recently",
         "at present",
         "recent years",
