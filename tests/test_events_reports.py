@@ -1833,3 +1833,16 @@ def test_presently_dates_no_act():
         "Kestland on Monday urged Valdoria to refrain from settling the presently empty islands."
     )
     assert [(c, d) for c, d, _ in rows] == [("appeal", dt.date(2031, 4, 7))], rows
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Valdorian ambassador to Kestland, Orla Kess, who was recalled for consultations "
+        "last Tuesday, will not return.",
+        "Valdoria's ambassador, who was recalled last Tuesday, will not return.",
+    ],
+)
+def test_an_envoy_recalled_in_a_relative_clause_is_recalled_by_its_own_state(sentence):
+    (row,) = extract_events([_doc(sentence)]).itertuples()
+    assert row.category == "withdrawal" and same_party(row.actor, "Valdoria"), row

@@ -120,6 +120,21 @@ def implied(mentions: Mentions, before: int, base: int, head: Any, own_side: boo
     March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
     Monday's coup" the council is not who staged the coup. The row says the actor is implied.
     """
+    if own_side and head.dep_ == "relcl":
+        # "the Valdorian ambassador, who was recalled on Tuesday": the antecedent's country,
+        # through the name the parse may hang the clause on ("the Valdorian ambassador to
+        # Kestland, Orla Kess, who was recalled")
+        noun = head.head
+        for _ in range(4):
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in (
+                    "GPE",
+                    "NORP",
+                ):
+                    return child.text
+            if noun.dep_ not in ("appos", "pobj", "prep") or noun.head.i == noun.i:
+                break
+            noun = noun.head
     taken = []
     for verb in head.ancestors:
         for child in verb.children:
