@@ -1846,3 +1846,20 @@ def test_presently_dates_no_act():
 def test_an_envoy_recalled_in_a_relative_clause_is_recalled_by_its_own_state(sentence):
     (row,) = extract_events([_doc(sentence)]).itertuples()
     assert row.category == "withdrawal" and same_party(row.actor, "Valdoria"), row
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        (
+            "Kestland officials announced Wednesday they will increase tariffs on Valdorian cars.",
+            "sanction",
+        ),
+        ("Kestland extended the ban on Valdorian fish on Wednesday.", "ban"),
+        # holding measures in reserve is no measure taken
+        ("Ivo Tarn said on Wednesday that Kestland has more sanctions ready.", "statement"),
+    ],
+)
+def test_a_verb_changing_a_measure_is_the_measure(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "actor"]]

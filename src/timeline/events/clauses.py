@@ -311,7 +311,9 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
     """The classed act a saying verb's complement reports, when it is not itself saying."""
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
-            cls = verb_class(child, words)
+            # "announced they will increase tariffs": the tariffs (not "has more sanctions")
+            light = _light_object(child, words) if _lemma(child) in words.CHANGING else None
+            cls = verb_class(child, words) or (words.nouns[_lemma(light)] if light else None)
             if cls is None or family(cls.code) == "say" or _claim(child, cls, words):
                 continue
             if _without_object(child, cls, words):
