@@ -1863,3 +1863,35 @@ def test_an_envoy_recalled_in_a_relative_clause_is_recalled_by_its_own_state(sen
 def test_a_verb_changing_a_measure_is_the_measure(sentence, category):
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == [category], df[["category", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, rows",
+    [
+        # an office's own press service speaks for it; the act it reports is the row
+        (
+            "Kestland's foreign ministry filed a note of protest with Valdoria, the ministry press "
+            "service said Monday.",
+            [("protest", "Kestland")],
+        ),
+        (
+            "Kestland expelled two Valdorian diplomats, the Kessburg press service said on Monday.",
+            [("expulsion", "Kestland")],
+        ),
+    ],
+)
+def test_an_offices_press_service_is_its_voice_not_the_press(sentence, rows):
+    df = extract_events([_doc(sentence)])
+    found = [(r.category, r.actor) for r in df.itertuples()]
+    assert len(found) == len(rows), found
+    for (category, actor), (want, party) in zip(found, rows, strict=True):
+        assert category == want and same_party(actor, party), found
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Kestland will host talks in March.", "Kestland will hold a meeting in March."]
+)
+def test_a_plan_named_by_a_noun_in_a_month_before_the_report_is_next_years(sentence):
+    # published in April 2031: the March ahead is 2032's, whether the verb or its noun is the act
+    (row,) = extract_events([_doc(sentence)]).itertuples()
+    assert row.date_start.date() == dt.date(2032, 3, 1), row.date_start

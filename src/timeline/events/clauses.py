@@ -311,15 +311,23 @@ def _reported_act(verb: Any, words: Words) -> Any | None:
     """The classed act a saying verb's complement reports, when it is not itself saying."""
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ == "VERB":
-            # "announced they will increase tariffs": the tariffs (not "has more sanctions")
-            light = _light_object(child, words) if _lemma(child) in words.CHANGING else None
+            # "announced they will increase tariffs", "filed a note of protest, the ministry
+            # said": the tariffs, the protest (not "has more sanctions ready")
+            done = child.tag_ == "VBD" and _lemma(child) not in words.STATIVE_LIGHT
+            light = (
+                _light_object(child, words)
+                if _lemma(child) in words.CHANGING or (done and _lemma(child) in words.LIGHT_VERBS)
+                else None
+            )
             cls = verb_class(child, words) or (words.nouns[_lemma(light)] if light else None)
             if cls is None or family(cls.code) == "say" or _claim(child, cls, words):
                 continue
             if _without_object(child, cls, words):
                 continue  # "said he had returned home": no release
-            if _lemma(child) in words.LIGHT_VERBS and not any(
-                c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children
+            if (
+                _lemma(child) in words.LIGHT_VERBS
+                and light is None
+                and not any(c.dep_ == "dobj" and _lemma(c) in words.nouns for c in child.children)
             ):
                 continue  # "said it has made progress"; "said it has lodged a protest" is one
             if own_date(child) and own_date(verb):
@@ -473,6 +481,10 @@ def _light_object(head: Any, words: Words) -> Any | None:
     for child in head.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and _lemma(child) in words.nouns:
             return child
+        if child.dep_ == "dobj":  # "filed a note of protest": the protest
+            kind = _of_kind(child, words)
+            if kind is not None:
+                return kind
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and event_noun(pobj, words) and child.lower_ in ("in", "into"):
@@ -484,6 +496,17 @@ def _light_object(head: Any, words: Words) -> Any | None:
     hung = head.dep_ in ("acl", "relcl") and above.dep_ == "appos"
     if hung and _lemma(above.head) in words.nouns:
         return above.head
+    return None
+
+
+def _of_kind(noun: Any, words: Words) -> Any | None:
+    """The event noun a carrier noun of no class is "of" ("a note of protest", "a letter of
+    condemnation"), or None."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in words.OF_KIND:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and event_noun(pobj, words):
+                return pobj
     return None
 
 

@@ -51,12 +51,18 @@ def _media_report(noun: Any, words: Words) -> bool:
 
 def _media(tok: Any, words: Words) -> bool:
     """A word naming the press: "media", "newspaper", or "agency" after "news"; or the name
-    of a newspaper or a channel ("the Orvo Herald", "Kestland Daily", "Valdoria TV")."""
+    of a newspaper or a channel ("the Orvo Herald", "Kestland Daily", "Valdoria TV"). Not an
+    office's own press service ("the ministry press service", "the Kremlin press service")."""
     word = _lemma(tok)
     if tok.lower_ in words.MASTHEADS and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"):
         return True  # the last word of a name ("Herald"; "TV" in "Valdoria TV")
     if word in words.MEDIA_HEADS:
         return True
-    return word in words.MEDIA_BODIES and any(
-        _lemma(c) in words.MEDIA_HEADS | {"news"} for c in tok.children if c.dep_ == "compound"
-    )
+    if word not in words.MEDIA_BODIES:
+        return False
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+    if any(_lemma(c) in words.AGENT_HEADS or c.pos_ == "PROPN" for c in modifiers) and not any(
+        _lemma(c) == "news" for c in modifiers
+    ):
+        return False  # "the ministry press service said", "the Kremlin press service": its voice
+    return any(_lemma(c) in words.MEDIA_HEADS | {"news"} for c in modifiers)

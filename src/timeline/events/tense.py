@@ -90,7 +90,13 @@ def _awaited(head: Any, words: Any) -> bool:
 
 
 def _verb_chain(verb: Any) -> list[Any]:
-    """A verb and up to two verbs it is the complement of ("host" in "is due to host")."""
+    """A verb and up to two verbs it is the complement of ("host" in "is due to host"); for an
+    act named by a noun, the verb that governs it ("will host talks", "will host a round of
+    talks")."""
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     chain = [verb]
     while (
         len(chain) < 3 and chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i

@@ -291,6 +291,11 @@ SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 
 # Verbs that carry no event of their own: the event is their object noun ("held talks",
 # "issued a statement", "had a meeting", "made representations", "took part in").
+# Light verbs that tell a state, not an act, even in the past ("said it had sanctions ready").
+STATIVE_LIGHT: frozenset[str] = frozenset({"have", "be", "come"})
+# The preposition after a light verb's object of no class that names its kind ("filed a note
+# of protest", "sent a letter of condemnation"): the act is the kind.
+OF_KIND: frozenset[str] = frozenset({"of"})
 # Verbs that change a measure: its object is the act ("extended the ban"), also when a saying
 # reports it ("announced they will increase tariffs": the tariffs).
 CHANGING: frozenset[str] = frozenset(
