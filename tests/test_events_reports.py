@@ -1815,16 +1815,32 @@ def test_a_reaction_after_its_own_sides_reaction_answers_what_that_answered():
 
 
 @pytest.mark.parametrize(
-    "sentence, year",
+    "sentence, published, year",
     [
         # published in April 2031: November is this year's, still to come
-        ("The row between Kestland and Valdoria grew ahead of November's election.", 2031),
-        # told as past, the month without a year is last year's
-        ("The row between Kestland and Valdoria grew after November's election.", 2030),
+        (
+            "The row between Kestland and Valdoria has grown ahead of November's election.",
+            PUB,
+            2031,
+        ),
+        (
+            "The row between Kestland and Valdoria will grow ahead of November's election.",
+            PUB,
+            2031,
+        ),
+        # a past clause awaiting it was told lately: the November after it
+        ("The row between Kestland and Valdoria grew ahead of November's election.", PUB, 2031),
+        # ... the November just gone, in a December report
+        ("Kestland closed its border ahead of the November election.", dt.date(2031, 12, 10), 2031),
+        # told as past, the month without a year is last year's; "last" says so itself
+        ("The row between Kestland and Valdoria grew after November's election.", PUB, 2030),
+        ("The row has grown ahead of last November's election.", PUB, 2030),
     ],
 )
-def test_an_act_awaited_in_a_month_without_its_year_is_the_next_such_month(sentence, year):
-    (row,) = extract_events([_doc(sentence)]).itertuples()
+def test_an_act_awaited_in_a_month_without_its_year_is_the_next_such_month(
+    sentence, published, year
+):
+    (row,) = extract_events([_doc(sentence, published=published)]).itertuples()
     assert row.category == "election" and row.date_start.year == year, row
 
 
@@ -1895,3 +1911,41 @@ def test_a_plan_named_by_a_noun_in_a_month_before_the_report_is_next_years(sente
     # published in April 2031: the March ahead is 2032's, whether the verb or its noun is the act
     (row,) = extract_events([_doc(sentence)]).itertuples()
     assert row.date_start.date() == dt.date(2032, 3, 1), row.date_start
+
+
+def test_an_act_of_the_other_side_told_from_its_soil_is_not_ones_own():
+    # "Kestland's embassy in Valdoria" names Valdoria too: the expulsion does not answer
+    # Valdoria's own detention through it
+    text = (
+        "Valdoria detained a Kestland journalist on Monday. Kestland's embassy in Valdoria "
+        "suspended visa services on Tuesday. Valdoria expelled two Kestland diplomats on "
+        "Wednesday."
+    )
+    table = extract_events([_doc(text)]).set_index("event_id")
+    (expulsion,) = table[table["category"] == "expulsion"].itertuples()
+    assert table.loc[expulsion.responds_to, "category"] != "detention", table[["responds_to"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Kestland announced the date of the election on Monday.", "announcement"),
+        ("Kestland announced the end of sanctions on Valdoria on Monday.", "announcement"),
+        ("Kestland handed Valdoria a note of protest on Monday.", "protest"),
+    ],
+)
+def test_only_a_carrier_nouns_of_phrase_names_the_act(sentence, category):
+    df = extract_events([_doc(sentence)])
+    assert list(df["category"]) == [category], df[["category", "actor"]]
+
+
+def test_an_envoy_recalled_from_a_post_is_not_the_posts():
+    text = "Kestland's envoy to the Valdorian capital, who was recalled on Tuesday, returned home."
+    (row,) = extract_events([_doc(text)]).itertuples()
+    assert row.category == "withdrawal" and same_party(row.actor, "Kestland"), row
+
+
+def test_a_press_agency_with_a_countrys_name_is_still_the_press():
+    text = "Kestland's press agency reported on Monday that Valdoria expelled two diplomats."
+    df = extract_events([_doc(text)])
+    assert not df["actor"].fillna("").str.contains("agency").any(), df[["category", "actor"]]

@@ -500,8 +500,9 @@ def _light_object(head: Any, words: Words) -> Any | None:
 
 
 def _of_kind(noun: Any, words: Words) -> Any | None:
-    """The event noun a carrier noun of no class is "of" ("a note of protest", "a letter of
-    condemnation"), or None."""
+    """The event noun a carrier noun (``CARRIERS``) is "of" ("a note of protest"), or None."""
+    if _lemma(noun) not in words.CARRIERS:
+        return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in words.OF_KIND:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

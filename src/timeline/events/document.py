@@ -209,7 +209,9 @@ def _dated_clauses(ctx: Context) -> None:
                     # "the raid on Monday": who raided, the text does not say, and none is guessed
                     unguessed = act.cls.code in ctx.words.UNGUESSED or act.told_of
                     if not unguessed:
-                        cand.actor = mentions.implied(mentioned, start, base, act.head, own_side)
+                        cand.actor = mentions.implied(
+                            mentioned, start, base, act.head, own_side, ctx.words.ENVOYS
+                        )
                     if cand.actor:
                         cand.actor_implied = True
                         cand.notes.append(f"actor implied: the party named last ({cand.actor})")

@@ -302,7 +302,7 @@ def _to_roots(rows: list[Candidate], named: dict[int, int], parties: list[set[st
         while (
             k is not None
             and level < 3
-            and (verbal(rows[k].code) or bool(parties[i] & parties[k]))
+            and (verbal(rows[k].code) or _own_side(parties[i], parties[k]))
             and rows[k].target is not None
             and rows[rows[k].target].when.precision not in COARSE_TARGETS
             and k not in seen
@@ -531,6 +531,13 @@ def _answering(row: Candidate, mine: set[str], theirs: set[str], target: Candida
     if target.code == "000" or not mine or not theirs or mine & theirs:
         return False
     return bool(theirs & {k for name in row.names for k in party_keys(name.title())})
+
+
+def _own_side(mine: set[str], theirs: set[str]) -> bool:
+    """Whether an earlier reaction is the row's own side's: its actor names no party the row's
+    does not ("Kestland's foreign ministry" for Kestland; not "Kestland's embassy in Valdoria"
+    nor "Kestland and Valdoria" for Valdoria)."""
+    return bool(theirs) and theirs <= mine
 
 
 def _reducing(code: str) -> bool:

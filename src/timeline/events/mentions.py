@@ -114,27 +114,24 @@ def _where(ent: Any, words: Words) -> bool:
     )
 
 
-def implied(mentions: Mentions, before: int, base: int, head: Any, own_side: bool = False) -> str:
+def implied(
+    mentions: Mentions,
+    before: int,
+    base: int,
+    head: Any,
+    own_side: bool = False,
+    envoys: frozenset[str] = frozenset(),
+) -> str:
     """The party named last before an offset: who a clause with no agent of its own is
     taken to be about ("the investigation was opened in October", "consultations on 10
     March"), or ''. Not the subject of a verb the clause hangs on: in "the council condemned
     Monday's coup" the council is not who staged the coup. The row says the actor is implied.
     """
     if own_side and head.dep_ == "relcl":
-        # "the Valdorian ambassador, who was recalled on Tuesday": the antecedent's country,
+        # "the Valdorian ambassador, who was recalled on Tuesday": the envoy's own country,
         # through the name the parse may hang the clause on ("the Valdorian ambassador to
-        # Kestland, Orla Kess, who was recalled")
-        noun = head.head
-        for _ in range(4):
-            for child in noun.children:
-                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in (
-                    "GPE",
-                    "NORP",
-                ):
-                    return child.text
-            if noun.dep_ not in ("appos", "pobj", "prep") or noun.head.i == noun.i:
-                break
-            noun = noun.head
+        # Kestland, Orla Kess, who was recalled"); not a place it was posted to
+        return _envoys_country(head.head, envoys)
     taken = []
     for verb in head.ancestors:
         for child in verb.children:
@@ -153,6 +150,26 @@ def implied(mentions: Mentions, before: int, base: int, head: Any, own_side: boo
         start, _end, text = mentions.items[k]
         if not any(a <= start < b for a, b in taken):
             return text
+    return ""
+
+
+def _envoys_country(noun: Any, envoys: frozenset[str]) -> str:
+    """The country that qualifies the envoy a relative clause is about, climbing from the
+    antecedent the parse gives through appositions and prepositions to an envoy's noun
+    (``envoys``); '' when the envoy has none."""
+    for _ in range(4):
+        if noun.lemma_.lower() in envoys:
+            return next(
+                (
+                    c.text
+                    for c in noun.children
+                    if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP")
+                ),
+                "",
+            )
+        if noun.dep_ not in ("appos", "pobj", "prep") or noun.head.i == noun.i:
+            return ""
+        noun = noun.head
     return ""
 
 

@@ -61,8 +61,7 @@ def _media(tok: Any, words: Words) -> bool:
     if word not in words.MEDIA_BODIES:
         return False
     modifiers = [c for c in tok.children if c.dep_ in ("compound", "poss")]
-    if any(_lemma(c) in words.AGENT_HEADS or c.pos_ == "PROPN" for c in modifiers) and not any(
-        _lemma(c) == "news" for c in modifiers
-    ):
+    owned = any(_lemma(c) in words.AGENT_HEADS or c.pos_ == "PROPN" for c in modifiers)
+    if word in words.OWN_PRESS and owned and not any(_lemma(c) == "news" for c in modifiers):
         return False  # "the ministry press service said", "the Kremlin press service": its voice
     return any(_lemma(c) in words.MEDIA_HEADS | {"news"} for c in modifiers)

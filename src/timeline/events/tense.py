@@ -16,6 +16,9 @@ from timeline.dates.reference import dateline_day
 from timeline.events.model import When
 from timeline.lang import date_language
 
+# how far back a past clause awaiting an act ("closed the border ahead of the November
+# election") may have been told: the awaited month ends no earlier than this before the report
+AWAITED_PAST_DAYS = 60
 # how many days before its publication a document's heading may date it (a transcript put
 # online the day after the press conference it records)
 HEADING_DAYS = 3
@@ -58,35 +61,69 @@ def placed(when: When, found: Any, doc: Any, words: Any) -> When:
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
         for t in chain
     )  # "was due to", "had been expected to": not "said it planned to expel on Monday"
-    awaited = _awaited(found.head, words)  # "ahead of November's election"
-    planned = (found.planned and not past_plan) or awaited
-    ahead = (
-        awaited
-        or planned
-        and any(
-            t.tag_ in ("VBZ", "VBP")
-            or any(
-                (c.dep_ == "aux" and c.lower_ in words.FUTURE_AUXILIARIES)
-                or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"))
-                for c in t.children
-            )
-            for t in chain
-        )
-    )  # "will host", "plans to host", "is due to": a plan told from now
     language = date_language(getattr(doc, "language", "en") or "en")
+    awaited = _awaited(found.head, words)  # "ahead of November's election"
+    if awaited is not None and _bare_month(when, language):
+        return _next_after(when, doc, awaited)
+    planned = found.planned and not past_plan
+    ahead = planned and any(
+        t.tag_ in ("VBZ", "VBP")
+        or any(
+            (c.dep_ == "aux" and c.lower_ in words.FUTURE_AUXILIARIES)
+            or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP"))
+            for c in t.children
+        )
+        for t in chain
+    )  # "will host", "plans to host", "is due to": a plan told from now
     return _back(_forward(when, planned, ahead, doc, language), found, doc, language, words)
 
 
-def _awaited(head: Any, words: Any) -> bool:
-    """Whether an act named by a noun is awaited ("ahead of November's election"): the object
-    of a preposition of ``AWAITING``, so still to come when the report was written."""
+def _awaited(head: Any, words: Any) -> int | None:
+    """For an act named by a noun the report awaits ("ahead of November's election": the
+    object of a preposition of ``AWAITING``), how many days before the publication the
+    awaiting may have been told: 0 in a clause of the present or the future ("has grown ahead
+    of ..."), ``AWAITED_PAST_DAYS`` in one of the past ("sharpened its criticism ahead of
+    November's election", published in July: this year's November; "closed the border ahead
+    of the November election", published in December: the November just gone). None when the
+    noun is awaited by no such preposition."""
     prep = head.head
-    return (
-        head.dep_ == "pobj"
-        and head.pos_ == "NOUN"
-        and prep.i != head.i
-        and (prep.lower_ in words.AWAITING or f"{prep.head.lower_} {prep.lower_}" in words.AWAITING)
+    if head.dep_ != "pobj" or head.pos_ != "NOUN" or prep.i == head.i:
+        return None
+    if (
+        prep.lower_ not in words.AWAITING
+        and f"{prep.head.lower_} {prep.lower_}" not in words.AWAITING
+    ):
+        return None
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return 0
+    present = ("VBZ", "VBP")  # "grows", "has grown", "is growing"
+    now = verb.tag_ in present or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in present or c.lower_ in words.FUTURE_AUXILIARIES)
+        for c in verb.children
     )
+    return 0 if now else AWAITED_PAST_DAYS
+
+
+def _next_after(when: When, doc: Any, days: int) -> When:
+    """The first occurrence of a month named without its year that ends no earlier than
+    ``days`` before the publication."""
+    published = getattr(doc, "published", None)
+    if published is None or when.start is None:
+        return when
+    since = published - dt.timedelta(days=days)
+    for n in (-1, 0, 1, 2):
+        moved = _years(when, n - (when.start.year - published.year))
+        if (moved.end or moved.start) >= since:
+            return moved
+    return when
+
+
+def _bare_month(when: When, language: Any) -> bool:
+    """Whether a date is told by a month's name alone ("November's"; not "last November")."""
+    months = language.table("month")
+    found = re.findall(r"[a-z]+", when.text.lower())
+    return bool(found) and all(w in months or w == "s" for w in found)
 
 
 def _verb_chain(verb: Any) -> list[Any]:

@@ -293,8 +293,9 @@ SPEECH: frozenset[str] = frozenset(CLASSES[-1][2]) | DECIDING
 # "issued a statement", "had a meeting", "made representations", "took part in").
 # Light verbs that tell a state, not an act, even in the past ("said it had sanctions ready").
 STATIVE_LIGHT: frozenset[str] = frozenset({"have", "be", "come"})
-# The preposition after a light verb's object of no class that names its kind ("filed a note
-# of protest", "sent a letter of condemnation"): the act is the kind.
+# Nouns that carry an act named after "of" ("filed a note of protest", "handed a memorandum
+# of protest"): the act is the one named (not "the date of the election", "the end of talks").
+CARRIERS: frozenset[str] = frozenset({"note", "memorandum", "memo", "cable"})
 OF_KIND: frozenset[str] = frozenset({"of"})
 # Verbs that change a measure: its object is the act ("extended the ban"), also when a saying
 # reports it ("announced they will increase tariffs": the tariffs).
@@ -353,9 +354,9 @@ UNDATED_NOUN_CLASSES: frozenset[str] = frozenset({"140"})
 # while freezing all new trade"): it shares the dated act's date.
 SIMULTANEOUS: frozenset[str] = frozenset({"while"})
 # Words before a verb that make the act a plan, not a fact.
-# Prepositions whose object is still to come ("ahead of the vote", "in the run-up to"):
-# an act they name in a month without its year is the next such month.
-AWAITING: frozenset[str] = frozenset({"ahead of", "run-up to"})
+# Prepositions whose object is still to come ("ahead of the vote"): an act they name in a
+# month without its year, told in the present or the future, is the next such month.
+AWAITING: frozenset[str] = frozenset({"ahead of"})
 FUTURE_MARKERS: frozenset[str] = frozenset(
     {
         "will",

@@ -483,6 +483,8 @@ MEDIA_HEADS: frozenset[str] = frozenset(
     {"media", "medium", "press", "newspaper", "tabloid", "broadcaster", "newswire"}
 )
 MEDIA_BODIES: frozenset[str] = frozenset({"agency", "channel", "network", "outlet", "service"})
+# Those an office has of its own: "the ministry press service" speaks for the ministry.
+OWN_PRESS: frozenset[str] = frozenset({"service"})
 # The last words of newspaper and channel names ("the Orvo Herald", "Kestland Daily").
 MASTHEADS: frozenset[str] = frozenset(
     {"herald", "times", "journal", "gazette", "tribune", "daily", "telegraph", "chronicle"}
