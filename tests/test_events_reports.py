@@ -1865,23 +1865,6 @@ def test_an_envoy_recalled_in_a_relative_clause_is_recalled_by_its_own_state(sen
 
 
 @pytest.mark.parametrize(
-    "sentence, category",
-    [
-        (
-            "Kestland officials announced Wednesday they will increase tariffs on Valdorian cars.",
-            "sanction",
-        ),
-        ("Kestland extended the ban on Valdorian fish on Wednesday.", "ban"),
-        # holding measures in reserve is no measure taken
-        ("Ivo Tarn said on Wednesday that Kestland has more sanctions ready.", "statement"),
-    ],
-)
-def test_a_verb_changing_a_measure_is_the_measure(sentence, category):
-    df = extract_events([_doc(sentence)])
-    assert list(df["category"]) == [category], df[["category", "actor"]]
-
-
-@pytest.mark.parametrize(
     "sentence, rows",
     [
         # an office's own press service speaks for it; the act it reports is the row
@@ -1929,12 +1912,21 @@ def test_an_act_of_the_other_side_told_from_its_soil_is_not_ones_own():
 @pytest.mark.parametrize(
     "sentence, category",
     [
+        # a verb changing a measure is the measure, also reported
+        (
+            "Kestland officials announced Wednesday they will increase tariffs on Valdorian cars.",
+            "sanction",
+        ),
+        ("Kestland extended the ban on Valdorian fish on Wednesday.", "ban"),
+        # holding measures in reserve is no measure taken
+        ("Ivo Tarn said on Wednesday that Kestland has more sanctions ready.", "statement"),
+        # only a carrier noun's "of" phrase names the act
         ("Kestland announced the date of the election on Monday.", "announcement"),
         ("Kestland announced the end of sanctions on Valdoria on Monday.", "announcement"),
         ("Kestland handed Valdoria a note of protest on Monday.", "protest"),
     ],
 )
-def test_only_a_carrier_nouns_of_phrase_names_the_act(sentence, category):
+def test_a_measure_is_told_by_the_verb_changing_it_or_the_note_carrying_it(sentence, category):
     df = extract_events([_doc(sentence)])
     assert list(df["category"]) == [category], df[["category", "actor"]]
 
