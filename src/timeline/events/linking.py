@@ -95,7 +95,7 @@ UNNAMED_FAR = 60
 DOUBTFUL = 0.5
 # A story's focal act: one that at least this many rows answer; a reaction that names nothing
 # answers it when it is at most FOCAL_DAYS older (see ``_to_focal``).
-FOCAL_ANSWERS = 3
+FOCAL_ANSWERS = 2
 FOCAL_DAYS = 30
 # An event dated only by its month or year is background ("the 2017 agreement", "sanctions
 # imposed last month"): a row answers it only when its own objects name it.
