@@ -1941,3 +1941,73 @@ def test_a_press_agency_with_a_countrys_name_is_still_the_press():
     text = "Kestland's press agency reported on Monday that Valdoria expelled two diplomats."
     df = extract_events([_doc(text)])
     assert not df["actor"].fillna("").str.contains("agency").any(), df[["category", "actor"]]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a day the other party's act told in between moves the narration on
+        (
+            "On Monday, Kestland summoned Valdoria's ambassador. On Thursday, Valdoria expelled "
+            "two Kestland diplomats. Kestland expelled three Valdorian diplomats in response, "
+            "the foreign ministry said.",
+            dt.date(2031, 4, 7),
+        ),
+        # a plan is no day the narration has reached
+        (
+            "Kestland will summon Valdoria's ambassador on Monday, the foreign ministry said. "
+            "Kestland also expelled two Valdorian diplomats, the ministry said. Valdoria "
+            "condemned the expulsions on Friday.",
+            dt.date(2031, 4, 14),
+        ),
+        # "Relations have worsened since" moves time on
+        (
+            "Valdoria imposed sanctions on Kestland on 2 March. Relations have worsened since. "
+            "Valdoria also expelled two Kestland diplomats, the foreign ministry said. Kestland "
+            "condemned the expulsions on Friday.",
+            dt.date(2031, 3, 2),
+        ),
+    ],
+)
+def test_an_undated_measure_keeps_the_news_day_when_the_narration_moved_on(text, day):
+    table = extract_events([_doc(text)])
+    undated = table[table["notes"].str.contains("no date in its sentence")]
+    assert len(undated) == 1, table[["category", "date_start", "notes"]]
+    assert undated.iloc[0]["date_start"].date() != day, undated[["category", "date_start"]]
+    assert "news day" in undated.iloc[0]["notes"]
+
+
+def test_a_date_inside_a_description_since_a_year_is_not_the_acts():
+    text = (
+        "Kestland closed the Valdorian trade mission, headed by Ivo Tarn since 2029, the "
+        "foreign ministry said on Friday."
+    )
+    rows = _rows(text)
+    assert ("closure", dt.date(2031, 4, 11), "Kestland") in rows, rows
+
+
+def test_a_month_awaited_by_a_dated_act_is_not_moved_from_the_report():
+    text = "Valdoria closed its border with Kestland in December ahead of the January election."
+    rows = _rows(text)
+    assert ("election", dt.date(2031, 1, 1), "Valdoria") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text, answered",
+    [
+        (
+            "Kestland police arrested a Valdorian diplomat on Monday. Valdoria expelled two "
+            "Kestland diplomats on Tuesday. Kestland's embassy in Valdoria protested on Wednesday.",
+            "expulsion",
+        ),
+        (
+            "Valdoria expelled ten Kestland diplomats on Monday. On Monday evening Kestland's "
+            "embassy in Valdoria suspended all visa services.",
+            "expulsion",
+        ),
+    ],
+)
+def test_an_embassy_speaks_for_its_state_not_for_the_place_it_sits_in(text, answered):
+    table = extract_events([_doc(text)]).set_index("event_id")
+    (row,) = table[table["actor"].str.contains("embassy", na=False)].itertuples()
+    assert table.loc[row.responds_to, "category"] == answered, table[["actor", "responds_to"]]

@@ -100,7 +100,18 @@ def _described_by(tok: Any, participle: Any, words: Words) -> Any | None:
     governor = noun.head
     if own_date(governor) or verb_class(governor, words) is None:
         return None
+    if tok.head.lower_ in words.STATE_SINCE or _dated_elsewhere(tok, governor):
+        return None  # "headed by Ivo Tarn since 2029", "..., the ministry said on Friday"
     return governor
+
+
+def _dated_elsewhere(tok: Any, verb: Any) -> bool:
+    """Whether the sentence tells another date than the one ``tok`` belongs to."""
+    mention = {t.i for t in tok.subtree} | {tok.i, tok.head.i}
+    return any(
+        t.ent_type_ in ("DATE", "TIME") and t.i not in mention and t.head.i not in mention
+        for t in verb.sent
+    )
 
 
 def _purpose_after(tok: Any, verb: Any, words: Words) -> Any | None:

@@ -116,7 +116,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
     order = sorted(range(len(rows)), key=lambda k: rows[k].when.end or rows[k].when.start)
     position = {k: n for n, k in enumerate(order)}
     # an implied actor is a guess from the context: it neither helps nor hurts a link
-    parties = [set() if r.actor_implied else party_keys(r.actor) for r in rows]
+    posts = words.POSTED | words.PLACE_PREPOSITIONS
+    parties = [set() if r.actor_implied else _home_keys(r.actor, posts) for r in rows]
     saying = words.SPEECH - words.nouns.keys()
     told = [_Told.of(r, words, saying) for r in rows]
     classes = _Classes(words.SALIENT, words.IN_KIND, words.REACTIVE)
@@ -531,6 +532,18 @@ def _answering(row: Candidate, mine: set[str], theirs: set[str], target: Candida
     if target.code == "000" or not mine or not theirs or mine & theirs:
         return False
     return bool(theirs & {k for name in row.names for k in party_keys(name.title())})
+
+
+def _home_keys(actor: str, posts: frozenset[str]) -> set[str]:
+    """The parties an actor speaks for: not the place an office sits in or is posted to
+    ("Kestland's embassy in Valdoria", "the Kestland ambassador to Valdoria": Kestland's)."""
+    words = actor.split()
+    for n, word in enumerate(words[1:], 1):
+        if word.lower() in posts:
+            home = party_keys(" ".join(words[:n]))
+            if home:
+                return home
+    return party_keys(actor)
 
 
 def _own_side(mine: set[str], theirs: set[str]) -> bool:

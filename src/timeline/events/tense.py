@@ -13,6 +13,7 @@ from typing import Any
 
 from timeline.dates import find_dates
 from timeline.dates.reference import dateline_day
+from timeline.events.clauses import own_date
 from timeline.events.model import When
 from timeline.lang import date_language
 
@@ -63,7 +64,7 @@ def placed(when: When, found: Any, doc: Any, words: Any) -> When:
     )  # "was due to", "had been expected to": not "said it planned to expel on Monday"
     language = date_language(getattr(doc, "language", "en") or "en")
     awaited = _awaited(found.head, words)  # "ahead of November's election"
-    if awaited is not None and _bare_month(when, language):
+    if awaited is not None and _bare_month(when, language) and not _other_dates(found.head):
         return _next_after(when, doc, awaited)
     planned = found.planned and not past_plan
     ahead = planned and any(
@@ -117,6 +118,14 @@ def _next_after(when: When, doc: Any, days: int) -> When:
         if (moved.end or moved.start) >= since:
             return moved
     return when
+
+
+def _other_dates(head: Any) -> bool:
+    """Whether the act awaiting the noun has a date of its own ("closed its border in
+    December ahead of the January election": the awaited month follows that day, not the
+    report's)."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and own_date(verb)
 
 
 def _bare_month(when: When, language: Any) -> bool:

@@ -206,32 +206,52 @@ def news_acts(ctx: Context, make: Any) -> None:
 
 
 def _told_on(ctx: Context, cand: Candidate) -> None:
-    """Date an undated measure by the act of the same party its paragraph told just before
-    (one of the two sentences before it), not by the news day: "On December 29, Kestland
-    imposed sanctions on Valdoria. [...] Besides that, Kestland expelled 35 diplomats." is
-    the 29th's, in a report of the 1st. The narration keeps its day until a new one is told."""
+    """Date an undated measure by the act of the same party its paragraph told just before,
+    not by the news day: "On December 29, Kestland imposed sanctions on Valdoria. These apply
+    to ten firms. Besides that, Kestland expelled 35 diplomats." is the 29th's, in a report
+    of the 1st. The narration keeps its day until a new one is told: only the last dated act
+    of the paragraph (of any party) counts, a done act (not a plan) on or before the
+    publication, in the sentence before or two before with only a present-tense sentence
+    between ("These apply to ten firms"; not "Relations have worsened since")."""
     text = ctx.doc.text
     start = cand.sentence[0]
-    before = [
+    published = ctx.doc.published
+    told = [
         c
         for c in ctx.candidates
         if c.doc_id == cand.doc_id
         and c.sentence[1] <= start
         and not c.news_day
-        and c.when.precision == "day"
-        and c.when.start == c.when.end
+        and c.when.start is not None
         and "\n" not in text[c.sentence[1] : start].strip()
-        and same_party(c.actor, cand.actor)
     ]
-    if not before:
+    if not told:
         return
-    last = max(before, key=lambda c: c.sentence[1])
-    if sum(1 for b, s in ctx.sentences if last.sentence[1] <= b + s.start_char < start) > 2:
+    last = max(told, key=lambda c: (c.sentence[1], c.predicate[0]))
+    if (
+        last.planned
+        or last.when.precision != "day"
+        or last.when.start != last.when.end
+        or (published is not None and last.when.start > published)
+        or not same_party(last.actor, cand.actor)
+    ):
+        return
+    between = [s for b, s in ctx.sentences if last.sentence[1] <= b + s.start_char < start]
+    if len(between) > 1 or any(not _present(s) for s in between):
         return
     day = last.when.start
     cand.when = When(day, day, "day", cand.when.text, None)
     cand.notes[-1] = f"no date in its sentence: dated by the act its paragraph told before ({day})"
     cand.news_day = False
+
+
+def _present(sent: Any) -> bool:
+    """Whether a sentence tells a state in the simple present ("These sanctions apply to ten
+    firms"), not an act nor a change ("Relations have worsened since")."""
+    root = sent.root
+    return root.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in root.children
+    )
 
 
 # how many days before its publication a report's first date may be to be its news day
