@@ -306,7 +306,7 @@ def person_before(pronoun: Any, words: Words) -> str:
     envoy, Ivo Tarn, over remarks he made": Tarn), else ''. Only a name of two words or more
     ("Ivo Tarn") or an honorific and a name ("Mr. Tarn"; not "Ms. Kess" for "he"): a lone
     word the tagger calls a person is as often a people's name ("Sikh"). The caller asks
-    only when the party named last is a place, which "he" cannot be."""
+    only when the party named last is a place or an office, which "he" cannot be."""
     if pronoun is None or pronoun.lower_ not in words.PERSON_PRONOUNS:
         return ""
     sent = pronoun.sent

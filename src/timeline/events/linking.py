@@ -3,11 +3,13 @@
 A candidate of a reactive class (statements, briefings, calls, protests, rejections,
 expulsions, sanctions ...) answers the earlier event that scores best, if any scores at
 least ``THRESHOLD``; so does a party's act of no known class ("Valdoria downgraded its
-relations", whose actor names a party: a state, a government, an office) when the event is
-of a known class, as what a party does next in a story is as often its answer as a statement
-is (two acts of no known class are linked only by name). A candidate of another class
-(a vote, a resolution), or an act of no known class by no party ("the ferry sank"), answers
-only an event its own objects name, scoring at least ``THRESHOLD_OTHER``:
+relations with Kestland", whose actor names a party: a state, a government, an office) when
+the event is another party's act of a known class and the row's sentence names that party
+(``_answering``), as what a party does next in a story is as often its answer as a statement
+is. A candidate of another class (a vote, a resolution), or any other act of no known class
+("the ferry sank", "Orvo opened a port"), answers only an event its own objects name,
+scoring at least ``THRESHOLD_OTHER``. A row's parties are those its actor speaks for, not the
+place an office sits in ("Kestland's embassy in Valdoria" is Kestland's, ``_home_keys``):
 
 Only an event of the same story can be answered: told in the reaction's own document, or in
 a sentence sharing two proper names with the reaction's, or by a document of the same story
