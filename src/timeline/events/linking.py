@@ -148,6 +148,8 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
         same_story = {d for own in mine for d in stories.get(own, ())} - mine
         pool.discard(i)
         unclassed = row.code == "000" and bool(parties[i])  # a party's act of no known class
+        # the parties its sentence names, which such an act may answer (once per row)
+        named_here = {k for n in row.names for k in party_keys(n.title())} if unclassed else set()
         needed = THRESHOLD if row.code in words.REACTIVE or unclassed else THRESHOLD_OTHER
         known = max((published[d] for d in mine if d in (published or {})), default=None)
         best = None
@@ -170,7 +172,7 @@ def link(rows: list[Candidate], words: Words, published: dict[str, dt.date] | No
             score = _score(row, target, level, story, parties[i], parties[k], classes)
             # ... answers a known act done to it by another party, unless it names the act
             other = needed == THRESHOLD_OTHER or (
-                unclassed and not _answering(row, parties[i], parties[k], target)
+                unclassed and not _answering(named_here, parties[i], parties[k], target)
             )
             if score < (THRESHOLD_OTHER if other else needed) or barred(
                 row, target, level, other, words
@@ -526,14 +528,15 @@ def _score(
     return score
 
 
-def _answering(row: Candidate, mine: set[str], theirs: set[str], target: Candidate) -> bool:
+def _answering(named: set[str], mine: set[str], theirs: set[str], target: Candidate) -> bool:
     """Whether a party's act of no known class may answer a known act as a reaction does:
-    the act is another party's, and the row's sentence names that party ("Valdoria downgraded
-    its relations with Kestland" after Kestland's expulsion), not another story's news ("Orvo
-    opened a port in Lirria") nor the party's own business ("appointed a new cabinet")."""
+    the act is another party's, and the row's sentence names that party (``named``: the
+    parties of its sentence's names; "Valdoria downgraded its relations with Kestland" after
+    Kestland's expulsion), not another story's news ("Orvo opened a port in Lirria") nor the
+    party's own business ("appointed a new cabinet")."""
     if target.code == "000" or not mine or not theirs or mine & theirs:
         return False
-    return bool(theirs & {k for name in row.names for k in party_keys(name.title())})
+    return bool(theirs & named)
 
 
 def _home_keys(actor: str, posts: frozenset[str]) -> set[str]:
